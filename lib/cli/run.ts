@@ -1,0 +1,111 @@
+// The `trace` CLI as a function: arguments and a way to read input in, the text to print and
+// the exit code out. main.ts is the thin Node entry; tests call runCli directly.
+import {
+  generateScenario,
+  LANGS,
+  parseTrace,
+  replayTrace,
+  SCENARIO_FAMILIES,
+  TraceFormatError,
+  UnknownScenarioError,
+  type Difficulty,
+  type Lang,
+} from '../engine/index';
+
+export interface CliResult {
+  code: 0 | 2;
+  stdout: string;
+  stderr: string;
+}
+
+/** Reads a file path, or standard input for "-". Throws with a readable message. */
+export type ReadInput = (path: string) => Promise<string>;
+
+export class UsageError extends Error {}
+
+/** A file that cannot be read: reported in one line, exit 2. */
+export class InputError extends Error {}
+
+/** The error contract is one line on stderr, whatever the underlying message holds. */
+function oneLine(message: string): string {
+  return `trace: ${message.replace(/\s*\n\s*/g, ' ')}\n`;
+}
+
+const USAGE = 'usage: trace replay FILE [--lang en|zh] | trace generate SCENARIO [--seed N] [--difficulty beginner|expert] | trace scenarios | trace from-pcap FILE';
+
+interface Parsed {
+  positional: string[];
+  options: Map<string, string>;
+}
+
+function parseArgs(argv: string[], known: readonly string[]): Parsed {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (arg.startsWith('--')) {
+      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+      if (!known.includes(name)) throw new UsageError(`unknown option --${name}`);
+      const value = inline ?? argv[++i];
+      if (value === undefined) throw new UsageError(`--${name} needs a value`);
+      options.set(name, value);
+    } else positional.push(arg);
+  }
+  return { positional, options };
+}
+
+function onePath(p: Parsed, command: string): string {
+  if (p.positional.length !== 1) throw new UsageError(`${command} takes one FILE (or - for standard input)`);
+  return p.positional[0] as string;
+}
+
+function json(value: unknown): CliResult {
+  return { code: 0, stdout: `${JSON.stringify(value, null, 2)}\n`, stderr: '' };
+}
+
+async function replay(p: Parsed, read: ReadInput): Promise<CliResult> {
+  const lang = p.options.get('lang') ?? 'en';
+  if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
+  const text = await read(onePath(p, 'replay'));
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new TraceFormatError('$', `not JSON (${(e as Error).message})`);
+  }
+  return json(replayTrace(parseTrace(data), { lang: lang as Lang }));
+}
+
+function generate(p: Parsed): CliResult {
+  if (p.positional.length !== 1) throw new UsageError(`generate takes one SCENARIO: ${SCENARIO_FAMILIES.join(', ')}`);
+  const seedText = p.options.get('seed') ?? '1';
+  if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffff_ffff) throw new UsageError('--seed must be an integer from 0 to 4294967295');
+  const difficulty = p.options.get('difficulty') ?? 'beginner';
+  if (difficulty !== 'beginner' && difficulty !== 'expert') throw new UsageError('--difficulty must be beginner or expert');
+  return json(generateScenario(p.positional[0] as string, { seed: Number(seedText), difficulty: difficulty as Difficulty }));
+}
+
+export async function runCli(argv: string[], read: ReadInput): Promise<CliResult> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'replay':
+        return await replay(parseArgs(rest, ['lang']), read);
+      case 'generate':
+        return generate(parseArgs(rest, ['seed', 'difficulty']));
+      case 'scenarios':
+        parseArgs(rest, []);
+        return { code: 0, stdout: `${SCENARIO_FAMILIES.join('\n')}\n`, stderr: '' };
+      case 'from-pcap':
+        return { code: 2, stdout: '', stderr: oneLine('from-pcap is not available yet (it comes with the capture import)') };
+      default:
+        throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) return { code: 2, stdout: '', stderr: oneLine(`${e.message}; ${USAGE}`) };
+    if (e instanceof TraceFormatError || e instanceof UnknownScenarioError || e instanceof InputError) {
+      return { code: 2, stdout: '', stderr: oneLine(e.message) };
+    }
+    throw e;
+  }
+}

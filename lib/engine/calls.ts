@@ -1,0 +1,96 @@
+// Application calls (RFC 9293 section 3.10.1-3.10.5) and timer expiries (3.10.8).
+// Each returns a Finding when the call or timer cannot happen in the endpoint's state.
+import { clearConnection, otherSide, type Endpoint } from './endpoint';
+import type { Finding, FindingCode } from './findings';
+import type { AppCall, TimerName } from './types';
+
+function eventFinding(e: Endpoint, code: FindingCode, got: string): Finding {
+  return { code, field: 'event', expected: null, got, params: { side: e.side, peer: otherSide(e.side), state: e.state, call: got } };
+}
+
+/** States in which this endpoint has already begun closing its direction. */
+function closingOrClosed(e: Endpoint): boolean {
+  return e.finSeq !== null || e.finOwed || e.state === 'TIME_WAIT' || e.state === 'CLOSING' || e.state === 'LAST_ACK' || e.state === 'FIN_WAIT_2';
+}
+
+export function applyAppCall(e: Endpoint, call: AppCall): Finding | null {
+  switch (call) {
+    case 'listen':
+      if (e.state !== 'CLOSED') return eventFinding(e, 'APP_CALL_CONNECTION_EXISTS', call);
+      clearConnection(e, 'LISTEN');
+      return null;
+    case 'connect':
+      // OPEN (active) in CLOSED, or in LISTEN turning the passive open active (3.10.1).
+      if (e.state !== 'CLOSED' && e.state !== 'LISTEN') return eventFinding(e, 'APP_CALL_CONNECTION_EXISTS', call);
+      clearConnection(e, 'CLOSED');
+      e.state = 'SYN_SENT';
+      return null;
+    case 'send':
+      if (e.state === 'CLOSED' || e.state === 'LISTEN') return eventFinding(e, 'APP_CALL_NO_CONNECTION', call);
+      if (closingOrClosed(e)) return eventFinding(e, 'APP_CALL_CONNECTION_CLOSING', call);
+      return null;
+    case 'shutdown':
+    case 'close':
+      return applyClose(e, call);
+    case 'abort':
+      return applyAbort(e, call);
+  }
+}
+
+function applyClose(e: Endpoint, call: AppCall): Finding | null {
+  switch (e.state) {
+    case 'CLOSED':
+      return eventFinding(e, 'APP_CALL_NO_CONNECTION', call);
+    case 'LISTEN':
+    case 'SYN_SENT':
+      clearConnection(e, 'CLOSED'); // 3.10.4: delete the TCB, nothing to send
+      return null;
+    case 'SYN_RECEIVED':
+    case 'ESTABLISHED':
+      if (e.finOwed) return null;
+      e.finOwed = true;
+      e.state = 'FIN_WAIT_1';
+      return null;
+    case 'CLOSE_WAIT':
+      e.finOwed = true;
+      e.state = 'LAST_ACK';
+      return null;
+    default:
+      // Closing again (close after shutdown) changes nothing: the FIN is already on its way.
+      return null;
+  }
+}
+
+function applyAbort(e: Endpoint, call: AppCall): Finding | null {
+  switch (e.state) {
+    case 'CLOSED':
+      return eventFinding(e, 'APP_CALL_NO_CONNECTION', call);
+    case 'SYN_RECEIVED':
+    case 'ESTABLISHED':
+    case 'FIN_WAIT_1':
+    case 'FIN_WAIT_2':
+    case 'CLOSE_WAIT': {
+      // 3.10.5: send a reset <SEQ=SND.NXT><CTL=RST>, delete the TCB, enter CLOSED.
+      const owed = e.iss !== null ? { seq: e.sndNxt, ack: e.rcvNxt } : null;
+      clearConnection(e, 'CLOSED');
+      e.abortReset = owed;
+      return null;
+    }
+    default:
+      // LISTEN, SYN-SENT, CLOSING, LAST-ACK, TIME-WAIT: delete the TCB without a reset.
+      clearConnection(e, 'CLOSED');
+      return null;
+  }
+}
+
+export function applyTimeout(e: Endpoint, timer: TimerName): Finding | null {
+  if (timer === 'time_wait') {
+    if (e.state !== 'TIME_WAIT') return eventFinding(e, 'TIME_WAIT_TIMER_NOT_RUNNING', timer);
+    clearConnection(e, 'CLOSED'); // 3.10.8: the 2MSL timer deletes the TCB
+    return null;
+  }
+  const outstanding = e.iss !== null && e.sndUna !== e.sndNxt;
+  if (!outstanding || e.state === 'TIME_WAIT') return eventFinding(e, 'RETRANSMIT_TIMER_NOT_RUNNING', timer);
+  return null;
+}
+

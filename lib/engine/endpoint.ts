@@ -1,0 +1,120 @@
+// One endpoint's transmission control block (RFC 9293 section 3.3.1) plus the little the
+// replay needs to explain a mistake: what last moved SND.NXT and RCV.NXT, and which answers
+// (a RST, an ACK) the endpoint owes. Replay owns its endpoints and mutates them in place;
+// nothing outside replay ever sees one.
+import { seq, seqAdd, type Seq } from './seq';
+import type { EndpointSpec, Side, TcpState } from './types';
+
+/** A RST this endpoint may send in answer to a segment it could not accept (RFC 9293 3.10.7). */
+export interface ResetAnswer {
+  seq: Seq;
+  /** The RST carries ACK (answering a segment without ACK) and this ack number. */
+  withAck: boolean;
+  ack: Seq;
+  /** The offending segment, for the explanation. */
+  cause: { seq: Seq; ack: Seq; span: number; hadAck: boolean };
+}
+
+/** The segment that last advanced SND.NXT: the basis of "your next seq is ..." explanations. */
+export interface LastSent {
+  seq: Seq;
+  len: number;
+  syn: boolean;
+  fin: boolean;
+}
+
+/** What last advanced RCV.NXT: the basis of "ack = x + 1" explanations. */
+export interface LastReceived {
+  kind: 'syn' | 'data' | 'fin';
+  seq: Seq;
+  len: number;
+}
+
+export interface Endpoint {
+  side: Side;
+  state: TcpState;
+  /** The connection came from a passive open (LISTEN); a RST in SYN_RECEIVED returns there. */
+  passive: boolean;
+  iss: Seq | null;
+  irs: Seq | null;
+  sndUna: Seq;
+  sndNxt: Seq;
+  rcvNxt: Seq;
+  /** Sequence number of our own FIN once sent. */
+  finSeq: Seq | null;
+  /** The application asked to close; the FIN is owed but not yet sent. */
+  finOwed: boolean;
+  /** Where the peer's FIN sits, once a FIN has arrived (it may be ahead of RCV.NXT). */
+  peerFinAt: Seq | null;
+  /** Received data beyond a gap, as [start, end) ranges relative to nothing (absolute Seq). */
+  outOfOrder: Array<[Seq, Seq]>;
+  resetAnswers: ResetAnswer[];
+  /** After an ABORT call the endpoint is CLOSED but still owes its peer this RST. */
+  abortReset: { seq: Seq; ack: Seq } | null;
+  lastSent: LastSent | null;
+  lastReceived: LastReceived | null;
+  /** Something arrived since this endpoint last sent that calls for an ACK. */
+  ackOwed: boolean;
+}
+
+/** A server starts listening, a client or peer closed, unless the trace says otherwise. */
+export function initialState(spec: EndpointSpec): TcpState {
+  return spec.initial ?? (spec.role === 'server' ? 'LISTEN' : 'CLOSED');
+}
+
+export function createEndpoint(side: Side, spec: EndpointSpec): Endpoint {
+  return {
+    side,
+    state: initialState(spec),
+    passive: false,
+    iss: null,
+    irs: null,
+    sndUna: seq(0),
+    sndNxt: seq(0),
+    rcvNxt: seq(0),
+    finSeq: null,
+    finOwed: false,
+    peerFinAt: null,
+    outOfOrder: [],
+    resetAnswers: [],
+    abortReset: null,
+    lastSent: null,
+    lastReceived: null,
+    ackOwed: false,
+  };
+}
+
+/** Deletes the TCB (RFC 9293: "delete the TCB, enter CLOSED"), or goes back to LISTEN. */
+export function clearConnection(e: Endpoint, to: 'CLOSED' | 'LISTEN'): void {
+  e.state = to;
+  e.passive = false;
+  e.iss = null;
+  e.irs = null;
+  e.sndUna = seq(0);
+  e.sndNxt = seq(0);
+  e.rcvNxt = seq(0);
+  e.finSeq = null;
+  e.finOwed = false;
+  e.peerFinAt = null;
+  e.outOfOrder = [];
+  e.resetAnswers = [];
+  e.abortReset = null;
+  e.lastSent = null;
+  e.lastReceived = null;
+  e.ackOwed = false;
+}
+
+export function otherSide(side: Side): Side {
+  return side === 'A' ? 'B' : 'A';
+}
+
+/** Our FIN has been sent and acknowledged. */
+export function ownFinAcked(e: Endpoint): boolean {
+  return e.finSeq !== null && e.sndUna === seqAdd(e.finSeq, 1);
+}
+
+/** States that may still send new data (RFC 9293 3.10.2 SEND): no FIN of our own yet. */
+export function maySendData(e: Endpoint): boolean {
+  if (e.finSeq !== null) return false;
+  return e.state === 'ESTABLISHED' || e.state === 'CLOSE_WAIT' || (e.finOwed && (e.state === 'FIN_WAIT_1' || e.state === 'LAST_ACK'));
+}

@@ -1,0 +1,50 @@
+import type { FindingCode } from '../findings';
+import { flagList, sum, type Message } from './format';
+
+const WRAP = '(mod 2^32: sequence numbers wrap)';
+
+/** English explanations: one sentence naming the rule and the numbers. */
+export const en: Record<FindingCode, Message> = {
+  SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} is ${p.state}: its SYN was sent and acknowledged long ago, and a SYN on a synchronized connection is never sent again, so the flags are ${flagList(['ACK'])} without SYN.`,
+  SYN_WITH_FIN: (p) => `${p.side} cannot open and close in one segment: a segment carries SYN or FIN, not both.`,
+  SYN_REQUIRED: (p) => `${p.side} is ${p.state} and has not received ${p.peer}'s SYN, so the only segment it can send is its own SYN (a retransmission reuses the ISN).`,
+  SYNACK_REQUIRED: (p) => `${p.side} has received ${p.peer}'s SYN but not yet sent its own: its next segment is SYN,ACK, which sends its ISN and acknowledges ${p.peer}'s SYN.`,
+  ACK_FLAG_REQUIRED: (p) => `${p.side} has received ${p.peer}'s SYN, so every segment it sends carries the ACK flag (RFC 9293 3.10.7: once synchronized, ACK is always on).`,
+  ACK_FLAG_BEFORE_PEER_SYN: (p) => `${p.side} has not received any SYN from ${p.peer} yet, so there is nothing to acknowledge: the ACK flag is off and ack is 0.`,
+  FIN_AFTER_OWN_FIN: (p) => `${p.side} has already sent its FIN: a connection direction is closed once.`,
+  FIN_REQUIRED: (p) => `${p.side}'s application called close and ${p.side} has nothing else to send or acknowledge, so its next segment carries the FIN.`,
+  RST_WITH_SYN_OR_FIN: (p) => `${p.side} sends a RST alone: a reset is never combined with SYN or FIN.`,
+  RST_NOTHING_TO_RESET: (p) => `${p.side} is ${p.state} with nothing to reset: a RST answers a segment that cannot be accepted or aborts a live connection.`,
+  RST_ANSWER_ACK_FLAG: (p, f) =>
+    f.expected instanceof Array && f.expected.includes('ACK')
+      ? `The segment ${p.side} answers carried no ACK, so the RST acknowledges it: flags RST,ACK with seq 0 and ack = ${sum(p.causeSeq, p.causeSpan, WRAP)} (RFC 9293 3.10.7.1).`
+      : `The segment ${p.side} answers carried ACK ${p.causeAck}, so the RST takes its seq from that ACK and carries no ACK flag (RFC 9293 3.10.7.1).`,
+  CLOSED_SENDS_NOTHING: (p) => `${p.side} is CLOSED: it has no connection, so it can only open one with a SYN or answer an arriving segment with RST.`,
+  LISTEN_SENDS_NOTHING: (p) => `${p.side} is LISTEN: it sends nothing until a SYN arrives (a stray ACK would be answered by RST).`,
+  SEQ_AFTER_SYN: (p) => `${p.side}'s SYN (seq = ${p.seq}) consumed one sequence number, so its next segment has seq = ${sum(p.seq, 1, WRAP)}.`,
+  SEQ_AFTER_DATA: (p) => `${p.side}'s last segment started at seq ${p.seq} and carried ${p.len} bytes, so its next segment starts at SND.NXT = ${sum(p.seq, p.len, WRAP)}.`,
+  SEQ_AFTER_FIN: (p) => `${p.side}'s FIN (seq = ${p.seq}) consumed one sequence number, so its next segment has seq = ${sum(p.seq, 1, WRAP)}.`,
+  SEQ_SYN_RETRANSMIT: (p) => `A retransmitted SYN repeats the original: ${p.side}'s ISN is ${p.iss}, so seq = ${p.iss}.`,
+  SEQ_FIN_RETRANSMIT: (p) => `A retransmitted FIN sits where the first one did: ${p.side}'s FIN is at ${p.finSeq}, so a FIN with ${p.len} bytes of data starts at ${p.finSeq} - ${p.len}.`,
+  SEQ_RST_ANSWER: (p) => `The segment ${p.side} answers acknowledged ${p.causeAck}, so the RST's seq is that ack number: seq = ${p.causeAck} (RFC 9293 3.10.7.1).`,
+  SEQ_RST_ANSWER_ZERO: (p) => `The segment ${p.side} answers carried no ACK, so the RST has seq = 0 and acknowledges the segment instead (RFC 9293 3.10.7.1).`,
+  SEQ_RST_ABORT: (p) => `An aborting RST is sent at SND.NXT: ${p.side}'s next sequence number is ${p.expected}.`,
+  ACK_OF_SYN: (p) => `${p.side} must acknowledge ${p.peer}'s SYN: the SYN consumes one sequence number, so ack = ${Number(p.len) > 0 ? `${p.seq} + 1 + ${p.len} = ${p.expected}` : sum(p.seq, 1, WRAP)}.`,
+  ACK_OF_DATA: (p) => `${p.side} acknowledges every byte received in order: ${p.peer}'s data at seq ${p.seq} with ${p.len} bytes ends before ${p.expected}, so ack = ${sum(p.seq, p.len, WRAP)}.`,
+  ACK_OF_FIN: (p) => `${p.side} must acknowledge ${p.peer}'s FIN: the FIN consumes one sequence number, so ack = ${sum(p.seq, 1, WRAP)}.`,
+  ACK_ZERO_WITHOUT_FLAG: (p) => `Without the ACK flag the ack field means nothing and is sent as 0 by ${p.side}.`,
+  ACK_RST_ANSWER: (p) => `The RST acknowledges the segment it answers: seq ${p.causeSeq} plus its length ${p.causeSpan} (a SYN or FIN counts one), so ack = ${sum(p.causeSeq, p.causeSpan, WRAP)}.`,
+  DATA_AFTER_OWN_FIN: (p) => `${p.side} sent its FIN at seq ${p.finSeq}: no data may follow its own FIN, so len = 0.`,
+  DATA_BEFORE_ESTABLISHED: (p) => `${p.side} is ${p.state}: data is sent only once the connection is ESTABLISHED, so len = 0.`,
+  RETRANSMIT_BEYOND_SENT: (p) => `A retransmission repeats bytes already sent: ${p.side} has sent up to ${p.limit}, so a segment at ${p.seq} carries at most ${p.limit} - ${p.seq} bytes.`,
+  RST_WITH_DATA: (p) => `${p.side}'s RST carries no data: len = 0.`,
+  STATE_MISMATCH: (p) => `${p.side} is in ${p.expected}, not ${p.got}, at this point.`,
+  UNKNOWN_SEGMENT_ID: (p) => `No segment with id "${p.id}" has been sent, so it cannot arrive or be lost.`,
+  DUPLICATE_SEGMENT_ID: (p) => `The id "${p.id}" already names a segment sent earlier; each sent segment needs its own id.`,
+  SEGMENT_NOT_IN_FLIGHT: (p) => `Segment "${p.id}" was already ${p.status}; a segment arrives or is lost once.`,
+  RETRANSMIT_TIMER_NOT_RUNNING: (p) => `${p.side} has nothing unacknowledged in flight, so its retransmission timer is not running.`,
+  TIME_WAIT_TIMER_NOT_RUNNING: (p) => `The 2MSL timer runs only in TIME_WAIT, and ${p.side} is ${p.state}.`,
+  APP_CALL_NO_CONNECTION: (p) => `${p.side} is ${p.state}: there is no connection for ${p.call} to act on.`,
+  APP_CALL_CONNECTION_EXISTS: (p) => `${p.side} is ${p.state}: ${p.call} needs a CLOSED endpoint (the connection already exists).`,
+  APP_CALL_CONNECTION_CLOSING: (p) => `${p.side} is ${p.state}: it has closed its sending direction, so ${p.call} is refused ("connection closing").`,
+};

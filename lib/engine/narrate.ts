@@ -1,0 +1,115 @@
+// One sentence per event saying what happened and how the states moved: the narration line a
+// sequence diagram reads out (aria-live) as it steps. Pure.
+import { initialState } from './endpoint';
+import { explainFinding, type Lang } from './explain/index';
+import type { ArrivalOutcome } from './receive';
+import { replayRecords } from './replay';
+import { resolveEvents } from './resolve';
+import type { AppCall, ResolvedEvent, Segment, Side, StatePair, Trace } from './types';
+import { flagsLabel } from './wire';
+
+interface Words {
+  segment: (s: Segment) => string;
+  sends: (side: Side, seg: string) => string;
+  receives: (side: Side, peer: Side, seg: string) => string;
+  lost: (peer: Side, seg: string) => string;
+  app: (side: Side, call: AppCall, len?: number) => string;
+  retransmitTimer: (side: Side) => string;
+  timeWaitTimer: (side: Side) => string;
+  checkpoint: (states: Partial<StatePair>) => string;
+  moves: (side: Side, to: string) => string;
+  outcome: Record<Exclude<ArrivalOutcome, 'accepted' | 'established' | 'syn_received'>, string>;
+  error: (explain: string) => string;
+  join: (parts: string[]) => string;
+}
+
+const en: Words = {
+  segment: (s) => `${flagsLabel(s.flags)} (seq=${s.seq}, ack=${s.ack}, len=${s.len})`,
+  sends: (side, seg) => `${side} sends ${seg}`,
+  receives: (side, peer, seg) => `${side} receives ${peer}'s ${seg}`,
+  lost: (peer, seg) => `${peer}'s ${seg} is lost in the network`,
+  app: (side, call, len) => `${side}'s application calls ${call}${len !== undefined ? ` (${len} bytes)` : ''}`,
+  retransmitTimer: (side) => `${side}'s retransmission timer fires`,
+  timeWaitTimer: (side) => `${side}'s 2MSL timer expires`,
+  checkpoint: (s) => `Checkpoint: ${Object.entries(s).map(([k, v]) => `${k} is ${v}`).join(', ')}`,
+  moves: (side, to) => `${side} moves to ${to}`,
+  outcome: {
+    rst_owed: 'no connection accepts it, so it is answered with RST',
+    ignored: 'it is ignored',
+    refused: 'the connection is refused',
+    reset: 'the connection is reset',
+    challenge_ack: 'it is not exactly where expected, so it is answered with a challenge ACK',
+    unacceptable: 'it is outside the receive window (an old duplicate), so it is answered with an ACK and otherwise ignored',
+    ack_too_far: 'it acknowledges data never sent, so it is answered with an ACK and dropped',
+  },
+  error: (x) => `Error: ${x}`,
+  join: (parts) => `${parts.join('; ')}.`,
+};
+
+const zh: Words = {
+  segment: (s) => `${flagsLabel(s.flags)}（seq=${s.seq}, ack=${s.ack}, len=${s.len}）`,
+  sends: (side, seg) => `${side} 发送 ${seg}`,
+  receives: (side, peer, seg) => `${side} 收到 ${peer} 的 ${seg}`,
+  lost: (peer, seg) => `${peer} 的 ${seg} 在网络中丢失`,
+  app: (side, call, len) => `${side} 的应用调用 ${call}${len !== undefined ? `（${len} 字节）` : ''}`,
+  retransmitTimer: (side) => `${side} 的重传计时器超时`,
+  timeWaitTimer: (side) => `${side} 的 2MSL 计时器到期`,
+  checkpoint: (s) => `检查点：${Object.entries(s).map(([k, v]) => `${k} 处于 ${v}`).join('，')}`,
+  moves: (side, to) => `${side} 进入 ${to}`,
+  outcome: {
+    rst_owed: '没有连接接受它，因此以 RST 回应',
+    ignored: '它被忽略',
+    refused: '连接被拒绝',
+    reset: '连接被复位',
+    challenge_ack: '它的位置不完全符合预期，因此以挑战 ACK 回应',
+    unacceptable: '它在接收窗口之外（旧的重复报文），因此只回一个 ACK，不做其他处理',
+    ack_too_far: '它确认了从未发送的数据，因此回一个 ACK 并丢弃',
+  },
+  error: (x) => `错误：${x}`,
+  join: (parts) => `${parts.join('；')}。`,
+};
+
+const WORDS: Record<Lang, Words> = { en, zh };
+
+function stateChanges(w: Words, before: StatePair, after: StatePair): string[] {
+  return (['A', 'B'] as Side[]).filter((s) => before[s] !== after[s]).map((s) => w.moves(s, after[s]));
+}
+
+function describe(w: Words, e: ResolvedEvent): string[] {
+  switch (e.kind) {
+    case 'segment':
+      return [w.sends(e.segment.from, w.segment(e.segment)), w.receives(e.segment.from === 'A' ? 'B' : 'A', e.segment.from, flagsLabel(e.segment.flags))];
+    case 'send':
+      return [w.sends(e.segment.from, w.segment(e.segment))];
+    case 'deliver':
+      if (!e.segment) return [];
+      return [w.receives(e.segment.from === 'A' ? 'B' : 'A', e.segment.from, w.segment(e.segment))];
+    case 'drop':
+      return e.segment ? [w.lost(e.segment.from, w.segment(e.segment))] : [];
+    case 'app':
+      return [w.app(e.at, e.call, e.len)];
+    case 'timeout':
+      return [e.timer === 'retransmit' ? w.retransmitTimer(e.at) : w.timeWaitTimer(e.at)];
+    case 'expect':
+      return [w.checkpoint(e.states)];
+  }
+}
+
+/** One narration sentence per event of a parsed trace. Pure. */
+export function narrateTrace(trace: Trace, lang: Lang): string[] {
+  const w = WORDS[lang];
+  const records = replayRecords(trace);
+  const resolved = resolveEvents(trace);
+  let before: StatePair = { A: initialState(trace.endpoints.A), B: initialState(trace.endpoints.B) };
+  return records.map((r, i) => {
+    const e = resolved[i] as ResolvedEvent;
+    const parts = describe(w, e);
+    if (r.outcome && r.outcome !== 'accepted' && r.outcome !== 'established' && r.outcome !== 'syn_received') {
+      parts.push(w.outcome[r.outcome]);
+    }
+    if (e.kind !== 'expect') parts.push(...stateChanges(w, before, r.states));
+    if (r.finding) parts.push(w.error(explainFinding(r.finding, lang)));
+    before = r.states;
+    return w.join(parts);
+  });
+}

@@ -1,0 +1,234 @@
+// Segment arrival, written in the order of RFC 9293 section 3.10.7: CLOSED, LISTEN and
+// SYN-SENT first (3.10.7.1-3), then the "otherwise" states: is it acceptable? RST? SYN? ACK?
+// text? FIN? Each step names its rule. The receiver is mutated; the outcome says what happened,
+// for narration.
+import { clearConnection, ownFinAcked, type Endpoint, type ResetAnswer } from './endpoint';
+import { seqAdd, seqDiff, seqGt, seqInRange, seqLe, seqLt, type Seq } from './seq';
+import { wireSpan, type Wire } from './wire';
+
+/** RCV.WND: the trace format carries no window, so every receiver offers a typical 64 KiB. */
+export const RECEIVE_WINDOW = 65535;
+/** Bounds the memory a hostile trace can make an endpoint hold. */
+const MAX_PENDING_RESETS = 8;
+const MAX_OUT_OF_ORDER_RANGES = 64;
+
+export type ArrivalOutcome =
+  | 'rst_owed' // the segment is answered by a RST (3.10.7.1, 3.10.7.2, unacceptable ACK)
+  | 'ignored' // dropped without an answer
+  | 'syn_received' // LISTEN or SYN-SENT took the peer's SYN
+  | 'established' // the handshake completed here
+  | 'refused' // a RST answered our SYN: connection refused
+  | 'reset' // a RST in window with seq = RCV.NXT tore the connection down
+  | 'challenge_ack' // RFC 5961: a RST or SYN in window but not exact is answered by an ACK
+  | 'unacceptable' // out of window or an old duplicate: answered by an ACK, not obeyed
+  | 'ack_too_far' // acknowledges something not yet sent: answered by an ACK
+  | 'accepted'; // processed normally
+
+function owe(e: Endpoint, answer: ResetAnswer): void {
+  e.resetAnswers.push(answer);
+  if (e.resetAnswers.length > MAX_PENDING_RESETS) e.resetAnswers.shift();
+}
+
+/** RFC 9293 3.10.7.1: the reset that answers a segment arriving where no connection exists. */
+function resetFor(w: Wire): ResetAnswer {
+  const span = wireSpan(w);
+  const cause = { seq: w.seq, ack: w.ackNo, span, hadAck: w.ack };
+  return w.ack
+    ? { seq: w.ackNo, withAck: false, ack: 0 as Seq, cause }
+    : { seq: 0 as Seq, withAck: true, ack: seqAdd(w.seq, span), cause };
+}
+
+/** The four-case acceptability test of RFC 9293 3.10.7.4 (RCV.WND > 0). */
+function acceptable(e: Endpoint, w: Wire): boolean {
+  const span = wireSpan(w);
+  const end = seqAdd(e.rcvNxt, RECEIVE_WINDOW);
+  if (span === 0) return seqInRange(w.seq, e.rcvNxt, end);
+  return seqInRange(w.seq, e.rcvNxt, end) || seqInRange(seqAdd(w.seq, span - 1), e.rcvNxt, end);
+}
+
+function takePeerSyn(e: Endpoint, w: Wire): void {
+  e.irs = w.seq;
+  e.rcvNxt = seqAdd(w.seq, 1 + w.len);
+  e.lastReceived = { kind: 'syn', seq: w.seq, len: w.len };
+  e.ackOwed = true;
+}
+
+function arriveListen(e: Endpoint, w: Wire): ArrivalOutcome {
+  if (w.rst) return 'ignored'; // 3.10.7.2 first: an incoming RST should be ignored
+  if (w.ack) {
+    owe(e, resetFor(w)); // second: any acknowledgment is bad in LISTEN
+    return 'rst_owed';
+  }
+  if (!w.syn) return 'ignored';
+  takePeerSyn(e, w); // third: SYN -> SYN-RECEIVED; the ISS is chosen when the SYN,ACK is sent
+  e.state = 'SYN_RECEIVED';
+  e.passive = true;
+  return 'syn_received';
+}
+
+function arriveSynSent(e: Endpoint, w: Wire): ArrivalOutcome {
+  const iss = e.iss;
+  // first: an ACK must acknowledge our SYN: ISS < SEG.ACK =< SND.NXT
+  if (w.ack && (iss === null || !(seqLt(e.sndUna, w.ackNo) && seqLe(w.ackNo, e.sndNxt)))) {
+    if (w.rst) return 'ignored';
+    owe(e, resetFor(w));
+    return 'rst_owed';
+  }
+  if (w.rst) {
+    // second: a RST with an acceptable ACK means "connection refused"; without ACK, drop it
+    if (!w.ack) return 'ignored';
+    clearConnection(e, 'CLOSED');
+    return 'refused';
+  }
+  if (!w.syn) return 'ignored';
+  takePeerSyn(e, w);
+  if (w.ack) e.sndUna = w.ackNo;
+  if (iss !== null && seqGt(e.sndUna, iss)) {
+    e.state = 'ESTABLISHED'; // our SYN has been acknowledged
+    return 'established';
+  }
+  e.state = 'SYN_RECEIVED'; // simultaneous open: answer with SYN,ACK (RFC 9293 figure 8)
+  e.passive = false;
+  return 'syn_received';
+}
+
+/** Seventh step: in-order text advances RCV.NXT; text beyond a gap waits in the queue. */
+function takeText(e: Endpoint, start: Seq, len: number): void {
+  const end = seqAdd(start, len);
+  if (seqLe(start, e.rcvNxt)) {
+    if (seqGt(end, e.rcvNxt)) {
+      e.rcvNxt = end;
+      e.lastReceived = { kind: 'data', seq: start, len };
+    }
+  } else if (e.outOfOrder.length < MAX_OUT_OF_ORDER_RANGES) {
+    e.outOfOrder.push([start, end]);
+  }
+  drainOutOfOrder(e);
+  e.ackOwed = true;
+}
+
+function drainOutOfOrder(e: Endpoint): void {
+  let moved = true;
+  while (moved && e.outOfOrder.length > 0) {
+    moved = false;
+    for (let i = 0; i < e.outOfOrder.length; i++) {
+      const [start, end] = e.outOfOrder[i] as [Seq, Seq];
+      if (seqGt(start, e.rcvNxt)) continue;
+      e.outOfOrder.splice(i, 1);
+      if (seqGt(end, e.rcvNxt)) {
+        e.lastReceived = { kind: 'data', seq: start, len: seqDiff(start, end) };
+        e.rcvNxt = end;
+      }
+      moved = true;
+      break;
+    }
+  }
+}
+
+/** Eighth step: a FIN counts once RCV.NXT reaches it. */
+function takeFinIfInOrder(e: Endpoint): void {
+  if (e.peerFinAt === null || e.peerFinAt !== e.rcvNxt) return;
+  e.lastReceived = { kind: 'fin', seq: e.peerFinAt, len: 0 };
+  e.rcvNxt = seqAdd(e.rcvNxt, 1);
+  e.ackOwed = true;
+  switch (e.state) {
+    case 'SYN_RECEIVED':
+    case 'ESTABLISHED':
+      e.state = 'CLOSE_WAIT';
+      break;
+    case 'FIN_WAIT_1':
+      e.state = ownFinAcked(e) ? 'TIME_WAIT' : 'CLOSING';
+      break;
+    case 'FIN_WAIT_2':
+      e.state = 'TIME_WAIT';
+      break;
+    default:
+      break; // CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT: remain
+  }
+}
+
+function arriveSynchronized(e: Endpoint, w: Wire): ArrivalOutcome {
+  // Simultaneous open: the peer's SYN,ACK repeats the SYN we already have (seq = IRS). Taken for
+  // its ACK, as RFC 9293 figure 8 and real stacks do, although it fails the window test.
+  if (e.state === 'SYN_RECEIVED' && w.syn && w.ack && !w.rst && w.seq === e.irs) {
+    if (e.iss !== null && seqLt(e.sndUna, w.ackNo) && seqLe(w.ackNo, e.sndNxt)) {
+      e.sndUna = w.ackNo;
+      e.state = 'ESTABLISHED';
+      return 'established';
+    }
+    owe(e, resetFor(w));
+    return 'rst_owed';
+  }
+  // first: sequence number acceptable? Otherwise answer with an ACK (unless RST) and drop.
+  // This is also how TIME-WAIT re-acknowledges a retransmitted FIN and how a keep-alive is answered.
+  if (!acceptable(e, w)) {
+    if (w.rst) return 'ignored';
+    e.ackOwed = true;
+    return 'unacceptable';
+  }
+  // second: RST. Exactly RCV.NXT resets; elsewhere in the window earns a challenge ACK (RFC 5961).
+  if (w.rst) {
+    if (w.seq !== e.rcvNxt) {
+      e.ackOwed = true;
+      return 'challenge_ack';
+    }
+    clearConnection(e, e.state === 'SYN_RECEIVED' && e.passive ? 'LISTEN' : 'CLOSED');
+    return 'reset';
+  }
+  // fourth: a SYN in window. A passive SYN-RECEIVED goes back to LISTEN; elsewhere challenge ACK.
+  if (w.syn) {
+    if (e.state === 'SYN_RECEIVED' && e.passive) {
+      clearConnection(e, 'LISTEN');
+      return 'ignored';
+    }
+    e.ackOwed = true;
+    return 'challenge_ack';
+  }
+  // fifth: the ACK field. Without ACK the segment is dropped.
+  if (!w.ack) return 'ignored';
+  let outcome: ArrivalOutcome = 'accepted';
+  if (e.state === 'SYN_RECEIVED') {
+    if (e.iss === null || !(seqLt(e.sndUna, w.ackNo) && seqLe(w.ackNo, e.sndNxt))) {
+      owe(e, resetFor(w));
+      return 'rst_owed';
+    }
+    e.state = 'ESTABLISHED';
+    outcome = 'established';
+  }
+  if (seqGt(w.ackNo, e.sndNxt)) {
+    e.ackOwed = true;
+    return 'ack_too_far';
+  }
+  if (seqLt(e.sndUna, w.ackNo)) e.sndUna = w.ackNo;
+  const finAcked = ownFinAcked(e);
+  if (e.state === 'FIN_WAIT_1' && finAcked) e.state = 'FIN_WAIT_2';
+  else if (e.state === 'CLOSING' && finAcked) e.state = 'TIME_WAIT';
+  else if (e.state === 'LAST_ACK' && finAcked) {
+    clearConnection(e, 'CLOSED');
+    return outcome;
+  }
+  // seventh: text, only where the peer has not closed its direction
+  if (w.len > 0 && (e.state === 'ESTABLISHED' || e.state === 'FIN_WAIT_1' || e.state === 'FIN_WAIT_2')) {
+    takeText(e, w.seq, w.len);
+  }
+  // eighth: FIN
+  if (w.fin && e.peerFinAt === null) e.peerFinAt = seqAdd(w.seq, w.len);
+  takeFinIfInOrder(e);
+  return outcome;
+}
+
+/** Delivers segment `w` to endpoint `e` (RFC 9293 3.10.7). */
+export function receiveSegment(e: Endpoint, w: Wire): ArrivalOutcome {
+  switch (e.state) {
+    case 'CLOSED':
+      if (w.rst) return 'ignored'; // 3.10.7.1: an incoming RST is discarded
+      owe(e, resetFor(w));
+      return 'rst_owed';
+    case 'LISTEN':
+      return arriveListen(e, w);
+    case 'SYN_SENT':
+      return arriveSynSent(e, w);
+    default:
+      return arriveSynchronized(e, w);
+  }
+}

@@ -1,0 +1,28 @@
+// A seeded PRNG (mulberry32): generated scenarios must be reproducible from a seed, in the
+// browser and on the server alike, and the engine takes no randomness from its environment.
+
+export interface Random {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [lo, hi]. */
+  int(lo: number, hi: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+}
+
+export function seededRandom(seed: number): Random {
+  let a = seed >>> 0;
+  const next = (): number => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
+    pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
+    chance: (p) => next() < p,
+  };
+}

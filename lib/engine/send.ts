@@ -1,0 +1,221 @@
+// Checking a segment an endpoint sends, against that endpoint's own variables at that moment
+// (the rules under "What replay enforces" in the trace format), and moving the sender on.
+// Checks run in the order the format names fields: flags, seq, ack, len; the first wrong one
+// is returned as a Finding and the sender is left unchanged.
+import { clearConnection, maySendData, otherSide, type Endpoint, type LastReceived } from './endpoint';
+import type { Finding, FindingCode, FindingParams } from './findings';
+import { seqAdd, seqDiff, seqGt, seqInRange, type Seq } from './seq';
+import type { ErrorField, Flag } from './types';
+import { canonicalFlags, withFlag, type Wire } from './wire';
+
+function finding(code: FindingCode, field: ErrorField, expected: unknown, got: unknown, params: FindingParams): Finding {
+  return { code, field, expected, got, params };
+}
+
+function baseParams(e: Endpoint): FindingParams {
+  return { side: e.side, peer: otherSide(e.side), state: e.state };
+}
+
+/** The flags an endpoint in this state would ordinarily send: the "expected" of a bad flag set. */
+function usualFlags(e: Endpoint): Flag[] {
+  if (e.state === 'CLOSED' || e.state === 'LISTEN' || e.state === 'SYN_SENT') return ['SYN'];
+  if (e.state === 'SYN_RECEIVED' && e.iss === null) return ['SYN', 'ACK'];
+  return ['ACK'];
+}
+
+/** Explains a wrong ack by what last advanced RCV.NXT (a SYN, data, or a FIN). */
+function ackFinding(e: Endpoint, got: Seq, expected: Seq, last: LastReceived | null): Finding {
+  const params = { ...baseParams(e), expected, seq: last?.seq ?? 0, len: last?.len ?? 0 };
+  const code: FindingCode = last?.kind === 'fin' ? 'ACK_OF_FIN' : last?.kind === 'data' ? 'ACK_OF_DATA' : 'ACK_OF_SYN';
+  return finding(code, 'ack', expected, got, params);
+}
+
+/** Explains a wrong seq by the segment that last advanced SND.NXT. */
+function seqFinding(e: Endpoint, w: Wire): Finding {
+  const last = e.lastSent;
+  const params = { ...baseParams(e), expected: e.sndNxt, seq: last?.seq ?? 0, len: last?.len ?? 0 };
+  const code: FindingCode = last?.fin ? 'SEQ_AFTER_FIN' : last?.syn && last.len === 0 ? 'SEQ_AFTER_SYN' : 'SEQ_AFTER_DATA';
+  return finding(code, 'seq', e.sndNxt, w.seq, params);
+}
+
+function startConnection(e: Endpoint, w: Wire): void {
+  e.iss = w.seq;
+  e.sndUna = w.seq;
+  e.sndNxt = seqAdd(w.seq, 1 + w.len);
+  e.lastSent = { seq: w.seq, len: w.len, syn: true, fin: false };
+}
+
+/** The RST an endpoint may send to abort (RFC 9293 3.10.5 ABORT), if any: seq = SND.NXT. */
+function abortReset(e: Endpoint): { seq: Seq; ack: Seq; last: LastReceived | null } | null {
+  if (e.state === 'CLOSED') return e.abortReset && { ...e.abortReset, last: null };
+  const synchronizedEnough =
+    e.iss !== null &&
+    e.irs !== null &&
+    e.state !== 'TIME_WAIT' &&
+    e.state !== 'LISTEN' &&
+    e.state !== 'SYN_SENT';
+  return synchronizedEnough ? { seq: e.sndNxt, ack: e.rcvNxt, last: e.lastReceived } : null;
+}
+
+function sendReset(e: Endpoint, w: Wire): Finding | null {
+  const params = baseParams(e);
+  if (w.syn || w.fin) {
+    return finding('RST_WITH_SYN_OR_FIN', 'flags', canonicalFlags(w.flags.filter((f) => f !== 'SYN' && f !== 'FIN')), w.flags, params);
+  }
+  const answered = e.resetAnswers.findIndex(
+    (r) => r.seq === w.seq && r.withAck === w.ack && (r.withAck ? r.ack === w.ackNo : w.ackNo === 0),
+  );
+  if (answered >= 0 && w.len === 0) {
+    e.resetAnswers.splice(answered, 1);
+    return null;
+  }
+  const pending = e.resetAnswers[e.resetAnswers.length - 1];
+  if (pending) {
+    const causeParams = { ...params, expected: pending.seq, causeSeq: pending.cause.seq, causeAck: pending.cause.ack, causeSpan: pending.cause.span };
+    if (w.ack !== pending.withAck) {
+      return finding('RST_ANSWER_ACK_FLAG', 'flags', pending.withAck ? ['RST', 'ACK'] : ['RST'], w.flags, causeParams);
+    }
+    if (w.seq !== pending.seq) {
+      return finding(pending.withAck ? 'SEQ_RST_ANSWER_ZERO' : 'SEQ_RST_ANSWER', 'seq', pending.seq, w.seq, causeParams);
+    }
+    if (pending.withAck) return finding('ACK_RST_ANSWER', 'ack', pending.ack, w.ackNo, { ...causeParams, expected: pending.ack });
+    if (w.ackNo !== 0) return finding('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
+    return finding('RST_WITH_DATA', 'len', 0, w.len, params);
+  }
+  const abort = abortReset(e);
+  if (!abort) return finding('RST_NOTHING_TO_RESET', 'flags', usualFlags(e), w.flags, params);
+  if (w.seq !== abort.seq) return finding('SEQ_RST_ABORT', 'seq', abort.seq, w.seq, { ...params, expected: abort.seq });
+  if (w.ack && w.ackNo !== abort.ack) return ackFinding(e, w.ackNo, abort.ack, abort.last);
+  if (!w.ack && w.ackNo !== 0) return finding('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
+  if (w.len !== 0) return finding('RST_WITH_DATA', 'len', 0, w.len, params);
+  // Sending a RST on a live connection is an ABORT, whether or not the trace showed the call.
+  if (e.state === 'CLOSED') e.abortReset = null;
+  else clearConnection(e, 'CLOSED');
+  return null;
+}
+
+function sendSyn(e: Endpoint, w: Wire): Finding | null {
+  const params = baseParams(e);
+  if (w.fin) return finding('SYN_WITH_FIN', 'flags', withFlag(w.flags, 'FIN', false), w.flags, params);
+  switch (e.state) {
+    case 'CLOSED':
+    case 'LISTEN':
+    case 'SYN_SENT': {
+      // Active open (RFC 9293 3.10.1 OPEN; SEND in LISTEN turns a passive open active).
+      if (w.ack) return finding('ACK_FLAG_BEFORE_PEER_SYN', 'flags', withFlag(w.flags, 'ACK', false), w.flags, params);
+      if (w.ackNo !== 0) return finding('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
+      if (e.state !== 'SYN_SENT' || e.iss === null) {
+        if (e.state !== 'SYN_SENT') clearConnection(e, 'CLOSED');
+        e.state = 'SYN_SENT';
+        startConnection(e, w);
+        return null;
+      }
+      return checkSynRetransmission(e, w);
+    }
+    case 'SYN_RECEIVED': {
+      if (!w.ack) return finding('ACK_FLAG_REQUIRED', 'flags', withFlag(w.flags, 'ACK', true), w.flags, params);
+      if (e.iss !== null && w.seq !== e.iss) return finding('SEQ_SYN_RETRANSMIT', 'seq', e.iss, w.seq, { ...params, iss: e.iss });
+      if (w.ackNo !== e.rcvNxt) return ackFinding(e, w.ackNo, e.rcvNxt, e.lastReceived);
+      e.ackOwed = false;
+      if (e.iss === null) {
+        startConnection(e, w);
+        return null;
+      }
+      return checkSynRetransmission(e, w);
+    }
+    default:
+      return finding('SYN_AFTER_SYNCHRONIZED', 'flags', withFlag(w.flags, 'SYN', false), w.flags, params);
+  }
+}
+
+function checkSynRetransmission(e: Endpoint, w: Wire): Finding | null {
+  const iss = e.iss as Seq;
+  if (w.seq !== iss) return finding('SEQ_SYN_RETRANSMIT', 'seq', iss, w.seq, { ...baseParams(e), iss });
+  const sentData = seqDiff(iss, e.sndNxt) - 1;
+  if (w.len > sentData) {
+    return finding('RETRANSMIT_BEYOND_SENT', 'len', sentData, w.len, { ...baseParams(e), seq: iss, limit: e.sndNxt });
+  }
+  return null;
+}
+
+type OrdinaryKind = 'new' | 'retransmit' | 'keepalive';
+
+function classifyOrdinary(e: Endpoint, w: Wire): OrdinaryKind | Finding {
+  const { sndUna: una, sndNxt: nxt } = e;
+  if (w.fin && e.finSeq !== null) {
+    if (w.seq === nxt && w.len === 0) {
+      return finding('FIN_AFTER_OWN_FIN', 'flags', withFlag(w.flags, 'FIN', false), w.flags, { ...baseParams(e), finSeq: e.finSeq });
+    }
+    if (seqAdd(w.seq, w.len) !== e.finSeq) {
+      return finding('SEQ_FIN_RETRANSMIT', 'seq', seqAdd(e.finSeq, -w.len), w.seq, { ...baseParams(e), finSeq: e.finSeq, len: w.len });
+    }
+    return 'retransmit';
+  }
+  if (w.seq === nxt) return 'new';
+  if (w.len > 0 && seqInRange(w.seq, una, nxt)) return 'retransmit';
+  // RFC 9293 3.8.4: a keep-alive probe repeats the last acknowledged octet (or none).
+  if (w.seq === seqAdd(nxt, -1) && una === nxt && w.len <= 1 && !w.fin && e.finSeq === null) return 'keepalive';
+  return seqFinding(e, w);
+}
+
+function sendOrdinary(e: Endpoint, w: Wire): Finding | null {
+  const params = baseParams(e);
+  const pendingRst = e.resetAnswers[e.resetAnswers.length - 1];
+  switch (e.state) {
+    case 'CLOSED':
+      return finding('CLOSED_SENDS_NOTHING', 'flags', pendingRst || e.abortReset ? (pendingRst?.withAck ? ['RST', 'ACK'] : ['RST']) : ['SYN'], w.flags, params);
+    case 'LISTEN':
+      if (pendingRst) return finding('LISTEN_SENDS_NOTHING', 'flags', ['RST'], w.flags, params);
+      return finding('LISTEN_SENDS_NOTHING', 'event', null, w.flags, params);
+    case 'SYN_SENT':
+      return finding('SYN_REQUIRED', 'flags', ['SYN'], w.flags, params);
+    case 'SYN_RECEIVED':
+      if (e.iss === null) return finding('SYNACK_REQUIRED', 'flags', ['SYN', 'ACK'], w.flags, params);
+      break;
+    default:
+      break;
+  }
+  if (!w.ack) return finding('ACK_FLAG_REQUIRED', 'flags', withFlag(w.flags, 'ACK', true), w.flags, params);
+  // After CLOSE the FIN is owed: a segment carrying nothing (no data, no FIN) is only
+  // legitimate when there is something to acknowledge.
+  if (!w.fin && e.finOwed && e.finSeq === null && w.len === 0 && !e.ackOwed) {
+    return finding('FIN_REQUIRED', 'flags', withFlag(w.flags, 'FIN', true), w.flags, params);
+  }
+  const kind = classifyOrdinary(e, w);
+  if (typeof kind !== 'string') return kind;
+  if (w.ackNo !== e.rcvNxt) return ackFinding(e, w.ackNo, e.rcvNxt, e.lastReceived);
+  if (kind === 'new' && w.len > 0) {
+    if (e.finSeq !== null) return finding('DATA_AFTER_OWN_FIN', 'len', 0, w.len, { ...params, finSeq: e.finSeq });
+    if (!maySendData(e)) return finding('DATA_BEFORE_ESTABLISHED', 'len', 0, w.len, params);
+  }
+  if (kind === 'retransmit' && !w.fin) {
+    const limit = e.finSeq ?? e.sndNxt;
+    if (seqGt(seqAdd(w.seq, w.len), limit)) {
+      return finding('RETRANSMIT_BEYOND_SENT', 'len', seqDiff(w.seq, limit), w.len, { ...params, seq: w.seq, limit });
+    }
+  }
+  if (kind === 'new') advanceSender(e, w);
+  e.ackOwed = false;
+  return null;
+}
+
+function advanceSender(e: Endpoint, w: Wire): void {
+  const span = w.len + (w.fin ? 1 : 0);
+  if (span === 0) return;
+  e.sndNxt = seqAdd(w.seq, span);
+  e.lastSent = { seq: w.seq, len: w.len, syn: false, fin: w.fin };
+  if (!w.fin) return;
+  e.finSeq = seqAdd(w.seq, w.len);
+  e.finOwed = false;
+  // A FIN without a CLOSE call in the trace implies one (RFC 9293 3.10.4).
+  if (e.state === 'ESTABLISHED' || e.state === 'SYN_RECEIVED') e.state = 'FIN_WAIT_1';
+  else if (e.state === 'CLOSE_WAIT') e.state = 'LAST_ACK';
+}
+
+/** Checks a segment `e` sends and, when it is legal, applies it to `e`. */
+export function sendSegment(e: Endpoint, w: Wire): Finding | null {
+  if (w.rst) return sendReset(e, w);
+  if (w.syn) return sendSyn(e, w);
+  return sendOrdinary(e, w);
+}
+
