@@ -1,0 +1,65 @@
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { routing } from '@/app/_lib/i18n/routing';
+import { loadGlossary } from '@/lib/content';
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/glossary'>): Promise<Metadata> {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const t = await getTranslations({ locale, namespace: 'glossary' });
+  return { title: t('title') };
+}
+
+export default async function GlossaryPage({ params }: PageProps<'/[locale]/glossary'>) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('glossary');
+  const entries = loadGlossary(locale);
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
+      <p className="mt-3 text-muted">{t('intro')}</p>
+      {entries.length === 0 ? (
+        <p className="mt-8">{t('empty')}</p>
+      ) : (
+        <>
+          <nav aria-label={t('index')} className="mt-6">
+            <ul className="flex flex-wrap gap-2">
+              {entries.map((entry) => (
+                <li key={entry.id}>
+                  <a
+                    href={`#${entry.id}`}
+                    className="inline-block rounded-full border border-border bg-surface px-3 py-1 text-sm hover:bg-surface-2"
+                  >
+                    {entry.term}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+          <dl className="mt-8 space-y-4">
+            {entries.map((entry) => (
+              <div
+                key={entry.id}
+                id={entry.id}
+                className="scroll-mt-24 rounded-lg border border-border bg-surface p-4 target:ring-2 target:ring-accent"
+              >
+                <dt className="text-lg font-semibold">
+                  <a href={`#${entry.id}`} className="hover:underline">
+                    {entry.term}
+                  </a>
+                </dt>
+                {/* Sanitized by lib/content (rehype-sanitize). */}
+                <dd className="prose-lesson mt-1" dangerouslySetInnerHTML={{ __html: entry.html }} />
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,142 @@
+import type { Metadata } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { Link } from '@/app/_lib/i18n/navigation';
+import { routing } from '@/app/_lib/i18n/routing';
+import { LessonBody } from '@/app/_components/lesson/lesson-body';
+import { MarkComplete } from '@/app/_components/lesson/mark-complete';
+import { lessonNeighbours, listLessonSlugs, loadLesson, loadLessonMeta } from '@/lib/content';
+
+export function generateStaticParams({ params }: { params: { locale: string } }) {
+  if (!hasLocale(routing.locales, params.locale)) return [];
+  return listLessonSlugs(params.locale).map((slug) => ({ slug }));
+}
+
+export async function generateMetadata({ params }: PageProps<'/[locale]/learn/[slug]'>): Promise<Metadata> {
+  const { locale, slug } = await params;
+  if (!hasLocale(routing.locales, locale)) return {};
+  const meta = loadLessonMeta(locale, slug);
+  return meta ? { title: meta.title, description: meta.summary } : {};
+}
+
+export default async function LessonPage({ params }: PageProps<'/[locale]/learn/[slug]'>) {
+  const { locale, slug } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const lesson = loadLesson(locale, slug);
+  if (!lesson) notFound();
+  const t = await getTranslations('lesson');
+  const { previous, next, section } = lessonNeighbours(locale, slug);
+  const prerequisites = lesson.prerequisites.flatMap((other) => {
+    const meta = loadLessonMeta(locale, other);
+    return meta ? [meta] : [];
+  });
+
+  return (
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-10">
+      <article className="min-w-0">
+        <header>
+          {section && <p className="text-sm font-medium text-muted">{t('sectionLabel', { title: section })}</p>}
+          <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{lesson.title}</h1>
+          <p className="mt-3 text-lg text-muted">{lesson.summary}</p>
+          <div className="mt-5 grid gap-4 sm:grid-cols-2">
+            <section aria-labelledby="objectives" className="rounded-lg border border-border bg-surface p-4">
+              <h2 id="objectives" className="font-semibold">
+                {t('objectives')}
+              </h2>
+              <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+                {lesson.objectives.map((objective) => (
+                  <li key={objective}>{objective}</li>
+                ))}
+              </ul>
+            </section>
+            {prerequisites.length > 0 && (
+              <section aria-labelledby="prerequisites" className="rounded-lg border border-border bg-surface p-4">
+                <h2 id="prerequisites" className="font-semibold">
+                  {t('prerequisites')}
+                </h2>
+                <ul className="mt-2 space-y-1 text-sm">
+                  {prerequisites.map((meta) => (
+                    <li key={meta.slug}>
+                      <Link href={`/learn/${meta.slug}`} className="text-accent underline">
+                        {meta.title}
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+          </div>
+        </header>
+
+        {lesson.headings.length > 0 && (
+          <nav aria-labelledby="toc-mobile" className="mt-6 rounded-lg border border-border bg-surface p-4 lg:hidden">
+            <h2 id="toc-mobile" className="text-sm font-semibold uppercase tracking-wide text-muted">
+              {t('toc')}
+            </h2>
+            <TocList headings={lesson.headings} />
+          </nav>
+        )}
+
+        <div className="mt-8">
+          <LessonBody parts={lesson.parts} />
+        </div>
+
+        <div className="mt-10">
+          <MarkComplete slug={lesson.slug} />
+        </div>
+
+        <nav aria-label={t('pager')} className="mt-8 grid gap-3 sm:grid-cols-2">
+          {previous ? (
+            <Link
+              href={`/learn/${previous.slug}`}
+              rel="prev"
+              className="rounded-lg border border-border bg-surface p-4 hover:bg-surface-2"
+            >
+              <span className="block text-sm text-muted">← {t('previous')}</span>
+              <span className="font-semibold text-accent">{previous.title}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next && (
+            <Link
+              href={`/learn/${next.slug}`}
+              rel="next"
+              className="rounded-lg border border-border bg-surface p-4 text-right hover:bg-surface-2"
+            >
+              <span className="block text-sm text-muted">{t('next')} →</span>
+              <span className="font-semibold text-accent">{next.title}</span>
+            </Link>
+          )}
+        </nav>
+      </article>
+
+      {lesson.headings.length > 0 && (
+        <aside className="hidden lg:block">
+          <nav aria-labelledby="toc-wide" className="sticky top-20">
+            <h2 id="toc-wide" className="text-sm font-semibold uppercase tracking-wide text-muted">
+              {t('toc')}
+            </h2>
+            <TocList headings={lesson.headings} />
+          </nav>
+        </aside>
+      )}
+    </div>
+  );
+}
+
+function TocList({ headings }: { headings: { depth: 2 | 3; id: string; text: string }[] }) {
+  return (
+    <ul className="mt-2 space-y-1 text-sm">
+      {headings.map((heading) => (
+        <li key={heading.id} className={heading.depth === 3 ? 'pl-4' : undefined}>
+          <a href={`#${heading.id}`} className="text-accent hover:underline">
+            {heading.text}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}

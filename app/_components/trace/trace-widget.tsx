@@ -1,0 +1,104 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import type { TraceView } from '@/lib/content';
+import { SegmentTable } from './segment-table';
+import { SequenceDiagram } from './sequence-diagram';
+import { StateDiagram } from './state-diagram';
+import { statesAt, TraceStepContext, type TraceStep } from './trace-context';
+
+const PLAY_INTERVAL_MS = 1400;
+
+/** A replayed trace with its views (sequence, state machine, table) sharing one step. */
+export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
+  const t = useTranslations('trace');
+  const total = view.events.length;
+  const [step, setStepRaw] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const setStep = useCallback((next: number) => setStepRaw(Math.max(0, Math.min(total, next))), [total]);
+  const context = useMemo<TraceStep>(() => ({ view, step, setStep, id }), [view, step, setStep, id]);
+
+  useEffect(() => {
+    if (!playing) return;
+    if (step >= total) {
+      setPlaying(false);
+      return;
+    }
+    const timer = window.setTimeout(() => setStepRaw((s) => Math.min(total, s + 1)), PLAY_INTERVAL_MS);
+    return () => window.clearTimeout(timer);
+  }, [playing, step, total]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const moves: Record<string, number> = { ArrowRight: step + 1, ArrowLeft: step - 1, Home: 0, End: total };
+    const target = moves[event.key];
+    if (target === undefined || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    setPlaying(false);
+    setStep(target);
+  };
+
+  const states = statesAt(view, step);
+  const error = step > 0 ? view.steps[step - 1]?.error : null;
+  const narration =
+    step === 0 ? t('initial', { a: states.A, b: states.B }) : (view.narration[step - 1] ?? '');
+  const togglePlay = () => {
+    if (!playing && step >= total) setStep(0);
+    setPlaying(!playing);
+  };
+  const button =
+    'inline-flex min-h-10 min-w-10 items-center justify-center rounded-md border border-border bg-surface px-2.5 text-sm font-medium hover:bg-surface-2 disabled:cursor-not-allowed disabled:opacity-50';
+
+  return (
+    <TraceStepContext.Provider value={context}>
+      <figure
+        aria-labelledby={`${id}-caption`}
+        onKeyDown={onKeyDown}
+        className="my-8 rounded-xl border border-border bg-surface shadow-sm"
+      >
+        <figcaption id={`${id}-caption`} className="border-b border-border px-4 py-3 font-semibold">
+          {view.caption}
+        </figcaption>
+
+        <div className="sticky top-0 z-10 rounded-t-none border-b border-border bg-surface/95 px-4 py-3 backdrop-blur">
+          <div role="toolbar" aria-label={t('controls')} className="flex flex-wrap items-center gap-2">
+            <button type="button" className={button} onClick={() => setStep(0)} disabled={step === 0} aria-label={t('first')}>
+              <span aria-hidden="true">⏮</span>
+            </button>
+            <button type="button" className={button} onClick={() => setStep(step - 1)} disabled={step === 0} aria-label={t('previous')}>
+              <span aria-hidden="true">◀</span>
+            </button>
+            <button type="button" className={`${button} min-w-20`} onClick={togglePlay} aria-pressed={playing}>
+              <span aria-hidden="true" className="mr-1">{playing ? '⏸' : '▶'}</span>
+              {playing ? t('pause') : t('play')}
+            </button>
+            <button type="button" className={button} onClick={() => setStep(step + 1)} disabled={step === total} aria-label={t('next')}>
+              <span aria-hidden="true">▶</span>
+            </button>
+            <button type="button" className={button} onClick={() => setStep(total)} disabled={step === total} aria-label={t('last')}>
+              <span aria-hidden="true">⏭</span>
+            </button>
+            <span className="ml-auto text-sm tabular-nums text-muted" data-testid="step-counter">
+              {t('step', { current: step, total })}
+            </span>
+          </div>
+          <p
+            aria-live="polite"
+            data-testid="narration"
+            className={`mt-2 min-h-12 text-sm ${error ? 'text-danger' : ''}`}
+          >
+            {narration}
+            {error && <> {t('invalid', { event: step, explain: error.explain })}</>}
+          </p>
+        </div>
+
+        <div className="space-y-6 p-3 sm:p-4">
+          <p className="sr-only">{t('keyboardHint')}</p>
+          {view.views.includes('sequence') && <SequenceDiagram />}
+          {view.views.includes('state') && <StateDiagram />}
+          {view.views.includes('table') && <SegmentTable />}
+        </div>
+      </figure>
+    </TraceStepContext.Provider>
+  );
+}

@@ -1,0 +1,49 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useSyncExternalStore } from 'react';
+import { THEME_STORAGE_KEY } from '@/app/_lib/theme-script';
+
+const CHOICES = ['system', 'light', 'dark'] as const;
+type Choice = (typeof CHOICES)[number];
+
+function subscribe(onChange: () => void) {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme-choice'] });
+  return () => observer.disconnect();
+}
+
+function readChoice(): Choice {
+  const value = document.documentElement.dataset.themeChoice;
+  return value === 'light' || value === 'dark' ? value : 'system';
+}
+
+/** Cycles system → light → dark; the inline theme script applies it. */
+export function ThemeToggle() {
+  const t = useTranslations('theme');
+  const choice = useSyncExternalStore(subscribe, readChoice, () => 'system' as Choice);
+  const next = CHOICES[(CHOICES.indexOf(choice) + 1) % CHOICES.length] ?? 'system';
+
+  const select = () => {
+    try {
+      if (next === 'system') localStorage.removeItem(THEME_STORAGE_KEY);
+      else localStorage.setItem(THEME_STORAGE_KEY, next);
+    } catch {
+      // Storage disabled: there is nowhere to keep a choice, so the OS preference stays in charge.
+    }
+    window.dispatchEvent(new Event('synack:theme'));
+  };
+
+  return (
+    <button
+      type="button"
+      onClick={select}
+      className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface-2"
+    >
+      <span aria-hidden="true" className="mr-1">
+        {choice === 'dark' ? '☾' : choice === 'light' ? '☀' : '◐'}
+      </span>
+      {t('toggle')}: {t(choice)}
+    </button>
+  );
+}

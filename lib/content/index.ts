@@ -1,0 +1,22 @@
+// The one entry for pages: server-side content loading and checking (reads content/ from disk).
+export { ContentError } from './errors';
+export type { Heading } from './markdown';
+export type { View } from './schema';
+export type { TraceView, QuizView, ReplayStep } from './trace-view';
+export {
+  contentRoot,
+  learningPath,
+  lessonNeighbours,
+  lessonOrder,
+  listLessonSlugs,
+  loadGlossary,
+  loadLesson,
+  loadLessonMeta,
+  loadNav,
+  type GlossaryEntry,
+  type Lesson,
+  type LessonLink,
+  type LessonMeta,
+  type LessonPart,
+  type PathSection,
+} from './lessons';

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+
+/** A lesson slug: lower-case words joined by hyphens; it is the file name and the URL segment. */
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens');
+
+export const frontMatterSchema = z.object({
+  title: z.string().trim().min(1),
+  summary: z.string().trim().min(1),
+  order: z.number().int().nonnegative(),
+  objectives: z.array(z.string().trim().min(1)).min(1),
+  prerequisites: z.array(slugSchema).default([]),
+});
+export type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+const localizedText = z.object({ en: z.string().min(1), zh: z.string().min(1) });
+
+export const navSchema = z.object({
+  sections: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        title: localizedText,
+        lessons: z.array(slugSchema),
+      }),
+    )
+    .min(1),
+});
+export type Nav = z.infer<typeof navSchema>;
+
+export const glossarySchema = z.array(
+  z.object({
+    id: slugSchema,
+    term: z.string().trim().min(1),
+    definition: z.string().trim().min(1),
+  }),
+);
+
+export const VIEWS = ['sequence', 'state', 'table'] as const;
+export type View = (typeof VIEWS)[number];
+
+const difficulty = z.enum(['beginner', 'expert']);
+const views = z.array(z.enum(VIEWS)).min(1).optional();
+const caption = z.string().trim().min(1);
+
+const scenarioSource = {
+  scenario: z.string().min(1),
+  seed: z.number().int().optional(),
+  difficulty: difficulty.optional(),
+};
+const inlineSource = { trace: z.record(z.string(), z.unknown()) };
+
+/**
+ * A block names a generated scenario or carries an inline trace (checked by the engine's
+ * parseTrace); which one is decided by the `trace` key, so errors talk about the right shape.
+ */
+function eitherSource<A extends z.ZodType, B extends z.ZodType>(scenario: A, inline: B) {
+  return z.unknown().pipe(
+    z.custom<unknown>().transform((value, ctx): z.output<A> | z.output<B> => {
+      const chosen = value !== null && typeof value === 'object' && 'trace' in value ? inline : scenario;
+      const result = chosen.safeParse(value);
+      if (result.success) return result.data as z.output<A> | z.output<B>;
+      for (const issue of result.error.issues) ctx.addIssue({ ...issue, code: 'custom', path: issue.path });
+      return z.NEVER;
+    }),
+  );
+}
+
+/** ```trace: what to replay, a caption, and which views to show (all three by default). */
+export const traceBlockSchema = eitherSource(
+  z.strictObject({ ...scenarioSource, caption, views }),
+  z.strictObject({ ...inlineSource, caption, views }),
+);
+export type TraceBlock = z.infer<typeof traceBlockSchema>;
+
+const quizTarget = {
+  event: z.number().int().nonnegative(),
+  field: z.enum(['flags', 'seq', 'ack', 'len', 'state']),
+  side: z.enum(['A', 'B']).optional(),
+};
+
+/** ```quiz: a question about one field of one event (0-based) of a scenario or inline trace. */
+export const quizBlockSchema = eitherSource(
+  z.strictObject({ ...scenarioSource, ...quizTarget }),
+  z.strictObject({ ...inlineSource, ...quizTarget }),
+);
+export type QuizBlock = z.infer<typeof quizBlockSchema>;

@@ -1,0 +1,105 @@
+import {
+  generateScenario,
+  isScenarioFamily,
+  narrateTrace,
+  parseTrace,
+  replayTrace,
+  resolveEvents,
+  SCENARIO_FAMILIES,
+  TraceFormatError,
+  type ReplayStep,
+} from '@/lib/engine';
+import type { EndpointSpec, ResolvedEvent, Side, StatePair, TcpState, Trace } from '@/lib/engine/types';
+import type { Locale } from '@/app/_lib/i18n/routing';
+import { ContentError } from './errors';
+import { VIEWS, type QuizBlock, type TraceBlock, type View } from './schema';
+
+export type { ReplayStep };
+
+/**
+ * Everything a trace widget draws, computed on the server so lesson pages do not ship the
+ * engine. Plain JSON: it crosses into client components as props.
+ */
+export interface TraceView {
+  caption: string;
+  views: View[];
+  endpoints: Record<Side, EndpointSpec>;
+  /** States before the first event. */
+  initial: StatePair;
+  events: ResolvedEvent[];
+  /** One per event: the states after it and the first error, if any. */
+  steps: ReplayStep[];
+  /** One sentence per event, in the page's language. */
+  narration: string[];
+  valid: boolean;
+}
+
+export interface QuizView {
+  event: number;
+  field: QuizBlock['field'];
+  side: QuizBlock['side'] | null;
+}
+
+interface Where {
+  file: string;
+  line: number;
+}
+
+/** Turns a ```trace or ```quiz block's source into a checked engine trace (throws ContentError). */
+export function traceOfBlock(block: TraceBlock | QuizBlock, where: Where): Trace {
+  if ('trace' in block) {
+    try {
+      return parseTrace(block.trace);
+    } catch (error) {
+      if (error instanceof TraceFormatError) {
+        throw new ContentError(where.file, where.line, `invalid inline trace: ${error.message}`);
+      }
+      throw error;
+    }
+  }
+  if (!isScenarioFamily(block.scenario)) {
+    throw new ContentError(
+      where.file,
+      where.line,
+      `unknown scenario "${block.scenario}" (known: ${SCENARIO_FAMILIES.join(', ')})`,
+    );
+  }
+  const options: Parameters<typeof generateScenario>[1] = {};
+  if (block.seed !== undefined) options.seed = block.seed;
+  if (block.difficulty !== undefined) options.difficulty = block.difficulty;
+  return generateScenario(block.scenario, options);
+}
+
+export function initialStates(endpoints: Record<Side, EndpointSpec>): StatePair {
+  const start = (spec: EndpointSpec): TcpState => spec.initial ?? (spec.role === 'server' ? 'LISTEN' : 'CLOSED');
+  return { A: start(endpoints.A), B: start(endpoints.B) };
+}
+
+/** Replays a trace block for a widget (pure given the engine; throws ContentError on bad input). */
+export function buildTraceView(block: TraceBlock, locale: Locale, where: Where): TraceView {
+  const trace = traceOfBlock(block, where);
+  const replay = replayTrace(trace, { lang: locale });
+  return {
+    caption: block.caption,
+    views: block.views ?? [...VIEWS],
+    endpoints: trace.endpoints,
+    initial: initialStates(trace.endpoints),
+    events: resolveEvents(trace),
+    steps: replay.steps,
+    narration: narrateTrace(trace, locale),
+    valid: replay.valid,
+  };
+}
+
+/** Checks that a quiz block's trace exists and its event is in range (quizzes render later). */
+export function buildQuizView(block: QuizBlock, where: Where): QuizView {
+  const trace = traceOfBlock(block, where);
+  if (block.event >= trace.events.length) {
+    throw new ContentError(
+      where.file,
+      where.line,
+      `quiz event ${block.event} is out of range: the trace has ${trace.events.length} events (0-based)`,
+    );
+  }
+  return { event: block.event, field: block.field, side: block.side ?? null };
+}
