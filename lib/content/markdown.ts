@@ -121,8 +121,9 @@ function parseBlock(node: Code, kind: WidgetKind, file: string, line: number): T
     json = JSON.parse(node.value);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // V8 reports "at position N" for most syntax errors; without it, point at the fence.
     const position = /position (\d+)/.exec(message);
-    const within = position ? node.value.slice(0, Number(position[1])).split('\n').length : 1;
+    const within = position ? node.value.slice(0, Number(position[1])).split('\n').length : 0;
     throw new ContentError(file, line + within, `invalid JSON in \`\`\`${kind} block: ${message}`);
   }
   const schema: z.ZodType<TraceBlock | QuizBlock> = WIDGET_BLOCKS[kind];

@@ -31,7 +31,8 @@ export type Nav = z.infer<typeof navSchema>;
 
 export const glossarySchema = z.array(
   z.object({
-    id: slugSchema,
+    // Used as the entry's URL fragment; terms keep their usual spelling (SYN_SENT, 2MSL).
+    id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be letters, digits, "-" or "_"'),
     term: z.string().trim().min(1),
     definition: z.string().trim().min(1),
   }),

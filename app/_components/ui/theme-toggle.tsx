@@ -38,12 +38,15 @@ export function ThemeToggle() {
     <button
       type="button"
       onClick={select}
-      className="rounded-md border border-border px-3 py-1.5 text-sm hover:bg-surface-2"
+      title={`${t('toggle')}: ${t(choice)}`}
+      className="min-h-9 min-w-9 rounded-md border border-border px-2.5 py-1.5 text-sm hover:bg-surface-2"
     >
-      <span aria-hidden="true" className="mr-1">
+      <span aria-hidden="true" className="sm:mr-1">
         {choice === 'dark' ? '☾' : choice === 'light' ? '☀' : '◐'}
       </span>
-      {t('toggle')}: {t(choice)}
+      <span className="sr-only sm:not-sr-only">
+        {t('toggle')}: {t(choice)}
+      </span>
     </button>
   );
 }
