@@ -55,6 +55,11 @@ export interface Endpoint {
   lastReceived: LastReceived | null;
   /** Something arrived since this endpoint last sent that calls for an ACK. */
   ackOwed: boolean;
+  /**
+   * It has sent a segment after its SYN. Until then SND.NXT - 1 is its SYN, so a segment there
+   * is the classic "seq = x" mistake on the handshake's last ACK, not a keep-alive probe.
+   */
+  sentAfterSyn: boolean;
 }
 
 /** A server starts listening, a client or peer closed, unless the trace says otherwise. */
@@ -81,6 +86,7 @@ export function createEndpoint(side: Side, spec: EndpointSpec): Endpoint {
     lastSent: null,
     lastReceived: null,
     ackOwed: false,
+    sentAfterSyn: false,
   };
 }
 
@@ -102,6 +108,7 @@ export function clearConnection(e: Endpoint, to: 'CLOSED' | 'LISTEN'): void {
   e.lastSent = null;
   e.lastReceived = null;
   e.ackOwed = false;
+  e.sentAfterSyn = false;
 }
 
 export function otherSide(side: Side): Side {

@@ -154,7 +154,7 @@ function classifyOrdinary(e: Endpoint, w: Wire): OrdinaryKind | Finding {
   if (w.seq === nxt) return 'new';
   if (w.len > 0 && seqInRange(w.seq, una, nxt)) return 'retransmit';
   // RFC 9293 3.8.4: a keep-alive probe repeats the last acknowledged octet (or none).
-  if (w.seq === seqAdd(nxt, -1) && una === nxt && w.len <= 1 && !w.fin && e.finSeq === null) return 'keepalive';
+  if (e.sentAfterSyn && w.seq === seqAdd(nxt, -1) && una === nxt && w.len <= 1 && !w.fin && e.finSeq === null) return 'keepalive';
   return seqFinding(e, w);
 }
 
@@ -196,6 +196,7 @@ function sendOrdinary(e: Endpoint, w: Wire): Finding | null {
   }
   if (kind === 'new') advanceSender(e, w);
   e.ackOwed = false;
+  e.sentAfterSyn = true;
   return null;
 }
 
