@@ -35,16 +35,14 @@ export interface StepRecord {
   outcome: ArrivalOutcome | null;
 }
 
-interface InFlight {
-  wire: Wire;
-  status: 'flight' | 'delivered' | 'dropped';
-}
+/** A sent segment while in flight; once it arrived or was lost, only that fact is kept. */
+type SegmentFate = Wire | 'delivered' | 'dropped';
 
 /** Both endpoints and the network between them. */
 export interface Connection {
   A: Endpoint;
   B: Endpoint;
-  segments: Map<string, InFlight>;
+  segments: Map<string, SegmentFate>;
 }
 
 export function openConnection(trace: Pick<Trace, 'endpoints'>): Connection {
@@ -55,31 +53,33 @@ function eventFinding(code: FindingCode, got: unknown, params: Record<string, st
   return { code, field: 'event', expected: null, got, params };
 }
 
-function deliver(conn: Connection, id: string): { finding: Finding | null; outcome: ArrivalOutcome | null } {
+/** Takes segment `id` out of the network (it arrives or is lost), or says why it cannot. */
+function takeFromNetwork(conn: Connection, id: string, fate: 'delivered' | 'dropped'): Wire | Finding {
   const entry = conn.segments.get(id);
-  if (!entry) return { finding: eventFinding('UNKNOWN_SEGMENT_ID', id, { id }), outcome: null };
-  if (entry.status !== 'flight') return { finding: eventFinding('SEGMENT_NOT_IN_FLIGHT', id, { id, status: entry.status }), outcome: null };
-  entry.status = 'delivered';
-  return { finding: null, outcome: receiveSegment(conn[otherSide(entry.wire.from)], entry.wire) };
+  if (entry === undefined) return eventFinding('UNKNOWN_SEGMENT_ID', id, { id });
+  if (typeof entry === 'string') return eventFinding('SEGMENT_NOT_IN_FLIGHT', id, { id, status: entry });
+  conn.segments.set(id, fate);
+  return entry;
 }
+
+const NOTHING = { finding: null, outcome: null } as const;
 
 /** Applies one event to the connection; mutates it. */
 export function applyEvent(conn: Connection, event: TraceEvent): { finding: Finding | null; outcome: ArrivalOutcome | null } {
   if ('send' in event) {
     if (conn.segments.has(event.id)) return { finding: eventFinding('DUPLICATE_SEGMENT_ID', event.id, { id: event.id }), outcome: null };
     const wire = toWire(event.send);
-    conn.segments.set(event.id, { wire, status: 'flight' });
+    conn.segments.set(event.id, wire);
     return { finding: sendSegment(conn[wire.from], wire), outcome: null };
   }
-  if ('deliver' in event) return deliver(conn, event.deliver);
+  if ('deliver' in event) {
+    const wire = takeFromNetwork(conn, event.deliver, 'delivered');
+    if ('code' in wire) return { finding: wire, outcome: null };
+    return { finding: null, outcome: receiveSegment(conn[otherSide(wire.from)], wire) };
+  }
   if ('drop' in event) {
-    const entry = conn.segments.get(event.drop);
-    if (!entry) return { finding: eventFinding('UNKNOWN_SEGMENT_ID', event.drop, { id: event.drop }), outcome: null };
-    if (entry.status !== 'flight') {
-      return { finding: eventFinding('SEGMENT_NOT_IN_FLIGHT', event.drop, { id: event.drop, status: entry.status }), outcome: null };
-    }
-    entry.status = 'dropped';
-    return { finding: null, outcome: null };
+    const wire = takeFromNetwork(conn, event.drop, 'dropped');
+    return 'code' in wire ? { finding: wire, outcome: null } : NOTHING;
   }
   if ('app' in event) return { finding: applyAppCall(conn[event.app.at], event.app.call), outcome: null };
   if ('timeout' in event) return { finding: applyTimeout(conn[event.timeout.at], event.timeout.timer), outcome: null };
@@ -100,14 +100,35 @@ function checkExpect(conn: Connection, expect: Partial<StatePair>): Finding | nu
   return null;
 }
 
+// There are only 121 pairs of states: steps share frozen pair objects instead of allocating
+// one per event, which keeps a million-event replay's cost per event flat.
+const PAIRS = new Map<string, StatePair>();
+function statePair(conn: Connection): StatePair {
+  const key = conn.A.state + conn.B.state;
+  let pair = PAIRS.get(key);
+  if (pair === undefined) {
+    pair = Object.freeze({ A: conn.A.state, B: conn.B.state });
+    PAIRS.set(key, pair);
+  }
+  return pair;
+}
+
+/** Replays a parsed trace, calling `visit` after each event. */
+function run(trace: Trace, visit: (states: StatePair, finding: Finding | null, outcome: ArrivalOutcome | null, index: number) => void): void {
+  const conn = openConnection(trace);
+  const events = trace.events;
+  for (let i = 0; i < events.length; i++) {
+    const { finding, outcome } = applyEvent(conn, events[i] as TraceEvent);
+    visit(statePair(conn), finding, outcome, i);
+  }
+}
+
 /** Replays a parsed trace and returns every step with its raw finding. Pure. */
 export function replayRecords(trace: Trace): StepRecord[] {
-  const conn = openConnection(trace);
   const records: StepRecord[] = new Array(trace.events.length);
-  for (let i = 0; i < trace.events.length; i++) {
-    const { finding, outcome } = applyEvent(conn, trace.events[i] as TraceEvent);
-    records[i] = { states: { A: conn.A.state, B: conn.B.state }, finding, outcome };
-  }
+  run(trace, (states, finding, outcome, i) => {
+    records[i] = { states, finding, outcome };
+  });
   return records;
 }
 
@@ -119,10 +140,10 @@ export function toStepError(finding: Finding, lang: Lang): StepError {
 export function replayTrace(trace: Trace, options: { lang?: Lang } = {}): ReplayResult {
   const lang = options.lang ?? 'en';
   let valid = true;
-  const steps = replayRecords(trace).map((r): ReplayStep => {
-    if (r.finding === null) return { states: r.states, error: null };
-    valid = false;
-    return { states: r.states, error: toStepError(r.finding, lang) };
+  const steps: ReplayStep[] = new Array(trace.events.length);
+  run(trace, (states, finding, _outcome, i) => {
+    if (finding !== null) valid = false;
+    steps[i] = { states, error: finding === null ? null : toStepError(finding, lang) };
   });
   return { valid, steps };
 }
