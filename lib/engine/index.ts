@@ -26,3 +26,14 @@ export {
   isScenarioFamily,
   type ScenarioFamily,
 } from './scenarios/index';
+export {
+  deriveQuestion,
+  gradeAnswer,
+  canonicalAnswer,
+  isAnswerFor,
+  QuestionError,
+  type Question,
+  type QuestionField,
+  type Answer,
+  type Grade,
+} from './questions';
