@@ -60,6 +60,11 @@ export interface Endpoint {
    * is the classic "seq = x" mistake on the handshake's last ACK, not a keep-alive probe.
    */
   sentAfterSyn: boolean;
+  /**
+   * The trace shows this endpoint's application calls, so none is inferred: a FIN needs a
+   * close or shutdown before it, an aborting RST an abort. Captures show no calls and infer them.
+   */
+  callsShown: boolean;
 }
 
 /** A server starts listening, a client or peer closed, unless the trace says otherwise. */
@@ -87,6 +92,7 @@ export function createEndpoint(side: Side, spec: EndpointSpec): Endpoint {
     lastReceived: null,
     ackOwed: false,
     sentAfterSyn: false,
+    callsShown: false,
   };
 }
 

@@ -35,5 +35,6 @@ export {
   type Question,
   type QuestionField,
   type Answer,
+  type SegmentAnswer,
   type Grade,
 } from './questions';

@@ -8,8 +8,15 @@ import { replayRecords } from './replay';
 import { FLAGS, STATES, type Flag, type Segment, type Side, type TcpState, type Trace, type TraceEvent } from './types';
 import { canonicalFlags } from './wire';
 
-export type QuestionField = 'flags' | 'seq' | 'ack' | 'len' | 'state';
-export type Answer = Flag[] | number | TcpState;
+export type QuestionField = 'flags' | 'seq' | 'ack' | 'len' | 'state' | 'segment';
+/** A whole segment's header as a learner writes it: the sender is given by the question. */
+export interface SegmentAnswer {
+  flags: Flag[];
+  seq: number;
+  ack: number;
+  len: number;
+}
+export type Answer = Flag[] | number | TcpState | SegmentAnswer;
 
 export interface Question {
   trace: Trace;
@@ -50,6 +57,7 @@ export function canonicalAnswer(q: Question): Answer {
   }
   const s = segmentAt(q.trace, q.event);
   if (!s) throw new QuestionError(`event ${q.event} is not a segment`);
+  if (q.field === 'segment') return { flags: canonicalFlags(s.flags), seq: s.seq, ack: s.ack, len: s.len };
   return q.field === 'flags' ? canonicalFlags(s.flags) : s[q.field];
 }
 
@@ -71,7 +79,10 @@ function withAnswer(q: Question, answer: Answer): TraceEvent[] {
   const prefix = q.trace.events.slice(0, q.event + 1);
   if (q.field === 'state') return [...prefix, { expect: { [q.side as Side]: answer as TcpState } }];
   const original = segmentAt(q.trace, q.event) as Segment;
-  const changed: Segment = { ...original, [q.field]: q.field === 'flags' ? [...(answer as Flag[])] : answer };
+  const changed: Segment =
+    q.field === 'segment'
+      ? { ...original, ...(answer as SegmentAnswer), flags: [...(answer as SegmentAnswer).flags] }
+      : { ...original, [q.field]: q.field === 'flags' ? [...(answer as Flag[])] : answer };
   const last = prefix[q.event] as TraceEvent;
   prefix[q.event] = 'send' in last ? { send: changed, id: last.id } : changed;
   return prefix;
@@ -80,6 +91,11 @@ function withAnswer(q: Question, answer: Answer): TraceEvent[] {
 /** Rejects answers of the wrong type before they reach the engine. */
 export function isAnswerFor(field: QuestionField, answer: unknown): answer is Answer {
   switch (field) {
+    case 'segment': {
+      if (typeof answer !== 'object' || answer === null) return false;
+      const a = answer as Record<string, unknown>;
+      return isAnswerFor('flags', a.flags) && isAnswerFor('seq', a.seq) && isAnswerFor('ack', a.ack) && isAnswerFor('len', a.len);
+    }
     case 'flags':
       return Array.isArray(answer) && answer.every((f) => (FLAGS as readonly unknown[]).includes(f)) && new Set(answer).size === answer.length;
     case 'state':

@@ -45,8 +45,10 @@ export interface Connection {
   segments: Map<string, SegmentFate>;
 }
 
-export function openConnection(trace: Pick<Trace, 'endpoints'>): Connection {
-  return { A: createEndpoint('A', trace.endpoints.A), B: createEndpoint('B', trace.endpoints.B), segments: new Map() };
+export function openConnection(trace: Trace): Connection {
+  const conn: Connection = { A: createEndpoint('A', trace.endpoints.A), B: createEndpoint('B', trace.endpoints.B), segments: new Map() };
+  for (const e of trace.events) if ('app' in e) conn[e.app.at].callsShown = true;
+  return conn;
 }
 
 function eventFinding(code: FindingCode, got: unknown, params: Record<string, string | number>): Finding {

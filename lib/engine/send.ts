@@ -84,6 +84,7 @@ function sendReset(e: Endpoint, w: Wire): Finding | null {
   }
   const abort = abortReset(e);
   if (!abort) return finding('RST_NOTHING_TO_RESET', 'flags', usualFlags(e), w.flags, params);
+  if (e.callsShown && e.state !== 'CLOSED') return finding('RST_WITHOUT_ABORT', 'flags', usualFlags(e), w.flags, params);
   if (w.seq !== abort.seq) return finding('SEQ_RST_ABORT', 'seq', abort.seq, w.seq, { ...params, expected: abort.seq });
   if (w.ack && w.ackNo !== abort.ack) return ackFinding(e, w.ackNo, abort.ack, abort.last);
   if (!w.ack && w.ackNo !== 0) return finding('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
@@ -178,6 +179,9 @@ function sendOrdinary(e: Endpoint, w: Wire): Finding | null {
   if (!w.ack) return finding('ACK_FLAG_REQUIRED', 'flags', withFlag(w.flags, 'ACK', true), w.flags, params);
   // After CLOSE the FIN is owed: a segment carrying nothing (no data, no FIN) is only
   // legitimate when there is something to acknowledge.
+  if (w.fin && e.finSeq === null && !e.finOwed && e.callsShown) {
+    return finding('FIN_WITHOUT_CLOSE', 'flags', withFlag(w.flags, 'FIN', false), w.flags, params);
+  }
   if (!w.fin && e.finOwed && e.finSeq === null && w.len === 0 && !e.ackOwed) {
     return finding('FIN_REQUIRED', 'flags', withFlag(w.flags, 'FIN', true), w.flags, params);
   }

@@ -533,7 +533,18 @@ describe('application calls and timers', () => {
   });
 
   it('send after close is refused (connection closing)', () => {
-    expect(replay([...A_FIN_SENT, { app: { at: 'A', call: 'send', len: 5 } }]).steps[4]?.error?.code).toBe('APP_CALL_CONNECTION_CLOSING');
+    const r = replay([...HANDSHAKE, { app: { at: 'A', call: 'close' } }, seg('A', ['FIN', 'ACK'], A1, B1), { app: { at: 'A', call: 'send', len: 5 } }]);
+    expect(firstError(r)).toBe(5);
+    expect(r.steps[5]?.error?.code).toBe('APP_CALL_CONNECTION_CLOSING');
+  });
+
+  it('when a trace shows an endpoint\'s calls, none is inferred: a FIN needs close, a RST needs abort', () => {
+    const fin = replay([...HANDSHAKE, { app: { at: 'A', call: 'send', len: 5 } }, seg('A', ['FIN', 'ACK'], A1, B1)]);
+    expect(fin.steps[4]?.error).toMatchObject({ field: 'flags', expected: ['ACK'], code: 'FIN_WITHOUT_CLOSE' });
+    const rst = replay([...HANDSHAKE, { app: { at: 'B', call: 'send', len: 5 } }, seg('B', ['RST'], B1, 0)]);
+    expect(rst.steps[4]?.error?.code).toBe('RST_WITHOUT_ABORT');
+    // The other endpoint's calls are not shown: its FIN implies its close, as in a capture.
+    expectValid(replay([...HANDSHAKE, { app: { at: 'A', call: 'send', len: 5 } }, seg('B', ['FIN', 'ACK'], B1, A1)]));
   });
 
   it('close on a CLOSED endpoint is an event error; close after shutdown is not', () => {
