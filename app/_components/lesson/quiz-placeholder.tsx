@@ -5,8 +5,7 @@ import type { QuizView } from '@/lib/content';
 export async function QuizPlaceholder({ quiz }: { quiz: QuizView }) {
   const t = await getTranslations('lesson');
   return (
-    <aside
-      aria-label={t('quizComing')}
+    <div
       className="my-6 rounded-lg border border-dashed border-border bg-surface-2 p-4"
     >
       <p className="font-semibold">
@@ -16,6 +15,6 @@ export async function QuizPlaceholder({ quiz }: { quiz: QuizView }) {
       <p className="mt-1 text-sm text-muted">
         {t('quizComingBody', { event: quiz.event + 1, field: quiz.field })}
       </p>
-    </aside>
+    </div>
   );
 }

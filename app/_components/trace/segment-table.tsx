@@ -48,11 +48,11 @@ export function SegmentTable() {
   ];
 
   return (
-    <section aria-labelledby={`${id}-table-title`}>
+    <div>
       <h3 id={`${id}-table-title`} className="mb-2 text-sm font-semibold text-muted">
         {t('table')}
       </h3>
-      <div tabIndex={0} role="region" aria-labelledby={`${id}-table-title`} className="overflow-x-auto rounded-lg border border-border">
+      <div tabIndex={0} role="group" aria-labelledby={`${id}-table-title`} className="overflow-x-auto rounded-lg border border-border">
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">{t('tableCaption')}</caption>
           <thead className="bg-surface-2">
@@ -99,6 +99,6 @@ export function SegmentTable() {
           </tbody>
         </table>
       </div>
-    </section>
+    </div>
   );
 }

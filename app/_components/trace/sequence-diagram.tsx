@@ -51,7 +51,7 @@ export function SequenceDiagram() {
   const current = step - 1;
 
   return (
-    <section aria-labelledby={`${id}-seq-title`}>
+    <div>
       <h3 id={`${id}-seq-title`} className="mb-2 text-sm font-semibold text-muted">
         {t('sequence')}
       </h3>
@@ -213,7 +213,7 @@ export function SequenceDiagram() {
           ))}
         </svg>
       </div>
-    </section>
+    </div>
   );
 }
 

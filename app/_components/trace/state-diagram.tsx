@@ -71,7 +71,7 @@ export function StateDiagram() {
   const sidesIn = (state: TcpState) => (['A', 'B'] as const).filter((side) => states[side] === state);
 
   return (
-    <section aria-labelledby={`${id}-state-title`}>
+    <div>
       <h3 id={`${id}-state-title`} className="mb-2 text-sm font-semibold text-muted">
         {t('stateDiagram')}
       </h3>
@@ -193,6 +193,6 @@ export function StateDiagram() {
           })}
         </svg>
       </div>
-    </section>
+    </div>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useSyncExternalStore } from 'react';
-import { THEME_STORAGE_KEY } from '@/app/_lib/theme-script';
+import { useEffect, useSyncExternalStore } from 'react';
+import { initTheme, THEME_STORAGE_KEY } from '@/app/_lib/theme-script';
 
 const CHOICES = ['system', 'light', 'dark'] as const;
 type Choice = (typeof CHOICES)[number];
@@ -22,6 +22,8 @@ function readChoice(): Choice {
 export function ThemeToggle() {
   const t = useTranslations('theme');
   const choice = useSyncExternalStore(subscribe, readChoice, () => 'system' as Choice);
+  // Next's 404 (an error shell rendered by the client) never ran the inline <head> script.
+  useEffect(initTheme, []);
   const next = CHOICES[(CHOICES.indexOf(choice) + 1) % CHOICES.length] ?? 'system';
 
   const select = () => {

@@ -8,6 +8,8 @@ import { LessonBody } from '@/app/_components/lesson/lesson-body';
 import { MarkComplete } from '@/app/_components/lesson/mark-complete';
 import { lessonNeighbours, listLessonSlugs, loadLesson, loadLessonMeta } from '@/lib/content';
 
+export const dynamicParams = false;
+
 export function generateStaticParams({ params }: { params: { locale: string } }) {
   if (!hasLocale(routing.locales, params.locale)) return [];
   return listLessonSlugs(params.locale).map((slug) => ({ slug }));
