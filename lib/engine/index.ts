@@ -38,3 +38,4 @@ export {
   type SegmentAnswer,
   type Grade,
 } from './questions';
+export { seededRandom, type Random } from './scenarios/random';

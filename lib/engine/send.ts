@@ -154,8 +154,9 @@ function classifyOrdinary(e: Endpoint, w: Wire): OrdinaryKind | Finding {
   }
   if (w.seq === nxt) return 'new';
   if (w.len > 0 && seqInRange(w.seq, una, nxt)) return 'retransmit';
-  // RFC 9293 3.8.4: a keep-alive probe repeats the last acknowledged octet (or none).
-  if (e.sentAfterSyn && w.seq === seqAdd(nxt, -1) && una === nxt && w.len <= 1 && !w.fin && e.finSeq === null) return 'keepalive';
+  // RFC 9293 3.8.4: a keep-alive probe repeats the last acknowledged octet (or none). Only on an
+  // idle connection: a sender that owes an ACK is answering, not probing.
+  if (e.sentAfterSyn && !e.ackOwed && w.seq === seqAdd(nxt, -1) && una === nxt && w.len <= 1 && !w.fin && e.finSeq === null) return 'keepalive';
   return seqFinding(e, w);
 }
 

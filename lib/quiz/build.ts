@@ -1,0 +1,161 @@
+// Builds a question from its spec, deterministically: the scenario, which event is asked, the
+// options of a multiple-choice question, the planted mistake of a spot-the-error question.
+import {
+  canonicalAnswer,
+  deriveQuestion,
+  generateScenario,
+  gradeAnswer,
+  replayRecords,
+  seededRandom,
+  type Flag,
+  type Question,
+  type QuestionField,
+  type Random,
+  type Segment,
+  type SegmentAnswer,
+  type Side,
+  type Trace,
+  type TraceEvent,
+} from '../engine/index';
+import type { QuestionKind } from './catalog';
+import type { ItemSpec } from './spec';
+
+export interface QuizItem {
+  spec: ItemSpec;
+  /** The connection as the learner sees it (checkpoints removed: they would give answers away). */
+  trace: Trace;
+  /** How many events the diagram shows before the question. */
+  shown: number;
+  /** The event asked about (spot the error: the planted mistake). */
+  event: number;
+  question: Question | null;
+  /** Multiple choice: the segments offered, one of them legal. */
+  options: SegmentAnswer[] | null;
+}
+
+const FIELD_OF: Partial<Record<QuestionKind, QuestionField>> = {
+  next_flags: 'flags',
+  seq: 'seq',
+  ack: 'ack',
+  segment: 'segment',
+  multiple_choice: 'segment',
+};
+
+export function segmentOf(e: TraceEvent | undefined): Segment | null {
+  if (!e) return null;
+  if ('send' in e) return e.send;
+  if ('from' in e) return e;
+  return null;
+}
+
+function withoutCheckpoints(trace: Trace): Trace {
+  return { ...trace, events: trace.events.filter((e) => !('expect' in e)) };
+}
+
+/** Segments whose seq is fixed by the rules, asked the engine: not a new ISN, which is free. */
+function askableSegments(trace: Trace): number[] {
+  return trace.events.flatMap((e, i) => {
+    const s = segmentOf(e);
+    if (!s) return [];
+    const q = deriveQuestion(trace, i, 'seq');
+    return gradeAnswer(q, (s.seq + 1) % 0x1_0000_0000, 'en').correct ? [] : [i];
+  });
+}
+
+/** Events after which some endpoint's state changed: the interesting state questions. */
+function stateChanges(trace: Trace): Array<{ event: number; side: Side }> {
+  const records = replayRecords(trace);
+  const out: Array<{ event: number; side: Side }> = [];
+  records.forEach((r, i) => {
+    const before = i === 0 ? null : records[i - 1]?.states;
+    for (const side of ['A', 'B'] as Side[]) if (!before || before[side] !== r.states[side]) out.push({ event: i, side });
+  });
+  return out;
+}
+
+const toggle = (flags: readonly Flag[], f: Flag): Flag[] => (flags.includes(f) ? flags.filter((x) => x !== f) : [...flags, f]);
+
+/** Wrong segments a learner with a known misconception would pick; the engine filters out any legal one. */
+function distractorCandidates(right: SegmentAnswer, peerIsn: number): SegmentAnswer[] {
+  const wrap = (n: number) => (n + 0x1_0000_0000) % 0x1_0000_0000;
+  return [
+    { ...right, ack: wrap(right.ack - 1) }, // a SYN or FIN consumes one number: ack = x, not x + 1
+    { ...right, seq: right.ack, ack: right.seq }, // own and peer numbers swapped
+    { ...right, flags: toggle(right.flags, 'ACK'), ack: right.flags.includes('ACK') ? 0 : right.ack }, // ACK flag vs ack number
+    { ...right, flags: right.flags.includes('SYN') ? toggle(right.flags, 'SYN') : right.flags.includes('FIN') ? toggle(right.flags, 'FIN') : [...right.flags, 'FIN'] },
+    { ...right, seq: wrap(right.seq + 1) },
+    { ...right, ack: wrap(right.ack + 1) },
+    { ...right, ack: wrap(right.ack - peerIsn) }, // relative instead of absolute numbers
+    { ...right, seq: peerIsn }, // reusing the peer's ISN
+  ];
+}
+
+function shuffled<T>(rng: Random, items: T[]): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [a[i], a[j]] = [a[j] as T, a[i] as T];
+  }
+  return a;
+}
+
+function firstSynSeq(trace: Trace, side: Side): number {
+  for (const e of trace.events) {
+    const s = segmentOf(e);
+    if (s && s.from === side && s.flags.includes('SYN')) return s.seq;
+  }
+  return 0;
+}
+
+function multipleChoice(rng: Random, q: Question, trace: Trace): SegmentAnswer[] {
+  const right = canonicalAnswer(q) as SegmentAnswer;
+  const sender = (segmentOf(trace.events[q.event]) as Segment).from;
+  const seen = new Set([JSON.stringify(right)]);
+  const wrong: SegmentAnswer[] = [];
+  for (const c of distractorCandidates(right, firstSynSeq(trace, sender === 'A' ? 'B' : 'A'))) {
+    const key = JSON.stringify(c);
+    if (seen.has(key) || wrong.length === 3) continue;
+    seen.add(key);
+    if (!gradeAnswer(q, c, 'en').correct) wrong.push(c);
+  }
+  return shuffled(rng, [right, ...wrong]);
+}
+
+/** Plants one mistake the engine must catch at exactly that event. */
+function plantMistake(rng: Random, trace: Trace): { trace: Trace; event: number } {
+  const candidates = shuffled(rng, askableSegments(trace));
+  for (const event of candidates) {
+    const original = segmentOf(trace.events[event]) as Segment;
+    const mutations: Segment[] = shuffled(rng, [
+      { ...original, ack: (original.ack + 1) % 0x1_0000_0000 },
+      { ...original, seq: (original.seq + 1) % 0x1_0000_0000 },
+      { ...original, flags: toggle(original.flags, 'ACK') },
+      { ...original, ack: (original.ack + 0xffff_ffff) % 0x1_0000_0000 },
+    ]);
+    for (const m of mutations) {
+      const events = trace.events.map((e, i) => (i !== event ? e : 'send' in e ? { send: m, id: e.id } : m));
+      const planted = { ...trace, events };
+      if (replayRecords(planted).findIndex((r) => r.finding !== null) === event) return { trace: planted, event };
+    }
+  }
+  throw new Error(`no mistake can be planted in ${trace.name ?? 'this trace'}`);
+}
+
+/** Rebuilds the item a spec names. Pure and deterministic. */
+export function buildItem(spec: ItemSpec): QuizItem {
+  const rng = seededRandom(spec.seed ^ 0x5bd1e995);
+  const trace = withoutCheckpoints(generateScenario(spec.family, { seed: spec.seed, difficulty: spec.difficulty }));
+  if (spec.kind === 'spot_error') {
+    const planted = plantMistake(rng, trace);
+    return { spec, trace: planted.trace, shown: planted.trace.events.length, event: planted.event, question: null, options: null };
+  }
+  if (spec.kind === 'state') {
+    const { event, side } = rng.pick(stateChanges(trace));
+    return { spec, trace, shown: event + 1, event, question: deriveQuestion(trace, event, 'state', side), options: null };
+  }
+  const field = FIELD_OF[spec.kind] as QuestionField;
+  const event = rng.pick(askableSegments(trace));
+  const question = deriveQuestion(trace, event, field);
+  const options = spec.kind === 'multiple_choice' ? multipleChoice(rng, question, trace) : null;
+  return { spec, trace, shown: event, event, question, options };
+}

@@ -1,0 +1,38 @@
+// What practice offers: question kinds, topics, and which scenario families each topic draws
+// from at each difficulty. Pure data.
+import type { Difficulty, ScenarioFamily } from '../engine/index';
+
+export const QUESTION_KINDS = ['next_flags', 'seq', 'ack', 'state', 'segment', 'spot_error', 'multiple_choice'] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export const TOPICS = ['handshake', 'teardown', 'states', 'edge_cases'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+export const DIFFICULTIES: readonly Difficulty[] = ['beginner', 'expert'];
+
+/** Beginners meet the standard flows with round ISNs; experts add wrap, loss, RST, simultaneity. */
+export const TOPIC_FAMILIES: Record<Topic, Record<Difficulty, readonly ScenarioFamily[]>> = {
+  handshake: {
+    beginner: ['handshake'],
+    expert: ['handshake', 'lost_syn', 'lost_synack', 'simultaneous_open', 'refused'],
+  },
+  teardown: {
+    beginner: ['client_closes_first', 'server_closes_first', 'data_transfer', 'half_close'],
+    expert: ['client_closes_first', 'server_closes_first', 'half_close', 'lost_fin', 'lost_last_ack', 'simultaneous_close'],
+  },
+  states: {
+    beginner: ['handshake', 'client_closes_first', 'server_closes_first', 'half_close'],
+    expert: ['simultaneous_open', 'simultaneous_close', 'lost_last_ack', 'time_wait_expiry', 'abort', 'half_close'],
+  },
+  edge_cases: {
+    beginner: ['refused', 'abort', 'lost_syn', 'half_close'],
+    expert: ['simultaneous_open', 'simultaneous_close', 'lost_synack', 'lost_fin', 'lost_last_ack', 'abort', 'refused', 'time_wait_expiry'],
+  },
+};
+
+export const TOPIC_KINDS: Record<Topic, readonly QuestionKind[]> = {
+  handshake: ['next_flags', 'seq', 'ack', 'segment', 'multiple_choice', 'spot_error', 'state'],
+  teardown: ['next_flags', 'seq', 'ack', 'segment', 'multiple_choice', 'spot_error', 'state'],
+  states: ['state', 'state', 'state', 'next_flags'],
+  edge_cases: ['next_flags', 'seq', 'ack', 'state', 'multiple_choice', 'spot_error'],
+};

@@ -1,0 +1,64 @@
+// The skills mastery is tracked by. A question's skill is found by asking the engine what rule
+// a wrong answer to it would break, so skills follow the protocol, not the question's wording.
+import { canonicalAnswer, gradeAnswer, type FindingCode, type SegmentAnswer, type TcpState } from '../engine/index';
+import { segmentOf, type QuizItem } from './build';
+
+export const SKILLS = [
+  'ack_of_syn',
+  'ack_of_data',
+  'ack_of_fin',
+  'seq_after_syn',
+  'seq_after_data',
+  'seq_after_fin',
+  'handshake_flags',
+  'teardown_flags',
+  'ack_flag',
+  'handshake_states',
+  'teardown_states',
+  'time_wait',
+  'simultaneous',
+  'retransmission',
+  'reset',
+  'spot_the_error',
+] as const;
+export type Skill = (typeof SKILLS)[number];
+
+const BY_CODE: Partial<Record<FindingCode, Skill>> = {
+  ACK_OF_SYN: 'ack_of_syn',
+  ACK_OF_DATA: 'ack_of_data',
+  ACK_OF_FIN: 'ack_of_fin',
+  SEQ_AFTER_SYN: 'seq_after_syn',
+  SEQ_AFTER_DATA: 'seq_after_data',
+  SEQ_AFTER_FIN: 'seq_after_fin',
+  SEQ_SYN_RETRANSMIT: 'retransmission',
+  SEQ_FIN_RETRANSMIT: 'retransmission',
+  ACK_ZERO_WITHOUT_FLAG: 'ack_flag',
+};
+
+function stateSkill(state: TcpState, family: string): Skill {
+  if (family.startsWith('simultaneous')) return 'simultaneous';
+  if (state === 'TIME_WAIT') return 'time_wait';
+  if (state === 'CLOSING') return 'simultaneous';
+  if (family === 'abort' || family === 'refused') return 'reset';
+  if (['FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT', 'LAST_ACK'].includes(state)) return 'teardown_states';
+  if (state === 'CLOSED' && family !== 'handshake') return 'teardown_states';
+  return 'handshake_states';
+}
+
+/** The skill a question exercises. Pure. */
+export function skillOf(item: QuizItem): Skill {
+  if (item.spec.kind === 'spot_error' || !item.question) return 'spot_the_error';
+  const q = item.question;
+  if (q.field === 'state') return stateSkill(canonicalAnswer(q) as TcpState, item.spec.family);
+  const seg = segmentOf(item.trace.events[item.event]);
+  if (seg?.flags.includes('RST')) return 'reset';
+  if (item.spec.family.startsWith('simultaneous')) return 'simultaneous';
+  if (q.field === 'flags') return seg?.flags.includes('SYN') ? 'handshake_flags' : seg?.flags.includes('FIN') ? 'teardown_flags' : 'ack_flag';
+  // seq, ack, whole segment: the rule a number one off would break
+  const right = canonicalAnswer(q);
+  const probeField = q.field === 'seq' ? 'seq' : 'ack';
+  const value = q.field === 'segment' ? (right as SegmentAnswer)[probeField] : (right as number);
+  const probe = (value + 1) % 0x1_0000_0000;
+  const probed = gradeAnswer(q.field === 'segment' ? { ...q, field: probeField } : q, probe, 'en');
+  return (probed.finding && BY_CODE[probed.finding.code]) ?? (probeField === 'seq' ? 'seq_after_data' : 'ack_of_data');
+}

@@ -1,0 +1,134 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SCENARIO_FAMILIES, STATES, type Answer, type Difficulty, type SegmentAnswer } from '@/lib/engine';
+import {
+  buildItem, decodeSet, decodeSpec, EMPTY_PROGRESS, encodeSet, gradeItem, makePracticeSet, masteryBySkill, misconceptionCounts,
+  QUESTION_KINDS, recordAttempt, ResponseError, TOPICS, type ItemSpec, type QuestionKind,
+} from '@/lib/quiz';
+
+const kind = fc.constantFrom(...QUESTION_KINDS);
+const family = fc.constantFrom(...SCENARIO_FAMILIES);
+const difficulty = fc.constantFrom<Difficulty>('beginner', 'expert');
+const seed = fc.integer({ min: 0, max: 0xffff_ffff });
+
+/** Plausible wrong answers for an item, by kind. */
+function wrongAnswers(k: QuestionKind, right: Answer): Answer[] {
+  const wrap = (n: number) => (n + 0x1_0000_0000) % 0x1_0000_0000;
+  switch (k) {
+    case 'seq':
+    case 'ack':
+      return [wrap((right as number) + 1), wrap((right as number) - 1)];
+    case 'state':
+      return STATES.filter((s) => s !== right).slice(0, 3);
+    case 'next_flags': {
+      const f = right as string[];
+      return [f.includes('ACK') ? f.filter((x) => x !== 'ACK') : [...f, 'ACK'], f.includes('SYN') ? f.filter((x) => x !== 'SYN') : [...f, 'SYN']] as Answer[];
+    }
+    default: {
+      const s = right as SegmentAnswer;
+      return [{ ...s, ack: wrap(s.ack + 1) }, { ...s, seq: wrap(s.seq + 1) }];
+    }
+  }
+}
+
+describe('quiz items', () => {
+  it('for every kind, family and difficulty: the canonical answer is right, wrong answers are wrong with an explanation', () => {
+    fc.assert(
+      fc.property(kind, family, difficulty, seed, (k, f, d, s) => {
+        const item = buildItem({ kind: k, family: f, seed: s, difficulty: d });
+        if (k === 'spot_error') {
+          const right = gradeItem(item, { event: item.event }, 'en');
+          expect(right.correct).toBe(true);
+          expect(right.explain.length).toBeGreaterThan(10);
+          expect(gradeItem(item, { event: (item.event + 1) % item.trace.events.length }, 'zh').correct).toBe(false);
+          return;
+        }
+        if (k === 'multiple_choice') {
+          const options = item.options ?? [];
+          expect(options.length).toBeGreaterThanOrEqual(3);
+          expect(new Set(options.map((o) => JSON.stringify(o))).size).toBe(options.length);
+          const grades = options.map((_, i) => gradeItem(item, { option: i }, 'en'));
+          expect(grades.filter((g) => g.correct)).toHaveLength(1);
+          for (const g of grades.filter((x) => !x.correct)) expect(g.finding && g.explain.length > 10).toBeTruthy();
+          return;
+        }
+        const probe = gradeItem(item, k === 'state' ? 'CLOSED' : k === 'next_flags' ? [] : k === 'segment' ? { flags: [], seq: 0, ack: 0, len: 0 } : 0, 'en');
+        const right = probe.canonical as Answer;
+        const ok = gradeItem(item, right, 'en');
+        expect(ok.correct).toBe(true);
+        expect(ok.misconception).toBeNull();
+        for (const w of wrongAnswers(k, right)) {
+          const g = gradeItem(item, w, 'zh');
+          expect(g.correct, `${JSON.stringify(w)} should be wrong`).toBe(false);
+          expect(g.explain.length).toBeGreaterThan(5);
+          expect(g.misconception).not.toBeNull();
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('items are deterministic per spec and hide checkpoints from the learner', () => {
+    const spec: ItemSpec = { kind: 'state', family: 'client_closes_first', seed: 5, difficulty: 'expert' };
+    expect(buildItem(spec)).toEqual(buildItem(spec));
+    expect(buildItem(spec).trace.events.some((e) => 'expect' in e)).toBe(false);
+  });
+
+  it('classifies the classic misconceptions', () => {
+    const item = buildItem({ kind: 'ack', family: 'handshake', seed: 3, difficulty: 'beginner' });
+    // the SYN,ACK or the final ACK: ack one short means the SYN was not counted
+    const right = gradeItem(item, 0, 'en').canonical as number;
+    expect(gradeItem(item, right - 1, 'en').misconception).toBe('syn_fin_consume_one');
+    expect(gradeItem(item, 1, 'en').misconception).toBe('relative_vs_absolute');
+    const state = buildItem({ kind: 'state', family: 'client_closes_first', seed: 11, difficulty: 'beginner' });
+    const g = gradeItem(state, 'TIME_WAIT', 'en');
+    if (!g.correct) expect(['who_enters_time_wait']).toContain(g.misconception);
+  });
+
+  it('rejects responses of the wrong shape', () => {
+    const item = buildItem({ kind: 'ack', family: 'handshake', seed: 1, difficulty: 'beginner' });
+    expect(() => gradeItem(item, 'ESTABLISHED', 'en')).toThrow(ResponseError);
+    const mc = buildItem({ kind: 'multiple_choice', family: 'handshake', seed: 1, difficulty: 'beginner' });
+    expect(() => gradeItem(mc, { option: 9 }, 'en')).toThrow(/no option 9/);
+  });
+});
+
+describe('practice sets and share links', () => {
+  it('a set round-trips through its link text and draws from every chosen topic', () => {
+    fc.assert(fc.property(fc.subarray([...TOPICS], { minLength: 1 }), difficulty, fc.integer({ min: 1, max: 30 }), seed, (topics, d, count, s) => {
+      const set = makePracticeSet({ topics, difficulty: d, count }, s);
+      expect(set).toHaveLength(count);
+      expect(decodeSet(encodeSet(set))).toEqual(set);
+      expect(makePracticeSet({ topics, difficulty: d, count }, s)).toEqual(set);
+    }));
+  });
+
+  it('link text from outside is validated', () => {
+    expect(decodeSpec('ack.handshake.42.b')).toEqual({ kind: 'ack', family: 'handshake', seed: 42, difficulty: 'beginner' });
+    for (const bad of ['', 'ack', 'hack.handshake.1.b', 'ack.nope.1.b', 'ack.handshake.-1.b', 'ack.handshake.99999999999.b', 'ack.handshake.1.x', 'ack.handshake.1.b.extra']) {
+      expect(decodeSpec(bad)).toBeNull();
+    }
+    expect(decodeSet('ack.handshake.1.b~junk~seq.lost_fin.2.e')).toHaveLength(2);
+  });
+});
+
+describe('progress', () => {
+  it('mastery rises with right answers, falls with wrong ones, and counts misconceptions', () => {
+    let p = EMPTY_PROGRESS;
+    for (let i = 0; i < 5; i++) p = recordAttempt(p, { at: i, item: 'x', kind: 'ack', skill: 'ack_of_syn', correct: true, misconception: null });
+    const high = masteryBySkill(p).find((m) => m.skill === 'ack_of_syn');
+    expect(high).toMatchObject({ attempts: 5, correct: 5 });
+    expect(high!.mastery).toBeGreaterThan(0.8);
+    p = recordAttempt(p, { at: 9, item: 'y', kind: 'ack', skill: 'ack_of_syn', correct: false, misconception: 'syn_fin_consume_one' });
+    expect(masteryBySkill(p).find((m) => m.skill === 'ack_of_syn')!.mastery).toBeLessThan(high!.mastery);
+    expect(masteryBySkill(p).find((m) => m.skill === 'time_wait')).toMatchObject({ attempts: 0, mastery: 0 });
+    expect(misconceptionCounts(p)).toEqual([{ misconception: 'syn_fin_consume_one', count: 1 }]);
+  });
+
+  it('keeps a bounded history', () => {
+    let p = EMPTY_PROGRESS;
+    for (let i = 0; i < 1100; i++) p = recordAttempt(p, { at: i, item: 'x', kind: 'seq', skill: 'seq_after_syn', correct: i % 2 === 0, misconception: null });
+    expect(p.attempts).toHaveLength(1000);
+    expect(p.attempts[0]?.at).toBe(100);
+  });
+});
