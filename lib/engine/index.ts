@@ -39,3 +39,4 @@ export {
   type Grade,
 } from './questions';
 export { seededRandom, type Random } from './scenarios/random';
+export { owedSegments } from './respond';
