@@ -2,7 +2,6 @@ import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
 import { hasLocale, NextIntlClientProvider } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import type { ReactNode } from 'react';
 import { routing } from '@/app/_lib/i18n/routing';
 import { Providers } from '@/app/_lib/providers';
 import { themeScript } from '@/app/_lib/theme-script';

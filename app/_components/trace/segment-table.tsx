@@ -80,7 +80,7 @@ export function SegmentTable() {
                     {row.number}
                     {current && <span className="sr-only"> ({t('current')})</span>}
                   </th>
-                  <td className={`${cell} font-sans`}>
+                  <td className={`${cell} min-w-44 whitespace-normal font-sans`}>
                     {row.what}
                     {row.error && (
                       <span className="block whitespace-normal text-danger">⚠ {row.error.explain}</span>

@@ -9,7 +9,7 @@ const WIDTH = 480;
 const X: Record<Side, number> = { A: 140, B: 340 };
 const TOP = 64;
 const ROW = 52;
-const CHAR = 6.7; // average advance of the 11px monospace font, to size label pills
+const CHAR = 7.3; // advance of the 12px monospace font, to size label pills
 
 const y = (row: number) => TOP + row * ROW;
 
@@ -96,7 +96,7 @@ export function SequenceDiagram() {
                 x={X[side]}
                 y={22}
                 textAnchor="middle"
-                className="font-sans text-[15px] font-bold"
+                className="font-sans text-[16px] font-bold"
                 fill={`var(--side-${side.toLowerCase()})`}
               >
                 {t('role', { side, role: t(`roles.${view.endpoints[side].role}`) })}
@@ -129,9 +129,9 @@ export function SequenceDiagram() {
                       {isNow && (
                         <rect
                           x={x}
-                          y={y(row) - 10}
+                          y={y(row) - 11}
                           width={width}
-                          height={19}
+                          height={21}
                           rx={4}
                           fill={`var(--side-${side.toLowerCase()}-soft)`}
                           stroke={`var(--side-${side.toLowerCase()})`}
@@ -141,7 +141,7 @@ export function SequenceDiagram() {
                         x={x + width / 2}
                         y={y(row) + 4}
                         textAnchor="middle"
-                        className={`text-[11px] ${isNow ? 'font-bold' : ''}`}
+                        className={`text-[12px] ${isNow ? 'font-bold' : ''}`}
                         fill={changed || isNow ? 'var(--fg)' : 'var(--muted)'}
                       >
                         {label}
@@ -162,7 +162,7 @@ export function SequenceDiagram() {
               const label =
                 event.kind === 'app'
                   ? `${event.call}()${event.len ? ` ${event.len}B` : ''}`
-                  : `⏱ ${t(`timers.${event.timer}`)}`;
+                  : t('timeout', { timer: t(`timers.${event.timer}`) });
               return (
                 <g key={i} opacity={faded ? 0.3 : 1} className="motion-safe:transition-opacity">
                   {event.kind === 'app' ? (
@@ -183,7 +183,7 @@ export function SequenceDiagram() {
                     x={x + outside}
                     y={mid + 4}
                     textAnchor={event.at === 'A' ? 'end' : 'start'}
-                    className="text-[11px] italic"
+                    className="font-sans text-[12px] italic"
                     fill="var(--fg)"
                   >
                     {label}
@@ -273,10 +273,10 @@ function SegmentArrow({
           </text>
         </g>
       )}
-      <text x={label.x} y={label.y - 5} textAnchor="middle" className="text-[11px] font-bold" fill={color} {...halo}>
+      <text x={label.x} y={label.y - 5} textAnchor="middle" className="text-[12px] font-bold" fill={color} {...halo}>
         {top}
       </text>
-      <text x={label.x} y={label.y + 9} textAnchor="middle" className="text-[10.5px]" fill="var(--fg)" {...halo}>
+      <text x={label.x} y={label.y + 9} textAnchor="middle" className="text-[11.5px]" fill="var(--fg)" {...halo}>
         {bottom}
       </text>
     </g>

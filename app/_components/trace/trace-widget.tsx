@@ -63,20 +63,20 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
         <div className="sticky top-0 z-10 rounded-t-none border-b border-border bg-surface/95 px-4 py-3 backdrop-blur">
           <div role="toolbar" aria-label={t('controls')} className="flex flex-wrap items-center gap-2">
             <button type="button" className={button} onClick={() => setStep(0)} disabled={step === 0} aria-label={t('first')}>
-              <span aria-hidden="true">⏮</span>
+              <Icon d="M6 5v14M18 5l-9 7 9 7z" />
             </button>
             <button type="button" className={button} onClick={() => setStep(step - 1)} disabled={step === 0} aria-label={t('previous')}>
-              <span aria-hidden="true">◀</span>
+              <Icon d="M16 5l-9 7 9 7z" />
             </button>
-            <button type="button" className={`${button} min-w-20`} onClick={togglePlay} aria-pressed={playing}>
-              <span aria-hidden="true" className="mr-1">{playing ? '⏸' : '▶'}</span>
+            <button type="button" className={`${button} min-w-20 gap-1.5`} onClick={togglePlay} aria-pressed={playing}>
+              <Icon d={playing ? 'M8 5v14M16 5v14' : 'M8 5l9 7-9 7z'} />
               {playing ? t('pause') : t('play')}
             </button>
             <button type="button" className={button} onClick={() => setStep(step + 1)} disabled={step === total} aria-label={t('next')}>
-              <span aria-hidden="true">▶</span>
+              <Icon d="M8 5l9 7-9 7z" />
             </button>
             <button type="button" className={button} onClick={() => setStep(total)} disabled={step === total} aria-label={t('last')}>
-              <span aria-hidden="true">⏭</span>
+              <Icon d="M18 5v14M6 5l9 7-9 7z" />
             </button>
             <span className="ml-auto text-sm tabular-nums text-muted" data-testid="step-counter">
               {t('step', { current: step, total })}
@@ -100,5 +100,13 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
         </div>
       </figure>
     </TraceStepContext.Provider>
+  );
+}
+
+function Icon({ d }: { d: string }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="currentColor" stroke="currentColor" strokeWidth={2} strokeLinejoin="round">
+      <path d={d} />
+    </svg>
   );
 }
