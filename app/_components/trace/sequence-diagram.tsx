@@ -162,7 +162,7 @@ export function SequenceDiagram() {
               const label =
                 event.kind === 'app'
                   ? `${event.call}()${event.len ? ` ${event.len}B` : ''}`
-                  : t('timeout', { timer: t(`timers.${event.timer}`) });
+                  : t(`timers.${event.timer}`);
               return (
                 <g key={i} opacity={faded ? 0.3 : 1} className="motion-safe:transition-opacity">
                   {event.kind === 'app' ? (
