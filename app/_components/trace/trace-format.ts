@@ -4,16 +4,7 @@ import type { ResolvedEvent, Segment, Side } from '@/lib/engine/types';
 
 /** The segment an event is about, if any (a deliver or drop carries the one it names). */
 export function segmentOf(event: ResolvedEvent): Segment | null {
-  switch (event.kind) {
-    case 'send':
-    case 'segment':
-      return event.segment;
-    case 'deliver':
-    case 'drop':
-      return event.segment;
-    default:
-      return null;
-  }
+  return 'segment' in event ? event.segment : null;
 }
 
 export function flagsLabel(flags: readonly string[]): string {
