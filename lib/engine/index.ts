@@ -17,6 +17,7 @@ export {
   type Connection,
 } from './replay';
 export { resolveEvents } from './resolve';
+export { initialState } from './endpoint';
 export { narrateTrace } from './narrate';
 export { canonicalFlags, flagsLabel } from './wire';
 export {

@@ -21,7 +21,11 @@ import type { QuestionKind } from './catalog';
 import type { ItemSpec } from './spec';
 
 export interface QuizItem {
-  spec: ItemSpec;
+  kind: QuestionKind;
+  /** The spec that rebuilds it (practice, share links); null for a lesson's own question. */
+  spec: ItemSpec | null;
+  /** The scenario family, or the trace's name for a lesson's inline trace. */
+  family: string;
   /** The connection as the learner sees it (checkpoints removed: they would give answers away). */
   trace: Trace;
   /** How many events the diagram shows before the question. */
@@ -37,6 +41,7 @@ const FIELD_OF: Partial<Record<QuestionKind, QuestionField>> = {
   next_flags: 'flags',
   seq: 'seq',
   ack: 'ack',
+  len: 'len',
   segment: 'segment',
   multiple_choice: 'segment',
 };
@@ -145,17 +150,36 @@ function plantMistake(rng: Random, trace: Trace): { trace: Trace; event: number 
 export function buildItem(spec: ItemSpec): QuizItem {
   const rng = seededRandom(spec.seed ^ 0x5bd1e995);
   const trace = withoutCheckpoints(generateScenario(spec.family, { seed: spec.seed, difficulty: spec.difficulty }));
+  const base = { kind: spec.kind, spec, family: spec.family, trace };
   if (spec.kind === 'spot_error') {
     const planted = plantMistake(rng, trace);
-    return { spec, trace: planted.trace, shown: planted.trace.events.length, event: planted.event, question: null, options: null };
+    return { ...base, trace: planted.trace, shown: planted.trace.events.length, event: planted.event, question: null, options: null };
   }
   if (spec.kind === 'state') {
     const { event, side } = rng.pick(stateChanges(trace));
-    return { spec, trace, shown: event + 1, event, question: deriveQuestion(trace, event, 'state', side), options: null };
+    return { ...base, shown: event + 1, event, question: deriveQuestion(trace, event, 'state', side), options: null };
   }
-  const field = FIELD_OF[spec.kind] as QuestionField;
   const event = rng.pick(askableSegments(trace));
-  const question = deriveQuestion(trace, event, field);
+  const question = deriveQuestion(trace, event, FIELD_OF[spec.kind] as QuestionField);
   const options = spec.kind === 'multiple_choice' ? multipleChoice(rng, question, trace) : null;
-  return { spec, trace, shown: event, event, question, options };
+  return { ...base, shown: event, event, question, options };
+}
+
+const KIND_OF_FIELD: Record<Exclude<QuestionField, 'segment'>, QuestionKind> = { flags: 'next_flags', seq: 'seq', ack: 'ack', len: 'len', state: 'state' };
+
+/**
+ * A lesson's own question (a ```quiz block): the author names the trace, the event and the field.
+ * Throws the engine's QuestionError when the block asks something the trace cannot answer.
+ */
+export function lessonItem(trace: Trace, event: number, field: Exclude<QuestionField, 'segment'>, side?: Side): QuizItem {
+  const shownTrace = trace.events.some((e) => 'expect' in e) ? reindexWithoutCheckpoints(trace, event) : { trace, event };
+  const question = deriveQuestion(shownTrace.trace, shownTrace.event, field, side);
+  const shown = field === 'state' ? shownTrace.event + 1 : shownTrace.event;
+  return { kind: KIND_OF_FIELD[field], spec: null, family: trace.name ?? '', trace: shownTrace.trace, shown, event: shownTrace.event, question, options: null };
+}
+
+/** Drops checkpoints and maps the author's event index onto the remaining events. */
+function reindexWithoutCheckpoints(trace: Trace, event: number): { trace: Trace; event: number } {
+  const before = trace.events.slice(0, event).filter((e) => 'expect' in e).length;
+  return { trace: withoutCheckpoints(trace), event: event - before };
 }

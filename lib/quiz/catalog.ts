@@ -2,7 +2,7 @@
 // from at each difficulty. Pure data.
 import type { Difficulty, ScenarioFamily } from '../engine/index';
 
-export const QUESTION_KINDS = ['next_flags', 'seq', 'ack', 'state', 'segment', 'spot_error', 'multiple_choice'] as const;
+export const QUESTION_KINDS = ['next_flags', 'seq', 'ack', 'len', 'state', 'segment', 'spot_error', 'multiple_choice'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const TOPICS = ['handshake', 'teardown', 'states', 'edge_cases'] as const;

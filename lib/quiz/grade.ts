@@ -28,7 +28,7 @@ function senderOf(item: QuizItem): Side | null {
 /** Grades a response. Throws ResponseError for a response of the wrong shape. Pure. */
 export function gradeItem(item: QuizItem, response: Response, lang: Lang): ItemGrade {
   const skill = skillOf(item);
-  if (item.spec.kind === 'spot_error') {
+  if (item.kind === 'spot_error') {
     if (typeof response !== 'object' || response === null || !('event' in response) || !Number.isInteger(response.event)) {
       throw new ResponseError('answer with the index of the wrong event');
     }

@@ -1,7 +1,7 @@
 // The quiz layer's public entry: pure TypeScript on top of the engine, shared by browser and server.
 export * from './catalog';
 export * from './spec';
-export { buildItem, type QuizItem } from './build';
+export { buildItem, lessonItem, type QuizItem } from './build';
 export { gradeItem, ResponseError, type ItemGrade, type Response } from './grade';
 export { MISCONCEPTIONS, classifyMistake, type Misconception } from './misconceptions';
 export { SKILLS, skillOf, type Skill } from './skills';

@@ -47,12 +47,12 @@ function stateSkill(state: TcpState, family: string): Skill {
 
 /** The skill a question exercises. Pure. */
 export function skillOf(item: QuizItem): Skill {
-  if (item.spec.kind === 'spot_error' || !item.question) return 'spot_the_error';
+  if (item.kind === 'spot_error' || !item.question) return 'spot_the_error';
   const q = item.question;
-  if (q.field === 'state') return stateSkill(canonicalAnswer(q) as TcpState, item.spec.family);
+  if (q.field === 'state') return stateSkill(canonicalAnswer(q) as TcpState, item.family);
   const seg = segmentOf(item.trace.events[item.event]);
   if (seg?.flags.includes('RST')) return 'reset';
-  if (item.spec.family.startsWith('simultaneous')) return 'simultaneous';
+  if (item.family.startsWith('simultaneous')) return 'simultaneous';
   if (q.field === 'flags') return seg?.flags.includes('SYN') ? 'handshake_flags' : seg?.flags.includes('FIN') ? 'teardown_flags' : 'ack_flag';
   // seq, ack, whole segment: the rule a number one off would break
   const right = canonicalAnswer(q);
