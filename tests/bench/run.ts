@@ -1,17 +1,100 @@
 // `npm run bench`: every speed and size target of the project, each as a ratio against a
 // baseline measured in the same run. Targets are printed beside the figures, not asserted in
 // unit tests (a loaded CI machine must not fail the build).
+//
+// The page figures need a production build: the bench runs `next build` itself, or reuses the
+// one in .next with SYNACK_BENCH_SKIP_BUILD=1. It starts `next start` and a headless Chromium
+// (CHROME_PATH, default /usr/bin/chromium) on 127.0.0.1 and stops both at the end, also on error.
+// SYNACK_BENCH_LESSON picks the lesson page (default /en/learn/three-way-handshake);
+// SYNACK_BENCH_ENGINE_ONLY=1 skips the page figures.
+import type { LaunchedChrome } from 'chrome-launcher';
 import { benchEngine } from './engine';
+import { benchFirstLoad } from './first-load';
+import { runLighthouse, startChrome, type LighthouseRun } from './lighthouse';
+import { ensureBuild, startServer, type Server } from './server';
 
 function line(label: string, value: string, target: string, ok: boolean): void {
   console.log(`${ok ? 'ok  ' : 'MISS'} ${label.padEnd(46)} ${value.padStart(22)}   target ${target}`);
 }
 
-const engine = benchEngine();
-console.log(`engine: replay of a ${engine.events}-event connection`);
-line('floor: JSON.parse + write same-shape output', `${engine.floorMs.toFixed(1)} ms`, '-', true);
-line('engine: parse + validate + replay + write', `${engine.engineMs.toFixed(1)} ms`, '-', true);
-line('events per second', `${Math.round(engine.eventsPerSecond).toLocaleString('en')}`, '-', true);
-line('engine / floor', `${engine.ratio.toFixed(2)}x`, '<= 3x', engine.ratio <= 3);
-for (const p of engine.perEventNs) line(`replay cost per event at ${p.events} events`, `${p.ns.toFixed(0)} ns`, '-', true);
-line('cost per event, 1M events / 1k events', `${engine.flatness.toFixed(2)}x`, 'flat: <= 2.5x', engine.flatness <= 2.5);
+const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+function engine(): void {
+  const engine = benchEngine();
+  console.log(`engine: replay of a ${engine.events}-event connection`);
+  line('floor: JSON.parse + write same-shape output', `${engine.floorMs.toFixed(1)} ms`, '-', true);
+  line('engine: parse + validate + replay + write', `${engine.engineMs.toFixed(1)} ms`, '-', true);
+  line('events per second', `${Math.round(engine.eventsPerSecond).toLocaleString('en')}`, '-', true);
+  line('engine / floor', `${engine.ratio.toFixed(2)}x`, '<= 3x', engine.ratio <= 3);
+  for (const p of engine.perEventNs) line(`replay cost per event at ${p.events} events`, `${p.ns.toFixed(0)} ns`, '-', true);
+  line('cost per event, 1M events / 1k events', `${engine.flatness.toFixed(2)}x`, 'flat: <= 2.5x', engine.flatness <= 2.5);
+}
+
+function printLighthouse(run: LighthouseRun, page: string, isTarget: boolean): void {
+  const perfOk = run.performance >= 95;
+  const a11yOk = run.accessibility >= 100;
+  line(`${run.preset} performance, ${page}`, `${run.performance}`, isTarget ? '>= 95' : '-', !isTarget || perfOk);
+  line(`${run.preset} accessibility, ${page}`, `${run.accessibility}`, isTarget ? '100' : '-', !isTarget || a11yOk);
+  const metrics = Object.entries(run.metrics).map(([k, v]) => `${k.replace(/-/g, ' ')} ${v}`).join(', ');
+  console.log(`       ${metrics}`);
+  if (isTarget && (!perfOk || !a11yOk)) {
+    for (const category of ['performance', 'accessibility'] as const) {
+      if (category === 'performance' ? perfOk : a11yOk) continue;
+      for (const audit of run.failing[category]) {
+        console.log(`       ${category} audit below par: ${audit.title} (${audit.id}, score ${audit.score.toFixed(2)}${audit.value ? `, ${audit.value}` : ''})`);
+      }
+    }
+  }
+}
+
+async function pages(): Promise<void> {
+  const lessonPath = process.env.SYNACK_BENCH_LESSON ?? '/en/learn/three-way-handshake';
+  const how = ensureBuild();
+  let server: Server | undefined;
+  let chrome: LaunchedChrome | undefined;
+  const cleanup = async () => {
+    try {
+      chrome?.kill();
+    } catch {
+      /* already gone */
+    }
+    chrome = undefined;
+    await server?.stop();
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    void cleanup().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    server = await startServer();
+    const first = await benchFirstLoad(server.origin, lessonPath);
+    console.log(`\nfirst-load JS (${how} production build, gzip of every script each page loads)`);
+    for (const page of first.pages) line(`  ${page.path} (${page.scripts.length} scripts)`, kB(page.gzip), '-', true);
+    line(`lesson: ${first.lesson.path}`, kB(first.lesson.gzip), '-', true);
+    line(`smallest page: ${first.smallest.path}`, kB(first.smallest.gzip), '-', true);
+    line('lesson / smallest page', `${first.ratio.toFixed(2)}x`, '<= 1.3x', first.ratio <= 1.3);
+    const baseline = new Set(first.smallest.scripts.map((s) => s.src));
+    const extra = first.lesson.scripts.filter((s) => !baseline.has(s.src)).sort((a, b) => b.gzip - a.gzip);
+    for (const s of extra) console.log(`       only on the lesson page: ${s.src} ${kB(s.gzip)}`);
+
+    chrome = await startChrome();
+    console.log(`\nlighthouse on the production build (${new URL(server.origin).host}); the smallest page is the baseline`);
+    for (const preset of ['mobile', 'desktop'] as const) {
+      const lesson = await runLighthouse(chrome, server.origin + lessonPath, preset);
+      const base = await runLighthouse(chrome, server.origin + first.smallest.path, preset);
+      printLighthouse(base, first.smallest.path, false);
+      printLighthouse(lesson, lessonPath, true);
+      if (preset === 'mobile') console.log(`       (lighthouse ${lesson.lighthouseVersion}, ${lesson.userAgent})`);
+    }
+  } finally {
+    await cleanup();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+engine();
+if (process.env.SYNACK_BENCH_ENGINE_ONLY !== '1') {
+  await pages();
+}
