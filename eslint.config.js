@@ -38,10 +38,21 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^@/lib/engine$', message: 'Import types from @/lib/engine/types; lesson pages get replays as props.' },
+            { regex: '^@/lib/(engine|quiz)$', message: 'Import types from @/lib/engine/types; lesson pages get replays as props (quizzes load the engine lazily).' },
             { regex: '^@/lib/content/(lessons|markdown|trace-view)$', message: 'lib/content is server-only.' },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Quizzes and the sandbox grade in the browser: they may import the engine and the quiz layer.
+    // Lesson pages reach them only through next/dynamic, so the engine stays out of their first load.
+    files: ['app/_components/quiz/**/*.tsx', 'app/_components/sandbox/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^@/lib/content/(lessons|markdown|trace-view)$', message: 'lib/content is server-only.' }] },
       ],
     },
   },

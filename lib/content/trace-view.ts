@@ -1,16 +1,14 @@
 import {
   generateScenario,
   isScenarioFamily,
-  narrateTrace,
   parseTrace,
-  replayTrace,
-  resolveEvents,
   SCENARIO_FAMILIES,
   TraceFormatError,
   type ReplayStep,
 } from '@/lib/engine';
-import type { EndpointSpec, ResolvedEvent, Side, StatePair, TcpState, Trace } from '@/lib/engine/types';
+import type { EndpointSpec, ResolvedEvent, Side, StatePair, Trace } from '@/lib/engine/types';
 import type { Locale } from '@/app/_lib/i18n/routing';
+import { initialStates, traceViewOf } from '@/app/_lib/trace-view';
 import { ContentError } from './errors';
 import { VIEWS, type QuizBlock, type TraceBlock, type View } from './schema';
 
@@ -34,7 +32,9 @@ export interface TraceView {
   valid: boolean;
 }
 
+/** A ```quiz block for the browser: the trace as plain JSON, graded there by the engine. */
 export interface QuizView {
+  trace: Trace;
   event: number;
   field: QuizBlock['field'];
   side: QuizBlock['side'] | null;
@@ -70,25 +70,11 @@ export function traceOfBlock(block: TraceBlock | QuizBlock, where: Where): Trace
   return generateScenario(block.scenario, options);
 }
 
-export function initialStates(endpoints: Record<Side, EndpointSpec>): StatePair {
-  const start = (spec: EndpointSpec): TcpState => spec.initial ?? (spec.role === 'server' ? 'LISTEN' : 'CLOSED');
-  return { A: start(endpoints.A), B: start(endpoints.B) };
-}
+export { initialStates };
 
 /** Replays a trace block for a widget (pure given the engine; throws ContentError on bad input). */
 export function buildTraceView(block: TraceBlock, locale: Locale, where: Where): TraceView {
-  const trace = traceOfBlock(block, where);
-  const replay = replayTrace(trace, { lang: locale });
-  return {
-    caption: block.caption,
-    views: block.views ?? [...VIEWS],
-    endpoints: trace.endpoints,
-    initial: initialStates(trace.endpoints),
-    events: resolveEvents(trace),
-    steps: replay.steps,
-    narration: narrateTrace(trace, locale),
-    valid: replay.valid,
-  };
+  return traceViewOf(traceOfBlock(block, where), locale, block.caption, block.views ?? [...VIEWS]);
 }
 
 /** Checks that a quiz block's trace exists and its event is in range (quizzes render later). */
@@ -101,5 +87,5 @@ export function buildQuizView(block: QuizBlock, where: Where): QuizView {
       `quiz event ${block.event} is out of range: the trace has ${trace.events.length} events (0-based)`,
     );
   }
-  return { event: block.event, field: block.field, side: block.side ?? null };
+  return { trace, event: block.event, field: block.field, side: block.side ?? null };
 }

@@ -1,6 +1,6 @@
 import type { LessonPart } from '@/lib/content';
 import { TraceWidget } from '@/app/_components/trace/trace-widget';
-import { QuizPlaceholder } from './quiz-placeholder';
+import { LessonQuiz } from './lesson-quiz';
 
 /** Lesson parts in order: sanitized HTML from lib/content, and widgets as components. */
 export function LessonBody({ parts }: { parts: LessonPart[] }) {
@@ -12,7 +12,7 @@ export function LessonBody({ parts }: { parts: LessonPart[] }) {
       case 'trace':
         return <TraceWidget key={part.id} id={part.id} view={part.view} />;
       case 'quiz':
-        return <QuizPlaceholder key={part.id} quiz={part.quiz} />;
+        return <LessonQuiz key={part.id} id={part.id} quiz={part.quiz} />;
     }
   });
 }

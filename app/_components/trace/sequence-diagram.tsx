@@ -42,13 +42,32 @@ function arrowsOf(events: ResolvedEvent[]): Arrow[] {
   });
 }
 
-export function SequenceDiagram() {
+/** An arrow that is not part of the trace: the segment a question asks for, or a learner's wrong answer. */
+export interface ExtraArrow {
+  from: Side;
+  /** Null draws a "?" arrow: who sends next, not what. */
+  segment: Segment | null;
+  label: string;
+  tone: 'pending' | 'wrong';
+}
+
+export interface SequenceDiagramProps {
+  /** Drawn dashed in one more row below the trace. */
+  extra?: ExtraArrow | null;
+  /** Hides one state label (a state question's answer) behind a "?". */
+  mask?: { row: number; side: Side } | null;
+  /** The event row to highlight instead of the current step's. */
+  highlight?: number | null;
+}
+
+export function SequenceDiagram({ extra = null, mask = null, highlight = null }: SequenceDiagramProps = {}) {
   const t = useTranslations('trace');
   const { view, step, id } = useTraceStep();
   const n = view.events.length;
-  const height = y(n) + 28;
+  const rows = extra ? n + 1 : n;
+  const height = y(rows) + 28;
   const arrows = arrowsOf(view.events);
-  const current = step - 1;
+  const current = highlight ?? step - 1;
 
   return (
     <div>
@@ -105,7 +124,7 @@ export function SequenceDiagram() {
                 x1={X[side]}
                 y1={TOP - 18}
                 x2={X[side]}
-                y2={y(n) + 12}
+                y2={y(rows) + 12}
                 stroke={`var(--side-${side.toLowerCase()})`}
                 strokeWidth={2}
               />
@@ -118,7 +137,7 @@ export function SequenceDiagram() {
             return (
               <g key={row} opacity={row > step ? 0.35 : 1} className="motion-safe:transition-opacity">
                 {(['A', 'B'] as const).map((side) => {
-                  const label = states[side];
+                  const label = mask && mask.row === row && mask.side === side ? '?' : states[side];
                   const changed = !previous || previous[side] !== label;
                   const isNow = row === step;
                   const width = label.length * CHAR + 10;
@@ -211,6 +230,8 @@ export function SequenceDiagram() {
           {arrows.map((arrow) => (
             <SegmentArrow key={arrow.event} arrow={arrow} step={step} widgetId={id} lostLabel={t('lost')} />
           ))}
+
+          {extra && <Extra arrow={extra} row={n} />}
         </svg>
       </div>
     </div>
@@ -279,6 +300,46 @@ function SegmentArrow({
       <text x={label.x} y={label.y + 9} textAnchor="middle" className="text-[11.5px]" fill="var(--fg)" {...halo}>
         {bottom}
       </text>
+    </g>
+  );
+}
+
+function Extra({ arrow, row }: { arrow: ExtraArrow; row: number }) {
+  const color = arrow.tone === 'wrong' ? 'var(--danger)' : 'var(--muted)';
+  const from = { x: X[arrow.from], y: y(row) };
+  const to = { x: X[other(arrow.from)], y: y(row + 1) };
+  const mid = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+  const halo = { stroke: 'var(--surface)', strokeWidth: 4, paintOrder: 'stroke' as const };
+  const length = Math.hypot(to.x - from.x, to.y - from.y);
+  const d = { x: (to.x - from.x) / length, y: (to.y - from.y) / length };
+  const head = [
+    [to.x, to.y],
+    [to.x - 11 * d.x - 5 * d.y, to.y - 11 * d.y + 5 * d.x],
+    [to.x - 11 * d.x + 5 * d.y, to.y - 11 * d.y - 5 * d.x],
+  ]
+    .map((p) => p.join(','))
+    .join(' ');
+  return (
+    <g data-testid={`extra-arrow-${arrow.tone}`}>
+      <line x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke={color} strokeWidth={2} strokeDasharray="7 5" />
+      <polygon points={head} fill={color} />
+      <text x={mid.x} y={mid.y - 18} textAnchor="middle" className="font-sans text-[12px] font-bold" fill={color} {...halo}>
+        {arrow.label}
+      </text>
+      {arrow.segment ? (
+        <>
+          <text x={mid.x} y={mid.y - 4} textAnchor="middle" className="text-[12px] font-bold" fill={color} {...halo}>
+            {`${flagsLabel(arrow.segment.flags) || '—'}  len=${arrow.segment.len}`}
+          </text>
+          <text x={mid.x} y={mid.y + 10} textAnchor="middle" className="text-[11.5px]" fill="var(--fg)" {...halo}>
+            {`seq=${arrow.segment.seq} ack=${arrow.segment.ack}`}
+          </text>
+        </>
+      ) : (
+        <text x={mid.x} y={mid.y + 6} textAnchor="middle" className="text-[18px] font-bold" fill={color} {...halo}>
+          ?
+        </text>
+      )}
     </g>
   );
 }

@@ -10,6 +10,9 @@ export function SiteHeader() {
   const pathname = usePathname();
   const links = [
     { href: '/', label: t('home'), current: pathname === '/' },
+    { href: '/practice', label: t('practice'), current: pathname === '/practice' },
+    { href: '/progress', label: t('progress'), current: pathname === '/progress' },
+    { href: '/sandbox', label: t('sandbox'), current: pathname === '/sandbox' },
     { href: '/glossary', label: t('glossary'), current: pathname === '/glossary' },
   ];
 
@@ -23,7 +26,7 @@ export function SiteHeader() {
           {t('name')}
         </Link>
         <nav aria-label={t('mainNav')} className="order-last w-full sm:order-none sm:w-auto">
-          <ul className="flex gap-1">
+          <ul className="flex flex-wrap gap-1">
             {links.map((link) => (
               <li key={link.href}>
                 <Link

@@ -1,0 +1,390 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import type { Difficulty } from '@/lib/engine/types';
+import {
+  buildItem,
+  decodeSet,
+  DIFFICULTIES,
+  encodeSet,
+  encodeSpec,
+  makePracticeSet,
+  TOPICS,
+  type ItemSpec,
+  type Misconception,
+  type QuizItem,
+  type Skill,
+  type Topic,
+} from '@/lib/quiz';
+import { Link } from '@/app/_lib/i18n/navigation';
+import { endlessQuery, type EndlessLink, type PracticeLink } from '@/app/_lib/practice-link';
+import { freshSeed, parseWhole } from '@/app/_lib/quiz-input';
+import { QuizCard, type QuizOutcome } from './quiz-card';
+
+type Session =
+  | { mode: 'set'; items: Array<{ spec: ItemSpec; item: QuizItem }>; query: string; skipped: number }
+  | ({ mode: 'endless'; query: string } & EndlessLink);
+
+interface Result {
+  spec: ItemSpec;
+  correct: boolean;
+  skill: Skill;
+  misconception: Misconception | null;
+}
+
+const MAX_COUNT = 50;
+
+function buildable(specs: ItemSpec[]): Array<{ spec: ItemSpec; item: QuizItem }> {
+  return specs.flatMap((spec) => {
+    try {
+      return [{ spec, item: buildItem(spec) }];
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The `offset`-th question of an endless run; a scenario that cannot be asked is passed over. */
+function endlessItem(run: EndlessLink, offset: number): { spec: ItemSpec; item: QuizItem } | null {
+  for (let tries = 0; tries < 5; tries++) {
+    const spec = makePracticeSet({ topics: run.topics, difficulty: run.difficulty, count: 1 }, run.seed, offset * 5 + tries)[0];
+    if (!spec) return null;
+    try {
+      return { spec, item: buildItem(spec) };
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}
+
+function sessionOf(link: PracticeLink): Session | null {
+  if (link.mode === 'set') {
+    const specs = decodeSet(link.q);
+    const items = buildable(specs);
+    return { mode: 'set', items, query: `q=${encodeSet(specs)}`, skipped: link.q.split('~').length - items.length };
+  }
+  if (link.mode === 'endless') return { ...link, query: endlessQuery(link) };
+  return null;
+}
+
+/** Practice: choose topics, difficulty and length; answer; see a summary. The URL replays the set. */
+export function Practice({ link }: { link: PracticeLink }) {
+  const t = useTranslations('practice');
+  const [session, setSession] = useState<Session | null>(() => sessionOf(link));
+  const [index, setIndex] = useState(0);
+  const [results, setResults] = useState<Result[]>([]);
+  const [finished, setFinished] = useState(false);
+  const [round, setRound] = useState(0);
+
+  function start(next: Session) {
+    window.history.replaceState(null, '', `${window.location.pathname}?${next.query}`);
+    setSession(next);
+    setIndex(0);
+    setResults([]);
+    setFinished(false);
+    setRound((r) => r + 1);
+  }
+
+  function newSet() {
+    window.history.replaceState(null, '', window.location.pathname);
+    setSession(null);
+    setFinished(false);
+  }
+
+  if (!session) return <ConfigForm onStart={start} emptyLink={link.mode === 'set'} />;
+  if (session.mode === 'set' && session.items.length === 0) {
+    return (
+      <div className="space-y-4">
+        <p role="alert">{t('emptyLink')}</p>
+        <button type="button" onClick={newSet} className="rounded-md bg-accent px-4 py-2 font-semibold text-accent-fg">
+          {t('newSet')}
+        </button>
+      </div>
+    );
+  }
+  if (finished) {
+    return (
+      <Summary
+        results={results}
+        onAgain={() => {
+          setIndex(0);
+          setResults([]);
+          setFinished(false);
+          setRound((r) => r + 1);
+        }}
+        onNew={newSet}
+      />
+    );
+  }
+  return (
+    <Run
+      key={`${round}-${index}`}
+      session={session}
+      index={index}
+      onAnswered={(r) => setResults((all) => [...all, r])}
+      onNext={() => {
+        if (session.mode === 'set' && index + 1 >= session.items.length) setFinished(true);
+        else setIndex(index + 1);
+      }}
+      onStop={() => setFinished(true)}
+    />
+  );
+}
+
+function Run({
+  session,
+  index,
+  onAnswered,
+  onNext,
+  onStop,
+}: {
+  session: Session;
+  index: number;
+  onAnswered: (r: Result) => void;
+  onNext: () => void;
+  onStop: () => void;
+}) {
+  const t = useTranslations('practice');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const [done, setDone] = useState(false);
+  const current = useMemo(
+    () => (session.mode === 'set' ? (session.items[index] ?? null) : endlessItem(session, index)),
+    [session, index],
+  );
+  const total = session.mode === 'set' ? session.items.length : null;
+  const last = total !== null && index + 1 >= total;
+
+  useEffect(() => {
+    if (index > 0) headingRef.current?.focus();
+  }, [index]);
+
+  const onDone = (outcome: QuizOutcome) => {
+    setDone(true);
+    if (current) onAnswered({ spec: current.spec, correct: outcome.correct, skill: outcome.grade.skill, misconception: outcome.correct ? null : outcome.grade.misconception });
+  };
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 ref={headingRef} tabIndex={-1} className="text-xl font-semibold" data-testid="question-counter">
+          {total === null ? t('questionN', { n: index + 1 }) : t('questionOf', { n: index + 1, total })}
+        </h2>
+        {session.mode === 'set' && session.skipped > 0 && index === 0 && <p className="text-sm text-muted">{t('skipped', { count: session.skipped })}</p>}
+      </div>
+      {current && <QuizCard item={current.item} itemKey={encodeSpec(current.spec)} onDone={onDone} />}
+      <div className="flex flex-wrap gap-2">
+        {(done || !current) && (
+          <button type="button" onClick={onNext} className="min-h-11 rounded-md bg-accent px-4 font-semibold text-accent-fg hover:opacity-90">
+            {last ? t('finish') : t('next')}
+          </button>
+        )}
+        {session.mode === 'endless' && (
+          <button type="button" onClick={onStop} className="min-h-11 rounded-md border border-border px-4 font-medium hover:bg-surface-2">
+            {t('stop')}
+          </button>
+        )}
+      </div>
+      <ShareLink query={session.query} />
+    </div>
+  );
+}
+
+function ShareLink({ query }: { query: string }) {
+  const t = useTranslations('practice');
+  const id = useId();
+  const [url, setUrl] = useState('');
+  const [copied, setCopied] = useState(false);
+  useEffect(() => setUrl(`${window.location.origin}${window.location.pathname}?${query}`), [query]);
+  return (
+    <div className="rounded-lg border border-border bg-surface p-4">
+      <label htmlFor={`${id}-url`} className="block text-sm font-semibold">
+        {t('share')}
+      </label>
+      <p id={`${id}-hint`} className="text-sm text-muted">
+        {t('shareHint')}
+      </p>
+      <div className="mt-2 flex flex-wrap gap-2">
+        <input
+          id={`${id}-url`}
+          readOnly
+          value={url}
+          aria-describedby={`${id}-hint`}
+          data-testid="share-url"
+          onFocus={(e) => e.currentTarget.select()}
+          className="min-w-0 flex-1 rounded-md border border-border bg-bg px-3 py-2 font-mono text-sm"
+        />
+        <button
+          type="button"
+          onClick={() => {
+            navigator.clipboard?.writeText(url).then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
+          }}
+          className="min-h-10 rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2"
+        >
+          {t('copy')}
+        </button>
+      </div>
+      <p role="status" className="mt-1 text-sm text-ok">
+        {copied ? t('copied') : ''}
+      </p>
+    </div>
+  );
+}
+
+function ConfigForm({ onStart, emptyLink }: { onStart: (s: Session) => void; emptyLink: boolean }) {
+  const t = useTranslations('practice');
+  const id = useId();
+  const [topics, setTopics] = useState<Topic[]>(['handshake', 'teardown']);
+  const [difficulty, setDifficulty] = useState<Difficulty>('beginner');
+  const [count, setCount] = useState('5');
+  const [endless, setEndless] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (topics.length === 0) return setError(t('noTopics'));
+    const seed = freshSeed();
+    const chosen = TOPICS.filter((x) => topics.includes(x));
+    if (endless) return onStart({ mode: 'endless', seed, topics: chosen, difficulty, query: endlessQuery({ seed, topics: chosen, difficulty }) });
+    const n = parseWhole(count, MAX_COUNT);
+    if (!n.ok || n.value < 1) return setError(t('badCount'));
+    const specs = makePracticeSet({ topics: chosen, difficulty, count: n.value }, seed);
+    onStart({ mode: 'set', items: buildable(specs), query: `q=${encodeSet(specs)}`, skipped: 0 });
+  }
+
+  const box = 'rounded-lg border border-border bg-surface p-4';
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="max-w-2xl space-y-4">
+      <h2 id={`${id}-title`} className="text-xl font-semibold">
+        {t('configure')}
+      </h2>
+      {emptyLink && <p className="text-danger">{t('emptyLink')}</p>}
+      <fieldset className={box}>
+        <legend className="px-1 font-semibold">{t('topics')}</legend>
+        <div className="grid gap-2 sm:grid-cols-2">
+          {TOPICS.map((topic) => (
+            <label key={topic} className="flex min-h-10 items-center gap-2">
+              <input
+                type="checkbox"
+                className="size-4"
+                checked={topics.includes(topic)}
+                onChange={(e) => setTopics((all) => (e.target.checked ? [...all, topic] : all.filter((x) => x !== topic)))}
+              />
+              {t(`topicNames.${topic}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className={box}>
+        <legend className="px-1 font-semibold">{t('difficulty')}</legend>
+        <div className="space-y-1">
+          {DIFFICULTIES.map((d) => (
+            <label key={d} className="flex min-h-10 items-center gap-2">
+              <input type="radio" name={`${id}-difficulty`} className="size-4" checked={difficulty === d} onChange={() => setDifficulty(d)} />
+              {t(`difficultyNames.${d}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <fieldset className={box}>
+        <legend className="px-1 font-semibold">{t('length')}</legend>
+        <label htmlFor={`${id}-count`} className="block text-sm font-medium">
+          {t('count')}
+        </label>
+        <input
+          id={`${id}-count`}
+          type="text"
+          inputMode="numeric"
+          value={count}
+          disabled={endless}
+          onChange={(e) => setCount(e.target.value)}
+          className="mt-1 w-28 rounded-md border border-border bg-bg px-3 py-2 font-mono disabled:opacity-50"
+        />
+        <label className="mt-3 flex min-h-10 items-center gap-2">
+          <input type="checkbox" className="size-4" checked={endless} onChange={(e) => setEndless(e.target.checked)} />
+          {t('endless')}
+        </label>
+      </fieldset>
+      <p role="alert" className="text-danger">
+        {error ?? ''}
+      </p>
+      <button type="submit" className="min-h-11 rounded-md bg-accent px-5 font-semibold text-accent-fg hover:opacity-90">
+        {t('start')}
+      </button>
+    </form>
+  );
+}
+
+function Summary({ results, onAgain, onNew }: { results: Result[]; onAgain: () => void; onNew: () => void }) {
+  const t = useTranslations('practice');
+  const tm = useTranslations('misconceptions');
+  const tk = useTranslations('quiz.kinds');
+  const ts = useTranslations('skills');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+  const correct = results.filter((r) => r.correct).length;
+  const counts = new Map<Misconception, number>();
+  for (const r of results) if (r.misconception) counts.set(r.misconception, (counts.get(r.misconception) ?? 0) + 1);
+
+  return (
+    <section aria-labelledby="summary-title" className="space-y-5" data-testid="practice-summary">
+      <h2 id="summary-title" ref={headingRef} tabIndex={-1} className="text-2xl font-semibold">
+        {t('summary')}
+      </h2>
+      <p className="text-lg font-medium">{t('score', { correct, total: results.length })}</p>
+      <div className="grid gap-4 md:grid-cols-2">
+        <section aria-labelledby="summary-items" className="rounded-lg border border-border bg-surface p-4">
+          <h3 id="summary-items" className="font-semibold">
+            {t('items')}
+          </h3>
+          <ol className="mt-2 space-y-1 text-sm">
+            {results.map((r, i) => (
+              <li key={i} className="flex gap-2">
+                <span aria-hidden="true" className={r.correct ? 'text-ok' : 'text-danger'}>
+                  {r.correct ? '✓' : '✗'}
+                </span>
+                <span>
+                  {i + 1}. {tk(r.spec.kind)} · {ts(r.skill)} <span className="sr-only">({r.correct ? t('rightFirst') : t('notFirst')})</span>
+                </span>
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section aria-labelledby="summary-mis" className="rounded-lg border border-border bg-surface p-4">
+          <h3 id="summary-mis" className="font-semibold">
+            {t('misconceptionsSeen')}
+          </h3>
+          {counts.size === 0 ? (
+            <p className="mt-2 text-sm text-muted">{t('none')}</p>
+          ) : (
+            <ul className="mt-2 space-y-2 text-sm">
+              {[...counts].map(([m, n]) => (
+                <li key={m}>
+                  <span className="font-semibold">
+                    {tm(`${m}.label`)} ×{n}
+                  </span>
+                  <span className="block text-muted">{tm(`${m}.description`)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <div className="flex flex-wrap gap-2">
+        <button type="button" onClick={onAgain} className="min-h-11 rounded-md border border-border px-4 font-medium hover:bg-surface-2">
+          {t('again')}
+        </button>
+        <button type="button" onClick={onNew} className="min-h-11 rounded-md bg-accent px-4 font-semibold text-accent-fg hover:opacity-90">
+          {t('newSet')}
+        </button>
+        <Link href="/progress" className="inline-flex min-h-11 items-center px-2 text-accent underline">
+          {t('seeProgress')}
+        </Link>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { masteryBySkill, misconceptionCounts } from '@/lib/quiz';
+import { Link } from '@/app/_lib/i18n/navigation';
+import { useQuizProgress } from '@/app/_lib/quiz-progress';
+
+const HISTORY = 30;
+
+/** Mastery bars per skill, misconception counts and recent answers, from this browser's storage. */
+export function ProgressView() {
+  const t = useTranslations('progressPage');
+  const ts = useTranslations('skills');
+  const tm = useTranslations('misconceptions');
+  const tk = useTranslations('quiz.kinds');
+  const locale = useLocale();
+  const { progress, reset } = useQuizProgress();
+  const skills = masteryBySkill(progress);
+  const misconceptions = misconceptionCounts(progress);
+  const recent = progress.attempts.slice(-HISTORY).reverse();
+  const correct = progress.attempts.filter((a) => a.correct).length;
+  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
+  const box = 'rounded-lg border border-border bg-surface p-4';
+
+  return (
+    <div className="space-y-6" data-testid="progress-view">
+      <div className="flex flex-wrap items-center gap-3">
+        <p className="font-medium" data-testid="progress-total">
+          {t('total', { attempts: progress.attempts.length, correct })}
+        </p>
+        <Link href="/practice" className="ml-auto rounded-md bg-accent px-4 py-2 font-semibold text-accent-fg hover:opacity-90">
+          {t('practice')}
+        </Link>
+      </div>
+
+      <section aria-labelledby="skills-title" className={box}>
+        <h2 id="skills-title" className="text-lg font-semibold">
+          {t('skills')}
+        </h2>
+        <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+          {skills.map((s) => {
+            const percent = Math.round(s.mastery * 100);
+            return (
+              <li key={s.skill} data-testid={`skill-${s.skill}`} data-attempts={s.attempts}>
+                <div className="flex items-baseline justify-between gap-2 text-sm">
+                  <span className="font-medium">{ts(s.skill)}</span>
+                  <span className="tabular-nums text-muted">{s.attempts === 0 ? t('noAttempts') : t('mastery', { percent })}</span>
+                </div>
+                <div aria-hidden="true" className="mt-1 h-2.5 overflow-hidden rounded-full bg-surface-2">
+                  <div className="h-full rounded-full bg-ok" style={{ width: `${percent}%` }} />
+                </div>
+                {s.attempts > 0 && <p className="mt-0.5 text-xs text-muted">{t('counts', { correct: s.correct, attempts: s.attempts })}</p>}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+
+      <section aria-labelledby="mis-title" className={box}>
+        <h2 id="mis-title" className="text-lg font-semibold">
+          {t('misconceptions')}
+        </h2>
+        {misconceptions.length === 0 ? (
+          <p className="mt-2 text-sm text-muted">{t('noMisconceptions')}</p>
+        ) : (
+          <ul className="mt-3 space-y-3">
+            {misconceptions.map(({ misconception, count }) => (
+              <li key={misconception} data-testid={`misconception-${misconception}`}>
+                <p className="flex justify-between gap-2 font-medium">
+                  <span>{tm(`${misconception}.label`)}</span>
+                  <span className="tabular-nums text-danger">{t('misconceptionCount', { count })}</span>
+                </p>
+                <p className="text-sm text-muted">{tm(`${misconception}.description`)}</p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="history-title" className={box}>
+        <h2 id="history-title" className="text-lg font-semibold">
+          {t('history')}
+        </h2>
+        {recent.length === 0 ? (
+          <p className="mt-2 text-sm text-muted">{t('noHistory')}</p>
+        ) : (
+          <div tabIndex={0} role="group" aria-labelledby="history-title" className="mt-3 overflow-x-auto">
+            <table className="w-full border-collapse text-left text-sm">
+              <thead className="bg-surface-2">
+                <tr>
+                  {(['colWhen', 'colKind', 'colSkill', 'colResult', 'colMisconception'] as const).map((c) => (
+                    <th key={c} scope="col" className="whitespace-nowrap px-2 py-1.5 font-semibold">
+                      {t(c)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {recent.map((a, i) => (
+                  <tr key={`${a.at}-${i}`} className="border-t border-border">
+                    <td className="whitespace-nowrap px-2 py-1.5 tabular-nums">{when.format(a.at)}</td>
+                    <td className="px-2 py-1.5">{tk(a.kind)}</td>
+                    <td className="px-2 py-1.5">{ts(a.skill)}</td>
+                    <td className={`px-2 py-1.5 font-medium ${a.correct ? 'text-ok' : 'text-danger'}`}>
+                      <span aria-hidden="true">{a.correct ? '✓ ' : '✗ '}</span>
+                      {a.correct ? t('right') : t('wrong')}
+                    </td>
+                    <td className="px-2 py-1.5">{a.misconception ? tm(`${a.misconception}.label`) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {progress.attempts.length > 0 && (
+        <button type="button" onClick={reset} className="text-sm text-accent underline">
+          {t('reset')}
+        </button>
+      )}
+    </div>
+  );
+}

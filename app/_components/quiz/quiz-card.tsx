@@ -1,0 +1,400 @@
+'use client';
+
+import { useLocale, useTranslations } from 'next-intl';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { FLAGS, STATES, type Flag, type Segment, type TcpState } from '@/lib/engine/types';
+import type { Lang } from '@/lib/engine';
+import { gradeItem, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
+import { MAX_LEN, parseWhole, type NumberInput } from '@/app/_lib/quiz-input';
+import { flagsText, revealEnd, segmentAt, segmentText } from '@/app/_lib/quiz-format';
+import { useQuizProgress } from '@/app/_lib/quiz-progress';
+import type { ExtraArrow } from '@/app/_components/trace/sequence-diagram';
+import { QuizDiagram } from './quiz-diagram';
+
+type Phase = 'answering' | 'retry' | 'correct' | 'revealed';
+
+export interface QuizOutcome {
+  /** Right at the first try. */
+  correct: boolean;
+  grade: ItemGrade;
+}
+
+interface Draft {
+  flags: Flag[];
+  seq: string;
+  ack: string;
+  len: string;
+  state: TcpState | '';
+  choice: number | null;
+}
+
+const EMPTY_DRAFT: Draft = { flags: [], seq: '', ack: '', len: '', state: '', choice: null };
+
+type FieldErrors = Partial<Record<'seq' | 'ack' | 'len' | 'state' | 'choice', string>>;
+type Built = { ok: true; response: Response } | { ok: false; errors: FieldErrors };
+
+/**
+ * One question of any kind, next to the diagram of the connection so far. Graded in the browser by
+ * the engine: confirmed with the rule, or explained and tried again, then revealed on the diagram
+ * with the learner's wrong answer drawn where it would have gone. The first try is recorded.
+ */
+export function QuizCard({
+  item,
+  itemKey,
+  heading,
+  onDone,
+}: {
+  item: QuizItem;
+  /** Identifies the question in the progress history. */
+  itemKey: string;
+  heading?: string;
+  onDone?: (outcome: QuizOutcome) => void;
+}) {
+  const t = useTranslations('quiz');
+  const lang = useLocale() as Lang;
+  const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const { record } = useQuizProgress();
+  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
+  const [phase, setPhase] = useState<Phase>('answering');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [feedback, setFeedback] = useState<{ tone: 'ok' | 'wrong' | 'info'; lines: string[] } | null>(null);
+  const [wrong, setWrong] = useState<Response | null>(null);
+  const firstGrade = useRef<ItemGrade | null>(null);
+  const feedbackRef = useRef<HTMLDivElement>(null);
+
+  const segment = item.kind === 'spot_error' || item.kind === 'state' ? null : segmentAt(item.trace.events, item.event);
+  const sender = segment?.from ?? null;
+  const side = item.question?.side ?? null;
+  const done = phase === 'correct' || phase === 'revealed';
+
+  // The check button goes away once answered: keep keyboard focus on the feedback, not the body.
+  useEffect(() => {
+    if (done) feedbackRef.current?.focus();
+  }, [done]);
+
+  const numberError = (r: NumberInput, max?: number): string | undefined =>
+    r.ok ? undefined : t(`inputErrors.${r.error}`, { max: max ?? 4294967295 });
+
+  function build(): Built {
+    switch (item.kind) {
+      case 'next_flags':
+        return { ok: true, response: draft.flags };
+      case 'seq':
+      case 'ack':
+      case 'len': {
+        const max = item.kind === 'len' ? MAX_LEN : undefined;
+        const r = parseWhole(draft[item.kind], max);
+        return r.ok ? { ok: true, response: r.value } : { ok: false, errors: { [item.kind]: numberError(r, max) } };
+      }
+      case 'state':
+        return draft.state ? { ok: true, response: draft.state } : { ok: false, errors: { state: t('inputErrors.noState') } };
+      case 'segment': {
+        const seq = parseWhole(draft.seq);
+        const ack = parseWhole(draft.ack);
+        if (!seq.ok || !ack.ok) return { ok: false, errors: { seq: numberError(seq), ack: numberError(ack) } };
+        return { ok: true, response: { flags: draft.flags, seq: seq.value, ack: ack.value, len: segment?.len ?? 0 } };
+      }
+      case 'multiple_choice':
+        return draft.choice === null ? { ok: false, errors: { choice: t('inputErrors.noOption') } } : { ok: true, response: { option: draft.choice } };
+      case 'spot_error':
+        return draft.choice === null ? { ok: false, errors: { choice: t('inputErrors.noEvent') } } : { ok: true, response: { event: draft.choice } };
+    }
+  }
+
+  function describeCanonical(grade: ItemGrade): string {
+    const c = grade.canonical;
+    if (typeof c === 'object' && c !== null && 'option' in c) {
+      const option = item.options?.[c.option];
+      return option ? `${t('optionLetter', { letter: letter(c.option) })}: ${segmentText(option, t('noFlags'))}` : '';
+    }
+    if (typeof c === 'object' && c !== null && 'event' in c) {
+      const s = segmentAt(item.trace.events, c.event);
+      return s ? t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) }) : '';
+    }
+    if (Array.isArray(c)) return flagsText(c) || t('noFlags');
+    if (typeof c === 'object' && c !== null) return segmentText(c, t('noFlags'));
+    return String(c);
+  }
+
+  function check(event: FormEvent) {
+    event.preventDefault();
+    if (done) return;
+    const built = build();
+    if (!built.ok) {
+      setErrors(built.errors);
+      setFeedback({ tone: 'info', lines: Object.values(built.errors).filter((e): e is string => Boolean(e)) });
+      return;
+    }
+    setErrors({});
+    const grade = gradeItem(item, built.response, lang);
+    const first = firstGrade.current === null;
+    if (first) {
+      firstGrade.current = grade;
+      record({
+        at: Date.now(),
+        item: itemKey,
+        kind: item.kind,
+        skill: grade.skill,
+        correct: grade.correct,
+        misconception: grade.correct ? null : grade.misconception,
+      });
+    }
+    if (grade.correct) {
+      setPhase('correct');
+      setFeedback({ tone: 'ok', lines: [first ? t('correct') : t('correctSecond'), grade.explain] });
+      onDone?.({ correct: first, grade });
+      return;
+    }
+    setWrong(built.response);
+    if (phase === 'answering') {
+      setPhase('retry');
+      setFeedback({ tone: 'wrong', lines: [t('wrong'), grade.explain, t('tryAgain')] });
+      return;
+    }
+    reveal(grade);
+  }
+
+  function reveal(grade: ItemGrade) {
+    const rule = ruleOf(grade);
+    setPhase('revealed');
+    setFeedback({
+      tone: 'wrong',
+      lines: [t('revealed', { answer: describeCanonical(grade) }), grade.explain, ...(rule ? [t('rule', { rule })] : [])],
+    });
+    onDone?.({ correct: false, grade: firstGrade.current ?? grade });
+  }
+
+  /** The rule behind the right answer: the engine's confirmation of the canonical answer. */
+  function ruleOf(grade: ItemGrade): string {
+    if (item.kind === 'spot_error') return '';
+    const c = grade.canonical as Response;
+    try {
+      return gradeItem(item, c, lang).explain;
+    } catch {
+      return '';
+    }
+  }
+
+  function giveUp() {
+    if (done) return;
+    const built = build();
+    const probe = built.ok ? built.response : wrong;
+    if (probe !== null) {
+      try {
+        reveal(gradeItem(item, probe, lang));
+        return;
+      } catch {
+        // fall through to a canonical-only reveal
+      }
+    }
+    setPhase('revealed');
+  }
+
+  // What the diagram shows: the connection so far, and after the reveal the right segment and the wrong one.
+  const diagram = useMemo(() => {
+    if (item.kind === 'spot_error') return { trace: item.trace };
+    if (item.kind === 'state') return { trace: { ...item.trace, events: item.trace.events.slice(0, item.shown) } };
+    const revealed = phase === 'revealed' || phase === 'correct';
+    const end = revealed ? revealEnd(item.trace.events, item.event) : item.shown;
+    return { trace: { ...item.trace, events: item.trace.events.slice(0, end) } };
+  }, [item, phase]);
+
+  const wrongSegment = useMemo((): Segment | null => {
+    if (!segment || wrong === null) return null;
+    if (item.kind === 'next_flags' && Array.isArray(wrong)) return { ...segment, flags: wrong as Flag[] };
+    if ((item.kind === 'seq' || item.kind === 'ack' || item.kind === 'len') && typeof wrong === 'number') return { ...segment, [item.kind]: wrong };
+    if (item.kind === 'segment' && typeof wrong === 'object' && 'flags' in wrong) return { ...segment, ...wrong, flags: [...wrong.flags] };
+    if (item.kind === 'multiple_choice' && typeof wrong === 'object' && 'option' in wrong) {
+      const option = item.options?.[wrong.option];
+      return option ? { ...option, from: segment.from } : null;
+    }
+    return null;
+  }, [segment, wrong, item]);
+
+  let extra: ExtraArrow | null = null;
+  if (sender && phase !== 'revealed' && phase !== 'correct') extra = { from: sender, segment: null, label: t('nextSegment'), tone: 'pending' };
+  if (sender && phase === 'revealed' && wrongSegment) extra = { from: sender, segment: wrongSegment, label: t('yourAnswer'), tone: 'wrong' };
+  const mask = item.kind === 'state' && side && !done ? { row: item.shown, side } : null;
+  const highlight = item.kind === 'spot_error' ? (phase === 'revealed' || phase === 'correct' ? item.event : draft.choice) : null;
+
+  const prompt = promptOf();
+  function promptOf(): string {
+    const args = { side: sender ?? side ?? 'A', flags: segment ? flagsText(segment.flags) || t('noFlags') : '', len: segment?.len ?? 0 };
+    return t(`prompts.${item.kind}`, args);
+  }
+
+  const input = 'w-full rounded-md border border-border bg-bg px-3 py-2 font-mono text-base aria-[invalid=true]:border-danger';
+  const label = 'block text-sm font-semibold';
+  const feedbackId = `${id}-feedback`;
+  const spotChoices = item.kind === 'spot_error' ? item.trace.events.flatMap((_, i) => (segmentAt(item.trace.events, i) ? [i] : [])) : [];
+
+  return (
+    <section aria-labelledby={`${id}-title`} data-testid="quiz-card" data-kind={item.kind} data-phase={phase} className="rounded-xl border border-border bg-surface shadow-sm">
+      <header className="border-b border-border px-4 py-3">
+        {heading && <p className="text-sm font-medium text-muted">{heading}</p>}
+        <h2 id={`${id}-title`} className="text-lg font-semibold">
+          {prompt}
+        </h2>
+        <p className="mt-1 text-sm text-muted">{t(`kinds.${item.kind}`)}</p>
+      </header>
+      <div className="grid gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
+        <div className="min-w-0">
+          <QuizDiagram id={`${id}-d`} trace={diagram.trace} extra={extra} mask={mask} highlight={highlight} />
+        </div>
+        <form onSubmit={check} noValidate className="min-w-0 space-y-4" aria-describedby={feedbackId}>
+          <fieldset disabled={done} className="space-y-4">
+            <legend className="sr-only">{prompt}</legend>
+            {(item.kind === 'next_flags' || item.kind === 'segment') && (
+              <div role="group" aria-labelledby={`${id}-flags`}>
+                <p id={`${id}-flags`} className={label}>
+                  {t('flags')}
+                </p>
+                <div className="mt-1 flex flex-wrap gap-2">
+                  {FLAGS.map((flag) => {
+                    const on = draft.flags.includes(flag);
+                    return (
+                      <button
+                        key={flag}
+                        type="button"
+                        aria-pressed={on}
+                        onClick={() => setDraft((d) => ({ ...d, flags: on ? d.flags.filter((f) => f !== flag) : [...d.flags, flag] }))}
+                        className="min-h-11 min-w-16 rounded-md border border-border px-3 font-mono font-semibold aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg disabled:opacity-60"
+                      >
+                        {flag}
+                      </button>
+                    );
+                  })}
+                </div>
+              </div>
+            )}
+            {(['seq', 'ack', 'len'] as const).map((field) =>
+              item.kind === field || (item.kind === 'segment' && field !== 'len') ? (
+                <div key={field}>
+                  <label htmlFor={`${id}-${field}`} className={label}>
+                    {t(`fields.${field}`)}
+                  </label>
+                  <input
+                    id={`${id}-${field}`}
+                    name={field}
+                    type="text"
+                    inputMode="numeric"
+                    autoComplete="off"
+                    spellCheck={false}
+                    value={draft[field]}
+                    onChange={(e) => setDraft((d) => ({ ...d, [field]: e.target.value }))}
+                    aria-invalid={errors[field] ? true : undefined}
+                    aria-describedby={errors[field] ? `${id}-${field}-error` : `${id}-${field}-hint`}
+                    className={`mt-1 ${input}`}
+                  />
+                  {errors[field] ? (
+                    <p id={`${id}-${field}-error`} className="mt-1 text-sm text-danger">
+                      {errors[field]}
+                    </p>
+                  ) : (
+                    <p id={`${id}-${field}-hint`} className="mt-1 text-xs text-muted">
+                      {field === 'len' ? t('lenHint') : t('numberHint')}
+                    </p>
+                  )}
+                </div>
+              ) : null,
+            )}
+            {item.kind === 'segment' && <p className="text-sm text-muted">{t('lenGiven', { len: segment?.len ?? 0 })}</p>}
+            {item.kind === 'state' && (
+              <div>
+                <label htmlFor={`${id}-state`} className={label}>
+                  {t('stateOf', { side: side ?? 'A' })}
+                </label>
+                <select
+                  id={`${id}-state`}
+                  value={draft.state}
+                  onChange={(e) => setDraft((d) => ({ ...d, state: e.target.value as TcpState | '' }))}
+                  aria-invalid={errors.state ? true : undefined}
+                  className={`mt-1 ${input}`}
+                >
+                  <option value="">{t('chooseState')}</option>
+                  {STATES.map((s) => (
+                    <option key={s} value={s}>
+                      {s}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {(item.kind === 'multiple_choice' || item.kind === 'spot_error') && (
+              <div role="radiogroup" aria-labelledby={`${id}-choices`} aria-invalid={errors.choice ? true : undefined}>
+                <p id={`${id}-choices`} className={label}>
+                  {item.kind === 'spot_error' ? t('chooseEvent') : t('chooseOption')}
+                </p>
+                <div className="mt-1 space-y-2">
+                  {(item.kind === 'spot_error' ? spotChoices : (item.options ?? []).map((_, i) => i)).map((value, n) => {
+                    const text =
+                      item.kind === 'spot_error'
+                        ? (() => {
+                            const s = segmentAt(item.trace.events, value) as Segment;
+                            return t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) });
+                          })()
+                        : `${t('optionLetter', { letter: letter(n) })}: ${segmentText(item.options?.[value] as Segment, t('noFlags'))}`;
+                    return (
+                      <label
+                        key={value}
+                        className="flex cursor-pointer items-start gap-2 rounded-md border border-border px-3 py-2 font-mono text-sm has-[:checked]:border-accent has-[:checked]:bg-[var(--accent-soft)]"
+                      >
+                        <input
+                          type="radio"
+                          name={`${id}-choice`}
+                          value={value}
+                          checked={draft.choice === value}
+                          onChange={() => setDraft((d) => ({ ...d, choice: value }))}
+                          className="mt-1"
+                        />
+                        <span className="break-all">{text}</span>
+                      </label>
+                    );
+                  })}
+                </div>
+              </div>
+            )}
+          </fieldset>
+          {!done && (
+            <div className="flex flex-wrap gap-2">
+              <button type="submit" className="min-h-11 rounded-md bg-accent px-4 font-semibold text-accent-fg hover:opacity-90">
+                {phase === 'retry' ? t('checkAgain') : t('check')}
+              </button>
+              {phase === 'retry' && (
+                <button type="button" onClick={giveUp} className="min-h-11 rounded-md border border-border px-4 font-medium hover:bg-surface-2">
+                  {t('showAnswer')}
+                </button>
+              )}
+            </div>
+          )}
+          <div
+            id={feedbackId}
+            ref={feedbackRef}
+            tabIndex={-1}
+            role="status"
+            aria-live="polite"
+            data-testid="quiz-feedback"
+            className={
+              feedback
+                ? `space-y-1 rounded-md border p-3 text-sm ${
+                    feedback.tone === 'ok' ? 'border-ok text-fg' : feedback.tone === 'wrong' ? 'border-danger text-fg' : 'border-border text-fg'
+                  }`
+                : ''
+            }
+          >
+            {feedback?.lines.map((line, i) => (
+              <p key={i} className={i === 0 ? `font-semibold ${feedback.tone === 'ok' ? 'text-ok' : feedback.tone === 'wrong' ? 'text-danger' : ''}` : ''}>
+                {i === 0 && feedback.tone !== 'info' && <span aria-hidden="true">{feedback.tone === 'ok' ? '✓ ' : '✗ '}</span>}
+                {line}
+              </p>
+            ))}
+          </div>
+        </form>
+      </div>
+    </section>
+  );
+}
+
+function letter(n: number): string {
+  return String.fromCharCode(65 + n);
+}

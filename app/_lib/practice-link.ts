@@ -1,0 +1,34 @@
+// What a practice link holds, read from untrusted query parameters. Pure.
+import type { Difficulty } from '@/lib/engine/types';
+
+export const TOPIC_IDS = ['handshake', 'teardown', 'states', 'edge_cases'] as const;
+export type TopicId = (typeof TOPIC_IDS)[number];
+
+export interface EndlessLink {
+  seed: number;
+  topics: TopicId[];
+  difficulty: Difficulty;
+}
+
+export type PracticeLink = { mode: 'set'; q: string } | ({ mode: 'endless' } & EndlessLink) | { mode: 'none' };
+
+type Params = Record<string, string | string[] | undefined>;
+
+const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
+
+/** `?q=<set>` replays a set; `?endless=1&seed=&topics=&level=` resumes an endless run. */
+export function readPracticeLink(params: Params): PracticeLink {
+  const q = one(params.q);
+  if (q) return { mode: 'set', q: q.slice(0, 4000) };
+  if (one(params.endless) !== '1') return { mode: 'none' };
+  const seedText = one(params.seed) ?? '';
+  if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffff_ffff) return { mode: 'none' };
+  const topics = (one(params.topics) ?? '').split(',').filter((x): x is TopicId => (TOPIC_IDS as readonly string[]).includes(x));
+  if (topics.length === 0) return { mode: 'none' };
+  const level = one(params.level);
+  return { mode: 'endless', seed: Number(seedText), topics: [...new Set(topics)], difficulty: level === 'e' ? 'expert' : 'beginner' };
+}
+
+export function endlessQuery(link: EndlessLink): string {
+  return `endless=1&seed=${link.seed}&topics=${link.topics.join(',')}&level=${link.difficulty === 'expert' ? 'e' : 'b'}`;
+}
