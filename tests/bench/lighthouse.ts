@@ -12,6 +12,8 @@ export interface LighthouseRun {
   metrics: Record<string, string>;
   /** Script resources the page loaded, with their transfer sizes, largest first. */
   scripts: Array<{ url: string; transferSize: number }>;
+  /** Audits that could not run (Lighthouse against a newer Chromium than it knows), id: message. */
+  errored: Record<string, string>;
   lighthouseVersion: string;
   userAgent: string;
 }
@@ -71,8 +73,13 @@ export async function runLighthouse(chrome: LaunchedChrome, url: string, preset:
     .filter((r) => r.resourceType === 'Script')
     .map((r) => ({ url: r.url, transferSize: r.transferSize ?? 0 }))
     .sort((a, b) => b.transferSize - a.transferSize);
+  const errored: Record<string, string> = {};
+  for (const audit of Object.values(lhr.audits)) {
+    if (audit.scoreDisplayMode === 'error') errored[audit.id] = audit.errorMessage ?? '';
+  }
   return {
     preset,
+    errored,
     performance: score('performance'),
     accessibility: score('accessibility'),
     failing: { performance: failingAudits(lhr, 'performance'), accessibility: failingAudits(lhr, 'accessibility') },
