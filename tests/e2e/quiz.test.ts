@@ -1,0 +1,288 @@
+// Quizzes, practice, progress and the sandbox in real Chromium, driven by the keyboard only:
+// right and wrong answers in both languages, the second try and the reveal, progress that
+// survives a reload, share links, the sandbox handshake, axe and the console.
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { STATES } from '@/lib/engine/types';
+import { buildItem, decodeSpec, gradeItem, type QuizItem } from '@/lib/quiz';
+import { launchBrowser, startApp, type AppServer } from './server';
+
+let app: AppServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+interface Session {
+  page: Page;
+  errors: string[];
+}
+
+async function withPage<T>(run: (s: Session) => Promise<T>, width = 1280): Promise<T> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    return await run({ page, errors });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Presses Tab until `target` has focus: how a keyboard user gets there. */
+async function tabTo(page: Page, target: Locator, max = 60): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`could not reach ${target} with Tab`);
+}
+
+async function typeInto(page: Page, input: Locator, text: string) {
+  await tabTo(page, input);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(text);
+}
+
+const item = (spec: string): QuizItem => buildItem(decodeSpec(spec) as NonNullable<ReturnType<typeof decodeSpec>>);
+const canonical = (spec: string) => {
+  const it = item(spec);
+  const probe = it.kind === 'state' ? 'CLOSED' : it.kind === 'next_flags' ? [] : it.kind === 'multiple_choice' ? { option: 0 } : it.kind === 'spot_error' ? { event: 0 } : 0;
+  return gradeItem(it, probe as never, 'en').canonical;
+};
+
+const ACK = 'ack.handshake.42.b';
+const FLAGS = 'next_flags.handshake.42.b';
+const STATE = 'state.handshake.7.b';
+const CHOICE = 'multiple_choice.handshake.9.b';
+
+describe('practice by keyboard', () => {
+  it('en: a wrong answer is explained, tried again, then revealed on the diagram; a right one is confirmed', async () => {
+    await withPage(async ({ page, errors }) => {
+      await page.goto(`${app.baseUrl}/en/practice?q=${ACK}~${FLAGS}`, { waitUntil: 'networkidle' });
+      const card = page.getByTestId('quiz-card');
+      const feedback = page.getByTestId('quiz-feedback');
+      const ack = page.getByLabel('Acknowledgment number (ack)');
+      const right = canonical(ACK) as number;
+
+      await typeInto(page, ack, 'abc');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => feedback.textContent()).toContain('Use digits only');
+      expect(await card.getAttribute('data-phase')).toBe('answering');
+
+      await typeInto(page, ack, String(right - 1));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => card.getAttribute('data-phase')).toBe('retry');
+      const first = (await feedback.textContent()) ?? '';
+      expect(first).toContain('Not quite');
+      expect(first).toContain('Try once more');
+      expect(first.length).toBeGreaterThan(40); // the engine's explanation is there
+
+      await typeInto(page, ack, String(right + 1));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => card.getAttribute('data-phase')).toBe('revealed');
+      expect(await feedback.textContent()).toContain(`The answer: ${right}`);
+      expect(await page.getByTestId('extra-arrow-wrong').textContent()).toContain(`ack=${right + 1}`);
+      expect(await page.locator('svg').first().textContent()).toContain(`ack=${right}`);
+
+      await tabTo(page, page.getByRole('button', { name: 'Next question' }));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('question-counter').textContent()).toBe('Question 2 of 2');
+
+      for (const flag of canonical(FLAGS) as string[]) {
+        await tabTo(page, page.getByRole('button', { name: flag, exact: true }));
+        await page.keyboard.press('Space');
+      }
+      await tabTo(page, page.getByRole('button', { name: 'Check' }));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('quiz-card').getAttribute('data-phase')).toBe('correct');
+      expect(await page.getByTestId('quiz-feedback').textContent()).toContain('Correct.');
+
+      await tabTo(page, page.getByRole('button', { name: 'See the summary' }));
+      await page.keyboard.press('Enter');
+      const summary = page.getByTestId('practice-summary');
+      await expect.poll(() => summary.textContent()).toContain('1 of 2 right at the first try');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('zh: a state chosen from the list and a multiple-choice option picked with arrow keys', async () => {
+    await withPage(async ({ page, errors }) => {
+      await page.goto(`${app.baseUrl}/zh/practice?q=${STATE}~${CHOICE}`, { waitUntil: 'networkidle' });
+      const state = canonical(STATE) as string;
+      const select = page.getByRole('combobox');
+      await tabTo(page, select);
+      for (let i = 0; i <= STATES.indexOf(state as (typeof STATES)[number]); i++) await page.keyboard.press('ArrowDown');
+      expect(await select.inputValue()).toBe(state);
+      await tabTo(page, page.getByRole('button', { name: '检查' }));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('quiz-card').getAttribute('data-phase')).toBe('correct');
+      expect(await page.getByTestId('quiz-feedback').textContent()).toContain('正确');
+
+      await tabTo(page, page.getByRole('button', { name: '下一题' }));
+      await page.keyboard.press('Enter');
+      const right = (canonical(CHOICE) as { option: number }).option;
+      const wrong = right === 0 ? 1 : 0;
+      const radios = page.getByRole('radio');
+      await tabTo(page, radios.first());
+      for (let i = 0; i < wrong; i++) await page.keyboard.press('ArrowDown');
+      if (wrong === 0) await page.keyboard.press('Space');
+      expect(await radios.nth(wrong).isChecked()).toBe(true);
+      await tabTo(page, page.getByRole('button', { name: '检查' }));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('quiz-card').getAttribute('data-phase')).toBe('retry');
+      expect(await page.getByTestId('quiz-feedback').textContent()).toContain('再试一次');
+
+      await tabTo(page, page.getByRole('button', { name: '显示答案' }));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('quiz-card').getAttribute('data-phase')).toBe('revealed');
+      expect(await page.getByTestId('quiz-feedback').textContent()).toContain('答案：');
+      expect(await page.getByTestId('extra-arrow-wrong').count()).toBe(1);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('progress survives a reload and shows on /progress with the misconception', async () => {
+    await withPage(async ({ page, errors }) => {
+      await page.goto(`${app.baseUrl}/en/practice?q=${ACK}`, { waitUntil: 'networkidle' });
+      const right = canonical(ACK) as number;
+      await typeInto(page, page.getByLabel('Acknowledgment number (ack)'), String(right - 1));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('quiz-card').getAttribute('data-phase')).toBe('retry');
+
+      await page.goto(`${app.baseUrl}/en/progress`, { waitUntil: 'networkidle' });
+      await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 answers in total, 0 right');
+      await page.reload({ waitUntil: 'networkidle' });
+      await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 answers in total');
+      expect(await page.locator('[data-testid^="misconception-"]').count()).toBe(1);
+      expect(await page.locator('table tbody tr').count()).toBe(1);
+
+      await page.goto(`${app.baseUrl}/zh/progress`, { waitUntil: 'networkidle' });
+      await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('共作答 1 次');
+      // lesson completion keeps its own key
+      expect(await page.evaluate(() => localStorage.getItem('synack:progress'))).toBeNull();
+      // corrupt storage starts fresh instead of crashing
+      await page.evaluate(() => localStorage.setItem('synack:quiz-progress', '{"version":1,"attempts":[{"bad":true}]}'));
+      await page.reload({ waitUntil: 'networkidle' });
+      await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('共作答 0 次');
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('a new set gets a share link that reproduces the same questions', async () => {
+    await withPage(async ({ page }) => {
+      await page.goto(`${app.baseUrl}/en/practice`, { waitUntil: 'networkidle' });
+      await tabTo(page, page.getByRole('button', { name: 'Start practice' }));
+      await page.keyboard.press('Enter');
+      const share = page.getByTestId('share-url');
+      await expect.poll(() => share.inputValue()).toContain('?q=');
+      const url = await share.inputValue();
+      expect(page.url()).toBe(url);
+      const prompt = await page.getByTestId('quiz-card').locator('h2').textContent();
+      const diagram = await page.getByTestId('quiz-card').locator('svg').textContent();
+
+      const other = await browser.newPage();
+      await other.goto(url, { waitUntil: 'networkidle' });
+      expect(await other.getByTestId('quiz-card').locator('h2').textContent()).toBe(prompt);
+      expect(await other.getByTestId('quiz-card').locator('svg').textContent()).toBe(diagram);
+      await other.close();
+    });
+  });
+});
+
+describe('lesson quiz', () => {
+  it('loads on demand and grades', async () => {
+    await withPage(async ({ page, errors }) => {
+      await page.goto(`${app.baseUrl}/en/learn/data-transfer`, { waitUntil: 'networkidle' });
+      const start = page.getByRole('button', { name: 'Answer the question' }).first();
+      await tabTo(page, start, 200);
+      await page.keyboard.press('Enter');
+      const card = page.getByTestId('quiz-card').first();
+      await card.waitFor();
+      await tabTo(page, card.getByRole('button', { name: 'Check' }), 40);
+      await page.keyboard.press('Enter');
+      expect(await card.getByTestId('quiz-feedback').textContent()).toBeTruthy();
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
+describe('sandbox', () => {
+  it('learner as client: SYN, the engine answers SYN,ACK, ACK, both ESTABLISHED; an illegal segment is flagged', async () => {
+    await withPage(async ({ page, errors }) => {
+      await page.goto(`${app.baseUrl}/en/sandbox`, { waitUntil: 'networkidle' });
+      const a = page.getByTestId('endpoint-A');
+      const message = page.getByTestId('sandbox-message');
+
+      await tabTo(page, a.getByRole('button', { name: 'SYN', exact: true }));
+      await page.keyboard.press('Space');
+      await typeInto(page, a.getByLabel('seq'), '4294967000');
+      await typeInto(page, a.getByLabel('ack'), '0');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => message.textContent()).toContain('The engine answered as B: SYN, ACK');
+      const text = (await message.textContent()) ?? '';
+      expect(text).toContain('ack=4294967001');
+      const isn = Number(/answered as B: SYN, ACK\s+seq=(\d+)/.exec(text)?.[1]);
+      expect(Number.isInteger(isn)).toBe(true);
+      expect(await page.getByTestId('sandbox-states').textContent()).toBe('A is ESTABLISHED, B is SYN_RECEIVED.');
+
+      await tabTo(page, a.getByRole('button', { name: 'SYN', exact: true }));
+      await page.keyboard.press('Space');
+      await tabTo(page, a.getByRole('button', { name: 'ACK', exact: true }));
+      await page.keyboard.press('Space');
+      await typeInto(page, a.getByLabel('seq'), '4294967001');
+      await typeInto(page, a.getByLabel('ack'), String((isn + 1) % 2 ** 32));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('sandbox-states').textContent()).toBe('A is ESTABLISHED, B is ESTABLISHED.');
+
+      await tabTo(page, a.getByRole('button', { name: 'ACK', exact: true }));
+      await page.keyboard.press('Space');
+      await tabTo(page, a.getByRole('button', { name: 'SYN', exact: true }));
+      await page.keyboard.press('Space');
+      await typeInto(page, a.getByLabel('seq'), '5');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => message.textContent()).toContain('Rejected:');
+      expect(await message.textContent()).toContain('SYN_AFTER_SYNCHRONIZED');
+      expect(await page.getByTestId('sandbox-states').textContent()).toBe('A is ESTABLISHED, B is ESTABLISHED.');
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
+describe('axe and console', () => {
+  const pages = [
+    '/en/practice',
+    '/zh/practice',
+    `/en/practice?q=${ACK}`,
+    `/zh/practice?q=spot_error.handshake.3.b`,
+    `/en/practice?q=segment.handshake.5.e`,
+    '/en/progress',
+    '/zh/progress',
+    '/en/sandbox',
+    '/zh/sandbox',
+  ];
+  for (const url of pages) {
+    it(url, async () => {
+      await withPage(async ({ page, errors }) => {
+        const response = await page.goto(app.baseUrl + url, { waitUntil: 'networkidle' });
+        expect(response?.status()).toBe(200);
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+        expect(errors).toEqual([]);
+      });
+    });
+  }
+});
