@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_PROGRESS, recordAttempt } from '@/lib/quiz';
+import type { Trace } from '@/lib/engine/types';
+import { parseWhole, roundIsn } from '@/app/_lib/quiz-input';
+import { parseQuizProgress } from '@/app/_lib/quiz-progress';
+import { endlessQuery, readPracticeLink } from '@/app/_lib/practice-link';
+import { flagsText, revealEnd, segmentAt, segmentText } from '@/app/_lib/quiz-format';
+import { traceViewOf } from '@/app/_lib/trace-view';
+
+describe('parseWhole', () => {
+  it('reads 32-bit numbers, including the largest', () => {
+    expect(parseWhole('0')).toEqual({ ok: true, value: 0 });
+    expect(parseWhole(' 4294967295 ')).toEqual({ ok: true, value: 4294967295 });
+    expect(parseWhole('4 294 967 295')).toEqual({ ok: true, value: 4294967295 });
+    expect(parseWhole('1,001')).toEqual({ ok: true, value: 1001 });
+  });
+  it('names what is wrong', () => {
+    expect(parseWhole('')).toEqual({ ok: false, error: 'empty' });
+    expect(parseWhole('   ')).toEqual({ ok: false, error: 'empty' });
+    expect(parseWhole('-1')).toEqual({ ok: false, error: 'notWhole' });
+    expect(parseWhole('1.5')).toEqual({ ok: false, error: 'notWhole' });
+    expect(parseWhole('0x10')).toEqual({ ok: false, error: 'notWhole' });
+    expect(parseWhole('1e3')).toEqual({ ok: false, error: 'notWhole' });
+    expect(parseWhole('4294967296')).toEqual({ ok: false, error: 'tooLarge' });
+    expect(parseWhole('99999999999999999999')).toEqual({ ok: false, error: 'tooLarge' });
+    expect(parseWhole('101', 100)).toEqual({ ok: false, error: 'tooLarge' });
+  });
+});
+
+describe('roundIsn', () => {
+  it('is a multiple of 1000 inside 32 bits', () => {
+    for (const r of [0, 0.5, 0.999999999]) {
+      const isn = roundIsn(() => r);
+      expect(isn % 1000).toBe(0);
+      expect(isn).toBeLessThanOrEqual(0xffff_ffff);
+    }
+  });
+});
+
+describe('parseQuizProgress', () => {
+  const attempt = { at: 1, item: 'ack.handshake.42.b', kind: 'ack', skill: 'ack_of_syn', correct: false, misconception: 'syn_fin_consume_one' } as const;
+  it('reads back what was stored', () => {
+    const p = recordAttempt(EMPTY_PROGRESS, attempt);
+    expect(parseQuizProgress(JSON.stringify(p))).toEqual(p);
+  });
+  it('starts fresh on anything else', () => {
+    for (const raw of [null, '', 'not json', '[]', '{"version":2,"attempts":[]}', JSON.stringify({ version: 1, attempts: [{ ...attempt, skill: 'nope' }] }), JSON.stringify({ version: 1, attempts: [{ ...attempt, at: 'x' }] })]) {
+      expect(parseQuizProgress(raw)).toEqual(EMPTY_PROGRESS);
+    }
+  });
+});
+
+describe('readPracticeLink', () => {
+  it('prefers a question set', () => {
+    expect(readPracticeLink({ q: 'ack.handshake.1.b', endless: '1' })).toEqual({ mode: 'set', q: 'ack.handshake.1.b' });
+  });
+  it('round-trips an endless run', () => {
+    const link = { seed: 42, topics: ['handshake', 'states'] as const, difficulty: 'expert' as const };
+    const params = Object.fromEntries(new URLSearchParams(endlessQuery({ ...link, topics: [...link.topics] })));
+    expect(readPracticeLink(params)).toEqual({ mode: 'endless', ...link, topics: [...link.topics] });
+  });
+  it('ignores a broken link', () => {
+    expect(readPracticeLink({})).toEqual({ mode: 'none' });
+    expect(readPracticeLink({ endless: '1', seed: 'x', topics: 'handshake' })).toEqual({ mode: 'none' });
+    expect(readPracticeLink({ endless: '1', seed: '99999999999', topics: 'handshake' })).toEqual({ mode: 'none' });
+    expect(readPracticeLink({ endless: '1', seed: '3', topics: 'nope' })).toEqual({ mode: 'none' });
+  });
+});
+
+describe('quiz-format and trace view', () => {
+  const trace: Trace = {
+    endpoints: { A: { role: 'client' }, B: { role: 'server' } },
+    events: [
+      { send: { from: 'A', flags: ['SYN'], seq: 4294967295, ack: 0, len: 0 }, id: 's' },
+      { deliver: 's' },
+      { from: 'B', flags: ['ACK', 'SYN'], seq: 10, ack: 0, len: 0 },
+    ],
+  };
+  it('formats flags in the usual order', () => {
+    expect(flagsText(['ACK', 'SYN'])).toBe('SYN, ACK');
+    expect(segmentText({ flags: [], seq: 1, ack: 2, len: 3 }, 'none')).toBe('none  seq=1 ack=2 len=3');
+  });
+  it('finds segments and reveals a send with its delivery', () => {
+    expect(segmentAt(trace.events, 0)?.seq).toBe(4294967295);
+    expect(segmentAt(trace.events, 1)).toBeNull();
+    expect(revealEnd(trace.events, 0)).toBe(2);
+    expect(revealEnd(trace.events, 2)).toBe(3);
+  });
+  it('replays a trace into a widget view in either language', () => {
+    const view = traceViewOf(trace, 'zh', 'c', ['sequence']);
+    expect(view.initial).toEqual({ A: 'CLOSED', B: 'LISTEN' });
+    expect(view.events).toHaveLength(3);
+    expect(view.steps[1]?.states.B).toBe('SYN_RECEIVED');
+    expect(view.narration[0]).toMatch(/[\u4e00-\u9fff]/);
+  });
+});
