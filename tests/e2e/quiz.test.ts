@@ -164,9 +164,9 @@ describe('practice by keyboard', () => {
       await expect.poll(() => page.getByTestId('quiz-card').getAttribute('data-phase')).toBe('retry');
 
       await page.goto(`${app.baseUrl}/en/progress`, { waitUntil: 'networkidle' });
-      await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 answers in total, 0 right');
+      await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 answer in total, 0 right');
       await page.reload({ waitUntil: 'networkidle' });
-      await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 answers in total');
+      await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 answer in total');
       expect(await page.locator('[data-testid^="misconception-"]').count()).toBe(1);
       expect(await page.locator('table tbody tr').count()).toBe(1);
 

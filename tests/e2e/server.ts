@@ -3,6 +3,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -38,14 +39,44 @@ function freePort(): Promise<number> {
   });
 }
 
+const BUILD_LOCK = path.join(ROOT, '.next-e2e-build.lock');
+// One marker per test run: workers of one vitest run share a parent process.
+const BUILT_MARKER = path.join(os.tmpdir(), `synack-e2e-built-${process.ppid}`);
+
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** Takes the build lock (an atomic mkdir); a lock left by a killed run is taken over after 10 minutes. */
+function lock(): void {
+  for (;;) {
+    try {
+      fs.mkdirSync(BUILD_LOCK);
+      return;
+    } catch {
+      const age = Date.now() - (fs.statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > 600_000) fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+      else sleep(250);
+    }
+  }
+}
+
+/** Builds once per test run: e2e files run in parallel workers and must not build .next together. */
 function build(): void {
   const reuse = process.env.SYNACK_E2E_SKIP_BUILD === '1' && fs.existsSync(path.join(ROOT, '.next/BUILD_ID'));
   if (reuse) return;
-  execFileSync(process.execPath, [NEXT_BIN, 'build'], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
+  lock();
+  try {
+    if (fs.existsSync(BUILT_MARKER)) return;
+    execFileSync(process.execPath, [NEXT_BIN, 'build'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    });
+    fs.writeFileSync(BUILT_MARKER, '');
+  } finally {
+    fs.rmSync(BUILD_LOCK, { recursive: true, force: true });
+  }
 }
 
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
