@@ -1,5 +1,6 @@
 // First-load JS: the gzip bytes of every script a page of the production build loads, for a
-// lesson page against the smallest page of the same build (home, glossary, 404, each lesson).
+// lesson page against the smallest page of the same build (home, glossary, 404, each lesson and
+// every other page the build prerendered for the locale).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -24,6 +25,14 @@ export function lessonSlugs(locale: string): string[] {
   return readdirSync(join(root, 'content', 'lessons', locale))
     .filter((f) => f.endsWith('.md'))
     .map((f) => f.slice(0, -3))
+    .sort();
+}
+
+/** The locale's pages `next build` prerendered, from .next/prerender-manifest.json. */
+function prerenderedPaths(locale: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, '.next', 'prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> };
+  return Object.keys(manifest.routes)
+    .filter((route) => route === `/${locale}` || route.startsWith(`/${locale}/`))
     .sort();
 }
 
@@ -75,10 +84,13 @@ async function measurePage(origin: string, path: string): Promise<PageJs> {
 export async function benchFirstLoad(origin: string, lessonPath: string): Promise<FirstLoadBench> {
   const locale = lessonPath.split('/')[1] as string;
   const paths = [
-    `/${locale}`,
-    `/${locale}/glossary`,
+    ...new Set([
+      `/${locale}`,
+      `/${locale}/glossary`,
+      ...lessonSlugs(locale).map((slug) => `/${locale}/learn/${slug}`),
+      ...prerenderedPaths(locale), // and any page added since (progress, sandbox, ...)
+    ]),
     `/${locale}/no-such-page`, // the localized 404
-    ...lessonSlugs(locale).map((slug) => `/${locale}/learn/${slug}`),
   ];
   if (!paths.includes(lessonPath)) throw new Error(`${lessonPath} is not a lesson of the build`);
   const pages: PageJs[] = [];
