@@ -2,6 +2,7 @@ import {
   generateScenario,
   isScenarioFamily,
   parseTrace,
+  QuestionError,
   SCENARIO_FAMILIES,
   TraceFormatError,
   type ReplayStep,
@@ -9,6 +10,7 @@ import {
 import type { EndpointSpec, ResolvedEvent, Side, StatePair, Trace } from '@/lib/engine/types';
 import type { Locale } from '@/app/_lib/i18n/routing';
 import { initialStates, traceViewOf } from '@/app/_lib/trace-view';
+import { lessonItem } from '@/lib/quiz';
 import { ContentError } from './errors';
 import { VIEWS, type QuizBlock, type TraceBlock, type View } from './schema';
 
@@ -77,7 +79,7 @@ export function buildTraceView(block: TraceBlock, locale: Locale, where: Where):
   return traceViewOf(traceOfBlock(block, where), locale, block.caption, block.views ?? [...VIEWS]);
 }
 
-/** Checks that a quiz block's trace exists and its event is in range (quizzes render later). */
+/** Checks that a quiz block asks something its trace can answer; the browser builds the question. */
 export function buildQuizView(block: QuizBlock, where: Where): QuizView {
   const trace = traceOfBlock(block, where);
   if (block.event >= trace.events.length) {
@@ -86,6 +88,12 @@ export function buildQuizView(block: QuizBlock, where: Where): QuizView {
       where.line,
       `quiz event ${block.event} is out of range: the trace has ${trace.events.length} events (0-based)`,
     );
+  }
+  try {
+    lessonItem(trace, block.event, block.field, block.side);
+  } catch (error) {
+    if (error instanceof QuestionError) throw new ContentError(where.file, where.line, `ill-posed quiz: ${error.message}`);
+    throw error;
   }
   return { trace, event: block.event, field: block.field, side: block.side ?? null };
 }

@@ -4,11 +4,13 @@ import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import { lessonItem } from '@/lib/quiz';
 import type { QuizView } from '@/lib/content';
+import { usePathname } from '@/app/_lib/i18n/navigation';
 import { QuizCard } from './quiz-card';
 
 /** A lesson's own question, built from its block's trace and graded like any practice item. */
 export function LessonQuizCard({ id, quiz, heading }: { id: string; quiz: QuizView; heading: string }) {
   const t = useTranslations('lesson');
+  const pathname = usePathname();
   const item = useMemo(() => {
     try {
       return lessonItem(quiz.trace, quiz.event, quiz.field, quiz.side ?? undefined);
@@ -17,6 +19,6 @@ export function LessonQuizCard({ id, quiz, heading }: { id: string; quiz: QuizVi
     }
   }, [quiz]);
   if (!item) return <p role="alert">{t('quizError')}</p>;
-  const key = `lesson:${item.family || id}:${quiz.event}:${quiz.field}${quiz.side ? `:${quiz.side}` : ''}`;
+  const key = `lesson:${pathname}#${id}`;
   return <QuizCard item={item} itemKey={key} heading={heading} />;
 }
