@@ -347,7 +347,7 @@ export function QuizCard({
                           onChange={() => setDraft((d) => ({ ...d, choice: value }))}
                           className="mt-1"
                         />
-                        <span className="break-all">{text}</span>
+                        <span className="[overflow-wrap:anywhere]">{text}</span>
                       </label>
                     );
                   })}
