@@ -19,7 +19,7 @@ export {
 export { resolveEvents } from './resolve';
 export { initialState } from './endpoint';
 export { narrateTrace } from './narrate';
-export { canonicalFlags, flagsLabel } from './wire';
+export { canonicalFlags, flagsLabel, segmentOf } from './wire';
 export {
   generateScenario,
   SCENARIO_FAMILIES,

@@ -1,6 +1,6 @@
 // A segment as the engine handles it: flags as booleans, numbers as Seq.
 import { seq, segmentSpan, type Seq } from './seq';
-import type { Flag, Segment, Side } from './types';
+import type { Flag, Segment, Side, TraceEvent } from './types';
 
 export interface Wire {
   from: Side;
@@ -53,4 +53,12 @@ export function withFlag(flags: readonly Flag[], flag: Flag, on: boolean): Flag[
 
 export function flagsLabel(flags: readonly Flag[]): string {
   return flags.length === 0 ? '(none)' : canonicalFlags(flags).join(',');
+}
+
+/** The segment a trace event carries (a send or a shorthand segment), if any. */
+export function segmentOf(e: TraceEvent | undefined): Segment | null {
+  if (!e) return null;
+  if ('send' in e) return e.send;
+  if ('from' in e) return e;
+  return null;
 }

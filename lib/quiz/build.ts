@@ -7,6 +7,7 @@ import {
   gradeAnswer,
   replayRecords,
   seededRandom,
+  segmentOf,
   type Flag,
   type Question,
   type QuestionField,
@@ -15,7 +16,6 @@ import {
   type SegmentAnswer,
   type Side,
   type Trace,
-  type TraceEvent,
 } from '../engine/index';
 import type { QuestionKind } from './catalog';
 import type { ItemSpec } from './spec';
@@ -45,13 +45,6 @@ const FIELD_OF: Partial<Record<QuestionKind, QuestionField>> = {
   segment: 'segment',
   multiple_choice: 'segment',
 };
-
-export function segmentOf(e: TraceEvent | undefined): Segment | null {
-  if (!e) return null;
-  if ('send' in e) return e.send;
-  if ('from' in e) return e;
-  return null;
-}
 
 function withoutCheckpoints(trace: Trace): Trace {
   return { ...trace, events: trace.events.filter((e) => !('expect' in e)) };
@@ -119,7 +112,8 @@ function multipleChoice(rng: Random, q: Question, trace: Trace): SegmentAnswer[]
   const wrong: SegmentAnswer[] = [];
   for (const c of distractorCandidates(right, firstSynSeq(trace, sender === 'A' ? 'B' : 'A'))) {
     const key = JSON.stringify(c);
-    if (seen.has(key) || wrong.length === 3) continue;
+    // A segment with no flags at all is wrong too obviously to teach anything.
+    if (seen.has(key) || wrong.length === 3 || c.flags.length === 0) continue;
     seen.add(key);
     if (!gradeAnswer(q, c, 'en').correct) wrong.push(c);
   }

@@ -1,6 +1,6 @@
 // Grades a learner's response to a quiz item, in the browser or on the server alike.
-import { explainFinding, gradeAnswer, isAnswerFor, replayRecords, type Answer, type Finding, type Lang, type Side } from '../engine/index';
-import { segmentOf, type QuizItem } from './build';
+import { explainFinding, gradeAnswer, isAnswerFor, replayRecords, segmentOf, type Answer, type Finding, type Lang, type Side } from '../engine/index';
+import type { QuizItem } from './build';
 import { classifyMistake, type Misconception } from './misconceptions';
 import { skillOf, type Skill } from './skills';
 

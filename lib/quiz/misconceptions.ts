@@ -1,7 +1,6 @@
 // Names the misconception behind a wrong answer, so progress (and later class analytics) can
 // count misconceptions, not only items. Classified from the engine's finding and the numbers.
-import { seqDiff, seq, type Finding, type Side, type Trace } from '../engine/index';
-import { segmentOf } from './build';
+import { segmentOf, seqDiff, seq, type Finding, type Side, type Trace } from '../engine/index';
 
 export const MISCONCEPTIONS = [
   'syn_fin_consume_one',

@@ -1,7 +1,7 @@
 // The skills mastery is tracked by. A question's skill is found by asking the engine what rule
 // a wrong answer to it would break, so skills follow the protocol, not the question's wording.
-import { canonicalAnswer, gradeAnswer, type FindingCode, type SegmentAnswer, type TcpState } from '../engine/index';
-import { segmentOf, type QuizItem } from './build';
+import { canonicalAnswer, gradeAnswer, segmentOf, type FindingCode, type SegmentAnswer, type TcpState } from '../engine/index';
+import type { QuizItem } from './build';
 
 export const SKILLS = [
   'ack_of_syn',

@@ -4,7 +4,8 @@ import type { Trace } from '@/lib/engine/types';
 import { parseWhole, roundIsn } from '@/app/_lib/quiz-input';
 import { parseQuizProgress } from '@/app/_lib/quiz-progress';
 import { endlessQuery, readPracticeLink } from '@/app/_lib/practice-link';
-import { flagsText, revealEnd, segmentAt, segmentText } from '@/app/_lib/quiz-format';
+import { flagsText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
+import { segmentOf } from '@/lib/engine';
 import { traceViewOf } from '@/app/_lib/trace-view';
 
 describe('parseWhole', () => {
@@ -81,8 +82,8 @@ describe('quiz-format and trace view', () => {
     expect(segmentText({ flags: [], seq: 1, ack: 2, len: 3 }, 'none')).toBe('none  seq=1 ack=2 len=3');
   });
   it('finds segments and reveals a send with its delivery', () => {
-    expect(segmentAt(trace.events, 0)?.seq).toBe(4294967295);
-    expect(segmentAt(trace.events, 1)).toBeNull();
+    expect(segmentOf(trace.events[0])?.seq).toBe(4294967295);
+    expect(segmentOf(trace.events[1])).toBeNull();
     expect(revealEnd(trace.events, 0)).toBe(2);
     expect(revealEnd(trace.events, 2)).toBe(3);
   });

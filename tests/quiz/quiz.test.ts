@@ -48,6 +48,7 @@ describe('quiz items', () => {
           const options = item.options ?? [];
           expect(options.length).toBeGreaterThanOrEqual(3);
           expect(new Set(options.map((o) => JSON.stringify(o))).size).toBe(options.length);
+          expect(options.every((o) => o.flags.length > 0)).toBe(true);
           const grades = options.map((_, i) => gradeItem(item, { option: i }, 'en'));
           expect(grades.filter((g) => g.correct)).toHaveLength(1);
           for (const g of grades.filter((x) => !x.correct)) expect(g.finding && g.explain.length > 10).toBeTruthy();

@@ -3,10 +3,10 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { FLAGS, STATES, type Flag, type Segment, type TcpState } from '@/lib/engine/types';
-import type { Lang } from '@/lib/engine';
+import { segmentOf, type Lang } from '@/lib/engine';
 import { gradeItem, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
 import { MAX_LEN, parseWhole, type NumberInput } from '@/app/_lib/quiz-input';
-import { flagsText, revealEnd, segmentAt, segmentText } from '@/app/_lib/quiz-format';
+import { flagsText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
 import type { ExtraArrow } from '@/app/_components/trace/sequence-diagram';
 import { QuizDiagram } from './quiz-diagram';
@@ -62,7 +62,7 @@ export function QuizCard({
   const firstGrade = useRef<ItemGrade | null>(null);
   const feedbackRef = useRef<HTMLDivElement>(null);
 
-  const segment = item.kind === 'spot_error' || item.kind === 'state' ? null : segmentAt(item.trace.events, item.event);
+  const segment = item.kind === 'spot_error' || item.kind === 'state' ? null : segmentOf(item.trace.events[item.event]);
   const sender = segment?.from ?? null;
   const side = item.question?.side ?? null;
   const done = phase === 'correct' || phase === 'revealed';
@@ -108,7 +108,7 @@ export function QuizCard({
       return option ? `${t('optionLetter', { letter: letter(c.option) })}: ${segmentText(option, t('noFlags'))}` : '';
     }
     if (typeof c === 'object' && c !== null && 'event' in c) {
-      const s = segmentAt(item.trace.events, c.event);
+      const s = segmentOf(item.trace.events[c.event]);
       return s ? t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) }) : '';
     }
     if (Array.isArray(c)) return flagsText(c) || t('noFlags');
@@ -226,7 +226,7 @@ export function QuizCard({
   const input = 'w-full rounded-md border border-border bg-bg px-3 py-2 font-mono text-base aria-[invalid=true]:border-danger';
   const label = 'block text-sm font-semibold';
   const feedbackId = `${id}-feedback`;
-  const spotChoices = item.kind === 'spot_error' ? item.trace.events.flatMap((_, i) => (segmentAt(item.trace.events, i) ? [i] : [])) : [];
+  const spotChoices = item.kind === 'spot_error' ? item.trace.events.flatMap((_, i) => (segmentOf(item.trace.events[i]) ? [i] : [])) : [];
 
   return (
     <section aria-labelledby={`${id}-title`} data-testid="quiz-card" data-kind={item.kind} data-phase={phase} className="rounded-xl border border-border bg-surface shadow-sm">
@@ -330,7 +330,7 @@ export function QuizCard({
                     const text =
                       item.kind === 'spot_error'
                         ? (() => {
-                            const s = segmentAt(item.trace.events, value) as Segment;
+                            const s = segmentOf(item.trace.events[value]) as Segment;
                             return t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) });
                           })()
                         : `${t('optionLetter', { letter: letter(n) })}: ${segmentText(item.options?.[value] as Segment, t('noFlags'))}`;
