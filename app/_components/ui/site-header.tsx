@@ -31,6 +31,9 @@ export function SiteHeader() {
               <li key={link.href}>
                 <Link
                   href={link.href}
+                  // Prefetching practice, progress and sandbox would load the engine's chunks on
+                  // every lesson page at idle time; a click is fast enough without it.
+                  prefetch={false}
                   aria-current={link.current ? 'page' : undefined}
                   className="block rounded px-3 py-2 text-sm font-medium hover:bg-surface-2 aria-[current=page]:bg-surface-2 aria-[current=page]:text-accent"
                 >
