@@ -220,6 +220,17 @@ describe('lesson quiz', () => {
   });
 });
 
+/** Sets the segment form's flag toggles to exactly `wanted`, by keyboard. */
+async function pressFlags(page: Page, panel: Locator, wanted: string[]): Promise<void> {
+  for (const flag of ['SYN', 'ACK', 'FIN', 'RST', 'PSH']) {
+    const button = panel.getByRole('button', { name: flag, exact: true });
+    if (((await button.getAttribute('aria-pressed')) === 'true') !== wanted.includes(flag)) {
+      await tabTo(page, button);
+      await page.keyboard.press('Space');
+    }
+  }
+}
+
 describe('sandbox', () => {
   it('learner as client: SYN, the engine answers SYN,ACK, ACK, both ESTABLISHED; an illegal segment is flagged', async () => {
     await withPage(async ({ page, errors }) => {
@@ -257,6 +268,23 @@ describe('sandbox', () => {
       await expect.poll(() => message.textContent()).toContain('Rejected:');
       expect(await message.textContent()).toContain('SYN_AFTER_SYNCHRONIZED');
       expect(await page.getByTestId('sandbox-states').textContent()).toBe('A is ESTABLISHED, B is ESTABLISHED.');
+
+      // The learner closes; the engine acknowledges, its application closes too, and its FIN follows.
+      await tabTo(page, a.getByRole('button', { name: 'close()', exact: true }));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('sandbox-states').textContent()).toBe('A is FIN_WAIT_1, B is ESTABLISHED.');
+      await pressFlags(page, a, ['FIN', 'ACK']);
+      await typeInto(page, a.getByLabel('seq'), '4294967001');
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('sandbox-states').textContent()).toBe('A is TIME_WAIT, B is LAST_ACK.');
+      await pressFlags(page, a, ['ACK']);
+      await typeInto(page, a.getByLabel('seq'), '4294967002');
+      await typeInto(page, a.getByLabel('ack'), String((isn + 2) % 2 ** 32));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('sandbox-states').textContent()).toBe('A is TIME_WAIT, B is CLOSED.');
+      await tabTo(page, a.getByRole('button', { name: '2MSL timer expires' }));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.getByTestId('sandbox-states').textContent()).toBe('A is CLOSED, B is CLOSED.');
       expect(errors).toEqual([]);
     });
   });

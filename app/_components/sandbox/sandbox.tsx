@@ -30,6 +30,8 @@ export function Sandbox() {
   const [play, setPlay] = useState<Play>('A');
   const [trace, setTrace] = useState<Trace>(START);
   const [message, setMessage] = useState<Message | null>(null);
+  // Like most servers: once the peer has closed, the engine's application closes too.
+  const [autoClose, setAutoClose] = useState(true);
   // The automatic side's ISN, picked once per connection when it first needs one.
   const isn = useRef<number | null>(null);
 
@@ -53,6 +55,13 @@ export function Sandbox() {
       const owed = owedSegments(next, side, isn.current);
       next = { ...next, events: [...next.events, ...owed] };
       for (const s of owed) replies.push(t('engineSent', { side, segment: segmentText(s, '—') }));
+      if (autoClose && replayRecords(next).at(-1)?.states[side] === 'CLOSE_WAIT') {
+        const closing: Trace = { ...next, events: [...next.events, { app: { at: side, call: 'close' } }] };
+        const fin = owedSegments(closing, side, isn.current);
+        next = { ...closing, events: [...closing.events, ...fin] };
+        replies.push(t('engineClosed', { side }));
+        for (const s of fin) replies.push(t('engineSent', { side, segment: segmentText(s, '—') }));
+      }
     }
     const said = narrateTrace(next, lang)[candidate.events.length - 1] ?? '';
     setTrace(next);
@@ -80,6 +89,12 @@ export function Sandbox() {
             ))}
           </div>
         </fieldset>
+        {play !== 'both' && (
+          <label className="flex min-h-10 items-center gap-2 text-sm">
+            <input type="checkbox" className="size-4" checked={autoClose} onChange={(e) => setAutoClose(e.target.checked)} />
+            {t('autoClose')}
+          </label>
+        )}
         <button type="button" onClick={() => restart()} className="min-h-10 rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2">
           {t('reset')}
         </button>
@@ -202,6 +217,9 @@ function EndpointPanel({
               {c}()
             </button>
           ))}
+          <button type="button" className={small} onClick={() => onEvent({ timeout: { at: side, timer: 'retransmit' } })}>
+            {t('retransmitTimer')}
+          </button>
           <button type="button" className={small} disabled={state !== 'TIME_WAIT'} onClick={() => onEvent({ timeout: { at: side, timer: 'time_wait' } })}>
             {t('timer')}
           </button>
