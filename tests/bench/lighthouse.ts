@@ -2,6 +2,7 @@
 // headless Chromium bound to 127.0.0.1 that is stopped at the end, also on error.
 import { launch, type LaunchedChrome } from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Flags, type Result } from 'lighthouse';
+import { CHROMIUM_ARGS } from '../e2e/server';
 
 export interface LighthouseRun {
   preset: 'mobile' | 'desktop';
@@ -25,16 +26,7 @@ export async function startChrome(): Promise<LaunchedChrome> {
     chromePath,
     handleSIGINT: false, // run.ts stops it
     logLevel: 'silent',
-    chromeFlags: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--remote-debugging-address=127.0.0.1',
-    ],
+    chromeFlags: [...CHROMIUM_ARGS, '--remote-debugging-address=127.0.0.1'],
   });
 }
 

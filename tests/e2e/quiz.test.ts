@@ -2,24 +2,13 @@
 // right and wrong answers in both languages, the second try and the reveal, progress that
 // survives a reload, share links, the sandbox handshake, axe and the console.
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { STATES } from '@/lib/engine/types';
 import { buildItem, decodeSpec, gradeItem, type QuizItem } from '@/lib/quiz';
-import { launchBrowser, startApp, type AppServer } from './server';
+import { useAppAndBrowser } from './server';
 
-let app: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const running = useAppAndBrowser();
 
 interface Session {
   page: Page;
@@ -27,7 +16,7 @@ interface Session {
 }
 
 async function withPage<T>(run: (s: Session) => Promise<T>, width = 1280): Promise<T> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } });
+  const context = await running().browser.newContext({ viewport: { width, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (m) => {
@@ -72,7 +61,7 @@ const CHOICE = 'multiple_choice.handshake.9.b';
 describe('practice by keyboard', () => {
   it('en: a wrong answer is explained, tried again, then revealed on the diagram; a right one is confirmed', async () => {
     await withPage(async ({ page, errors }) => {
-      await page.goto(`${app.baseUrl}/en/practice?q=${ACK}~${FLAGS}`, { waitUntil: 'networkidle' });
+      await page.goto(`${running().app.baseUrl}/en/practice?q=${ACK}~${FLAGS}`, { waitUntil: 'networkidle' });
       const card = page.getByTestId('quiz-card');
       const feedback = page.getByTestId('quiz-feedback');
       const ack = page.getByLabel('Acknowledgment number (ack)');
@@ -121,7 +110,7 @@ describe('practice by keyboard', () => {
 
   it('zh: a state chosen from the list and a multiple-choice option picked with arrow keys', async () => {
     await withPage(async ({ page, errors }) => {
-      await page.goto(`${app.baseUrl}/zh/practice?q=${STATE}~${CHOICE}`, { waitUntil: 'networkidle' });
+      await page.goto(`${running().app.baseUrl}/zh/practice?q=${STATE}~${CHOICE}`, { waitUntil: 'networkidle' });
       const state = canonical(STATE) as string;
       const select = page.getByRole('combobox');
       await tabTo(page, select);
@@ -157,20 +146,20 @@ describe('practice by keyboard', () => {
 
   it('progress survives a reload and shows on /progress with the misconception', async () => {
     await withPage(async ({ page, errors }) => {
-      await page.goto(`${app.baseUrl}/en/practice?q=${ACK}`, { waitUntil: 'networkidle' });
+      await page.goto(`${running().app.baseUrl}/en/practice?q=${ACK}`, { waitUntil: 'networkidle' });
       const right = canonical(ACK) as number;
       await typeInto(page, page.getByLabel('Acknowledgment number (ack)'), String(right - 1));
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByTestId('quiz-card').getAttribute('data-phase')).toBe('retry');
 
-      await page.goto(`${app.baseUrl}/en/progress`, { waitUntil: 'networkidle' });
+      await page.goto(`${running().app.baseUrl}/en/progress`, { waitUntil: 'networkidle' });
       await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 answer in total, 0 right');
       await page.reload({ waitUntil: 'networkidle' });
       await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 answer in total');
       expect(await page.locator('[data-testid^="misconception-"]').count()).toBe(1);
       expect(await page.locator('table tbody tr').count()).toBe(1);
 
-      await page.goto(`${app.baseUrl}/zh/progress`, { waitUntil: 'networkidle' });
+      await page.goto(`${running().app.baseUrl}/zh/progress`, { waitUntil: 'networkidle' });
       await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('共作答 1 次');
       // lesson completion keeps its own key
       expect(await page.evaluate(() => localStorage.getItem('synack:progress'))).toBeNull();
@@ -184,7 +173,7 @@ describe('practice by keyboard', () => {
 
   it('a new set gets a share link that reproduces the same questions', async () => {
     await withPage(async ({ page }) => {
-      await page.goto(`${app.baseUrl}/en/practice`, { waitUntil: 'networkidle' });
+      await page.goto(`${running().app.baseUrl}/en/practice`, { waitUntil: 'networkidle' });
       await tabTo(page, page.getByRole('button', { name: 'Start practice' }));
       await page.keyboard.press('Enter');
       const share = page.getByTestId('share-url');
@@ -194,7 +183,7 @@ describe('practice by keyboard', () => {
       const prompt = await page.getByTestId('quiz-card').locator('h2').textContent();
       const diagram = await page.getByTestId('quiz-card').locator('svg').textContent();
 
-      const other = await browser.newPage();
+      const other = await running().browser.newPage();
       await other.goto(url, { waitUntil: 'networkidle' });
       expect(await other.getByTestId('quiz-card').locator('h2').textContent()).toBe(prompt);
       expect(await other.getByTestId('quiz-card').locator('svg').textContent()).toBe(diagram);
@@ -206,7 +195,7 @@ describe('practice by keyboard', () => {
 describe('lesson quiz', () => {
   it('loads on demand and grades', async () => {
     await withPage(async ({ page, errors }) => {
-      await page.goto(`${app.baseUrl}/en/learn/data-transfer`, { waitUntil: 'networkidle' });
+      await page.goto(`${running().app.baseUrl}/en/learn/data-transfer`, { waitUntil: 'networkidle' });
       const start = page.getByRole('button', { name: 'Answer the question' }).first();
       await tabTo(page, start, 200);
       await page.keyboard.press('Enter');
@@ -234,7 +223,7 @@ async function pressFlags(page: Page, panel: Locator, wanted: string[]): Promise
 describe('sandbox', () => {
   it('learner as client: SYN, the engine answers SYN,ACK, ACK, both ESTABLISHED; an illegal segment is flagged', async () => {
     await withPage(async ({ page, errors }) => {
-      await page.goto(`${app.baseUrl}/en/sandbox`, { waitUntil: 'networkidle' });
+      await page.goto(`${running().app.baseUrl}/en/sandbox`, { waitUntil: 'networkidle' });
       const a = page.getByTestId('endpoint-A');
       const message = page.getByTestId('sandbox-message');
 
@@ -305,7 +294,7 @@ describe('axe and console', () => {
   for (const url of pages) {
     it(url, async () => {
       await withPage(async ({ page, errors }) => {
-        const response = await page.goto(app.baseUrl + url, { waitUntil: 'networkidle' });
+        const response = await page.goto(running().app.baseUrl + url, { waitUntil: 'networkidle' });
         expect(response?.status()).toBe(200);
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);

@@ -1,5 +1,6 @@
 // Builds the app once and serves it with `next start` on a free port of 127.0.0.1.
 // SYNACK_E2E_SKIP_BUILD=1 reuses an existing .next build (handy while iterating on tests).
+import { afterAll, beforeAll } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -121,5 +122,26 @@ export async function startApp(): Promise<AppServer> {
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/**
+ * Starts the app and a browser before a test file's tests and stops both after them; the getter
+ * returns them once started.
+ */
+export function useAppAndBrowser(): () => { app: AppServer; browser: Browser } {
+  let app: AppServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  }, 240_000);
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  return () => {
+    if (!app || !browser) throw new Error('the app and browser start in beforeAll');
+    return { app, browser };
   };
 }

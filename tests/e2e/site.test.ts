@@ -1,32 +1,21 @@
 // The built site in real Chromium: every page axe-clean and free of console errors, the trace
 // widget driven from the keyboard, language switching, locale negotiation and 404s.
 import AxeBuilder from '@axe-core/playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { routing } from '@/app/_lib/i18n/routing';
 import { listLessonSlugs } from '@/lib/content';
 import en from '@/content/ui/en.json';
 import zh from '@/content/ui/zh.json';
-import { launchBrowser, startApp, type AppServer } from './server';
+import { useAppAndBrowser } from './server';
 
-let app: AppServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const running = useAppAndBrowser();
 
 async function withPage<T>(
   options: { colorScheme?: 'light' | 'dark'; locale?: string; width?: number },
   run: (page: Page, context: BrowserContext) => Promise<T>,
 ): Promise<T> {
-  const context = await browser.newContext({
+  const context = await running().browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     viewport: { width: options.width ?? 1280, height: 900 },
     extraHTTPHeaders: options.locale ? { 'Accept-Language': options.locale } : {},
@@ -45,7 +34,7 @@ async function audit(page: Page, url: string) {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  const response = await page.goto(app.baseUrl + url, { waitUntil: 'networkidle' });
+  const response = await page.goto(running().app.baseUrl + url, { waitUntil: 'networkidle' });
   const results = await new AxeBuilder({ page }).analyze();
   const violations = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
@@ -92,7 +81,7 @@ describe('every page is axe-clean without console errors', () => {
 describe('trace widget', () => {
   it('steps with the arrow keys: narration and highlighted row follow', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${app.baseUrl}/en/learn/three-way-handshake`);
+      await page.goto(`${running().app.baseUrl}/en/learn/three-way-handshake`);
       const figure = page.locator('figure').first();
       const narration = figure.getByTestId('narration');
       const currentRow = figure.locator('tbody tr[aria-current="step"] th');
@@ -124,7 +113,7 @@ describe('trace widget', () => {
 
   it('steps with the buttons', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${app.baseUrl}/zh/learn/three-way-handshake`);
+      await page.goto(`${running().app.baseUrl}/zh/learn/three-way-handshake`);
       const figure = page.locator('figure').first();
       await figure.getByRole('button', { name: zh.trace.last }).click();
       const total = await figure.locator('tbody tr').count();
@@ -140,7 +129,7 @@ describe('trace widget', () => {
 describe('languages and routing', () => {
   it('switches language, keeping the page', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${app.baseUrl}/en/learn/three-way-handshake`);
+      await page.goto(`${running().app.baseUrl}/en/learn/three-way-handshake`);
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       await page.getByRole('navigation', { name: en.language.label }).getByRole('link', { name: '中文' }).click();
       await page.waitForURL('**/zh/learn/three-way-handshake');
@@ -158,7 +147,7 @@ describe('languages and routing', () => {
   ] as const) {
     it(`/ redirects Accept-Language "${header}" to /${locale}`, async () => {
       await withPage({ locale: header }, async (page) => {
-        const response = await page.goto(`${app.baseUrl}/`);
+        const response = await page.goto(`${running().app.baseUrl}/`);
         expect(new URL(page.url()).pathname).toBe(`/${locale}`);
         expect(response?.status()).toBe(200);
         expect(await page.getAttribute('html', 'lang')).toBe(locale);
@@ -169,7 +158,7 @@ describe('languages and routing', () => {
   for (const url of ['/en/learn/no-such-lesson', '/zh/learn/no-such-lesson', '/fr/learn/three-way-handshake', '/en/nothing/here']) {
     it(`${url} is a 404`, async () => {
       await withPage({}, async (page) => {
-        const response = await page.goto(app.baseUrl + url);
+        const response = await page.goto(running().app.baseUrl + url);
         expect(response?.status()).toBe(404);
         const messages = url.startsWith('/zh') ? zh : en;
         expect(await page.locator('h1').textContent()).toBe(messages.notFound.title);
@@ -181,10 +170,10 @@ describe('languages and routing', () => {
 describe('progress', () => {
   it('marks a lesson complete and shows it on the learning path', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${app.baseUrl}/en/learn/three-way-handshake`);
+      await page.goto(`${running().app.baseUrl}/en/learn/three-way-handshake`);
       await page.getByRole('button', { name: en.lesson.markComplete }).click();
       await page.getByRole('button', { name: en.lesson.markIncomplete }).waitFor();
-      await page.goto(`${app.baseUrl}/en`);
+      await page.goto(`${running().app.baseUrl}/en`);
       await expect.poll(() => page.getByText(/1 of \d+ lessons complete/).count()).toBe(1);
     });
   });
