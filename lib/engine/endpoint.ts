@@ -65,6 +65,12 @@ export interface Endpoint {
    * close or shutdown before it, an aborting RST an abort. Captures show no calls and infer them.
    */
   callsShown: boolean;
+  /**
+   * Data that rode on the peer's SYN and is not yet acknowledged. A TCP Fast Open server
+   * acknowledges it with its SYN,ACK; any other TCP acknowledges only the SYN and the peer sends
+   * the data again. Both are legal, so it counts once this endpoint's ack says which.
+   */
+  synData: number;
 }
 
 /** A server starts listening, a client or peer closed, unless the trace says otherwise. */
@@ -93,6 +99,7 @@ export function createEndpoint(side: Side, spec: EndpointSpec): Endpoint {
     ackOwed: false,
     sentAfterSyn: false,
     callsShown: false,
+    synData: 0,
   };
 }
 
@@ -115,6 +122,7 @@ export function clearConnection(e: Endpoint, to: 'CLOSED' | 'LISTEN'): void {
   e.lastReceived = null;
   e.ackOwed = false;
   e.sentAfterSyn = false;
+  e.synData = 0;
 }
 
 export function otherSide(side: Side): Side {

@@ -48,8 +48,9 @@ function acceptable(e: Endpoint, w: Wire): boolean {
 
 function takePeerSyn(e: Endpoint, w: Wire): void {
   e.irs = w.seq;
-  e.rcvNxt = seqAdd(w.seq, 1 + w.len);
-  e.lastReceived = { kind: 'syn', seq: w.seq, len: w.len };
+  e.rcvNxt = seqAdd(w.seq, 1);
+  e.synData = w.len;
+  e.lastReceived = { kind: 'syn', seq: w.seq, len: 0 };
   e.ackOwed = true;
 }
 

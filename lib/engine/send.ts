@@ -38,6 +38,26 @@ function seqFinding(e: Endpoint, w: Wire): Finding {
   return finding(code, 'seq', e.sndNxt, w.seq, params);
 }
 
+/**
+ * Checks `ack` against RCV.NXT, where data that rode on the peer's SYN may be acknowledged or not
+ * (see Endpoint.synData); returns the finding, or how many SYN data bytes this ack takes.
+ */
+function checkAck(e: Endpoint, ackNo: Seq): Finding | number {
+  if (ackNo === e.rcvNxt) return 0;
+  if (e.synData > 0 && ackNo === seqAdd(e.rcvNxt, e.synData)) return e.synData;
+  return ackFinding(e, ackNo, e.rcvNxt, e.lastReceived);
+}
+
+/** Once a legal segment is sent, its ack settles whether the peer's SYN data was taken. */
+function settleSynData(e: Endpoint, taken: number): void {
+  if (e.synData === 0) return;
+  if (taken > 0) {
+    e.lastReceived = { kind: 'data', seq: e.rcvNxt, len: taken };
+    e.rcvNxt = seqAdd(e.rcvNxt, taken);
+  }
+  e.synData = 0;
+}
+
 function startConnection(e: Endpoint, w: Wire): void {
   e.iss = w.seq;
   e.sndUna = w.seq;
@@ -116,13 +136,16 @@ function sendSyn(e: Endpoint, w: Wire): Finding | null {
     case 'SYN_RECEIVED': {
       if (!w.ack) return finding('ACK_FLAG_REQUIRED', 'flags', withFlag(w.flags, 'ACK', true), w.flags, params);
       if (e.iss !== null && w.seq !== e.iss) return finding('SEQ_SYN_RETRANSMIT', 'seq', e.iss, w.seq, { ...params, iss: e.iss });
-      if (w.ackNo !== e.rcvNxt) return ackFinding(e, w.ackNo, e.rcvNxt, e.lastReceived);
-      e.ackOwed = false;
-      if (e.iss === null) {
-        startConnection(e, w);
-        return null;
+      const taken = checkAck(e, w.ackNo);
+      if (typeof taken !== 'number') return taken;
+      if (e.iss === null) startConnection(e, w);
+      else {
+        const problem = checkSynRetransmission(e, w);
+        if (problem) return problem;
       }
-      return checkSynRetransmission(e, w);
+      e.ackOwed = false;
+      settleSynData(e, taken);
+      return null;
     }
     default:
       return finding('SYN_AFTER_SYNCHRONIZED', 'flags', withFlag(w.flags, 'SYN', false), w.flags, params);
@@ -188,7 +211,8 @@ function sendOrdinary(e: Endpoint, w: Wire): Finding | null {
   }
   const kind = classifyOrdinary(e, w);
   if (typeof kind !== 'string') return kind;
-  if (w.ackNo !== e.rcvNxt) return ackFinding(e, w.ackNo, e.rcvNxt, e.lastReceived);
+  const taken = checkAck(e, w.ackNo);
+  if (typeof taken !== 'number') return taken;
   if (kind === 'new' && w.len > 0) {
     if (e.finSeq !== null) return finding('DATA_AFTER_OWN_FIN', 'len', 0, w.len, { ...params, finSeq: e.finSeq });
     if (!maySendData(e)) return finding('DATA_BEFORE_ESTABLISHED', 'len', 0, w.len, params);
@@ -200,6 +224,7 @@ function sendOrdinary(e: Endpoint, w: Wire): Finding | null {
     }
   }
   if (kind === 'new') advanceSender(e, w);
+  settleSynData(e, taken);
   e.ackOwed = false;
   e.sentAfterSyn = true;
   return null;

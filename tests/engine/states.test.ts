@@ -68,6 +68,20 @@ describe('CLOSED', () => {
 });
 
 describe('LISTEN', () => {
+  it('LISTEN + SYN with data (TCP Fast Open): the SYN,ACK may acknowledge the data or only the SYN', () => {
+    const syn = seg('A', ['SYN'], 1000, 0, 20);
+    // A Fast Open server takes the data at once
+    expectValid(replay([syn, seg('B', ['SYN', 'ACK'], 5000, 1021), seg('A', ['ACK'], 1021, 5001), seg('B', ['ACK'], 5001, 1021)]));
+    // any other server acknowledges the SYN only; the client sends the data again
+    expectValid(replay([syn, seg('B', ['SYN', 'ACK'], 5000, 1001), seg('A', ['PSH', 'ACK'], 1001, 5001, 20), seg('B', ['ACK'], 5001, 1021)]));
+    // but nothing in between
+    const r = replay([syn, seg('B', ['SYN', 'ACK'], 5000, 1011)]);
+    expect(r.steps[1]?.error).toMatchObject({ field: 'ack', expected: 1001, code: 'ACK_OF_SYN' });
+    // once the server acked only the SYN, acking the data without receiving it again is wrong
+    const r2 = replay([syn, seg('B', ['SYN', 'ACK'], 5000, 1001), seg('A', ['ACK'], 1001, 5001), seg('B', ['ACK'], 5001, 1021)]);
+    expect(r2.steps[3]?.error).toMatchObject({ field: 'ack', expected: 1001 });
+  });
+
   it('LISTEN + SYN → SYN_RECEIVED; its SYN,ACK acknowledges ISN + 1 across the wrap (ack = 0)', () => {
     const r = replay([seg('A', ['SYN'], 0xffff_ffff, 0), seg('B', ['SYN', 'ACK'], 5000, 0)]);
     expectValid(r);

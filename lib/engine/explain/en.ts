@@ -31,7 +31,7 @@ export const en: Record<FindingCode, Message> = {
   SEQ_RST_ANSWER: (p) => `The segment ${p.side} answers acknowledged ${p.causeAck}, so the RST's seq is that ack number: seq = ${p.causeAck} (RFC 9293 3.10.7.1).`,
   SEQ_RST_ANSWER_ZERO: (p) => `The segment ${p.side} answers carried no ACK, so the RST has seq = 0 and acknowledges the segment instead (RFC 9293 3.10.7.1).`,
   SEQ_RST_ABORT: (p) => `An aborting RST is sent at SND.NXT: ${p.side}'s next sequence number is ${p.expected}.`,
-  ACK_OF_SYN: (p) => `${p.side} must acknowledge ${p.peer}'s SYN: the SYN consumes one sequence number, so ack = ${Number(p.len) > 0 ? `${p.seq} + 1 + ${p.len} = ${p.expected}` : sum(p.seq, 1, WRAP)}.`,
+  ACK_OF_SYN: (p) => `${p.side} must acknowledge ${p.peer}'s SYN: the SYN consumes one sequence number, so ack = ${sum(p.seq, 1, WRAP)}.`,
   ACK_OF_DATA: (p) => `${p.side} acknowledges every byte received in order: ${p.peer}'s data at seq ${p.seq} with ${p.len} bytes ends before ${p.expected}, so ack = ${sum(p.seq, p.len, WRAP)}.`,
   ACK_OF_FIN: (p) => `${p.side} must acknowledge ${p.peer}'s FIN: the FIN consumes one sequence number, so ack = ${sum(p.seq, 1, WRAP)}.`,
   ACK_ZERO_WITHOUT_FLAG: (p) => `Without the ACK flag the ack field means nothing and is sent as 0 by ${p.side}.`,
