@@ -1,6 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useEffect, useRef } from 'react';
 import type { Side, TcpState } from '@/lib/engine/types';
 import { statesAt, useTraceStep } from './trace-context';
 
@@ -64,11 +65,25 @@ const EDGES: Edge[] = [
 
 const SIDE_COLOR: Record<Side, string> = { A: 'var(--side-a)', B: 'var(--side-b)' };
 
+/** Where a state's box sits across the diagram (the first CLOSED box for CLOSED). */
+function xOf(state: TcpState): number {
+  return NODES[state].x;
+}
+
 export function StateDiagram() {
   const t = useTranslations('trace');
   const { view, step, id } = useTraceStep();
   const states = statesAt(view, step);
   const sidesIn = (state: TcpState) => (['A', 'B'] as const).filter((side) => states[side] === state);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // On a phone the diagram is wider than the screen: keep the current states in view as it steps.
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box || box.scrollWidth <= box.clientWidth) return;
+    const centre = (xOf(states.A) + xOf(states.B)) / 2;
+    box.scrollLeft = (centre / W) * box.scrollWidth - box.clientWidth / 2;
+  }, [states.A, states.B]);
 
   return (
     <div>
@@ -92,6 +107,7 @@ export function StateDiagram() {
         ))}
       </p>
       <div
+        ref={scroller}
         tabIndex={0}
         role="group"
         aria-label={t('stateDiagram')}
