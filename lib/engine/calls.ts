@@ -16,6 +16,7 @@ function closingOrClosed(e: Endpoint): boolean {
 export function applyAppCall(e: Endpoint, call: AppCall): Finding | null {
   switch (call) {
     case 'listen':
+      if (e.state === 'LISTEN') return null; // a server trace may show the listen call it starts with
       if (e.state !== 'CLOSED') return eventFinding(e, 'APP_CALL_CONNECTION_EXISTS', call);
       clearConnection(e, 'LISTEN');
       return null;

@@ -577,6 +577,11 @@ describe('application calls and timers', () => {
     expect(r.steps[2]?.error?.code).toBe('RST_NOTHING_TO_RESET');
   });
 
+  it('listen on a listening server changes nothing; on a live connection it is an event error', () => {
+    expectValid(replay([{ app: { at: 'B', call: 'listen' } }, ...HANDSHAKE]));
+    expect(replay([...HANDSHAKE, { app: { at: 'B', call: 'listen' } }]).steps[3]?.error?.code).toBe('APP_CALL_CONNECTION_EXISTS');
+  });
+
   it('listen on a CLOSED endpoint makes it accept a SYN', () => {
     const r = replay([{ app: { at: 'B', call: 'listen' } }, seg('A', ['SYN'], 9, 0)], { A: { role: 'client' }, B: { role: 'server', initial: 'CLOSED' } });
     expect(lastStep(r).states.B).toBe('SYN_RECEIVED');
