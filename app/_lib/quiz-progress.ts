@@ -1,12 +1,12 @@
 'use client';
 // Quiz progress (answers, mastery, misconceptions) in localStorage, under its own key beside the
 // lessons' completion list. What comes back from storage is validated: corrupt data starts fresh.
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback } from 'react';
 import { z } from 'zod';
+import { storedValue } from './stored-value';
 import { EMPTY_PROGRESS, MISCONCEPTIONS, QUESTION_KINDS, recordAttempt, SKILLS, type Attempt, type Progress } from '@/lib/quiz';
 
 export const QUIZ_PROGRESS_KEY = 'synack:quiz-progress';
-const EVENT = 'synack:quiz-progress';
 
 const attemptSchema = z.object({
   at: z.number().finite(),
@@ -29,47 +29,11 @@ export function parseQuizProgress(raw: string | null): Progress {
   }
 }
 
-let lastRaw: string | null = null;
-let lastValue: Progress = EMPTY_PROGRESS;
-
-function read(): Progress {
-  let raw: string | null;
-  try {
-    raw = localStorage.getItem(QUIZ_PROGRESS_KEY);
-  } catch {
-    return EMPTY_PROGRESS;
-  }
-  // Same string, same object: useSyncExternalStore needs a stable snapshot.
-  if (raw === lastRaw) return lastValue;
-  lastRaw = raw;
-  lastValue = parseQuizProgress(raw);
-  return lastValue;
-}
-
-function subscribe(onChange: () => void) {
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === QUIZ_PROGRESS_KEY) onChange();
-  };
-  window.addEventListener(EVENT, onChange);
-  window.addEventListener('storage', onStorage);
-  return () => {
-    window.removeEventListener(EVENT, onChange);
-    window.removeEventListener('storage', onStorage);
-  };
-}
-
-function write(progress: Progress) {
-  try {
-    localStorage.setItem(QUIZ_PROGRESS_KEY, JSON.stringify(progress));
-  } catch {
-    return;
-  }
-  window.dispatchEvent(new Event(EVENT));
-}
+const quizProgress = storedValue(QUIZ_PROGRESS_KEY, parseQuizProgress, EMPTY_PROGRESS);
 
 export function useQuizProgress() {
-  const progress = useSyncExternalStore(subscribe, read, () => EMPTY_PROGRESS);
-  const record = useCallback((attempt: Attempt) => write(recordAttempt(read(), attempt)), []);
-  const reset = useCallback(() => write(EMPTY_PROGRESS), []);
+  const progress = quizProgress.useValue();
+  const record = useCallback((attempt: Attempt) => quizProgress.write(recordAttempt(quizProgress.read(), attempt)), []);
+  const reset = useCallback(() => quizProgress.write(EMPTY_PROGRESS), []);
   return { progress, record, reset };
 }
