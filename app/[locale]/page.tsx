@@ -1,23 +1,13 @@
-import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
-import { routing } from '@/app/_lib/i18n/routing';
 import { LessonStatus, ProgressSummary } from '@/app/_components/home/progress';
 import { learningPath } from '@/lib/content';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]'>): Promise<Metadata> {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: 'home' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleFrom('home');
 
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const t = await getTranslations('home');
   const sections = learningPath(locale);
   const lessons = sections.flatMap((section) => section.lessons);

@@ -1,21 +1,11 @@
-import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
-import { routing } from '@/app/_lib/i18n/routing';
+import { getTranslations } from 'next-intl/server';
+import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { loadGlossary } from '@/lib/content';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/glossary'>): Promise<Metadata> {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: 'glossary' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleFrom('glossary');
 
 export default async function GlossaryPage({ params }: PageProps<'/[locale]/glossary'>) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
   const t = await getTranslations('glossary');
   const entries = loadGlossary(locale);
 

@@ -1,22 +1,12 @@
-import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
-import { routing } from '@/app/_lib/i18n/routing';
+import { getTranslations } from 'next-intl/server';
+import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { readPracticeLink } from '@/app/_lib/practice-link';
 import { Practice } from '@/app/_components/quiz/practice';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/practice'>): Promise<Metadata> {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: 'practice' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleFrom('practice');
 
 export default async function PracticePage({ params, searchParams }: PageProps<'/[locale]/practice'>) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+  await pageLocale(params);
   const t = await getTranslations('practice');
   const link = readPracticeLink(await searchParams);
   return (

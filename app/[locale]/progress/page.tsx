@@ -1,21 +1,11 @@
-import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
-import { routing } from '@/app/_lib/i18n/routing';
+import { getTranslations } from 'next-intl/server';
+import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { ProgressView } from '@/app/_components/quiz/progress-view';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/progress'>): Promise<Metadata> {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: 'progressPage' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleFrom('progressPage');
 
 export default async function ProgressPage({ params }: PageProps<'/[locale]/progress'>) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+  await pageLocale(params);
   const t = await getTranslations('progressPage');
   return (
     <div className="mx-auto max-w-4xl">

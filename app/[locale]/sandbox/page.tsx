@@ -1,21 +1,11 @@
-import type { Metadata } from 'next';
-import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
-import { routing } from '@/app/_lib/i18n/routing';
+import { getTranslations } from 'next-intl/server';
+import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { Sandbox } from '@/app/_components/sandbox/sandbox';
 
-export async function generateMetadata({ params }: PageProps<'/[locale]/sandbox'>): Promise<Metadata> {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
-  const t = await getTranslations({ locale, namespace: 'sandbox' });
-  return { title: t('title') };
-}
+export const generateMetadata = titleFrom('sandbox');
 
 export default async function SandboxPage({ params }: PageProps<'/[locale]/sandbox'>) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+  await pageLocale(params);
   const t = await getTranslations('sandbox');
   return (
     <div className="mx-auto max-w-6xl">

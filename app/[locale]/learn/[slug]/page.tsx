@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { hasLocale } from 'next-intl';
-import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { pageLocale } from '@/app/_lib/i18n/page';
 import { notFound } from 'next/navigation';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { routing } from '@/app/_lib/i18n/routing';
@@ -23,9 +24,8 @@ export async function generateMetadata({ params }: PageProps<'/[locale]/learn/[s
 }
 
 export default async function LessonPage({ params }: PageProps<'/[locale]/learn/[slug]'>) {
-  const { locale, slug } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
-  setRequestLocale(locale);
+  const locale = await pageLocale(params);
+  const { slug } = await params;
   const lesson = loadLesson(locale, slug);
   if (!lesson) notFound();
   const t = await getTranslations('lesson');
