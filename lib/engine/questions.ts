@@ -108,8 +108,39 @@ export function isAnswerFor(field: QuestionField, answer: unknown): answer is An
 }
 
 /** The rule behind the event, for confirming a right answer: the narration of that step. */
-function ruleOf(q: Question, lang: Lang): string {
+function narrationOf(q: Question, lang: Lang): string {
   return narrateTrace({ ...q.trace, events: q.trace.events.slice(0, q.event + 1) }, lang)[q.event] ?? '';
+}
+
+/** A wrong answer whose explanation states the rule that fixes the right one. */
+function probeFor(q: Question, right: Answer): { field: QuestionField; answer: Answer } | null {
+  switch (q.field) {
+    case 'seq':
+    case 'ack':
+      return { field: q.field, answer: ((right as number) + 1) % 0x1_0000_0000 };
+    case 'segment':
+      return { field: 'ack', answer: ((right as SegmentAnswer).ack + 1) % 0x1_0000_0000 };
+    case 'flags': {
+      const flags = right as Flag[];
+      return { field: 'flags', answer: flags.includes('ACK') ? flags.filter((f) => f !== 'ACK') : [...flags, 'ACK'] };
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Why the right answer is right: the engine's explanation of the mistake one step off it (for
+ * "ack = 1001": "... the SYN consumes one sequence number, so ack = 1000 + 1 = 1001"), which
+ * states the rule with the numbers; for a state, the narration of the step.
+ */
+function ruleOf(q: Question, right: Answer, lang: Lang): string {
+  const probe = probeFor(q, right);
+  if (probe) {
+    const finding = replayRecords({ ...q.trace, events: withAnswer({ ...q, field: probe.field }, probe.answer) }).at(-1)?.finding;
+    if (finding && finding.field === probe.field) return explainFinding(finding, lang);
+  }
+  return narrationOf(q, lang);
 }
 
 /** Grades an answer by replay. Pure. */
@@ -119,6 +150,6 @@ export function gradeAnswer(q: Question, answer: Answer, lang: Lang): Grade {
   const records = replayRecords({ ...q.trace, events });
   const finding = records[records.length - 1]?.finding ?? null;
   const canonical = canonicalAnswer(q);
-  if (finding === null) return { correct: true, canonical, explain: ruleOf(q, lang), finding: null };
+  if (finding === null) return { correct: true, canonical, explain: ruleOf(q, canonical, lang), finding: null };
   return { correct: false, canonical, explain: explainFinding(finding, lang), finding };
 }

@@ -50,7 +50,10 @@ describe('questions graded by replay', () => {
     const q = deriveQuestion(trace, 1, 'ack');
     expect(gradeAnswer(q, 1000, 'en')).toMatchObject({ correct: false, canonical: 1001, finding: { code: 'ACK_OF_SYN', expected: 1001 } });
     expect(gradeAnswer(q, 1000, 'zh').explain).toContain('1000 + 1 = 1001');
-    expect(gradeAnswer(q, 1001, 'en').explain).toContain('B sends SYN,ACK');
+    // a right answer is confirmed with the rule that makes it right
+    expect(gradeAnswer(q, 1001, 'en').explain).toBe("B must acknowledge A's SYN: the SYN consumes one sequence number, so ack = 1000 + 1 = 1001.");
+    expect(gradeAnswer(deriveQuestion(trace, 1, 'flags'), ['SYN', 'ACK'], 'zh').explain).toContain('必须带 ACK 标志');
+    expect(gradeAnswer(deriveQuestion(trace, 1, 'state', 'B'), 'SYN_RECEIVED', 'en').explain).toContain('B sends SYN,ACK');
   });
 
   it('rejects ill-posed questions and ill-typed answers', () => {
