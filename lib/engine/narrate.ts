@@ -23,6 +23,11 @@ interface Words {
   join: (parts: string[]) => string;
 }
 
+/** Ends a sentence once, even when its last part (an explanation) already has its full stop. */
+function endWith(text: string, stop: string): string {
+  return /[.。]$/.test(text) ? text : text + stop;
+}
+
 const en: Words = {
   segment: (s) => `${flagsLabel(s.flags)} (seq=${s.seq}, ack=${s.ack}, len=${s.len})`,
   sends: (side, seg) => `${side} sends ${seg}`,
@@ -34,16 +39,17 @@ const en: Words = {
   checkpoint: (s) => `Checkpoint: ${Object.entries(s).map(([k, v]) => `${k} is ${v}`).join(', ')}`,
   moves: (side, to) => `${side} moves to ${to}`,
   outcome: {
-    rst_owed: 'no connection accepts it, so it is answered with RST',
+    rst_owed: 'it cannot be accepted here, so it is answered with RST',
     ignored: 'it is ignored',
     refused: 'the connection is refused',
     reset: 'the connection is reset',
     challenge_ack: 'it is not exactly where expected, so it is answered with a challenge ACK',
-    unacceptable: 'it is outside the receive window (an old duplicate), so it is answered with an ACK and otherwise ignored',
+    duplicate: 'it repeats what was already received (a retransmission), so it is acknowledged again and otherwise ignored',
+    out_of_window: 'it lies outside the receive window, so it is answered with an ACK and otherwise ignored',
     ack_too_far: 'it acknowledges data never sent, so it is answered with an ACK and dropped',
   },
   error: (x) => `Error: ${x}`,
-  join: (parts) => `${parts.join('; ')}.`,
+  join: (parts) => endWith(parts.join('; '), '.'),
 };
 
 const zh: Words = {
@@ -57,16 +63,17 @@ const zh: Words = {
   checkpoint: (s) => `检查点：${Object.entries(s).map(([k, v]) => `${k} 处于 ${v}`).join('，')}`,
   moves: (side, to) => `${side} 进入 ${to}`,
   outcome: {
-    rst_owed: '没有连接接受它，因此以 RST 回应',
+    rst_owed: '此时无法接受它，因此以 RST 回应',
     ignored: '它被忽略',
     refused: '连接被拒绝',
     reset: '连接被复位',
     challenge_ack: '它的位置不完全符合预期，因此以挑战 ACK 回应',
-    unacceptable: '它在接收窗口之外（旧的重复报文），因此只回一个 ACK，不做其他处理',
+    duplicate: '它重复了已经收到的内容（重传），因此再确认一次，不做其他处理',
+    out_of_window: '它在接收窗口之外，因此只回一个 ACK，不做其他处理',
     ack_too_far: '它确认了从未发送的数据，因此回一个 ACK 并丢弃',
   },
   error: (x) => `错误：${x}`,
-  join: (parts) => `${parts.join('；')}。`,
+  join: (parts) => endWith(parts.join('；'), '。'),
 };
 
 const WORDS: Record<Lang, Words> = { en, zh };

@@ -20,7 +20,8 @@ export type ArrivalOutcome =
   | 'refused' // a RST answered our SYN: connection refused
   | 'reset' // a RST in window with seq = RCV.NXT tore the connection down
   | 'challenge_ack' // RFC 5961: a RST or SYN in window but not exact is answered by an ACK
-  | 'unacceptable' // out of window or an old duplicate: answered by an ACK, not obeyed
+  | 'duplicate' // repeats what was already received (a retransmission): acknowledged again, not obeyed
+  | 'out_of_window' // beyond the receive window: answered by an ACK, not obeyed
   | 'ack_too_far' // acknowledges something not yet sent: answered by an ACK
   | 'accepted'; // processed normally
 
@@ -165,7 +166,7 @@ function arriveSynchronized(e: Endpoint, w: Wire): ArrivalOutcome {
   if (!acceptable(e, w)) {
     if (w.rst) return 'ignored';
     e.ackOwed = true;
-    return 'unacceptable';
+    return seqLt(w.seq, e.rcvNxt) ? 'duplicate' : 'out_of_window';
   }
   // second: RST. Exactly RCV.NXT resets; elsewhere in the window earns a challenge ACK (RFC 5961).
   if (w.rst) {
