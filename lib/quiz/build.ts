@@ -14,6 +14,8 @@ import {
   type Random,
   type Segment,
   type SegmentAnswer,
+  type StatePair,
+  type TcpState,
   type Side,
   type Trace,
 } from '../engine/index';
@@ -35,6 +37,8 @@ export interface QuizItem {
   question: Question | null;
   /** Multiple choice: the segments offered, one of them legal. */
   options: SegmentAnswer[] | null;
+  /** State choice: the pairs of states offered for after `event`, one of them right. */
+  stateOptions: StatePair[] | null;
 }
 
 const FIELD_OF: Partial<Record<QuestionKind, QuestionField>> = {
@@ -120,6 +124,41 @@ function multipleChoice(rng: Random, q: Question, trace: Trace): SegmentAnswer[]
   return shuffled(rng, [right, ...wrong]);
 }
 
+/** The confusions learners make between states, each applied to one side at a time. */
+const CONFUSED: ReadonlyArray<[TcpState, TcpState]> = [
+  ['CLOSE_WAIT', 'LAST_ACK'],
+  ['FIN_WAIT_1', 'FIN_WAIT_2'],
+  ['SYN_SENT', 'SYN_RECEIVED'],
+  ['SYN_RECEIVED', 'ESTABLISHED'],
+  ['TIME_WAIT', 'CLOSED'],
+  ['FIN_WAIT_2', 'TIME_WAIT'],
+  ['CLOSING', 'TIME_WAIT'],
+  ['LISTEN', 'SYN_RECEIVED'],
+  ['ESTABLISHED', 'CLOSE_WAIT'],
+];
+
+/**
+ * Pairs of states for "which states are A and B in now?": the right pair, the sides swapped (the
+ * wrong side in TIME_WAIT, the client in CLOSE_WAIT), and one side confused with a neighbouring
+ * state. Every distractor is checked wrong by replay.
+ */
+function stateChoices(rng: Random, trace: Trace, event: number): StatePair[] {
+  const right = replayRecords({ ...trace, events: trace.events.slice(0, event + 1) })[event]?.states as StatePair;
+  const swapped: StatePair = { A: right.B, B: right.A };
+  const confused = (['A', 'B'] as Side[]).flatMap((side) =>
+    CONFUSED.flatMap(([x, y]) => (right[side] === x ? [y] : right[side] === y ? [x] : [])).map((s) => ({ ...right, [side]: s }) as StatePair),
+  );
+  const seen = new Set([JSON.stringify(right)]);
+  const wrong: StatePair[] = [];
+  for (const pair of [swapped, ...shuffled(rng, confused)]) {
+    const key = JSON.stringify(pair);
+    if (seen.has(key) || wrong.length === 3) continue;
+    seen.add(key);
+    wrong.push(pair);
+  }
+  return shuffled(rng, [right, ...wrong]);
+}
+
 /** Plants one mistake the engine must catch at exactly that event. */
 function plantMistake(rng: Random, trace: Trace): { trace: Trace; event: number } {
   const candidates = shuffled(rng, askableSegments(trace));
@@ -147,16 +186,23 @@ export function buildItem(spec: ItemSpec): QuizItem {
   const base = { kind: spec.kind, spec, family: spec.family, trace };
   if (spec.kind === 'spot_error') {
     const planted = plantMistake(rng, trace);
-    return { ...base, trace: planted.trace, shown: planted.trace.events.length, event: planted.event, question: null, options: null };
+    return { ...base, trace: planted.trace, shown: planted.trace.events.length, event: planted.event, question: null, options: null, stateOptions: null };
   }
   if (spec.kind === 'state') {
     const { event, side } = rng.pick(stateChanges(trace));
-    return { ...base, shown: event + 1, event, question: deriveQuestion(trace, event, 'state', side), options: null };
+    return { ...base, shown: event + 1, event, question: deriveQuestion(trace, event, 'state', side), options: null, stateOptions: null };
+  }
+  if (spec.kind === 'state_choice') {
+    // Asked where the states differ, so that swapping the sides is a real distractor.
+    const candidates = stateChanges(trace).filter(({ event }) => new Set(Object.values(replayRecords(trace)[event]?.states ?? {})).size === 2);
+    const { event } = rng.pick(candidates.length > 0 ? candidates : stateChanges(trace));
+    const question = deriveQuestion(trace, event, 'state', 'A');
+    return { ...base, shown: event + 1, event, question, options: null, stateOptions: stateChoices(rng, trace, event) };
   }
   const event = rng.pick(askableSegments(trace));
   const question = deriveQuestion(trace, event, FIELD_OF[spec.kind] as QuestionField);
   const options = spec.kind === 'multiple_choice' ? multipleChoice(rng, question, trace) : null;
-  return { ...base, shown: event, event, question, options };
+  return { ...base, shown: event, event, question, options, stateOptions: null };
 }
 
 const KIND_OF_FIELD: Record<Exclude<QuestionField, 'segment'>, QuestionKind> = { flags: 'next_flags', seq: 'seq', ack: 'ack', len: 'len', state: 'state' };
@@ -169,7 +215,7 @@ export function lessonItem(trace: Trace, event: number, field: Exclude<QuestionF
   const shownTrace = trace.events.some((e) => 'expect' in e) ? reindexWithoutCheckpoints(trace, event) : { trace, event };
   const question = deriveQuestion(shownTrace.trace, shownTrace.event, field, side);
   const shown = field === 'state' ? shownTrace.event + 1 : shownTrace.event;
-  return { kind: KIND_OF_FIELD[field], spec: null, family: trace.name ?? '', trace: shownTrace.trace, shown, event: shownTrace.event, question, options: null };
+  return { kind: KIND_OF_FIELD[field], spec: null, family: trace.name ?? '', trace: shownTrace.trace, shown, event: shownTrace.event, question, options: null, stateOptions: null };
 }
 
 /** Drops checkpoints and maps the author's event index onto the remaining events. */

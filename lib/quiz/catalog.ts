@@ -2,7 +2,7 @@
 // from at each difficulty. Pure data.
 import type { Difficulty, ScenarioFamily } from '../engine/index';
 
-export const QUESTION_KINDS = ['next_flags', 'seq', 'ack', 'len', 'state', 'segment', 'spot_error', 'multiple_choice'] as const;
+export const QUESTION_KINDS = ['next_flags', 'seq', 'ack', 'len', 'state', 'segment', 'spot_error', 'multiple_choice', 'state_choice'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const TOPICS = ['handshake', 'teardown', 'states', 'edge_cases'] as const;
@@ -32,7 +32,7 @@ export const TOPIC_FAMILIES: Record<Topic, Record<Difficulty, readonly ScenarioF
 
 export const TOPIC_KINDS: Record<Topic, readonly QuestionKind[]> = {
   handshake: ['next_flags', 'seq', 'ack', 'segment', 'multiple_choice', 'spot_error', 'state'],
-  teardown: ['next_flags', 'seq', 'ack', 'segment', 'multiple_choice', 'spot_error', 'state'],
-  states: ['state', 'state', 'state', 'next_flags'],
-  edge_cases: ['next_flags', 'seq', 'ack', 'state', 'multiple_choice', 'spot_error'],
+  teardown: ['next_flags', 'seq', 'ack', 'segment', 'multiple_choice', 'spot_error', 'state', 'state_choice'],
+  states: ['state', 'state', 'state_choice', 'state_choice', 'next_flags'],
+  edge_cases: ['next_flags', 'seq', 'ack', 'state', 'multiple_choice', 'spot_error', 'state_choice'],
 };

@@ -1,5 +1,17 @@
 // Grades a learner's response to a quiz item, in the browser or on the server alike.
-import { explainFinding, gradeAnswer, isAnswerFor, replayRecords, segmentOf, type Answer, type Finding, type Lang, type Side } from '../engine/index';
+import {
+  canonicalAnswer,
+  explainFinding,
+  gradeAnswer,
+  isAnswerFor,
+  replayRecords,
+  segmentOf,
+  type Answer,
+  type Finding,
+  type Lang,
+  type Question,
+  type Side,
+} from '../engine/index';
 import type { QuizItem } from './build';
 import { classifyMistake, type Misconception } from './misconceptions';
 import { skillOf, type Skill } from './skills';
@@ -38,15 +50,31 @@ export function gradeItem(item: QuizItem, response: Response, lang: Lang): ItemG
   }
   const q = item.question;
   if (!q) throw new ResponseError('this item has no question');
+  if (item.stateOptions) return gradeStateChoice(item, q, response, lang, skill);
   let answer: unknown = response;
-  if (item.options) {
-    if (typeof response !== 'object' || response === null || !('option' in response)) throw new ResponseError('answer with an option index');
-    answer = item.options[response.option];
-    if (answer === undefined) throw new ResponseError(`no option ${response.option}`);
-  }
+  if (item.options) answer = item.options[optionIndex(response, item.options.length)];
   if (!isAnswerFor(q.field, answer)) throw new ResponseError(`not a ${q.field} answer`);
   const g = gradeAnswer(q, answer, lang);
   const canonical = item.options ? { option: item.options.findIndex((o) => gradeAnswer(q, o, lang).correct) } : g.canonical;
   const misconception = g.finding ? classifyMistake(item.trace, q.field === 'state' ? null : senderOf(item), g.finding) : null;
   return { correct: g.correct, explain: g.explain, canonical, finding: g.finding, misconception, skill };
+}
+
+function optionIndex(response: Response, count: number): number {
+  if (typeof response !== 'object' || response === null || !('option' in response)) throw new ResponseError('answer with an option index');
+  if (!Number.isInteger(response.option) || response.option < 0 || response.option >= count) throw new ResponseError(`no option ${response.option}`);
+  return response.option;
+}
+
+/** "Which states are A and B in now?": right when the replay agrees on both sides. */
+function gradeStateChoice(item: QuizItem, q: Question, response: Response, lang: Lang, skill: Skill): ItemGrade {
+  const options = item.stateOptions ?? [];
+  const pair = options[optionIndex(response, options.length)] as (typeof options)[number];
+  const grades = (['A', 'B'] as Side[]).map((side) => gradeAnswer({ ...q, side }, pair[side], lang));
+  const wrong = grades.find((g) => !g.correct) ?? null;
+  const right = { A: canonicalAnswer({ ...q, side: 'A' }), B: canonicalAnswer({ ...q, side: 'B' }) };
+  const canonical = { option: options.findIndex((o) => o.A === right.A && o.B === right.B) };
+  if (!wrong) return { correct: true, explain: grades[0]?.explain ?? '', canonical, finding: null, misconception: null, skill };
+  const finding = wrong.finding;
+  return { correct: false, explain: wrong.explain, canonical, finding, misconception: finding ? classifyMistake(item.trace, null, finding) : null, skill };
 }

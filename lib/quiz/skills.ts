@@ -49,6 +49,11 @@ function stateSkill(state: TcpState, family: string): Skill {
 export function skillOf(item: QuizItem): Skill {
   if (item.kind === 'spot_error' || !item.question) return 'spot_the_error';
   const q = item.question;
+  if (q.field === 'state' && item.stateOptions) {
+    // Both sides are asked: the skill is the less elementary of the two states.
+    const skills = (['A', 'B'] as const).map((side) => stateSkill(canonicalAnswer({ ...q, side }) as TcpState, item.family));
+    return skills.find((s) => s !== 'handshake_states') ?? 'handshake_states';
+  }
   if (q.field === 'state') return stateSkill(canonicalAnswer(q) as TcpState, item.family);
   const seg = segmentOf(item.trace.events[item.event]);
   if (seg?.flags.includes('RST')) return 'reset';

@@ -49,7 +49,7 @@ async function typeInto(page: Page, input: Locator, text: string) {
 const item = (spec: string): QuizItem => buildItem(decodeSpec(spec) as NonNullable<ReturnType<typeof decodeSpec>>);
 const canonical = (spec: string) => {
   const it = item(spec);
-  const probe = it.kind === 'state' ? 'CLOSED' : it.kind === 'next_flags' ? [] : it.kind === 'multiple_choice' ? { option: 0 } : it.kind === 'spot_error' ? { event: 0 } : 0;
+  const probe = it.kind === 'state' ? 'CLOSED' : it.kind === 'next_flags' ? [] : it.kind === 'multiple_choice' || it.kind === 'state_choice' ? { option: 0 } : it.kind === 'spot_error' ? { event: 0 } : 0;
   return gradeItem(it, probe as never, 'en').canonical;
 };
 
@@ -140,6 +140,40 @@ describe('practice by keyboard', () => {
       await expect.poll(() => page.getByTestId('quiz-card').getAttribute('data-phase')).toBe('revealed');
       expect(await page.getByTestId('quiz-feedback').textContent()).toContain('答案：');
       expect(await page.getByTestId('extra-arrow-wrong').count()).toBe(1);
+      expect(errors).toEqual([]);
+    });
+  });
+
+  it('en: which states are A and B in: the wrong side in TIME_WAIT is explained, then the right pair is confirmed', async () => {
+    const seed = Array.from({ length: 60 }, (_, n) => n).find((n) =>
+      item(`state_choice.client_closes_first.${n}.b`).stateOptions?.some((p) => p.B === 'TIME_WAIT'),
+    );
+    const spec = `state_choice.client_closes_first.${seed}.b`;
+    const pairs = item(spec).stateOptions ?? [];
+    const swapped = pairs.findIndex((p) => p.B === 'TIME_WAIT');
+    const right = (canonical(spec) as { option: number }).option;
+    await withPage(async ({ page, errors }) => {
+      await page.goto(`${running().app.baseUrl}/en/practice?q=${spec}`, { waitUntil: 'networkidle' });
+      const card = page.getByTestId('quiz-card');
+      expect(await card.locator('svg').textContent()).toContain('?'); // both states hidden until answered
+      const radios = page.getByRole('radio');
+      // Tab lands on the checked radio of a group (the first when none is): arrows move from there.
+      let at = 0;
+      const choose = async (n: number) => {
+        await tabTo(page, radios.nth(at));
+        if (n === at) await page.keyboard.press('Space');
+        for (let i = at; i < n; i++) await page.keyboard.press('ArrowDown');
+        for (let i = at; i > n; i--) await page.keyboard.press('ArrowUp');
+        at = n;
+        expect(await radios.nth(n).isChecked()).toBe(true);
+        await tabTo(page, page.getByRole('button', { name: 'Check' }));
+        await page.keyboard.press('Enter');
+      };
+      await choose(swapped);
+      await expect.poll(() => card.getAttribute('data-phase')).toBe('retry');
+      expect(await page.getByTestId('quiz-feedback').textContent()).toContain('TIME_WAIT');
+      await choose(right);
+      await expect.poll(() => card.getAttribute('data-phase')).toBe('correct');
       expect(errors).toEqual([]);
     });
   });

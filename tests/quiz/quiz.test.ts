@@ -44,6 +44,18 @@ describe('quiz items', () => {
           expect(gradeItem(item, { event: (item.event + 1) % item.trace.events.length }, 'zh').correct).toBe(false);
           return;
         }
+        if (k === 'state_choice') {
+          const pairs = item.stateOptions ?? [];
+          expect(pairs.length).toBeGreaterThanOrEqual(3);
+          expect(new Set(pairs.map((o) => JSON.stringify(o))).size).toBe(pairs.length);
+          const grades = pairs.map((_, i) => gradeItem(item, { option: i }, 'zh'));
+          expect(grades.filter((g) => g.correct)).toHaveLength(1);
+          for (const g of grades.filter((x) => !x.correct)) {
+            expect(g.finding?.field).toBe('state');
+            expect(g.misconception).not.toBeNull();
+          }
+          return;
+        }
         if (k === 'multiple_choice') {
           const options = item.options ?? [];
           expect(options.length).toBeGreaterThanOrEqual(3);
@@ -85,6 +97,14 @@ describe('quiz items', () => {
     const state = buildItem({ kind: 'state', family: 'client_closes_first', seed: 11, difficulty: 'beginner' });
     const g = gradeItem(state, 'TIME_WAIT', 'en');
     if (!g.correct) expect(['who_enters_time_wait']).toContain(g.misconception);
+  });
+
+  it('a state choice offers the sides swapped: the wrong side in TIME_WAIT', () => {
+    const found = Array.from({ length: 40 }, (_, seed) => buildItem({ kind: 'state_choice', family: 'client_closes_first', seed, difficulty: 'beginner' }))
+      .find((item) => item.stateOptions?.some((p) => p.B === 'TIME_WAIT'));
+    expect(found).toBeDefined();
+    const swapped = found!.stateOptions!.findIndex((p) => p.B === 'TIME_WAIT');
+    expect(gradeItem(found!, { option: swapped }, 'en')).toMatchObject({ correct: false, misconception: 'who_enters_time_wait', skill: 'time_wait' });
   });
 
   it('rejects responses of the wrong shape', () => {

@@ -2,11 +2,11 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { FLAGS, STATES, type Flag, type Segment, type TcpState } from '@/lib/engine/types';
+import { FLAGS, STATES, type Flag, type Segment, type StatePair, type TcpState } from '@/lib/engine/types';
 import { segmentOf, type Lang } from '@/lib/engine';
 import { gradeItem, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
 import { MAX_LEN, parseWhole, type NumberInput } from '@/app/_lib/quiz-input';
-import { flagsText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
+import { flagsText, pairText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
 import type { ExtraArrow } from '@/app/_components/trace/sequence-diagram';
 import { QuizDiagram } from './quiz-diagram';
@@ -62,7 +62,8 @@ export function QuizCard({
   const firstGrade = useRef<ItemGrade | null>(null);
   const feedbackRef = useRef<HTMLDivElement>(null);
 
-  const segment = item.kind === 'spot_error' || item.kind === 'state' ? null : segmentOf(item.trace.events[item.event]);
+  const asksState = item.kind === 'state' || item.kind === 'state_choice';
+  const segment = item.kind === 'spot_error' || asksState ? null : segmentOf(item.trace.events[item.event]);
   const sender = segment?.from ?? null;
   const side = item.question?.side ?? null;
   const done = phase === 'correct' || phase === 'revealed';
@@ -95,6 +96,7 @@ export function QuizCard({
         return { ok: true, response: { flags: draft.flags, seq: seq.value, ack: ack.value, len: segment?.len ?? 0 } };
       }
       case 'multiple_choice':
+      case 'state_choice':
         return draft.choice === null ? { ok: false, errors: { choice: t('inputErrors.noOption') } } : { ok: true, response: { option: draft.choice } };
       case 'spot_error':
         return draft.choice === null ? { ok: false, errors: { choice: t('inputErrors.noEvent') } } : { ok: true, response: { event: draft.choice } };
@@ -103,6 +105,10 @@ export function QuizCard({
 
   function describeCanonical(grade: ItemGrade): string {
     const c = grade.canonical;
+    if (typeof c === 'object' && c !== null && 'option' in c && item.stateOptions) {
+      const pair = item.stateOptions[c.option];
+      return pair ? `${t('optionLetter', { letter: letter(c.option) })}: ${pairText(pair)}` : '';
+    }
     if (typeof c === 'object' && c !== null && 'option' in c) {
       const option = item.options?.[c.option];
       return option ? `${t('optionLetter', { letter: letter(c.option) })}: ${segmentText(option, t('noFlags'))}` : '';
@@ -193,7 +199,7 @@ export function QuizCard({
   // What the diagram shows: the connection so far, and after the reveal the right segment and the wrong one.
   const diagram = useMemo(() => {
     if (item.kind === 'spot_error') return { trace: item.trace };
-    if (item.kind === 'state') return { trace: { ...item.trace, events: item.trace.events.slice(0, item.shown) } };
+    if (asksState) return { trace: { ...item.trace, events: item.trace.events.slice(0, item.shown) } };
     const revealed = phase === 'revealed' || phase === 'correct';
     const end = revealed ? revealEnd(item.trace.events, item.event) : item.shown;
     return { trace: { ...item.trace, events: item.trace.events.slice(0, end) } };
@@ -214,7 +220,7 @@ export function QuizCard({
   let extra: ExtraArrow | null = null;
   if (sender && phase !== 'revealed' && phase !== 'correct') extra = { from: sender, segment: null, label: t('nextSegment'), tone: 'pending' };
   if (sender && phase === 'revealed' && wrongSegment) extra = { from: sender, segment: wrongSegment, label: t('yourAnswer'), tone: 'wrong' };
-  const mask = item.kind === 'state' && side && !done ? { row: item.shown, side } : null;
+  const mask = asksState && side && !done ? { row: item.shown, side: item.kind === 'state_choice' ? ('both' as const) : side } : null;
   const highlight = item.kind === 'spot_error' ? (phase === 'revealed' || phase === 'correct' ? item.event : draft.choice) : null;
 
   const prompt = promptOf();
@@ -320,20 +326,22 @@ export function QuizCard({
                 </select>
               </div>
             )}
-            {(item.kind === 'multiple_choice' || item.kind === 'spot_error') && (
+            {(item.kind === 'multiple_choice' || item.kind === 'state_choice' || item.kind === 'spot_error') && (
               <div role="radiogroup" aria-labelledby={`${id}-choices`} aria-invalid={errors.choice ? true : undefined}>
                 <p id={`${id}-choices`} className={label}>
                   {item.kind === 'spot_error' ? t('chooseEvent') : t('chooseOption')}
                 </p>
                 <div className="mt-1 space-y-2">
-                  {(item.kind === 'spot_error' ? spotChoices : (item.options ?? []).map((_, i) => i)).map((value, n) => {
+                  {(item.kind === 'spot_error' ? spotChoices : (item.options ?? item.stateOptions ?? []).map((_, i) => i)).map((value, n) => {
                     const text =
                       item.kind === 'spot_error'
                         ? (() => {
                             const s = segmentOf(item.trace.events[value]) as Segment;
                             return t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) });
                           })()
-                        : `${t('optionLetter', { letter: letter(n) })}: ${segmentText(item.options?.[value] as Segment, t('noFlags'))}`;
+                        : item.stateOptions
+                          ? `${t('optionLetter', { letter: letter(n) })}: ${pairText(item.stateOptions[value] as StatePair)}`
+                          : `${t('optionLetter', { letter: letter(n) })}: ${segmentText(item.options?.[value] as Segment, t('noFlags'))}`;
                     return (
                       <label
                         key={value}

@@ -55,7 +55,8 @@ export interface SequenceDiagramProps {
   /** Drawn dashed in one more row below the trace. */
   extra?: ExtraArrow | null;
   /** Hides one state label (a state question's answer) behind a "?". */
-  mask?: { row: number; side: Side } | null;
+  /** Hides a state behind '?' at one row: one side's, or both for a question on both. */
+  mask?: { row: number; side: Side | 'both' } | null;
   /** The event row to highlight instead of the current step's. */
   highlight?: number | null;
 }
@@ -137,7 +138,7 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null }:
             return (
               <g key={row} opacity={row > step ? 0.35 : 1} className="motion-safe:transition-opacity">
                 {(['A', 'B'] as const).map((side) => {
-                  const label = mask && mask.row === row && mask.side === side ? '?' : states[side];
+                  const label = mask && mask.row === row && (mask.side === side || mask.side === 'both') ? '?' : states[side];
                   const changed = !previous || previous[side] !== label;
                   const isNow = row === step;
                   const width = label.length * CHAR + 10;
