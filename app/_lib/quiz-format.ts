@@ -1,5 +1,5 @@
 // Pure helpers to show quiz answers and segments as text.
-import { canonicalFlags, type Flag, type Segment, type StatePair, type TraceEvent } from '@/lib/engine';
+import { canonicalFlags, type Flag, type Segment, type TraceEvent } from '@/lib/engine';
 
 export function flagsText(flags: readonly Flag[]): string {
   return canonicalFlags(flags).join(', ');
@@ -17,7 +17,3 @@ export function revealEnd(events: readonly TraceEvent[], index: number): number 
   return index + 1;
 }
 
-/** A pair of states as an option reads: "A: FIN_WAIT_2 · B: CLOSE_WAIT". */
-export function pairText(pair: StatePair): string {
-  return `A: ${pair.A} · B: ${pair.B}`;
-}

@@ -6,7 +6,7 @@ import { FLAGS, STATES, type Flag, type Segment, type StatePair, type TcpState }
 import { segmentOf, type Lang } from '@/lib/engine';
 import { gradeItem, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
 import { MAX_LEN, parseWhole, type NumberInput } from '@/app/_lib/quiz-input';
-import { flagsText, pairText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
+import { flagsText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
 import type { ExtraArrow } from '@/app/_components/trace/sequence-diagram';
 import { QuizDiagram } from './quiz-diagram';
@@ -107,7 +107,7 @@ export function QuizCard({
     const c = grade.canonical;
     if (typeof c === 'object' && c !== null && 'option' in c && item.stateOptions) {
       const pair = item.stateOptions[c.option];
-      return pair ? `${t('optionLetter', { letter: letter(c.option) })}: ${pairText(pair)}` : '';
+      return pair ? `${t('optionLetter', { letter: letter(c.option) })}: ${t('statePair', { a: pair.A, b: pair.B })}` : '';
     }
     if (typeof c === 'object' && c !== null && 'option' in c) {
       const option = item.options?.[c.option];
@@ -340,7 +340,7 @@ export function QuizCard({
                             return t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) });
                           })()
                         : item.stateOptions
-                          ? `${t('optionLetter', { letter: letter(n) })}: ${pairText(item.stateOptions[value] as StatePair)}`
+                          ? `${t('optionLetter', { letter: letter(n) })}: ${t('statePair', { a: (item.stateOptions[value] as StatePair).A, b: (item.stateOptions[value] as StatePair).B })}`
                           : `${t('optionLetter', { letter: letter(n) })}: ${segmentText(item.options?.[value] as Segment, t('noFlags'))}`;
                     return (
                       <label
