@@ -61,6 +61,9 @@ export interface SequenceDiagramProps {
   highlight?: number | null;
 }
 
+/** Text drawn over arrows keeps a rim of the background so it stays readable. */
+const halo = { stroke: 'var(--surface)', strokeWidth: 4, paintOrder: 'stroke' as const };
+
 export function SequenceDiagram({ extra = null, mask = null, highlight = null }: SequenceDiagramProps = {}) {
   const t = useTranslations('trace');
   const { view, step, id } = useTraceStep();
@@ -265,7 +268,6 @@ function SegmentArrow({
   const label = { x: (from.x + end.x) / 2, y: (from.y + end.y) / 2 };
   const top = `${flagsLabel(segment.flags)}  len=${segment.len}`;
   const bottom = `seq=${segment.seq} ack=${segment.ack}`;
-  const halo = { stroke: 'var(--surface)', strokeWidth: 4, paintOrder: 'stroke' as const };
 
   return (
     <g opacity={sent ? 1 : 0.3} className="motion-safe:transition-opacity">
@@ -310,7 +312,6 @@ function Extra({ arrow, row }: { arrow: ExtraArrow; row: number }) {
   const from = { x: X[arrow.from], y: y(row) };
   const to = { x: X[other(arrow.from)], y: y(row + 1) };
   const mid = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
-  const halo = { stroke: 'var(--surface)', strokeWidth: 4, paintOrder: 'stroke' as const };
   const length = Math.hypot(to.x - from.x, to.y - from.y);
   const d = { x: (to.x - from.x) / length, y: (to.y - from.y) / length };
   const head = [
