@@ -39,6 +39,7 @@ export function applyAppCall(e: Endpoint, call: AppCall): Finding | null {
 }
 
 function applyClose(e: Endpoint, call: AppCall): Finding | null {
+  if (call === 'close' && e.state !== 'CLOSED') e.appClosed = true;
   switch (e.state) {
     case 'CLOSED':
       return eventFinding(e, 'APP_CALL_NO_CONNECTION', call);

@@ -71,6 +71,11 @@ export interface Endpoint {
    * the data again. Both are legal, so it counts once this endpoint's ack says which.
    */
   synData: number;
+  /**
+   * The application called close (not just shutdown): it reads nothing more, so data still
+   * arriving is lost and RFC 1122 4.2.2.13 has the endpoint say so with a RST.
+   */
+  appClosed: boolean;
 }
 
 /** A server starts listening, a client or peer closed, unless the trace says otherwise. */
@@ -100,6 +105,7 @@ export function createEndpoint(side: Side, spec: EndpointSpec): Endpoint {
     sentAfterSyn: false,
     callsShown: false,
     synData: 0,
+    appClosed: false,
   };
 }
 
@@ -123,6 +129,7 @@ export function clearConnection(e: Endpoint, to: 'CLOSED' | 'LISTEN'): void {
   e.ackOwed = false;
   e.sentAfterSyn = false;
   e.synData = 0;
+  e.appClosed = false;
 }
 
 export function otherSide(side: Side): Side {

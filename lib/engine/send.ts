@@ -104,7 +104,8 @@ function sendReset(e: Endpoint, w: Wire): Finding | null {
   }
   const abort = abortReset(e);
   if (!abort) return finding('RST_NOTHING_TO_RESET', 'flags', usualFlags(e), w.flags, params);
-  if (e.callsShown && e.state !== 'CLOSED') return finding('RST_WITHOUT_ABORT', 'flags', usualFlags(e), w.flags, params);
+  // With the calls shown, a RST needs an abort, or a close that leaves arriving data unread.
+  if (e.callsShown && e.state !== 'CLOSED' && !e.appClosed) return finding('RST_WITHOUT_ABORT', 'flags', usualFlags(e), w.flags, params);
   if (w.seq !== abort.seq) return finding('SEQ_RST_ABORT', 'seq', abort.seq, w.seq, { ...params, expected: abort.seq });
   if (w.ack && w.ackNo !== abort.ack) return ackFinding(e, w.ackNo, abort.ack, abort.last);
   if (!w.ack && w.ackNo !== 0) return finding('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);

@@ -557,6 +557,10 @@ describe('application calls and timers', () => {
     expect(fin.steps[4]?.error).toMatchObject({ field: 'flags', expected: ['ACK'], code: 'FIN_WITHOUT_CLOSE' });
     const rst = replay([...HANDSHAKE, { app: { at: 'B', call: 'send', len: 5 } }, seg('B', ['RST'], B1, 0)]);
     expect(rst.steps[4]?.error?.code).toBe('RST_WITHOUT_ABORT');
+    // After close (not shutdown) the application reads nothing more: a RST may report lost data.
+    expectValid(replay([...HANDSHAKE, { app: { at: 'A', call: 'close' } }, seg('A', ['FIN', 'ACK'], A1, B1), seg('B', ['PSH', 'ACK'], B1, A2, 10), seg('A', ['RST', 'ACK'], A2, add(B1, 10))]));
+    const afterShutdown = replay([...HANDSHAKE, { app: { at: 'A', call: 'shutdown' } }, seg('A', ['FIN', 'ACK'], A1, B1), seg('A', ['RST'], A2, 0)]);
+    expect(afterShutdown.steps[5]?.error?.code).toBe('RST_WITHOUT_ABORT');
     // The other endpoint's calls are not shown: its FIN implies its close, as in a capture.
     expectValid(replay([...HANDSHAKE, { app: { at: 'A', call: 'send', len: 5 } }, seg('B', ['FIN', 'ACK'], B1, A1)]));
   });
