@@ -76,6 +76,12 @@ export interface Endpoint {
    * arriving is lost and RFC 1122 4.2.2.13 has the endpoint say so with a RST.
    */
   appClosed: boolean;
+  /**
+   * A new SYN that reached this endpoint in TIME_WAIT with a sequence number beyond the old
+   * connection's. RFC 1122 4.2.2.13 lets it reopen (answer SYN,ACK with a higher ISN) or stay
+   * (answer with an ACK); which one it chose shows in what it sends next.
+   */
+  reopenSyn: { seq: Seq; len: number } | null;
 }
 
 /** A server starts listening, a client or peer closed, unless the trace says otherwise. */
@@ -106,6 +112,7 @@ export function createEndpoint(side: Side, spec: EndpointSpec): Endpoint {
     callsShown: false,
     synData: 0,
     appClosed: false,
+    reopenSyn: null,
   };
 }
 
@@ -130,6 +137,7 @@ export function clearConnection(e: Endpoint, to: 'CLOSED' | 'LISTEN'): void {
   e.sentAfterSyn = false;
   e.synData = 0;
   e.appClosed = false;
+  e.reopenSyn = null;
 }
 
 export function otherSide(side: Side): Side {

@@ -28,6 +28,7 @@ export const FINDING_CODES = [
   'SEQ_RST_ANSWER',
   'SEQ_RST_ANSWER_ZERO',
   'SEQ_RST_ABORT',
+  'SEQ_REOPEN_ISS',
   // ack
   'ACK_OF_SYN',
   'ACK_OF_DATA',

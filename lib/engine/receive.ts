@@ -23,6 +23,7 @@ export type ArrivalOutcome =
   | 'duplicate' // repeats what was already received (a retransmission): acknowledged again, not obeyed
   | 'out_of_window' // beyond the receive window: answered by an ACK, not obeyed
   | 'ack_too_far' // acknowledges something not yet sent: answered by an ACK
+  | 'reopen_offered' // a new SYN in TIME_WAIT: may reopen the connection or be answered by an ACK
   | 'accepted'; // processed normally
 
 function owe(e: Endpoint, answer: ResetAnswer): void {
@@ -160,6 +161,13 @@ function arriveSynchronized(e: Endpoint, w: Wire): ArrivalOutcome {
     }
     owe(e, resetFor(w));
     return 'rst_owed';
+  }
+  // A new SYN beyond the old connection's numbers, in TIME_WAIT: it may reopen the connection
+  // (RFC 1122 4.2.2.13), or be answered like any SYN; the endpoint's reply decides (send.ts).
+  if (e.state === 'TIME_WAIT' && w.syn && !w.ack && !w.rst && seqGt(w.seq, e.rcvNxt)) {
+    e.reopenSyn = { seq: w.seq, len: w.len };
+    e.ackOwed = true;
+    return 'reopen_offered';
   }
   // first: sequence number acceptable? Otherwise answer with an ACK (unless RST) and drop.
   // This is also how TIME-WAIT re-acknowledges a retransmitted FIN and how a keep-alive is answered.

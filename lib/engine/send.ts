@@ -4,7 +4,7 @@
 // is returned as a Finding and the sender is left unchanged.
 import { clearConnection, maySendData, otherSide, type Endpoint, type LastReceived } from './endpoint';
 import type { Finding, FindingCode, FindingParams } from './findings';
-import { seqAdd, seqDiff, seqGt, seqInRange, type Seq } from './seq';
+import { seqAdd, seqDiff, seqGe, seqGt, seqInRange, type Seq } from './seq';
 import type { ErrorField, Flag } from './types';
 import { canonicalFlags, withFlag, type Wire } from './wire';
 
@@ -148,9 +148,31 @@ function sendSyn(e: Endpoint, w: Wire): Finding | null {
       settleSynData(e, taken);
       return null;
     }
+    case 'TIME_WAIT':
+      if (e.reopenSyn && w.ack) return reopenFromTimeWait(e, w, e.reopenSyn);
+      return finding('SYN_AFTER_SYNCHRONIZED', 'flags', withFlag(w.flags, 'SYN', false), w.flags, params);
     default:
       return finding('SYN_AFTER_SYNCHRONIZED', 'flags', withFlag(w.flags, 'SYN', false), w.flags, params);
   }
+}
+
+/**
+ * RFC 1122 4.2.2.13: a TIME_WAIT endpoint may accept a new SYN, with an ISN above every sequence
+ * number of the old connection, and becomes SYN_RECEIVED of the new one.
+ */
+function reopenFromTimeWait(e: Endpoint, w: Wire, syn: { seq: Seq; len: number }): Finding | null {
+  const oldNext = e.sndNxt;
+  const rcvNxt = seqAdd(syn.seq, 1);
+  if (!seqGe(w.seq, oldNext)) return finding('SEQ_REOPEN_ISS', 'seq', oldNext, w.seq, { ...baseParams(e), expected: oldNext });
+  if (w.ackNo !== rcvNxt) return ackFinding(e, w.ackNo, rcvNxt, { kind: 'syn', seq: syn.seq, len: 0 });
+  clearConnection(e, 'LISTEN');
+  e.state = 'SYN_RECEIVED';
+  e.passive = true;
+  e.irs = syn.seq;
+  e.rcvNxt = rcvNxt;
+  e.lastReceived = { kind: 'syn', seq: syn.seq, len: 0 };
+  startConnection(e, w);
+  return null;
 }
 
 function checkSynRetransmission(e: Endpoint, w: Wire): Finding | null {

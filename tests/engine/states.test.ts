@@ -524,6 +524,25 @@ describe('TIME_WAIT', () => {
     expectValid(r);
   });
 
+  it('TIME_WAIT + a new SYN above the old numbers: reopening with a higher ISN is legal (RFC 1122 4.2.2.13)', () => {
+    // B closed first and waits in TIME_WAIT; A, long CLOSED, connects again from the same port.
+    const bTimeWait: TraceEvent[] = [
+      ...HANDSHAKE,
+      seg('B', ['FIN', 'ACK'], B1, A1), seg('A', ['ACK'], A1, B2), seg('A', ['FIN', 'ACK'], A1, B2), seg('B', ['ACK'], B2, A2),
+      { expect: { A: 'CLOSED', B: 'TIME_WAIT' } },
+    ];
+    const newSyn = seg('A', ['SYN'], add(A2, 100_000), 0);
+    const newAck = add(A2, 100_001);
+    const reopened = replay([...bTimeWait, newSyn, { expect: { B: 'TIME_WAIT' } }, seg('B', ['SYN', 'ACK'], add(B2, 50_000), newAck),
+      { expect: { A: 'ESTABLISHED', B: 'SYN_RECEIVED' } }, seg('A', ['ACK'], newAck, add(B2, 50_001)), { expect: { A: 'ESTABLISHED', B: 'ESTABLISHED' } }]);
+    expectValid(reopened);
+    // staying in TIME_WAIT and answering with an ACK is legal too
+    expectValid(replay([...bTimeWait, newSyn, seg('B', ['ACK'], B2, A2), { expect: { B: 'TIME_WAIT' } }]));
+    // but not reopening with an ISN inside the old connection's numbers
+    const low = replay([...bTimeWait, newSyn, seg('B', ['SYN', 'ACK'], B_ISN, newAck)]);
+    expect(low.steps.at(-1)?.error).toMatchObject({ field: 'seq', expected: B2, code: 'SEQ_REOPEN_ISS' });
+  });
+
   it('TIME_WAIT becomes CLOSED only through the 2MSL timer', () => {
     const r = replay([...A_TIME_WAIT, seg('A', ['ACK'], A2, B2), { timeout: { at: 'A', timer: 'time_wait' } }]);
     expect(lastStep(r).states.A).toBe('CLOSED');

@@ -31,6 +31,7 @@ export const en: Record<FindingCode, Message> = {
   SEQ_RST_ANSWER: (p) => `The segment ${p.side} answers acknowledged ${p.causeAck}, so the RST's seq is that ack number: seq = ${p.causeAck} (RFC 9293 3.10.7.1).`,
   SEQ_RST_ANSWER_ZERO: (p) => `The segment ${p.side} answers carried no ACK, so the RST has seq = 0 and acknowledges the segment instead (RFC 9293 3.10.7.1).`,
   SEQ_RST_ABORT: (p) => `An aborting RST is sent at SND.NXT: ${p.side}'s next sequence number is ${p.expected}.`,
+  SEQ_REOPEN_ISS: (p) => `${p.side} may reopen a connection from TIME_WAIT only with an ISN above every sequence number of the old one (RFC 1122 4.2.2.13): at least ${p.expected}.`,
   ACK_OF_SYN: (p) => `${p.side} must acknowledge ${p.peer}'s SYN: the SYN consumes one sequence number, so ack = ${sum(p.seq, 1, WRAP)}.`,
   ACK_OF_DATA: (p) => `${p.side} acknowledges every byte received in order: ${p.peer}'s data at seq ${p.seq} with ${p.len} bytes ends before ${p.expected}, so ack = ${sum(p.seq, p.len, WRAP)}.`,
   ACK_OF_FIN: (p) => `${p.side} must acknowledge ${p.peer}'s FIN: the FIN consumes one sequence number, so ack = ${sum(p.seq, 1, WRAP)}.`,

@@ -31,6 +31,7 @@ export const zh: Record<FindingCode, Message> = {
   SEQ_RST_ANSWER: (p) => `${p.side} 回应的报文段确认号是 ${p.causeAck}，所以 RST 的序号就取这个值：seq = ${p.causeAck}（RFC 9293 3.10.7.1）。`,
   SEQ_RST_ANSWER_ZERO: (p) => `${p.side} 回应的报文段不带 ACK，所以 RST 的 seq = 0，并改为确认该报文段（RFC 9293 3.10.7.1）。`,
   SEQ_RST_ABORT: (p) => `中止连接的 RST 从 SND.NXT 发出：${p.side} 的下一个序号是 ${p.expected}。`,
+  SEQ_REOPEN_ISS: (p) => `${p.side} 从 TIME_WAIT 重新接受连接时，新的 ISN 必须大于旧连接用过的所有序号（RFC 1122 4.2.2.13）：至少为 ${p.expected}。`,
   ACK_OF_SYN: (p) => `${p.side} 必须确认 ${p.peer} 的 SYN：SYN 消耗一个序号，所以 ack = ${sum(p.seq, 1, WRAP)}。`,
   ACK_OF_DATA: (p) => `${p.side} 确认按序收到的所有字节：${p.peer} 的数据从 seq ${p.seq} 开始、共 ${p.len} 字节，所以 ack = ${sum(p.seq, p.len, WRAP)}。`,
   ACK_OF_FIN: (p) => `${p.side} 必须确认 ${p.peer} 的 FIN：FIN 消耗一个序号，所以 ack = ${sum(p.seq, 1, WRAP)}。`,
