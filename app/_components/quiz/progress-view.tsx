@@ -1,6 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
+import type { ReactNode } from 'react';
 import { masteryBySkill, misconceptionCounts } from '@/lib/quiz';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
@@ -20,7 +21,6 @@ export function ProgressView() {
   const recent = progress.attempts.slice(-HISTORY).reverse();
   const correct = progress.attempts.filter((a) => a.correct).length;
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
-  const box = 'rounded-lg border border-border bg-surface p-4';
 
   return (
     <div className="space-y-6" data-testid="progress-view">
@@ -33,10 +33,7 @@ export function ProgressView() {
         </Link>
       </div>
 
-      <section aria-labelledby="skills-title" className={box}>
-        <h2 id="skills-title" className="text-lg font-semibold">
-          {t('skills')}
-        </h2>
+      <Panel id="skills-title" title={t('skills')}>
         <ul className="mt-3 grid gap-3 sm:grid-cols-2">
           {skills.map((s) => {
             const percent = Math.round(s.mastery * 100);
@@ -54,65 +51,51 @@ export function ProgressView() {
             );
           })}
         </ul>
-      </section>
+      </Panel>
 
-      <section aria-labelledby="mis-title" className={box}>
-        <h2 id="mis-title" className="text-lg font-semibold">
-          {t('misconceptions')}
-        </h2>
-        {misconceptions.length === 0 ? (
-          <p className="mt-2 text-sm text-muted">{t('noMisconceptions')}</p>
-        ) : (
-          <ul className="mt-3 space-y-3">
-            {misconceptions.map(({ misconception, count }) => (
-              <li key={misconception} data-testid={`misconception-${misconception}`}>
-                <p className="flex justify-between gap-2 font-medium">
-                  <span>{tm(`${misconception}.label`)}</span>
-                  <span className="tabular-nums text-danger">{t('misconceptionCount', { count })}</span>
-                </p>
-                <p className="text-sm text-muted">{tm(`${misconception}.description`)}</p>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <Panel id="mis-title" title={t('misconceptions')} empty={misconceptions.length === 0 ? t('noMisconceptions') : null}>
+        <ul className="mt-3 space-y-3">
+          {misconceptions.map(({ misconception, count }) => (
+            <li key={misconception} data-testid={`misconception-${misconception}`}>
+              <p className="flex justify-between gap-2 font-medium">
+                <span>{tm(`${misconception}.label`)}</span>
+                <span className="tabular-nums text-danger">{t('misconceptionCount', { count })}</span>
+              </p>
+              <p className="text-sm text-muted">{tm(`${misconception}.description`)}</p>
+            </li>
+          ))}
+        </ul>
+      </Panel>
 
-      <section aria-labelledby="history-title" className={box}>
-        <h2 id="history-title" className="text-lg font-semibold">
-          {t('history')}
-        </h2>
-        {recent.length === 0 ? (
-          <p className="mt-2 text-sm text-muted">{t('noHistory')}</p>
-        ) : (
-          <div tabIndex={0} role="group" aria-labelledby="history-title" className="mt-3 overflow-x-auto">
-            <table className="w-full border-collapse text-left text-sm">
-              <thead className="bg-surface-2">
-                <tr>
-                  {(['colWhen', 'colKind', 'colSkill', 'colResult', 'colMisconception'] as const).map((c) => (
-                    <th key={c} scope="col" className="whitespace-nowrap px-2 py-1.5 font-semibold">
-                      {t(c)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {recent.map((a, i) => (
-                  <tr key={`${a.at}-${i}`} className="border-t border-border">
-                    <td className="whitespace-nowrap px-2 py-1.5 tabular-nums">{when.format(a.at)}</td>
-                    <td className="px-2 py-1.5">{tk(a.kind)}</td>
-                    <td className="px-2 py-1.5">{ts(a.skill)}</td>
-                    <td className={`px-2 py-1.5 font-medium ${a.correct ? 'text-ok' : 'text-danger'}`}>
-                      <span aria-hidden="true">{a.correct ? '✓ ' : '✗ '}</span>
-                      {a.correct ? t('right') : t('wrong')}
-                    </td>
-                    <td className="px-2 py-1.5">{a.misconception ? tm(`${a.misconception}.label`) : '—'}</td>
-                  </tr>
+      <Panel id="history-title" title={t('history')} empty={recent.length === 0 ? t('noHistory') : null}>
+        <div tabIndex={0} role="group" aria-labelledby="history-title" className="mt-3 overflow-x-auto">
+          <table className="w-full border-collapse text-left text-sm">
+            <thead className="bg-surface-2">
+              <tr>
+                {(['colWhen', 'colKind', 'colSkill', 'colResult', 'colMisconception'] as const).map((c) => (
+                  <th key={c} scope="col" className="whitespace-nowrap px-2 py-1.5 font-semibold">
+                    {t(c)}
+                  </th>
                 ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
+              </tr>
+            </thead>
+            <tbody>
+              {recent.map((a, i) => (
+                <tr key={`${a.at}-${i}`} className="border-t border-border">
+                  <td className="whitespace-nowrap px-2 py-1.5 tabular-nums">{when.format(a.at)}</td>
+                  <td className="px-2 py-1.5">{tk(a.kind)}</td>
+                  <td className="px-2 py-1.5">{ts(a.skill)}</td>
+                  <td className={`px-2 py-1.5 font-medium ${a.correct ? 'text-ok' : 'text-danger'}`}>
+                    <span aria-hidden="true">{a.correct ? '✓ ' : '✗ '}</span>
+                    {a.correct ? t('right') : t('wrong')}
+                  </td>
+                  <td className="px-2 py-1.5">{a.misconception ? tm(`${a.misconception}.label`) : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </Panel>
 
       {progress.attempts.length > 0 && (
         <button type="button" onClick={reset} className="text-sm text-accent underline">
@@ -120,5 +103,17 @@ export function ProgressView() {
         </button>
       )}
     </div>
+  );
+}
+
+/** A titled box of the progress page; shows `empty` instead of its content when there is nothing yet. */
+function Panel({ id, title, empty = null, children }: { id: string; title: string; empty?: string | null; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-border bg-surface p-4">
+      <h2 id={id} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {empty === null ? children : <p className="mt-2 text-sm text-muted">{empty}</p>}
+    </section>
   );
 }
