@@ -69,6 +69,14 @@ function teardown(b: TraceBuilder, first: Side): TraceBuilder {
   return b;
 }
 
+/** The server closes after the client: its FIN puts the client in TIME_WAIT until 2MSL pass. */
+function serverClosesLast(b: TraceBuilder): TraceBuilder {
+  b.app('B', 'close').segment('B', ['FIN', 'ACK']).expect('TIME_WAIT', 'LAST_ACK');
+  b.segment('A', ['ACK']).expect('TIME_WAIT', 'CLOSED');
+  b.timeout('A', 'time_wait').expect('CLOSED', 'CLOSED');
+  return b;
+}
+
 type Family = (c: Context) => Trace;
 
 export const FAMILIES = {
@@ -110,9 +118,7 @@ export const FAMILIES = {
     const reply = c.payload();
     b.app('B', 'send', reply).segment('B', ['PSH', 'ACK'], reply);
     b.segment('A', ['ACK']).expect('FIN_WAIT_2', 'CLOSE_WAIT');
-    b.app('B', 'close').segment('B', ['FIN', 'ACK']).expect('TIME_WAIT', 'LAST_ACK');
-    b.segment('A', ['ACK']).expect('TIME_WAIT', 'CLOSED');
-    b.timeout('A', 'time_wait').expect('CLOSED', 'CLOSED');
+    serverClosesLast(b);
     return b.build('half_close', 'the client shuts down its sending side; the server keeps sending in CLOSE_WAIT');
   },
 
@@ -184,9 +190,7 @@ export const FAMILIES = {
     b.timeout('A', 'retransmit');
     b.deliver(b.resend(fin)).expect('FIN_WAIT_1', 'CLOSE_WAIT');
     b.segment('B', ['ACK']).expect('FIN_WAIT_2', 'CLOSE_WAIT');
-    b.app('B', 'close').segment('B', ['FIN', 'ACK']).expect('TIME_WAIT', 'LAST_ACK');
-    b.segment('A', ['ACK']).expect('TIME_WAIT', 'CLOSED');
-    b.timeout('A', 'time_wait').expect('CLOSED', 'CLOSED');
+    serverClosesLast(b);
     return b.build('lost_fin', "the client's FIN is lost and retransmitted with the same seq");
   },
 
