@@ -64,13 +64,13 @@ function askableSegments(trace: Trace): number[] {
   });
 }
 
-/** Events after which some endpoint's state changed: the interesting state questions. */
-function stateChanges(trace: Trace): Array<{ event: number; side: Side }> {
+/** Events after which some endpoint's state changed, with both states then: the interesting state questions. */
+function stateChanges(trace: Trace): Array<{ event: number; side: Side; states: StatePair }> {
   const records = replayRecords(trace);
-  const out: Array<{ event: number; side: Side }> = [];
+  const out: Array<{ event: number; side: Side; states: StatePair }> = [];
   records.forEach((r, i) => {
     const before = i === 0 ? null : records[i - 1]?.states;
-    for (const side of ['A', 'B'] as Side[]) if (!before || before[side] !== r.states[side]) out.push({ event: i, side });
+    for (const side of ['A', 'B'] as Side[]) if (!before || before[side] !== r.states[side]) out.push({ event: i, side, states: r.states });
   });
   return out;
 }
@@ -142,8 +142,7 @@ const CONFUSED: ReadonlyArray<[TcpState, TcpState]> = [
  * wrong side in TIME_WAIT, the client in CLOSE_WAIT), and one side confused with a neighbouring
  * state. Every distractor is checked wrong by replay.
  */
-function stateChoices(rng: Random, trace: Trace, event: number): StatePair[] {
-  const right = replayRecords({ ...trace, events: trace.events.slice(0, event + 1) })[event]?.states as StatePair;
+function stateChoices(rng: Random, right: StatePair): StatePair[] {
   const swapped: StatePair = { A: right.B, B: right.A };
   const confused = (['A', 'B'] as Side[]).flatMap((side) =>
     CONFUSED.flatMap(([x, y]) => (right[side] === x ? [y] : right[side] === y ? [x] : [])).map((s) => ({ ...right, [side]: s }) as StatePair),
@@ -194,10 +193,11 @@ export function buildItem(spec: ItemSpec): QuizItem {
   }
   if (spec.kind === 'state_choice') {
     // Asked where the states differ, so that swapping the sides is a real distractor.
-    const candidates = stateChanges(trace).filter(({ event }) => new Set(Object.values(replayRecords(trace)[event]?.states ?? {})).size === 2);
-    const { event } = rng.pick(candidates.length > 0 ? candidates : stateChanges(trace));
+    const changes = stateChanges(trace);
+    const differing = changes.filter(({ states }) => states.A !== states.B);
+    const { event, states } = rng.pick(differing.length > 0 ? differing : changes);
     const question = deriveQuestion(trace, event, 'state', 'A');
-    return { ...base, shown: event + 1, event, question, options: null, stateOptions: stateChoices(rng, trace, event) };
+    return { ...base, shown: event + 1, event, question, options: null, stateOptions: stateChoices(rng, states) };
   }
   const event = rng.pick(askableSegments(trace));
   const question = deriveQuestion(trace, event, FIELD_OF[spec.kind] as QuestionField);
