@@ -73,12 +73,7 @@ export default async function LessonPage({ params }: PageProps<'/[locale]/learn/
         </header>
 
         {lesson.headings.length > 0 && (
-          <nav aria-labelledby="toc-mobile" className="mt-6 rounded-lg border border-border bg-surface p-4 lg:hidden">
-            <h2 id="toc-mobile" className="text-sm font-semibold uppercase tracking-wide text-muted">
-              {t('toc')}
-            </h2>
-            <TocList headings={lesson.headings} />
-          </nav>
+          <TableOfContents id="toc-mobile" title={t('toc')} headings={lesson.headings} className="mt-6 rounded-lg border border-border bg-surface p-4 lg:hidden" />
         )}
 
         <div className="mt-8">
@@ -117,28 +112,31 @@ export default async function LessonPage({ params }: PageProps<'/[locale]/learn/
 
       {lesson.headings.length > 0 && (
         <aside className="hidden lg:block">
-          <nav aria-labelledby="toc-wide" className="sticky top-20">
-            <h2 id="toc-wide" className="text-sm font-semibold uppercase tracking-wide text-muted">
-              {t('toc')}
-            </h2>
-            <TocList headings={lesson.headings} />
-          </nav>
+          <TableOfContents id="toc-wide" title={t('toc')} headings={lesson.headings} className="sticky top-20" />
         </aside>
       )}
     </div>
   );
 }
 
-function TocList({ headings }: { headings: { depth: 2 | 3; id: string; text: string }[] }) {
+type Heading = { depth: 2 | 3; id: string; text: string };
+
+/** The lesson's headings as links; drawn twice (above the text on phones, beside it when wide). */
+function TableOfContents({ id, title, headings, className }: { id: string; title: string; headings: Heading[]; className: string }) {
   return (
-    <ul className="mt-2 space-y-1 text-sm">
-      {headings.map((heading) => (
-        <li key={heading.id} className={heading.depth === 3 ? 'pl-4' : undefined}>
-          <a href={`#${heading.id}`} className="text-accent hover:underline">
-            {heading.text}
-          </a>
-        </li>
-      ))}
-    </ul>
+    <nav aria-labelledby={id} className={className}>
+      <h2 id={id} className="text-sm font-semibold uppercase tracking-wide text-muted">
+        {title}
+      </h2>
+      <ul className="mt-2 space-y-1 text-sm">
+        {headings.map((heading) => (
+          <li key={heading.id} className={heading.depth === 3 ? 'pl-4' : undefined}>
+            <a href={`#${heading.id}`} className="text-accent hover:underline">
+              {heading.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
