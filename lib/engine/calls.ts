@@ -73,7 +73,7 @@ function applyAbort(e: Endpoint, call: AppCall): Finding | null {
     case 'FIN_WAIT_2':
     case 'CLOSE_WAIT': {
       // 3.10.5: send a reset <SEQ=SND.NXT><CTL=RST>, delete the TCB, enter CLOSED.
-      const owed = e.iss !== null ? { seq: e.sndNxt, ack: e.rcvNxt } : null;
+      const owed = e.iss !== null ? { seq: e.sndNxt, ack: e.rcvNxt, last: e.lastReceived } : null;
       clearConnection(e, 'CLOSED');
       e.abortReset = owed;
       return null;

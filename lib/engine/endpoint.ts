@@ -15,6 +15,14 @@ export interface ResetAnswer {
   cause: { seq: Seq; ack: Seq; span: number; hadAck: boolean };
 }
 
+/** The RST an ABORT call owes (RFC 9293 3.10.5): <SEQ=SND.NXT>, optionally acknowledging RCV.NXT. */
+export interface AbortReset {
+  seq: Seq;
+  ack: Seq;
+  /** What last advanced RCV.NXT, so a wrong ack on the RST is explained by it. */
+  last: LastReceived | null;
+}
+
 /** The segment that last advanced SND.NXT: the basis of "your next seq is ..." explanations. */
 export interface LastSent {
   seq: Seq;
@@ -50,7 +58,7 @@ export interface Endpoint {
   outOfOrder: Array<[Seq, Seq]>;
   resetAnswers: ResetAnswer[];
   /** After an ABORT call the endpoint is CLOSED but still owes its peer this RST. */
-  abortReset: { seq: Seq; ack: Seq } | null;
+  abortReset: AbortReset | null;
   lastSent: LastSent | null;
   lastReceived: LastReceived | null;
   /** Something arrived since this endpoint last sent that calls for an ACK. */
@@ -82,6 +90,14 @@ export interface Endpoint {
    * (answer with an ACK); which one it chose shows in what it sends next.
    */
   reopenSyn: { seq: Seq; len: number } | null;
+  /**
+   * A RST arrived in the window but not at RCV.NXT: RFC 9293 3.5.3 lets the endpoint reset (to
+   * this state), RFC 5961 3.2 answer with a challenge ACK. It stays put until what it does next
+   * (an ACK, or a checkpoint that finds it reset) shows which it chose.
+   */
+  resetChoice: 'CLOSED' | 'LISTEN' | null;
+  /** A TCP Fast Open server whose SYN,ACK took the SYN's data: it may send data in SYN_RECEIVED. */
+  fastOpen: boolean;
 }
 
 /** A server starts listening, a client or peer closed, unless the trace says otherwise. */
@@ -113,6 +129,8 @@ export function createEndpoint(side: Side, spec: EndpointSpec): Endpoint {
     synData: 0,
     appClosed: false,
     reopenSyn: null,
+    resetChoice: null,
+    fastOpen: false,
   };
 }
 
@@ -138,6 +156,8 @@ export function clearConnection(e: Endpoint, to: 'CLOSED' | 'LISTEN'): void {
   e.synData = 0;
   e.appClosed = false;
   e.reopenSyn = null;
+  e.resetChoice = null;
+  e.fastOpen = false;
 }
 
 export function otherSide(side: Side): Side {
@@ -152,5 +172,6 @@ export function ownFinAcked(e: Endpoint): boolean {
 /** States that may still send new data (RFC 9293 3.10.2 SEND): no FIN of our own yet. */
 export function maySendData(e: Endpoint): boolean {
   if (e.finSeq !== null) return false;
+  if (e.state === 'SYN_RECEIVED') return e.fastOpen;
   return e.state === 'ESTABLISHED' || e.state === 'CLOSE_WAIT' || (e.finOwed && (e.state === 'FIN_WAIT_1' || e.state === 'LAST_ACK'));
 }

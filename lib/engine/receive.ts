@@ -6,8 +6,11 @@ import { clearConnection, ownFinAcked, type Endpoint, type ResetAnswer } from '.
 import { seqAdd, seqDiff, seqGt, seqInRange, seqLe, seqLt, type Seq } from './seq';
 import { wireSpan, type Wire } from './wire';
 
-/** RCV.WND: the trace format carries no window, so every receiver offers a typical 64 KiB. */
-export const RECEIVE_WINDOW = 65535;
+/**
+ * RCV.WND: the trace format carries no window, so a receiver's window is taken as the largest
+ * that window scaling allows (RFC 7323: 2^30 bytes); only a segment outside it is unacceptable.
+ */
+export const RECEIVE_WINDOW = 0x4000_0000;
 /** Bounds the memory a hostile trace can make an endpoint hold. */
 const MAX_PENDING_RESETS = 8;
 const MAX_OUT_OF_ORDER_RANGES = 64;
@@ -19,7 +22,8 @@ export type ArrivalOutcome =
   | 'established' // the handshake completed here
   | 'refused' // a RST answered our SYN: connection refused
   | 'reset' // a RST in window with seq = RCV.NXT tore the connection down
-  | 'challenge_ack' // RFC 5961: a RST or SYN in window but not exact is answered by an ACK
+  | 'challenge_ack' // RFC 5961: a SYN in window is answered by an ACK
+  | 'reset_or_challenge' // a RST in window but not exact: may reset (RFC 9293 3.5.3) or draw a challenge ACK (RFC 5961)
   | 'duplicate' // repeats what was already received (a retransmission): acknowledged again, not obeyed
   | 'out_of_window' // beyond the receive window: answered by an ACK, not obeyed
   | 'ack_too_far' // acknowledges something not yet sent: answered by an ACK
@@ -176,13 +180,17 @@ function arriveSynchronized(e: Endpoint, w: Wire): ArrivalOutcome {
     e.ackOwed = true;
     return seqLt(w.seq, e.rcvNxt) ? 'duplicate' : 'out_of_window';
   }
-  // second: RST. Exactly RCV.NXT resets; elsewhere in the window earns a challenge ACK (RFC 5961).
+  // second: RST. Exactly RCV.NXT resets. Elsewhere in the window the receiver may reset too
+  // (RFC 9293 3.5.3; Linux does at the edge of what it received) or answer with a challenge ACK
+  // (RFC 5961 3.2): it stays put, owing the ACK, until what it does next shows its choice.
   if (w.rst) {
+    const to = e.state === 'SYN_RECEIVED' && e.passive ? 'LISTEN' : 'CLOSED';
     if (w.seq !== e.rcvNxt) {
       e.ackOwed = true;
-      return 'challenge_ack';
+      e.resetChoice = to;
+      return 'reset_or_challenge';
     }
-    clearConnection(e, e.state === 'SYN_RECEIVED' && e.passive ? 'LISTEN' : 'CLOSED');
+    clearConnection(e, to);
     return 'reset';
   }
   // fourth: a SYN in window. A passive SYN-RECEIVED goes back to LISTEN; elsewhere challenge ACK.
@@ -229,6 +237,8 @@ function arriveSynchronized(e: Endpoint, w: Wire): ArrivalOutcome {
 
 /** Delivers segment `w` to endpoint `e` (RFC 9293 3.10.7). */
 export function receiveSegment(e: Endpoint, w: Wire): ArrivalOutcome {
+  // Anything but another RST arriving after an inexact RST finds the endpoint still connected.
+  if (!w.rst) e.resetChoice = null;
   switch (e.state) {
     case 'CLOSED':
       if (w.rst) return 'ignored'; // 3.10.7.1: an incoming RST is discarded

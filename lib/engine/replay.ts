@@ -1,7 +1,7 @@
 // Replay: runs both endpoints through a trace, one event at a time, and records both states
 // and the first wrong field of every event. Pure: a trace in, plain JSON out.
 import { applyAppCall, applyTimeout } from './calls';
-import { createEndpoint, otherSide, type Endpoint } from './endpoint';
+import { clearConnection, createEndpoint, otherSide, type Endpoint } from './endpoint';
 import { explainFinding, type Lang } from './explain/index';
 import type { Finding, FindingCode } from './findings';
 import { receiveSegment, type ArrivalOutcome } from './receive';
@@ -94,7 +94,10 @@ export function applyEvent(conn: Connection, event: TraceEvent): { finding: Find
 function checkExpect(conn: Connection, expect: Partial<StatePair>): Finding | null {
   for (const side of ['A', 'B'] as Side[]) {
     const claimed = expect[side];
-    const actual = conn[side].state;
+    const endpoint = conn[side];
+    // A checkpoint that finds the endpoint reset shows it took the reset an inexact RST offered.
+    if (claimed !== undefined && claimed === endpoint.resetChoice) clearConnection(endpoint, claimed);
+    const actual = endpoint.state;
     if (claimed !== undefined && claimed !== actual) {
       return { code: 'STATE_MISMATCH', field: 'state', expected: actual, got: claimed, params: { side, expected: actual, got: claimed } };
     }

@@ -2,7 +2,7 @@
 // (the rules under "What replay enforces" in the trace format), and moving the sender on.
 // Checks run in the order the format names fields: flags, seq, ack, len; the first wrong one
 // is returned as a Finding and the sender is left unchanged.
-import { clearConnection, maySendData, otherSide, type Endpoint, type LastReceived } from './endpoint';
+import { clearConnection, maySendData, otherSide, type AbortReset, type Endpoint, type LastReceived } from './endpoint';
 import type { Finding, FindingCode, FindingParams } from './findings';
 import { seqAdd, seqDiff, seqGe, seqGt, seqInRange, type Seq } from './seq';
 import type { ErrorField, Flag } from './types';
@@ -54,6 +54,9 @@ function settleSynData(e: Endpoint, taken: number): void {
   if (taken > 0) {
     e.lastReceived = { kind: 'data', seq: e.rcvNxt, len: taken };
     e.rcvNxt = seqAdd(e.rcvNxt, taken);
+    // RFC 7413: a Fast Open server that took the SYN's data may answer with data before the
+    // handshake completes.
+    if (e.state === 'SYN_RECEIVED') e.fastOpen = true;
   }
   e.synData = 0;
 }
@@ -66,8 +69,8 @@ function startConnection(e: Endpoint, w: Wire): void {
 }
 
 /** The RST an endpoint may send to abort (RFC 9293 3.10.5 ABORT), if any: seq = SND.NXT. */
-function abortReset(e: Endpoint): { seq: Seq; ack: Seq; last: LastReceived | null } | null {
-  if (e.state === 'CLOSED') return e.abortReset && { ...e.abortReset, last: null };
+function abortReset(e: Endpoint): AbortReset | null {
+  if (e.state === 'CLOSED') return e.abortReset;
   const synchronizedEnough =
     e.iss !== null &&
     e.irs !== null &&
@@ -225,10 +228,8 @@ function sendOrdinary(e: Endpoint, w: Wire): Finding | null {
   }
   if (!w.ack) return finding('ACK_FLAG_REQUIRED', 'flags', withFlag(w.flags, 'ACK', true), w.flags, params);
   // After CLOSE the FIN is owed: a segment carrying nothing (no data, no FIN) is only
-  // legitimate when there is something to acknowledge.
-  if (w.fin && e.finSeq === null && !e.finOwed && e.callsShown) {
-    return finding('FIN_WITHOUT_CLOSE', 'flags', withFlag(w.flags, 'FIN', false), w.flags, params);
-  }
+  // legitimate when there is something to acknowledge. A FIN without a close shown implies one,
+  // even where other calls of the endpoint are shown (the trace format's "Application calls").
   if (!w.fin && e.finOwed && e.finSeq === null && w.len === 0 && !e.ackOwed) {
     return finding('FIN_REQUIRED', 'flags', withFlag(w.flags, 'FIN', true), w.flags, params);
   }
@@ -268,8 +269,9 @@ function advanceSender(e: Endpoint, w: Wire): void {
 
 /** Checks a segment `e` sends and, when it is legal, applies it to `e`. */
 export function sendSegment(e: Endpoint, w: Wire): Finding | null {
-  if (w.rst) return sendReset(e, w);
-  if (w.syn) return sendSyn(e, w);
-  return sendOrdinary(e, w);
+  const problem = w.rst ? sendReset(e, w) : w.syn ? sendSyn(e, w) : sendOrdinary(e, w);
+  // Sending shows an endpoint that was offered a reset (Endpoint.resetChoice) did not take it.
+  if (problem === null) e.resetChoice = null;
+  return problem;
 }
 

@@ -68,7 +68,6 @@ export function classifyMistake(trace: Trace, sender: Side | null, f: Finding): 
     case 'ACK_ZERO_WITHOUT_FLAG':
       return 'ack_flag_vs_number';
     case 'FIN_REQUIRED':
-    case 'FIN_WITHOUT_CLOSE':
     case 'FIN_AFTER_OWN_FIN':
       return 'fin_closes_one_direction';
     case 'SYN_AFTER_SYNCHRONIZED':

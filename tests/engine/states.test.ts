@@ -82,6 +82,14 @@ describe('LISTEN', () => {
     expect(r2.steps[3]?.error).toMatchObject({ field: 'ack', expected: 1001 });
   });
 
+  it('a Fast Open server whose SYN,ACK took the data may send data in SYN_RECEIVED; one that did not may not', () => {
+    const syn = seg('A', ['SYN'], 1000, 0, 20);
+    const r = replay([syn, send('sa', 'B', ['SYN', 'ACK'], 5000, 1021), seg('B', ['PSH', 'ACK'], 5001, 1021, 30), { expect: { B: 'SYN_RECEIVED' } }]);
+    expectValid(r);
+    const plain = replay([syn, send('sa', 'B', ['SYN', 'ACK'], 5000, 1001), seg('B', ['PSH', 'ACK'], 5001, 1001, 30)]);
+    expect(plain.steps[2]?.error).toMatchObject({ field: 'len', code: 'DATA_BEFORE_ESTABLISHED' });
+  });
+
   it('LISTEN + SYN → SYN_RECEIVED; its SYN,ACK acknowledges ISN + 1 across the wrap (ack = 0)', () => {
     const r = replay([seg('A', ['SYN'], 0xffff_ffff, 0), seg('B', ['SYN', 'ACK'], 5000, 0)]);
     expectValid(r);
@@ -368,9 +376,30 @@ describe('ESTABLISHED', () => {
     expect(r.steps[3]?.error?.field).toBe('seq');
   });
 
+  it('ESTABLISHED + RST in window but not exact → the receiver may reset instead (RFC 9293 3.5.3); what it does next shows which', () => {
+    // A's 100 bytes are lost, then A aborts at its SND.NXT: 100 past B's RCV.NXT, inside the window.
+    const inexact = [...HANDSHAKE, send('d', 'A', ['PSH', 'ACK'], A1, B1, 100), { drop: 'd' }, send('r', 'A', ['RST'], add(A1, 100), 0), { deliver: 'r' }];
+    expectValid(replay(inexact));
+    expect(replay(inexact).steps[6]?.states.B).toBe('ESTABLISHED');
+    const reset = replay([...inexact, { expect: { B: 'CLOSED' } }]);
+    expectValid(reset);
+    expect(lastStep(reset).states.B).toBe('CLOSED');
+    expectValid(replay([...inexact, seg('B', ['ACK'], B1, A1), { expect: { B: 'ESTABLISHED' } }]));
+    // Once it answered with the challenge ACK, it has not reset.
+    const both = replay([...inexact, seg('B', ['ACK'], B1, A1), { expect: { B: 'CLOSED' } }]);
+    expect(lastStep(both).error).toMatchObject({ field: 'state', expected: 'ESTABLISHED' });
+  });
+
+  it('the receive window is 2^30 (RFC 7323): 2^29 bytes past RCV.NXT is inside, 2^30 + 10 is not', () => {
+    const lost = (n: number): TraceEvent[] => [...HANDSHAKE, send('d', 'A', ['PSH', 'ACK'], A1, B1, n), { drop: 'd' }, send('r', 'A', ['RST'], add(A1, n), 0), { deliver: 'r' }, { expect: { B: 'CLOSED' } }];
+    expectValid(replay(lost(0x2000_0000)));
+    expect(lastStep(replay(lost(0x4000_0000))).error).toMatchObject({ field: 'state', expected: 'ESTABLISHED' });
+  });
+
   it('ESTABLISHED + RST out of window → ignored', () => {
-    const r = replay([...HANDSHAKE, send('r', 'A', ['RST'], add(A1, 1_000_000), 0), { deliver: 'r' }]);
+    const r = replay([...HANDSHAKE, send('r', 'A', ['RST'], add(A1, 0x5000_0000), 0), { deliver: 'r' }, { expect: { B: 'CLOSED' } }]);
     expect(r.steps[4]?.states.B).toBe('ESTABLISHED');
+    expect(r.steps[5]?.error).toMatchObject({ field: 'state', expected: 'ESTABLISHED' });
   });
 
   it('ESTABLISHED + an old duplicate (seq below RCV.NXT) → answered, not obeyed', () => {
@@ -571,9 +600,11 @@ describe('application calls and timers', () => {
     expect(r.steps[5]?.error?.code).toBe('APP_CALL_CONNECTION_CLOSING');
   });
 
-  it('when a trace shows an endpoint\'s calls, none is inferred: a FIN needs close, a RST needs abort', () => {
-    const fin = replay([...HANDSHAKE, { app: { at: 'A', call: 'send', len: 5 } }, seg('A', ['FIN', 'ACK'], A1, B1)]);
-    expect(fin.steps[4]?.error).toMatchObject({ field: 'flags', expected: ['ACK'], code: 'FIN_WITHOUT_CLOSE' });
+  it('with an endpoint\'s calls shown, a FIN still implies its close, but a RST needs a shown abort', () => {
+    const fin = replay([...HANDSHAKE, { app: { at: 'A', call: 'send', len: 5 } }, seg('A', ['FIN', 'ACK'], A1, B1), { expect: { A: 'FIN_WAIT_1', B: 'CLOSE_WAIT' } }]);
+    expectValid(fin);
+    const afterPeer = replay([...HANDSHAKE, { app: { at: 'B', call: 'close' } }, seg('B', ['FIN', 'ACK'], B1, A1), seg('A', ['FIN', 'ACK'], A1, add(B1, 1)), { expect: { A: 'LAST_ACK', B: 'TIME_WAIT' } }]);
+    expectValid(afterPeer);
     const rst = replay([...HANDSHAKE, { app: { at: 'B', call: 'send', len: 5 } }, seg('B', ['RST'], B1, 0)]);
     expect(rst.steps[4]?.error?.code).toBe('RST_WITHOUT_ABORT');
     // After close (not shutdown) the application reads nothing more: a RST may report lost data.
@@ -593,6 +624,14 @@ describe('application calls and timers', () => {
     const r = replay([...HANDSHAKE, { app: { at: 'A', call: 'abort' } }, { expect: { A: 'CLOSED', B: 'ESTABLISHED' } }, seg('A', ['RST'], A1, 0)]);
     expectValid(r);
     expect(lastStep(r).states.B).toBe('CLOSED');
+  });
+
+  it('after an abort call the RST may carry ACK with ack = RCV.NXT (Linux sends RST,ACK); a wrong ack names the data received', () => {
+    const data = [...HANDSHAKE, seg('B', ['PSH', 'ACK'], B1, A1, 10), { app: { at: 'A', call: 'abort' } } as TraceEvent];
+    expectValid(replay([...data, seg('A', ['RST', 'ACK'], A1, add(B1, 10))]));
+    expectValid(replay([...data, seg('A', ['RST'], A1, 0)]));
+    const wrong = replay([...data, seg('A', ['RST', 'ACK'], A1, 0)]);
+    expect(lastStep(wrong).error).toMatchObject({ field: 'ack', expected: add(B1, 10), code: 'ACK_OF_DATA' });
   });
 
   it('abort in SYN_SENT sends no RST (RFC 9293 3.10.5)', () => {

@@ -13,7 +13,6 @@ export const en: Record<FindingCode, Message> = {
   ACK_FLAG_BEFORE_PEER_SYN: (p) => `${p.side} has not received any SYN from ${p.peer} yet, so there is nothing to acknowledge: the ACK flag is off and ack is 0.`,
   FIN_AFTER_OWN_FIN: (p) => `${p.side} has already sent its FIN: a connection direction is closed once.`,
   FIN_REQUIRED: (p) => `${p.side}'s application called close and ${p.side} has nothing else to send or acknowledge, so its next segment carries the FIN.`,
-  FIN_WITHOUT_CLOSE: (p) => `${p.side}'s application has not called close or shutdown, so ${p.side} has no reason to send a FIN: a FIN means "I have no more data to send".`,
   RST_WITHOUT_ABORT: (p) => `${p.side}'s application has not aborted the connection, and a RST on a live connection is only sent by an abort.`,
   RST_WITH_SYN_OR_FIN: (p) => `${p.side} sends a RST alone: a reset is never combined with SYN or FIN.`,
   RST_NOTHING_TO_RESET: (p) => `${p.side} is ${p.state} with nothing to reset: a RST answers a segment that cannot be accepted or aborts a live connection.`,

@@ -13,7 +13,6 @@ export const zh: Record<FindingCode, Message> = {
   ACK_FLAG_BEFORE_PEER_SYN: (p) => `${p.side} 还没收到 ${p.peer} 的任何 SYN，没有可确认的东西：ACK 标志不置位，确认号为 0。`,
   FIN_AFTER_OWN_FIN: (p) => `${p.side} 已经发过 FIN：一个方向只关闭一次。`,
   FIN_REQUIRED: (p) => `${p.side} 的应用已调用 close，且没有别的数据要发、也没有需要确认的内容，所以下一个报文段要带 FIN。`,
-  FIN_WITHOUT_CLOSE: (p) => `${p.side} 的应用没有调用 close 或 shutdown，${p.side} 没有理由发送 FIN：FIN 的意思是"我没有数据要发了"。`,
   RST_WITHOUT_ABORT: (p) => `${p.side} 的应用没有中止（abort）连接，而活动连接上的 RST 只在中止时发送。`,
   RST_WITH_SYN_OR_FIN: (p) => `${p.side} 的 RST 单独发送：复位从不与 SYN 或 FIN 同时出现。`,
   RST_NOTHING_TO_RESET: (p) => `${p.side} 处于 ${p.state}，没有可复位的东西：RST 只用于回应无法接受的报文段，或中止（abort）一个活动连接。`,
