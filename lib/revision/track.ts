@@ -1,0 +1,268 @@
+// The exam track: questions in the style of written exams (China's 408 computer networks paper,
+// GATE, end-of-chapter problems), asked in words with four choices, no diagram. Each is built from
+// a generated scenario and graded by the engine, like every other question: the right choice is
+// the one replay accepts. Pure and deterministic from the spec.
+import {
+  deriveQuestion,
+  generateScenario,
+  gradeAnswer,
+  replayRecords,
+  seededRandom,
+  segmentOf,
+  seqDiff,
+  seq,
+  type Difficulty,
+  type Finding,
+  type Lang,
+  type Question,
+  type Random,
+  type Side,
+  type StatePair,
+  type Trace,
+} from '../engine/index';
+import { classifyMistake, type Misconception, type Skill } from '../quiz/index';
+
+export const TRACK_STYLES = ['cumulative_ack', 'bytes_sent', 'wave_states', 'time_wait'] as const;
+export type TrackStyle = (typeof TRACK_STYLES)[number];
+
+export interface TrackSpec {
+  style: TrackStyle;
+  seed: number;
+  difficulty: Difficulty;
+}
+
+/** A choice: a number (an ack, a byte count), a pair of states, or who waits and for how long. */
+export type TrackOption = { number: number } | { states: StatePair } | { waits: Side; seconds: number };
+
+export interface TrackItem {
+  style: TrackStyle;
+  spec: TrackSpec;
+  /** The numbers the prompt quotes; the words are the app's, in each language. */
+  params: Record<string, number | string>;
+  /** A's data segments, for the cumulative-ACK question: the prompt lists them. */
+  segments: Array<{ seq: number; len: number }>;
+  options: TrackOption[];
+  skill: Skill;
+}
+
+export interface TrackGrade {
+  correct: boolean;
+  /** Index of the right option. */
+  right: number;
+  /** The engine's explanation (the rule, or what is wrong); empty for the 2MSL fact, see `note`. */
+  explain: string;
+  /** A fact the engine does not model as a field (2MSL in seconds): the app words it. */
+  note: { key: 'two_msl'; msl: number; side: Side } | null;
+  misconception: Misconception | null;
+}
+
+const SKILL_OF: Record<TrackStyle, Skill> = {
+  cumulative_ack: 'ack_of_data',
+  bytes_sent: 'ack_of_data',
+  wave_states: 'teardown_states',
+  time_wait: 'time_wait',
+};
+
+const MOD = 0x1_0000_0000;
+const wrap = (n: number) => ((n % MOD) + MOD) % MOD;
+
+export function encodeTrackSpec(s: TrackSpec): string {
+  return `track.${s.style}.${s.seed}.${s.difficulty === 'beginner' ? 'b' : 'e'}`;
+}
+
+/** Parses a track spec from untrusted text; null when it is not one. */
+export function decodeTrackSpec(text: string): TrackSpec | null {
+  const [head, style, seedText, level, ...rest] = text.split('.');
+  if (head !== 'track' || rest.length > 0 || !style || !seedText || !level) return null;
+  if (!(TRACK_STYLES as readonly string[]).includes(style)) return null;
+  if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffff_ffff) return null;
+  if (level !== 'b' && level !== 'e') return null;
+  return { style: style as TrackStyle, seed: Number(seedText), difficulty: level === 'b' ? 'beginner' : 'expert' };
+}
+
+function shown(trace: Trace): Trace {
+  return { ...trace, events: trace.events.filter((e) => !('expect' in e)) };
+}
+
+function shuffled<T>(rng: Random, items: T[]): T[] {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = rng.int(0, i);
+    [a[i], a[j]] = [a[j] as T, a[i] as T];
+  }
+  return a;
+}
+
+/** The right option first, then up to three distinct wrong ones, shuffled; returns the right index too. */
+function choices(rng: Random, right: TrackOption, candidates: TrackOption[], isWrong: (o: TrackOption) => boolean): TrackOption[] {
+  const seen = new Set([JSON.stringify(right)]);
+  const wrong: TrackOption[] = [];
+  for (const c of candidates) {
+    const key = JSON.stringify(c);
+    if (wrong.length === 3 || seen.has(key)) continue;
+    seen.add(key);
+    if (isWrong(c)) wrong.push(c);
+  }
+  return shuffled(rng, [right, ...wrong]);
+}
+
+/** The data-transfer scenario's one cumulative ACK: B's first empty segment after A's data. */
+interface CumulativeAck {
+  trace: Trace;
+  question: Question;
+  isnA: number;
+  data: Array<{ seq: number; len: number }>;
+}
+
+function cumulativeAck(spec: TrackSpec): CumulativeAck {
+  const trace = shown(generateScenario('data_transfer', { seed: spec.seed, difficulty: spec.difficulty }));
+  const data: Array<{ seq: number; len: number }> = [];
+  let isnA = 0;
+  for (const [i, e] of trace.events.entries()) {
+    const s = segmentOf(e);
+    if (!s) continue;
+    if (s.from === 'A' && s.flags.includes('SYN')) isnA = s.seq;
+    if (s.from === 'A' && s.len > 0) data.push({ seq: s.seq, len: s.len });
+    if (s.from === 'B' && s.len === 0 && !s.flags.includes('SYN') && data.length > 0) {
+      return { trace, question: deriveQuestion(trace, i, 'ack'), isnA, data };
+    }
+  }
+  throw new Error('data_transfer has no cumulative ACK');
+}
+
+/** The client/server teardown, the side that closes first, and the four teardown segments' events. */
+function teardown(spec: TrackSpec, rng: Random): { trace: Trace; closer: Side; waves: number[] } {
+  const family = rng.chance(0.5) ? 'client_closes_first' : 'server_closes_first';
+  const trace = shown(generateScenario(family, { seed: spec.seed, difficulty: spec.difficulty }));
+  const first = trace.events.findIndex((e) => segmentOf(e)?.flags.includes('FIN'));
+  const waves = trace.events.flatMap((e, i) => (i >= first && segmentOf(e) ? [i] : []));
+  return { trace, closer: (segmentOf(trace.events[first]) as { from: Side }).from, waves };
+}
+
+function gradeNumber(q: Question, answer: number, lang: Lang) {
+  return gradeAnswer(q, wrap(answer), lang);
+}
+
+type Built = { item: TrackItem; grade: (option: number, lang: Lang) => TrackGrade };
+
+function misconceptionOf(trace: Trace, sender: Side | null, finding: Finding | null): Misconception | null {
+  return finding ? classifyMistake(trace, sender, finding) : null;
+}
+
+function buildCumulativeAck(spec: TrackSpec, rng: Random): Built {
+  const c = cumulativeAck(spec);
+  const right = gradeNumber(c.question, 0, 'en').canonical as number;
+  const last = c.data[c.data.length - 1] as { seq: number; len: number };
+  const candidates = [last.seq, wrap(right - 1), wrap(right + 1), wrap(last.seq + 1), seqDiff(seq(c.isnA), seq(right))].map((n) => ({ number: n }));
+  const options = choices(rng, { number: right }, candidates, (o) => !gradeNumber(c.question, (o as { number: number }).number, 'en').correct);
+  const item: TrackItem = { style: spec.style, spec, params: { count: c.data.length }, segments: c.data, options, skill: SKILL_OF[spec.style] };
+  return {
+    item,
+    grade: (option, lang) => {
+      const chosen = options[option] as { number: number };
+      const g = gradeNumber(c.question, chosen.number, lang);
+      const rightIndex = options.findIndex((o) => gradeNumber(c.question, (o as { number: number }).number, lang).correct);
+      return { correct: g.correct, right: rightIndex, explain: g.explain, note: null, misconception: misconceptionOf(c.trace, 'B', g.finding) };
+    },
+  };
+}
+
+function buildBytesSent(spec: TrackSpec, rng: Random): Built {
+  const c = cumulativeAck(spec);
+  const ack = gradeNumber(c.question, 0, 'en').canonical as number;
+  // ack = ISN + 1 (the SYN) + bytes: a byte count is graded as the ack it implies.
+  const bytes = seqDiff(seq(c.isnA), seq(ack)) - 1;
+  const implied = (n: number) => c.isnA + 1 + n;
+  const first = c.data[0] as { seq: number; len: number };
+  const candidates = [bytes + 1, bytes - 1, bytes + 2, bytes - first.len].filter((n) => n >= 0).map((n) => ({ number: n }));
+  const options = choices(rng, { number: bytes }, candidates, (o) => !gradeNumber(c.question, implied((o as { number: number }).number), 'en').correct);
+  const item: TrackItem = { style: spec.style, spec, params: { isn: c.isnA, ack }, segments: [], options, skill: SKILL_OF[spec.style] };
+  return {
+    item,
+    grade: (option, lang) => {
+      const g = gradeNumber(c.question, implied((options[option] as { number: number }).number), lang);
+      const rightIndex = options.findIndex((o) => gradeNumber(c.question, implied((o as { number: number }).number), lang).correct);
+      return { correct: g.correct, right: rightIndex, explain: g.explain, note: null, misconception: misconceptionOf(c.trace, 'B', g.finding) };
+    },
+  };
+}
+
+function buildWaveStates(spec: TrackSpec, rng: Random): Built {
+  const t = teardown(spec, rng);
+  const records = replayRecords(t.trace);
+  const wave = rng.int(1, t.waves.length);
+  const event = t.waves[wave - 1] as number;
+  const statesAfter = (i: number): StatePair => (records[i] as { states: StatePair }).states;
+  const right = statesAfter(event);
+  // Wrong answers a learner makes: the sides swapped, or the states one wave early or late.
+  const nearest = t.waves.filter((i) => i !== event).sort((x, y) => Math.abs(x - event) - Math.abs(y - event));
+  const candidates: TrackOption[] = [{ states: { A: right.B, B: right.A } }, ...nearest.map((i) => ({ states: statesAfter(i) }))];
+  const questions = (['A', 'B'] as Side[]).map((side) => deriveQuestion(t.trace, event, 'state', side));
+  const gradePair = (pair: StatePair, lang: Lang) => questions.map((q) => gradeAnswer(q, pair[q.side as Side], lang));
+  const isRight = (o: TrackOption, lang: Lang) => gradePair((o as { states: StatePair }).states, lang).every((g) => g.correct);
+  const options = choices(rng, { states: right }, candidates, (o) => !isRight(o, 'en'));
+  const item: TrackItem = { style: spec.style, spec, params: { wave, closer: t.closer }, segments: [], options, skill: SKILL_OF[spec.style] };
+  return {
+    item,
+    grade: (option, lang) => {
+      const grades = gradePair((options[option] as { states: StatePair }).states, lang);
+      const wrong = grades.find((g) => !g.correct) ?? null;
+      const rightIndex = options.findIndex((o) => isRight(o, lang));
+      const explain = (wrong ?? grades[0])?.explain ?? '';
+      return { correct: wrong === null, right: rightIndex, explain, note: null, misconception: misconceptionOf(t.trace, null, wrong?.finding ?? null) };
+    },
+  };
+}
+
+const MSL_SECONDS = [30, 60, 120] as const;
+
+function buildTimeWait(spec: TrackSpec, rng: Random): Built {
+  const t = teardown(spec, rng);
+  const msl = rng.pick(MSL_SECONDS);
+  // Who waits is read from the replay, not assumed: the side the engine puts in TIME_WAIT.
+  const waits = (side: Side) => replayRecords(t.trace).some((r) => r.states[side] === 'TIME_WAIT');
+  const waiter: Side = waits(t.closer) ? t.closer : t.closer === 'A' ? 'B' : 'A';
+  const other: Side = waiter === 'A' ? 'B' : 'A';
+  const right: TrackOption = { waits: waiter, seconds: 2 * msl };
+  const candidates: TrackOption[] = [
+    { waits: other, seconds: 2 * msl },
+    { waits: waiter, seconds: msl },
+    { waits: other, seconds: msl },
+    { waits: waiter, seconds: 4 * msl },
+  ];
+  const isRight = (o: TrackOption) => 'waits' in o && waits(o.waits) && o.seconds === 2 * msl;
+  const options = choices(rng, right, candidates, (o) => !isRight(o));
+  const item: TrackItem = { style: spec.style, spec, params: { msl, closer: t.closer }, segments: [], options, skill: SKILL_OF[spec.style] };
+  return {
+    item,
+    grade: (option) => {
+      const chosen = options[option] as { waits: Side; seconds: number };
+      const correct = isRight(chosen);
+      const misconception: Misconception | null = correct ? null : 'who_enters_time_wait';
+      return { correct, right: options.findIndex(isRight), explain: '', note: { key: 'two_msl', msl, side: waiter }, misconception };
+    },
+  };
+}
+
+const BUILDERS: Record<TrackStyle, (spec: TrackSpec, rng: Random) => Built> = {
+  cumulative_ack: buildCumulativeAck,
+  bytes_sent: buildBytesSent,
+  wave_states: buildWaveStates,
+  time_wait: buildTimeWait,
+};
+
+function build(spec: TrackSpec): Built {
+  return BUILDERS[spec.style](spec, seededRandom(spec.seed ^ 0x2c1b3c6d));
+}
+
+/** The exam-track question a spec names. Pure and deterministic. */
+export function buildTrackItem(spec: TrackSpec): TrackItem {
+  return build(spec).item;
+}
+
+/** Grades a choice (an option index) by the engine; throws RangeError for an option that does not exist. */
+export function gradeTrackItem(spec: TrackSpec, option: number, lang: Lang): TrackGrade {
+  const built = build(spec);
+  if (!Number.isInteger(option) || option < 0 || option >= built.item.options.length) throw new RangeError(`no option ${option}`);
+  return built.grade(option, lang);
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildQuestion, buildTrackItem, decodeTrackSpec, encodeTrackSpec, gradeQuestion, gradeTrackItem, TRACK_STYLES, type TrackSpec } from '@/lib/revision';
+
+const spec = fc.record({
+  style: fc.constantFrom(...TRACK_STYLES),
+  seed: fc.integer({ min: 0, max: 0xffff_ffff }),
+  difficulty: fc.constantFrom('beginner' as const, 'expert' as const),
+});
+
+describe('exam track', () => {
+  it('every generated question has distinct options of which the engine accepts exactly one', () => {
+    fc.assert(
+      fc.property(spec, (s: TrackSpec) => {
+        const item = buildTrackItem(s);
+        expect(item.options.length).toBeGreaterThanOrEqual(2);
+        expect(new Set(item.options.map((o) => JSON.stringify(o))).size).toBe(item.options.length);
+        const grades = item.options.map((_, i) => gradeTrackItem(s, i, 'en'));
+        expect(grades.filter((g) => g.correct)).toHaveLength(1);
+        const right = grades.findIndex((g) => g.correct);
+        for (const g of grades) expect(g.right).toBe(right);
+        expect(buildTrackItem(s)).toEqual(item); // deterministic
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('cumulative ACK: the right number is the last byte received plus one', () => {
+    const s: TrackSpec = { style: 'cumulative_ack', seed: 4, difficulty: 'beginner' };
+    const item = buildTrackItem(s);
+    const last = item.segments.at(-1)!;
+    const right = item.options.findIndex((o) => 'number' in o && o.number === last.seq + last.len);
+    expect(right).toBeGreaterThanOrEqual(0);
+    const g = gradeTrackItem(s, right, 'zh');
+    expect(g.correct).toBe(true);
+    expect(g.explain).toMatch(/ack/);
+  });
+
+  it('bytes sent: ack − ISN − 1, since the SYN takes one number', () => {
+    const s: TrackSpec = { style: 'bytes_sent', seed: 21, difficulty: 'expert' };
+    const item = buildTrackItem(s);
+    const isn = item.params.isn as number;
+    const ack = item.params.ack as number;
+    const bytes = (ack - isn - 1 + 2 ** 32) % 2 ** 32;
+    const i = item.options.findIndex((o) => 'number' in o && o.number === bytes);
+    expect(gradeTrackItem(s, i, 'en').correct).toBe(true);
+    const offByOne = item.options.findIndex((o) => 'number' in o && o.number === bytes + 1);
+    if (offByOne >= 0) expect(gradeTrackItem(s, offByOne, 'en').misconception).not.toBeNull();
+  });
+
+  it('TIME_WAIT: the side that closes first waits 2MSL', () => {
+    for (let seed = 0; seed < 10; seed++) {
+      const s: TrackSpec = { style: 'time_wait', seed, difficulty: 'beginner' };
+      const item = buildTrackItem(s);
+      const g = gradeTrackItem(s, 0, 'en');
+      const right = item.options[g.right]!;
+      expect(right).toEqual({ waits: item.params.closer, seconds: 2 * (item.params.msl as number) });
+    }
+  });
+
+  it('specs travel as text; anything else is not one', () => {
+    const s: TrackSpec = { style: 'wave_states', seed: 4294967295, difficulty: 'expert' };
+    expect(decodeTrackSpec(encodeTrackSpec(s))).toEqual(s);
+    for (const bad of ['', 'track', 'track.nope.1.b', 'track.time_wait.-1.b', 'track.time_wait.4294967296.b', 'track.time_wait.1.x', 'track.time_wait.1.b.extra']) {
+      expect(decodeTrackSpec(bad)).toBeNull();
+      expect(buildQuestion(bad)).toBeNull();
+    }
+  });
+
+  it('a response that is not an option index is a ResponseError', () => {
+    const q = buildQuestion('track.time_wait.1.b')!;
+    expect(() => gradeQuestion(q, { option: 7 }, 'en')).toThrow(/no option/);
+    expect(() => gradeQuestion(q, 'A', 'en')).toThrow(/option/);
+  });
+});
