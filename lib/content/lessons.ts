@@ -35,6 +35,8 @@ export interface GlossaryEntry {
   term: string;
   /** Sanitized HTML. */
   html: string;
+  /** Slugs of the lessons that teach the term. */
+  lessons: string[];
 }
 
 export interface PathSection {
@@ -192,6 +194,7 @@ export function loadGlossary(locale: Locale, root = contentRoot()): GlossaryEntr
         id: entry.id,
         term: entry.term,
         html: renderMarkdownFragment(entry.definition, { file: `${file} [${index}] ${entry.id}` }),
+        lessons: entry.lessons ?? [],
       };
     });
   });

@@ -35,6 +35,8 @@ export const glossarySchema = z.array(
     id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, 'must be letters, digits, "-" or "_"'),
     term: z.string().trim().min(1),
     definition: z.string().trim().min(1),
+    // The lessons that teach the term, so the glossary can link back to them.
+    lessons: z.array(slugSchema).optional(),
   }),
 );
 

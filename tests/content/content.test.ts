@@ -105,3 +105,113 @@ describe('glossary', () => {
     for (const locale of LOCALES) expect(ids(locale), locale).toEqual(ids('en'));
   });
 });
+
+// Lessons link glossary terms and other lessons with absolute, locale-prefixed paths
+// (/en/glossary#ISN, /zh/learn/edge-cases); the glossary links back through each entry's `lessons`.
+describe('links between lessons and the glossary', () => {
+  const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1] ?? '');
+  const lessonHtml = (locale: Locale, slug: string) =>
+    (loadLesson(locale, slug, root)?.parts ?? []).map((part) => (part.type === 'html' ? part.html : '')).join('\n');
+  const glossaryIds = (locale: Locale) => new Set(loadGlossary(locale, root).map((entry) => entry.id));
+
+  /** Why an internal link is broken, or null when it points at a page (and entry) that exists. */
+  function brokenLink(locale: Locale, href: string, pageIds: Set<string>): string | null {
+    if (/^(https?:|mailto:)/.test(href)) return null;
+    if (href.startsWith('#')) return pageIds.has(href.slice(1)) ? null : `no id ${href} on the page`;
+    const match = /^\/([a-z]+)\/(?:learn\/([a-z0-9-]+)|glossary)(?:#(.+))?$/.exec(href);
+    if (!match) return 'not a lesson or glossary path';
+    const [, linkLocale, slug, fragment] = match;
+    if (linkLocale !== locale) return `points at the ${linkLocale} site`;
+    if (slug !== undefined) {
+      if (!loadLessonMeta(locale, slug, root)) return `no lesson ${slug}`;
+      if (fragment !== undefined) return 'lesson links carry no fragment (heading ids may change)';
+      return null;
+    }
+    if (fragment !== undefined && !glossaryIds(locale).has(fragment)) return `no glossary entry ${fragment}`;
+    return null;
+  }
+
+  for (const locale of LOCALES) {
+    it(`${locale}: every internal link in a lesson or the glossary resolves`, () => {
+      const broken: string[] = [];
+      for (const slug of slugs) {
+        const headingIds = new Set(loadLesson(locale, slug, root)!.headings.map((heading) => heading.id));
+        for (const href of hrefs(lessonHtml(locale, slug))) {
+          const why = brokenLink(locale, href, headingIds);
+          if (why) broken.push(`${slug}: ${href}: ${why}`);
+        }
+      }
+      for (const entry of loadGlossary(locale, root)) {
+        for (const href of hrefs(entry.html)) {
+          const why = brokenLink(locale, href, glossaryIds(locale));
+          if (why) broken.push(`glossary ${entry.id}: ${href}: ${why}`);
+        }
+        for (const slug of entry.lessons) {
+          if (!loadLessonMeta(locale, slug, root)) broken.push(`glossary ${entry.id}: no lesson ${slug}`);
+        }
+      }
+      expect(broken).toEqual([]);
+    });
+  }
+
+  it('every lesson links to the glossary, to the same places in every language', () => {
+    const targets = (locale: Locale, slug: string) =>
+      hrefs(lessonHtml(locale, slug))
+        .filter((href) => href.startsWith(`/${locale}/`))
+        .map((href) => href.slice(locale.length + 1))
+        .sort();
+    for (const slug of slugs) {
+      expect(targets('en', slug).some((href) => href.startsWith('/glossary#')), `${slug} links no glossary term`).toBe(true);
+      for (const locale of LOCALES) expect(targets(locale, slug), `${locale}/${slug}`).toEqual(targets('en', slug));
+    }
+  });
+
+  it('every glossary entry names the lessons that teach it, the same in every language', () => {
+    const lessonsOf = (locale: Locale) => new Map(loadGlossary(locale, root).map((entry) => [entry.id, entry.lessons]));
+    const en = lessonsOf('en');
+    for (const [id, lessons] of en) expect(lessons.length, `${id} names no lesson`).toBeGreaterThan(0);
+    for (const locale of LOCALES) expect(lessonsOf(locale), locale).toEqual(en);
+  });
+});
+
+// Chinese text takes full-width punctuation (，：；？！（）“”). Code (`seq=1000`, ```trace blocks) and
+// URLs keep ASCII, so they are removed before checking.
+describe('Chinese punctuation', () => {
+  const CJK = '[\\u3400-\\u9fff]';
+  // Next to a Chinese character, before a space or at the end ("选项 A: ", "深色:"), or ASCII quotes
+  // around Chinese. SYN,ACK and seq=1000 stay as they are.
+  const HALF_WIDTH = new RegExp(`${CJK}[,:;?!()]|[,:;?!()]${CJK}|[,:;?!](?=\\s|$)|"[^"]*${CJK}[^"]*"`, 'g');
+  const HAS_CJK = new RegExp(CJK);
+  const textOf = (html: string) =>
+    html
+      .replace(/<(pre|code)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#x22;|&quot;/g, '"');
+  const offences = (where: string, text: string) =>
+    (HAS_CJK.test(text) ? [...text.matchAll(HALF_WIDTH)] : []).map((match) => `${where}: …${text.slice(Math.max(0, match.index - 12), match.index + 14)}…`);
+
+  it('zh lessons use full-width punctuation', () => {
+    const found = slugs.flatMap((slug) => {
+      const lesson = loadLesson('zh', slug, root)!;
+      const prose = [lesson.title, lesson.summary, ...lesson.objectives].join('\n');
+      const html = lesson.parts.map((part) => (part.type === 'html' ? part.html : '')).join('\n');
+      return offences(slug, `${prose}\n${textOf(html)}`);
+    });
+    expect(found).toEqual([]);
+  });
+
+  it('the zh glossary and UI strings use full-width punctuation', () => {
+    const strings = (value: unknown, path: string): [string, string][] =>
+      typeof value === 'string'
+        ? [[path, value]]
+        : value && typeof value === 'object'
+          ? Object.entries(value).flatMap(([key, inner]) => strings(inner, `${path}.${key}`))
+          : [];
+    const ui = JSON.parse(fs.readFileSync(path.join(root, 'ui', 'zh.json'), 'utf8')) as unknown;
+    const found = [
+      ...strings(ui, 'ui').flatMap(([where, text]) => offences(where, text.replace(/`[^`]*`/g, ' '))),
+      ...loadGlossary('zh', root).flatMap((entry) => offences(`glossary ${entry.id}`, `${entry.term}\n${textOf(entry.html)}`)),
+    ];
+    expect(found).toEqual([]);
+  });
+});

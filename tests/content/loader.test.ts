@@ -213,8 +213,16 @@ describe('nav and glossary', () => {
       'glossary/en.json': JSON.stringify([{ id: 'syn', term: 'SYN', definition: 'The **synchronize** flag <script>x</script>' }]),
     });
     expect(loadGlossary('en', root)).toEqual([
-      { id: 'syn', term: 'SYN', html: '<p>The <strong>synchronize</strong> flag x</p>' },
+      { id: 'syn', term: 'SYN', html: '<p>The <strong>synchronize</strong> flag x</p>', lessons: [] },
     ]);
+    const linked = tree({
+      'glossary/en.json': JSON.stringify([{ id: 'fin', term: 'FIN', definition: 'x', lessons: ['four-way-teardown'] }]),
+    });
+    expect(loadGlossary('en', linked)[0]?.lessons).toEqual(['four-way-teardown']);
+    const badSlug = tree({
+      'glossary/en.json': JSON.stringify([{ id: 'fin', term: 'FIN', definition: 'x', lessons: ['../etc'] }]),
+    });
+    expect(() => loadGlossary('en', badSlug)).toThrow(/lessons/);
     const dup = tree({
       'glossary/en.json': JSON.stringify([
         { id: 'syn', term: 'SYN', definition: 'a' },

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
-import { loadGlossary } from '@/lib/content';
+import { Link } from '@/app/_lib/i18n/navigation';
+import { loadGlossary, loadLessonMeta } from '@/lib/content';
 
 export const generateMetadata = titleFrom('glossary');
 
@@ -8,6 +9,7 @@ export default async function GlossaryPage({ params }: PageProps<'/[locale]/glos
   const locale = await pageLocale(params);
   const t = await getTranslations('glossary');
   const entries = loadGlossary(locale);
+  const lessonTitle = (slug: string) => loadLessonMeta(locale, slug)?.title;
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -45,6 +47,19 @@ export default async function GlossaryPage({ params }: PageProps<'/[locale]/glos
                 </dt>
                 {/* Sanitized by lib/content (rehype-sanitize). */}
                 <dd className="prose-lesson mt-1" dangerouslySetInnerHTML={{ __html: entry.html }} />
+                {entry.lessons.length > 0 && (
+                  <dd className="mt-2 text-sm text-muted">
+                    {t('taughtIn')}
+                    {entry.lessons.map((slug, index) => (
+                      <span key={slug}>
+                        {index > 0 && t('listSeparator')}
+                        <Link href={`/learn/${slug}`} className="text-accent underline">
+                          {lessonTitle(slug) ?? slug}
+                        </Link>
+                      </span>
+                    ))}
+                  </dd>
+                )}
               </div>
             ))}
           </dl>
