@@ -107,11 +107,11 @@ export function QuizCard({
     const c = grade.canonical;
     if (typeof c === 'object' && c !== null && 'option' in c && item.stateOptions) {
       const pair = item.stateOptions[c.option];
-      return pair ? `${t('optionLetter', { letter: letter(c.option) })}: ${t('statePair', { a: pair.A, b: pair.B })}` : '';
+      return pair ? t('optionText', { letter: letter(c.option), text: t('statePair', { a: pair.A, b: pair.B }) }) : '';
     }
     if (typeof c === 'object' && c !== null && 'option' in c) {
       const option = item.options?.[c.option];
-      return option ? `${t('optionLetter', { letter: letter(c.option) })}: ${segmentText(option, t('noFlags'))}` : '';
+      return option ? t('optionText', { letter: letter(c.option), text: segmentText(option, t('noFlags')) }) : '';
     }
     if (typeof c === 'object' && c !== null && 'event' in c) {
       const s = segmentOf(item.trace.events[c.event]);
@@ -340,8 +340,8 @@ export function QuizCard({
                             return t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) });
                           })()
                         : item.stateOptions
-                          ? `${t('optionLetter', { letter: letter(n) })}: ${t('statePair', { a: (item.stateOptions[value] as StatePair).A, b: (item.stateOptions[value] as StatePair).B })}`
-                          : `${t('optionLetter', { letter: letter(n) })}: ${segmentText(item.options?.[value] as Segment, t('noFlags'))}`;
+                          ? t('optionText', { letter: letter(n), text: t('statePair', { a: (item.stateOptions[value] as StatePair).A, b: (item.stateOptions[value] as StatePair).B }) })
+                          : t('optionText', { letter: letter(n), text: segmentText(item.options?.[value] as Segment, t('noFlags')) });
                     return (
                       <label
                         key={value}

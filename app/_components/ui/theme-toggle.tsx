@@ -40,14 +40,14 @@ export function ThemeToggle() {
     <button
       type="button"
       onClick={select}
-      title={`${t('toggle')}: ${t(choice)}`}
+      title={t('current', { choice: t(choice) })}
       className="min-h-9 min-w-9 rounded-md border border-border px-2.5 py-1.5 text-sm hover:bg-surface-2"
     >
       <span aria-hidden="true" className="sm:mr-1">
         {choice === 'dark' ? '☾' : choice === 'light' ? '☀' : '◐'}
       </span>
       <span className="sr-only sm:not-sr-only">
-        {t('toggle')}: {t(choice)}
+        {t('current', { choice: t(choice) })}
       </span>
     </button>
   );
