@@ -1,7 +1,12 @@
 // Node entry of the `trace` CLI (npm run --silent trace -- ...): wires runCli to the real
 // file system, standard input and exit code.
-import { readFile } from 'node:fs/promises';
-import { InputError, runCli } from './run';
+import { createReadStream } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { InputError, runCli, type CliIo } from './run';
+
+function cannotRead(path: string, e: unknown): InputError {
+  return new InputError(`cannot read ${path === '-' ? 'standard input' : path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+}
 
 async function readInput(path: string): Promise<string> {
   try {
@@ -12,11 +17,41 @@ async function readInput(path: string): Promise<string> {
     }
     return await readFile(path, 'utf8');
   } catch (e) {
-    throw new InputError(`cannot read ${path === '-' ? 'standard input' : path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    throw cannotRead(path, e);
   }
 }
 
-runCli(process.argv.slice(2), readInput).then(
+/** A file (or stdin) as a stream of chunks, so a capture of any size is never read whole. */
+async function* openStream(path: string): AsyncIterable<Uint8Array> {
+  const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  const chunks = stream[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Buffer>;
+    try {
+      next = (await chunks.next()) as IteratorResult<Buffer>;
+    } catch (e) {
+      throw cannotRead(path, e);
+    }
+    if (next.done) return;
+    yield next.value;
+  }
+}
+
+const io: CliIo = {
+  open: openStream,
+  writeFile: async (path, bytes) => {
+    try {
+      await writeFile(path, bytes);
+    } catch (e) {
+      throw new InputError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    }
+  },
+  write: (text) => {
+    process.stdout.write(text);
+  },
+};
+
+runCli(process.argv.slice(2), readInput, io).then(
   (r) => {
     process.stdout.write(r.stdout);
     process.stderr.write(r.stderr);

@@ -11,6 +11,8 @@ import {
   type Difficulty,
   type Lang,
 } from '../engine/index';
+import { CaptureError, fromPcap, type OpenStream } from './from-pcap';
+import { PcapWriteError, toPcap, type WriteFile } from './to-pcap';
 
 export interface CliResult {
   code: 0 | 2;
@@ -20,6 +22,24 @@ export interface CliResult {
 
 /** Reads a file path, or standard input for "-". Throws with a readable message. */
 export type ReadInput = (path: string) => Promise<string>;
+
+/** What the capture commands need beyond text input: byte streams, binary output, streamed stdout. */
+export interface CliIo {
+  /** Streams a file, or standard input for "-"; throws InputError when it cannot be read. */
+  open: OpenStream;
+  writeFile: WriteFile;
+  /** Writes standard output as a command goes; without it the output is collected in CliResult. */
+  write?: (text: string) => void;
+}
+
+const NO_IO: CliIo = {
+  open: () => {
+    throw new InputError('this caller gives the CLI no byte streams');
+  },
+  writeFile: async () => {
+    throw new InputError('this caller gives the CLI no file output');
+  },
+};
 
 export class UsageError extends Error {}
 
@@ -31,7 +51,7 @@ function oneLine(message: string): string {
   return `trace: ${message.replace(/\s*\n\s*/g, ' ')}\n`;
 }
 
-const USAGE = 'usage: trace replay FILE [--lang en|zh] | trace generate SCENARIO [--seed N] [--difficulty beginner|expert] | trace scenarios | trace from-pcap FILE';
+const USAGE = 'usage: trace replay FILE [--lang en|zh] | trace generate SCENARIO [--seed N] [--difficulty beginner|expert] | trace scenarios | trace from-pcap FILE | trace to-pcap FILE --out OUT.pcap';
 
 interface Parsed {
   positional: string[];
@@ -57,6 +77,12 @@ function parseArgs(argv: string[], known: readonly string[]): Parsed {
 function onePath(p: Parsed, command: string): string {
   if (p.positional.length !== 1) throw new UsageError(`${command} takes one FILE (or - for standard input)`);
   return p.positional[0] as string;
+}
+
+function requiredOption(p: Parsed, name: string): string {
+  const value = p.options.get(name);
+  if (value === undefined) throw new UsageError(`--${name} is required`);
+  return value;
 }
 
 function json(value: unknown): CliResult {
@@ -85,7 +111,14 @@ function generate(p: Parsed): CliResult {
   return json(generateScenario(p.positional[0] as string, { seed: Number(seedText), difficulty: difficulty as Difficulty }));
 }
 
-export async function runCli(argv: string[], read: ReadInput): Promise<CliResult> {
+/** Runs a command whose output may be long: streamed through io.write when there is one. */
+async function streamed(io: CliIo, run: (write: (text: string) => void) => Promise<void>): Promise<CliResult> {
+  const parts: string[] = [];
+  await run(io.write ?? ((text) => parts.push(text)));
+  return { code: 0, stdout: parts.join(''), stderr: '' };
+}
+
+export async function runCli(argv: string[], read: ReadInput, io: CliIo = NO_IO): Promise<CliResult> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -97,13 +130,15 @@ export async function runCli(argv: string[], read: ReadInput): Promise<CliResult
         parseArgs(rest, []);
         return { code: 0, stdout: `${SCENARIO_FAMILIES.join('\n')}\n`, stderr: '' };
       case 'from-pcap':
-        return { code: 2, stdout: '', stderr: oneLine('from-pcap is not available yet (it comes with the capture import)') };
+        return await streamed(io, (write) => fromPcap(onePath(parseArgs(rest, []), 'from-pcap'), io.open, write));
+      case 'to-pcap':
+        return json(await toPcap(requiredOption(parseArgs(rest, ['out']), 'out'), () => read(onePath(parseArgs(rest, ['out']), 'to-pcap')), io.writeFile));
       default:
         throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
     }
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, stdout: '', stderr: oneLine(`${e.message}; ${USAGE}`) };
-    if (e instanceof TraceFormatError || e instanceof UnknownScenarioError || e instanceof InputError) {
+    if (e instanceof TraceFormatError || e instanceof UnknownScenarioError || e instanceof InputError || e instanceof CaptureError || e instanceof PcapWriteError) {
       return { code: 2, stdout: '', stderr: oneLine(e.message) };
     }
     throw e;

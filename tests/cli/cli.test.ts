@@ -102,7 +102,8 @@ describe('trace CLI (in-process)', () => {
     [['replay'], /replay takes one FILE/],
     [['frobnicate'], /unknown command "frobnicate"/],
     [[], /no command given/],
-    [['from-pcap', 'x.pcap'], /from-pcap is not available yet/],
+    [['from-pcap'], /from-pcap takes one FILE/],
+    [['to-pcap', 'x.json'], /--out is required/],
     [['generate', 'handshake', '--colour', 'red'], /unknown option --colour/],
   ])('%j exits 2 with one line', async (argv, message) => {
     const r = await runCli(argv, async () => '{}');

@@ -1,0 +1,105 @@
+// Packets to connections: by 4-tuple, in order of each connection's first packet. A SYN
+// (without ACK) whose sequence number differs from the first one seen in its direction starts a
+// new connection on the same 4-tuple, as tshark splits its streams: a port reused after a close.
+// A connection is handed on once it cannot grow any more (replaced by a newer one, or closed and
+// silent for a long stretch of the capture), and always in order of first packet, so a long
+// capture of short connections is never held whole. Pure.
+import { endpointText } from './address';
+import type { TcpPacket } from './decode';
+
+export const TCP_FIN = 0x01;
+export const TCP_SYN = 0x02;
+export const TCP_RST = 0x04;
+export const TCP_PSH = 0x08;
+export const TCP_ACK = 0x10;
+
+/** One captured segment of a connection; `dir` 0 is the sender of the connection's first packet. */
+export interface CapturedSegment {
+  dir: 0 | 1;
+  flags: number;
+  seq: number;
+  ack: number;
+  len: number;
+  frame: number;
+  time: number;
+}
+
+export interface CapturedConnection {
+  /** 0-based, in order of first packet (tshark's tcp.stream). */
+  index: number;
+  /** The endpoints as "ip:port": [sender of the first packet, the other]. */
+  ends: [string, string];
+  segments: CapturedSegment[];
+}
+
+interface Open {
+  conn: CapturedConnection;
+  key: string;
+  /** The first sequence number seen in each direction (tshark's base_seq). */
+  baseSeq: [number | null, number | null];
+  fin: [boolean, boolean];
+  rst: boolean;
+  lastFrame: number;
+  replaced: boolean;
+}
+
+/** A closed connection this many packets quiet is taken to be over (a real TIME_WAIT is far shorter). */
+const LINGER_PACKETS = 200_000;
+
+export class ConnectionTracker {
+  private byKey = new Map<string, Open>();
+  private queue: Open[] = [];
+  private head = 0;
+  private count = 0;
+  private lastFrame = 0;
+
+  constructor(private readonly onConnection: (conn: CapturedConnection) => void) {}
+
+  add(p: TcpPacket, frame: number, time: number): void {
+    this.lastFrame = frame;
+    const src = endpointText(p.src, p.srcPort);
+    const dst = endpointText(p.dst, p.dstPort);
+    const key = src < dst ? `${src} ${dst}` : `${dst} ${src}`;
+    let open = this.byKey.get(key);
+    let dir: 0 | 1 = open === undefined || open.conn.ends[0] === src ? 0 : 1;
+    if (open !== undefined && (p.flags & (TCP_SYN | TCP_ACK)) === TCP_SYN) {
+      const base = open.baseSeq[dir];
+      if (base !== null && base !== p.seq) {
+        open.replaced = true;
+        open = undefined;
+      }
+    }
+    if (open === undefined) {
+      open = { conn: { index: this.count++, ends: [src, dst], segments: [] }, key, baseSeq: [null, null], fin: [false, false], rst: false, lastFrame: frame, replaced: false };
+      this.byKey.set(key, open);
+      this.queue.push(open);
+      dir = 0;
+    }
+    if (open.baseSeq[dir] === null) open.baseSeq[dir] = p.flags & TCP_SYN ? p.seq : (p.seq - 1) >>> 0;
+    if (p.flags & TCP_FIN) open.fin[dir] = true;
+    if (p.flags & TCP_RST) open.rst = true;
+    open.lastFrame = frame;
+    open.conn.segments.push({ dir, flags: p.flags, seq: p.seq, ack: p.ack, len: p.len, frame, time });
+    this.drain(false);
+  }
+
+  /** The capture is over: every connection is handed on. */
+  end(): void {
+    this.drain(true);
+  }
+
+  private drain(all: boolean): void {
+    while (this.head < this.queue.length) {
+      const open = this.queue[this.head] as Open;
+      const over = open.replaced || ((open.rst || (open.fin[0] && open.fin[1])) && this.lastFrame - open.lastFrame > LINGER_PACKETS);
+      if (!all && !over) break;
+      this.head++;
+      if (this.byKey.get(open.key) === open) this.byKey.delete(open.key);
+      this.onConnection(open.conn);
+    }
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
+  }
+}

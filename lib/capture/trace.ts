@@ -1,0 +1,107 @@
+// A captured connection as a trace (the `from-pcap` row of the trace format). A is the endpoint
+// that sent the first SYN (else the first packet's sender). Every packet is a `send`; its
+// `deliver` is placed so that a capture of a conforming connection replays valid: the receiver
+// gets a segment just before it first acknowledges it, so each acknowledgement it sends counts
+// exactly the bytes it had. Segments arrive in the order they were sent (a pure ACK waits behind
+// data still on its way), and what is never acknowledged arrives after the last packet. Pure.
+import { canonicalFlags, seq, seqGe, type EndpointSpec, type Flag, type Segment, type Side, type Trace, type TraceEvent } from '../engine/index';
+import { TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, TCP_SYN, type CapturedConnection, type CapturedSegment } from './connections';
+
+export interface CaptureEndpoint extends EndpointSpec {
+  /** "ip:port" as the capture shows it. */
+  address: string;
+}
+
+/** A trace read from a capture: the format's fields, plus where each packet came from. */
+export interface CaptureTrace extends Trace {
+  endpoints: Record<Side, CaptureEndpoint>;
+  source: {
+    /** The packet number (as Wireshark counts) and time of each `send`, in order. */
+    frames: number[];
+    /** Seconds since the capture's first packet. */
+    times: number[];
+  };
+}
+
+const FLAG_BITS: [number, Flag][] = [
+  [TCP_SYN, 'SYN'],
+  [TCP_ACK, 'ACK'],
+  [TCP_FIN, 'FIN'],
+  [TCP_RST, 'RST'],
+  [TCP_PSH, 'PSH'],
+];
+
+export function flagsOf(bits: number): Flag[] {
+  return canonicalFlags(FLAG_BITS.filter(([bit]) => bits & bit).map(([, flag]) => flag));
+}
+
+/** The sequence space a segment takes: its bytes, plus one for a SYN and one for a FIN. */
+function span(s: CapturedSegment): number {
+  return s.len + (s.flags & TCP_SYN ? 1 : 0) + (s.flags & TCP_FIN ? 1 : 0);
+}
+
+export function connectionTrace(conn: CapturedConnection, captureStart: number): CaptureTrace {
+  const firstSyn = conn.segments.find((s) => s.flags & TCP_SYN);
+  const aDir = firstSyn?.dir ?? 0;
+  const bDir = aDir === 0 ? 1 : 0;
+  const sideOf = (dir: 0 | 1): Side => (dir === aDir ? 'A' : 'B');
+  const trace: CaptureTrace = {
+    name: `connection-${conn.index + 1}`,
+    description: `${conn.ends[aDir]} ↔ ${conn.ends[bDir]}, packets ${conn.segments[0]?.frame}–${conn.segments.at(-1)?.frame}`,
+    endpoints: roles(conn, aDir, bDir),
+    events: placeDeliveries(conn.segments, sideOf),
+    source: { frames: conn.segments.map((s) => s.frame), times: conn.segments.map((s) => Math.round((s.time - captureStart) * 1e6) / 1e6) },
+  };
+  return trace;
+}
+
+function roles(conn: CapturedConnection, aDir: 0 | 1, bDir: 0 | 1): Record<Side, CaptureEndpoint> {
+  const from = (dir: 0 | 1) => conn.segments.filter((s) => s.dir === dir);
+  const isSyn = (s: CapturedSegment) => (s.flags & (TCP_SYN | TCP_ACK)) === TCP_SYN;
+  const aSegs = from(aDir);
+  const bSegs = from(bDir);
+  const address = { A: conn.ends[aDir], B: conn.ends[bDir] };
+  const firstA = aSegs.find((s) => s.flags & TCP_SYN);
+  if (firstA === undefined) {
+    return { A: { role: 'client', address: address.A }, B: { role: 'server', address: address.B } };
+  }
+  if (!isSyn(firstA)) return { A: { role: 'server', address: address.A }, B: { role: 'client', address: address.B } };
+  // A simultaneous open: each side sent a SYN of its own before acknowledging the other's.
+  if (bSegs.some(isSyn)) return { A: { role: 'peer', address: address.A }, B: { role: 'peer', address: address.B } };
+  // A server that only ever answers with a RST had nothing listening.
+  const refused = !bSegs.some((s) => s.flags & TCP_SYN) && bSegs.some((s) => s.flags & TCP_RST);
+  return { A: { role: 'client', address: address.A }, B: refused ? { role: 'server', initial: 'CLOSED', address: address.B } : { role: 'server', address: address.B } };
+}
+
+interface InFlight {
+  id: string;
+  /** The sequence number just after the segment; null when it takes no sequence space. */
+  end: number | null;
+}
+
+function placeDeliveries(segments: CapturedSegment[], sideOf: (dir: 0 | 1) => Side): TraceEvent[] {
+  const events: TraceEvent[] = [];
+  const queues: [InFlight[], InFlight[]] = [[], []];
+  for (const s of segments) {
+    const id = String(s.frame);
+    const other = queues[s.dir === 0 ? 1 : 0];
+    if (s.flags & TCP_ACK) {
+      // Everything up to the last segment this one acknowledges has arrived by now.
+      let last = -1;
+      other.forEach((f, i) => {
+        if (f.end !== null && seqGe(seq(s.ack), seq(f.end))) last = i;
+      });
+      for (const f of other.splice(0, last + 1)) events.push({ deliver: f.id });
+    }
+    const segment: Segment = { from: sideOf(s.dir), flags: flagsOf(s.flags), seq: s.seq, ack: s.flags & TCP_ACK ? s.ack : 0, len: s.len };
+    events.push({ send: segment, id });
+    const own = queues[s.dir];
+    const n = span(s);
+    if (n === 0 && own.length === 0) events.push({ deliver: id });
+    else own.push({ id, end: n === 0 ? null : (s.seq + n) >>> 0 });
+  }
+  // Never acknowledged: it arrives after the capture's last packet, in the order it was sent.
+  const rest = [...queues[0], ...queues[1]].sort((x, y) => Number(x.id) - Number(y.id));
+  for (const f of rest) events.push({ deliver: f.id });
+  return events;
+}
