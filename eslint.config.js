@@ -48,7 +48,7 @@ export default tseslint.config(
   {
     // Quizzes and the sandbox grade in the browser: they may import the engine and the quiz layer.
     // Lesson pages reach them only through next/dynamic, so the engine stays out of their first load.
-    files: ['app/_components/quiz/**/*.tsx', 'app/_components/sandbox/**/*.tsx'],
+    files: ['app/_components/quiz/**/*.tsx', 'app/_components/sandbox/**/*.tsx', 'app/_components/revise/**/*.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',

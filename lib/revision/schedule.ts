@@ -27,6 +27,8 @@ export interface ReviewCard {
   card: StoredCard;
   /** The question last served or missed for this card: the next one must differ from it. */
   lastRef: string | null;
+  /** When it was last answered in a review (a miss elsewhere is not a review). */
+  reviewedAt: number | null;
 }
 
 export interface QueuedCard {
@@ -71,13 +73,13 @@ function rate(card: StoredCard | null, rating: Grade, at: number): StoredCard {
 export function recordMiss(cards: readonly ReviewCard[], target: ReviewTarget, ref: string | null, at: number): ReviewCard[] {
   const key = targetKey(target);
   const existing = cards.find((c) => c.key === key);
-  const next: ReviewCard = { key, target, card: rate(existing?.card ?? null, Rating.Again, at), lastRef: ref ?? existing?.lastRef ?? null };
+  const next: ReviewCard = { key, target, card: rate(existing?.card ?? null, Rating.Again, at), lastRef: ref ?? existing?.lastRef ?? null, reviewedAt: existing?.reviewedAt ?? null };
   return existing ? cards.map((c) => (c.key === key ? next : c)) : [...cards, next];
 }
 
 /** A review of the card `key` was passed or failed: rescheduled. Unknown keys change nothing. */
 export function recordReview(cards: readonly ReviewCard[], key: string, correct: boolean, ref: string, at: number): ReviewCard[] {
-  return cards.map((c) => (c.key === key ? { ...c, card: rate(c.card, correct ? Rating.Good : Rating.Again, at), lastRef: ref } : c));
+  return cards.map((c) => (c.key === key ? { ...c, card: rate(c.card, correct ? Rating.Good : Rating.Again, at), lastRef: ref, reviewedAt: at } : c));
 }
 
 /**
@@ -112,12 +114,13 @@ export function dueToday(cards: readonly ReviewCard[], now: Now, examDay: number
 }
 
 /**
- * The card to serve now: the soonest of today's. A card answered earlier today waits for its
- * learning step (a minute after a miss, ten after a pass), so a session does not repeat it at
- * once; any other card due today is served whenever the learner sits down. Null when none is.
+ * The card to serve now: the soonest of today's. A card reviewed earlier today waits for its
+ * learning step (a minute after a fail, ten after a pass), so a session does not repeat it at
+ * once; any other card due today (one just missed in an exam too) is served whenever the
+ * learner sits down. Null when none is.
  */
 export function nextDue(cards: readonly ReviewCard[], now: Now, examDay: number | null): QueuedCard | null {
   const today = dayOf(now.at, now.offsetMinutes);
-  const answeredToday = (c: ReviewCard) => c.card.last_review !== null && dayOf(c.card.last_review, now.offsetMinutes) === today;
+  const answeredToday = (c: ReviewCard) => c.reviewedAt !== null && dayOf(c.reviewedAt, now.offsetMinutes) === today;
   return dueToday(cards, now, examDay).find((q) => q.due <= now.at || !answeredToday(q.card)) ?? null;
 }

@@ -18,18 +18,21 @@ export interface RevisionState {
   mistakes: Mistake[];
   exams: ExamSummary[];
   activeExam: ExamSession | null;
+  /** The last few exams in full, so that their reports can be opened again. */
+  recentExams: ExamSession[];
   /** The exam date as `YYYY-MM-DD`, or null. */
   examDate: string | null;
   /** Practice and lesson answers up to this time are already in the cards and the book. */
   ingestedUpTo: number;
 }
 
-export const EMPTY_REVISION: RevisionState = { version: 1, cards: [], mistakes: [], exams: [], activeExam: null, examDate: null, ingestedUpTo: 0 };
+export const EMPTY_REVISION: RevisionState = { version: 1, cards: [], mistakes: [], exams: [], activeExam: null, recentExams: [], examDate: null, ingestedUpTo: 0 };
 
 /** Questions answered inside revision carry these key prefixes in the practice history. */
 export const REVIEW_KEY_PREFIX = 'review:';
 
 const MAX_EXAMS = 100;
+const MAX_RECENT_EXAMS = 10;
 
 /**
  * Takes in the practice and lesson answers given since the last call: each wrong one schedules
@@ -67,7 +70,8 @@ export function completeExam(state: RevisionState, session: ExamSession, report:
     if (grade) mistakes = addMistake(mistakes, mistakeOf(item.ref, 'exam', item.answered ? item.response : null, { ...grade, misconception: item.grade?.misconception ?? null }, at));
   }
   const exams = [...state.exams.filter((e) => e.id !== session.id), summarizeExam(session, report)].slice(-MAX_EXAMS);
-  return { ...state, cards, mistakes, exams, activeExam: null };
+  const recentExams = [...state.recentExams.filter((e) => e.id !== session.id), session].slice(-MAX_RECENT_EXAMS);
+  return { ...state, cards, mistakes, exams, activeExam: null, recentExams };
 }
 
 function mistakeOf(ref: string, source: Mistake['source'], response: unknown, grade: QuestionGrade, at: number): Mistake {
@@ -112,7 +116,7 @@ const session = z.object({
 });
 const stateSchema = z.object({
   version: z.literal(1),
-  cards: z.array(z.object({ key: z.string().max(200), target, card, lastRef: ref.nullable() })).max(2000),
+  cards: z.array(z.object({ key: z.string().max(200), target, card, lastRef: ref.nullable(), reviewedAt: time.nullable() })).max(2000),
   mistakes: z
     .array(
       z.object({
@@ -130,6 +134,7 @@ const stateSchema = z.object({
     .array(z.object({ id: z.string().max(40), at: time, total: z.number().int().min(0), correct: z.number().int().min(0), minutes: z.number(), timedOut: z.boolean(), topics: z.array(z.enum(EXAM_TOPICS)) }))
     .max(1000),
   activeExam: session.nullable(),
+  recentExams: z.array(session).max(MAX_RECENT_EXAMS),
   examDate: z.string().refine((d) => parseDay(d) !== null).nullable(),
   ingestedUpTo: time,
 });

@@ -47,7 +47,12 @@ describe('review scheduling (FSRS)', () => {
     expect(cards[0]!.lastRef).toBe('b');
   });
 
-  it('does not serve a card again the moment it was answered', () => {
+  it('serves a card just missed outside a review at once', () => {
+    const cards = recordMiss([], ackOfSyn, 'a', T0);
+    expect(nextDue(cards, now(T0 + 1000), null)?.card.key).toBe(targetKey(ackOfSyn));
+  });
+
+  it('does not serve a card again the moment it was reviewed', () => {
     const cards = recordMiss([], ackOfSyn, 'a', T0);
     const at = cards[0]!.card.due;
     expect(nextDue(cards, now(at), null)?.card.key).toBe(targetKey(ackOfSyn));

@@ -69,6 +69,7 @@ describe('revision state', () => {
     const report = scoreExam(exam, 'en');
     const s = completeExam({ ...EMPTY_REVISION, activeExam: exam }, exam, report);
     expect(s.activeExam).toBeNull();
+    expect(s.recentExams).toEqual([exam]);
     expect(s.exams).toEqual([{ id: exam.id, at: 1000, total: 3, correct: report.correct, minutes: 5, timedOut: false, topics: ['exam_track'] }]);
     const misses = report.items.filter((i) => !i.correct);
     expect(s.mistakes.map((m) => m.ref).sort()).toEqual(misses.map((i) => i.ref).sort());

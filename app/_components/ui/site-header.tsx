@@ -12,6 +12,7 @@ export function SiteHeader() {
     { href: '/', label: t('home'), current: pathname === '/' },
     { href: '/practice', label: t('practice'), current: pathname === '/practice' },
     { href: '/progress', label: t('progress'), current: pathname === '/progress' },
+    { href: '/revise', label: t('revise'), current: pathname.startsWith('/revise') },
     { href: '/sandbox', label: t('sandbox'), current: pathname === '/sandbox' },
     { href: '/glossary', label: t('glossary'), current: pathname === '/glossary' },
   ];

@@ -1,0 +1,48 @@
+'use client';
+// Answers and options in words, for the exam report and the mistake book: the same wording as
+// the quiz card uses for options, segments and states.
+import { useTranslations } from 'next-intl';
+import { segmentOf, type Flag, type Segment } from '@/lib/engine';
+import type { QuizItem } from '@/lib/quiz';
+import type { RevisionQuestion, TrackItem, TrackOption } from '@/lib/revision';
+import { flagsText, segmentText } from '@/app/_lib/quiz-format';
+
+export const letter = (n: number): string => String.fromCharCode(65 + n);
+
+export function useTrackOptionText(): (item: TrackItem, option: TrackOption) => string {
+  const t = useTranslations('revise.track');
+  const tq = useTranslations('quiz');
+  return (item, o) => {
+    if ('number' in o) return item.style === 'bytes_sent' ? t('bytes', { n: o.number }) : String(o.number);
+    if ('states' in o) return tq('statePair', { a: o.states.A, b: o.states.B });
+    return t('waits', { side: t(`side.${o.waits}`), seconds: o.seconds });
+  };
+}
+
+export function useAnswerText(): (q: RevisionQuestion, answer: unknown) => string {
+  const tq = useTranslations('quiz');
+  const trackOption = useTrackOptionText();
+  const noFlags = tq('noFlags');
+  const quizText = (item: QuizItem, a: unknown): string => {
+    if (typeof a === 'object' && a !== null && 'option' in a) {
+      const i = (a as { option: number }).option;
+      const pair = item.stateOptions?.[i];
+      if (pair) return tq('optionText', { letter: letter(i), text: tq('statePair', { a: pair.A, b: pair.B }) });
+      const option = item.options?.[i];
+      return option ? tq('optionText', { letter: letter(i), text: segmentText(option, noFlags) }) : '';
+    }
+    if (typeof a === 'object' && a !== null && 'event' in a) {
+      const s = segmentOf(item.trace.events[(a as { event: number }).event]);
+      return s ? tq('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, noFlags) }) : '';
+    }
+    if (Array.isArray(a)) return flagsText(a as Flag[]) || noFlags;
+    if (typeof a === 'object' && a !== null) return segmentText(a as Segment, noFlags);
+    return String(a);
+  };
+  return (q, a) => {
+    if (q.source === 'quiz') return quizText(q.item, a);
+    const i = typeof a === 'object' && a !== null && 'option' in a ? (a as { option: number }).option : -1;
+    const option = q.item.options[i];
+    return option ? tq('optionText', { letter: letter(i), text: trackOption(q.item, option) }) : '';
+  };
+}

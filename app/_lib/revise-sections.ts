@@ -1,0 +1,17 @@
+// Server side: the lesson section that teaches each skill, as a link in the page's language. The
+// map names sections of the English lessons; the other language's lesson has the same sections
+// in the same order, so its id is the one at the same position.
+import { loadLesson } from '@/lib/content';
+import { SKILLS, type Skill } from '@/lib/quiz';
+import { SKILL_SECTIONS } from '@/lib/revision';
+import type { SiteLocale } from './i18n/page';
+
+export function skillSectionHrefs(locale: SiteLocale): Record<Skill, string> {
+  const entries = SKILLS.map((skill) => {
+    const { slug, section } = SKILL_SECTIONS[skill];
+    const index = loadLesson('en', slug)?.headings.findIndex((h) => h.id === section) ?? -1;
+    const local = index >= 0 ? loadLesson(locale, slug)?.headings[index]?.id : undefined;
+    return [skill, `/learn/${slug}${local ? `#${local}` : ''}`] as const;
+  });
+  return Object.fromEntries(entries) as Record<Skill, string>;
+}
