@@ -1,0 +1,69 @@
+// Route handler helpers: every JSON endpoint parses its input with zod here and answers errors as
+// data ({ message, errors }), so bad input is a 4xx with a reason, never a 500.
+import { NextResponse } from 'next/server';
+import type { z } from 'zod';
+
+export interface ErrorBody {
+  message: string;
+  errors?: Record<string, string[]>;
+}
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors?: Record<string, string[]>,
+  ) {
+    super(message);
+  }
+}
+
+export function json<T>(body: T, status = 200): NextResponse<T> {
+  return NextResponse.json(body, { status, headers: { 'cache-control': 'no-store' } });
+}
+
+export function errorResponse(status: number, message: string, errors?: Record<string, string[]>): NextResponse<ErrorBody> {
+  return json(errors ? { message, errors } : { message }, status);
+}
+
+/** Field path -> messages, for a form to show beside each field. */
+function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) (out[issue.path.join('.') || '_'] ??= []).push(issue.message);
+  return out;
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what = 'request'): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new HttpError(400, `Invalid ${what}`, fieldErrors(result.error));
+  return result.data;
+}
+
+/** The request's JSON body, checked against the schema; 400 for anything else (not JSON, too big, wrong shape). */
+export async function readBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = 64 * 1024): Promise<z.infer<S>> {
+  const text = await request.text();
+  if (text.length > maxBytes) throw new HttpError(413, 'Request body too large');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'Request body must be JSON');
+  }
+  return parseWith(schema, value, 'request body');
+}
+
+/**
+ * Wraps a handler: an HttpError becomes its status and message; anything else is logged (without
+ * the request body, which may hold a password) and answered 500 with no details.
+ */
+export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response>): (...args: A) => Promise<Response> {
+  return async (...args) => {
+    try {
+      return await fn(...args);
+    } catch (e) {
+      if (e instanceof HttpError) return errorResponse(e.status, e.message, e.errors);
+      console.error('route failed:', e instanceof Error ? e.message : String(e));
+      return errorResponse(500, 'Something went wrong on the server');
+    }
+  };
+}

@@ -1,0 +1,61 @@
+// Opens the database the configuration names and brings its schema up to date. SQLite is a file
+// under DATA_DIR (WAL, so readers never wait for the writer; a busy timeout, so a second process
+// waits instead of failing); PostgreSQL is a pool on DATABASE_URL.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import pg from 'pg';
+import { migrationsFor } from './migrations';
+import type { Database, Dialect } from './schema';
+
+export interface Connection {
+  db: Kysely<Database>;
+  dialect: Dialect;
+}
+
+export interface ConnectOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}
+
+// bigint columns hold epoch milliseconds, well inside Number's exact range: read them as numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+
+function openSqlite(dataDir: string): Kysely<Database> {
+  mkdirSync(dataDir, { recursive: true });
+  const file = new SqliteDatabase(path.join(dataDir, 'synack.sqlite'));
+  file.pragma('journal_mode = WAL');
+  file.pragma('busy_timeout = 5000');
+  file.pragma('foreign_keys = ON');
+  file.pragma('synchronous = NORMAL');
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: file }) });
+}
+
+function openPostgres(url: string): Kysely<Database> {
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+}
+
+class InCodeMigrations implements MigrationProvider {
+  constructor(private readonly migrations: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.migrations;
+  }
+}
+
+/** Runs every migration not yet applied. Kysely takes a lock, so two instances starting at once are safe. */
+export async function migrate(conn: Connection): Promise<void> {
+  const migrator = new Migrator({ db: conn.db, provider: new InCodeMigrations(migrationsFor(conn.dialect)) });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}
+
+/** Opens and migrates. Call once per process (lib/db/index.ts does, lazily). */
+export async function connect(options: ConnectOptions): Promise<Connection> {
+  const conn: Connection = options.databaseUrl
+    ? { db: openPostgres(options.databaseUrl), dialect: 'postgres' }
+    : { db: openSqlite(options.dataDir), dialect: 'sqlite' };
+  await migrate(conn);
+  return conn;
+}
