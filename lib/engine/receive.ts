@@ -94,7 +94,7 @@ function arriveSynSent(e: Endpoint, w: Wire): ArrivalOutcome {
     e.state = 'ESTABLISHED'; // our SYN has been acknowledged
     return 'established';
   }
-  e.state = 'SYN_RECEIVED'; // simultaneous open: answer with SYN,ACK (RFC 9293 figure 8)
+  e.state = 'SYN_RECEIVED'; // simultaneous open: answer with SYN,ACK (RFC 9293 figure 7)
   e.passive = false;
   return 'syn_received';
 }
@@ -156,7 +156,7 @@ function takeFinIfInOrder(e: Endpoint): void {
 
 function arriveSynchronized(e: Endpoint, w: Wire): ArrivalOutcome {
   // Simultaneous open: the peer's SYN,ACK repeats the SYN we already have (seq = IRS). Taken for
-  // its ACK, as RFC 9293 figure 8 and real stacks do, although it fails the window test.
+  // its ACK, as RFC 9293 figure 7 and real stacks do, although it fails the window test.
   if (e.state === 'SYN_RECEIVED' && w.syn && w.ack && !w.rst && w.seq === e.irs) {
     if (e.iss !== null && seqLt(e.sndUna, w.ackNo) && seqLe(w.ackNo, e.sndNxt)) {
       e.sndUna = w.ackNo;

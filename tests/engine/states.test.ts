@@ -145,7 +145,7 @@ describe('SYN_SENT', () => {
       { deliver: '1' },
       send('2', 'B', ['SYN', 'ACK'], 5000, 1001),
       { drop: '2' },
-      // An old SYN,ACK from a previous incarnation arrives instead (RFC 9293 figure 9)
+      // An old SYN,ACK from a previous incarnation arrives instead (as in RFC 9293 figure 8, line 4)
       { expect: { A: 'SYN_SENT' } },
     ]);
     expectValid(r);
