@@ -60,6 +60,14 @@ describe('lessons', () => {
     }
   }
 
+  // Section links (revision's 'study this section') map a heading to the other language by position.
+  it('have the same headings, level by level, in every language', () => {
+    const levels = (locale: Locale, slug: string) => loadLesson(locale, slug, root)?.headings.map((heading) => heading.depth);
+    for (const slug of slugs) {
+      for (const locale of LOCALES) expect(levels(locale, slug), `${locale}/${slug}`).toEqual(levels('en', slug));
+    }
+  });
+
   it('have the same number of trace and quiz blocks in every language', () => {
     const count = (locale: Locale, slug: string) => {
       const parts = loadLesson(locale, slug, root)?.parts ?? [];
