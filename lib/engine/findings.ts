@@ -50,6 +50,15 @@ export const FINDING_CODES = [
   'APP_CALL_NO_CONNECTION',
   'APP_CALL_CONNECTION_EXISTS',
   'APP_CALL_CONNECTION_CLOSING',
+  // Rules that only ever confirm a right answer (ruleOfSend): a segment field they fix cannot be
+  // wrong in a way they would explain, so no finding carries them.
+  'SEQ_ISN_FREE',
+  'SEQ_DATA_RETRANSMIT',
+  'SEQ_KEEPALIVE',
+  'SYNACK_SIMULTANEOUS',
+  'FIN_CLOSES',
+  'RST_ABORT',
+  'LEN_ANY',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 

@@ -1,10 +1,12 @@
 // Questions and grading: any trace, an event index and a field make a question; an answer is
 // graded by replaying the trace up to that event with the answer put in, so every answer a
 // conforming TCP could give at that point is right. Never a compare against one stored value.
-import { explainFinding, type Lang } from './explain/index';
+import { explainFinding, hintFinding, type Lang } from './explain/index';
 import type { Finding } from './findings';
 import { narrateTrace } from './narrate';
-import { replayRecords } from './replay';
+import { applyEvent, openConnection, replayRecords, type Connection } from './replay';
+import { carriesNewBytes, newBytesSeqFinding, ruleOfSend } from './send';
+import { toWire } from './wire';
 import { FLAGS, STATES, type Flag, type Segment, type Side, type TcpState, type Trace, type TraceEvent } from './types';
 import { canonicalFlags } from './wire';
 
@@ -31,9 +33,13 @@ export interface Grade {
   correct: boolean;
   /** The value the trace itself has there: a conforming answer, shown when revealing. */
   canonical: Answer;
-  /** The rule behind the answer (correct) or the engine's explanation of the mistake (wrong). */
+  /** The rule behind the answer (correct) or the engine's explanation of the mistake, with its numbers (wrong). */
   explain: string;
+  /** For a wrong answer: the rule to apply, without the numbers (a first try's feedback). */
+  hint: string | null;
   finding: Finding | null;
+  /** The rule the answer breaks, or the rule that makes it right (null for a state, for now). */
+  rule: Finding | null;
 }
 
 export class QuestionError extends Error {
@@ -107,49 +113,94 @@ export function isAnswerFor(field: QuestionField, answer: unknown): answer is An
   }
 }
 
-/** The rule behind the event, for confirming a right answer: the narration of that step. */
+/** Both endpoints just before event `index`, replayed from the start. */
+function connectionBefore(trace: Trace, index: number): Connection {
+  const conn = openConnection({ ...trace, events: trace.events.slice(0, index) });
+  for (let i = 0; i < index; i++) applyEvent(conn, trace.events[i] as TraceEvent);
+  return conn;
+}
+
+/** The narration of the step: what confirms a right state answer. */
 function narrationOf(q: Question, lang: Lang): string {
   return narrateTrace({ ...q.trace, events: q.trace.events.slice(0, q.event + 1) }, lang)[q.event] ?? '';
 }
 
-/** A wrong answer whose explanation states the rule that fixes the right one. */
-function probeFor(q: Question, right: Answer): { field: QuestionField; answer: Answer } | null {
-  switch (q.field) {
-    case 'seq':
-    case 'ack':
-      return { field: q.field, answer: ((right as number) + 1) % 0x1_0000_0000 };
-    case 'segment':
-      return { field: 'ack', answer: ((right as SegmentAnswer).ack + 1) % 0x1_0000_0000 };
-    case 'flags': {
-      const flags = right as Flag[];
-      return { field: 'flags', answer: flags.includes('ACK') ? flags.filter((f) => f !== 'ACK') : [...flags, 'ACK'] };
-    }
-    default:
-      return null;
-  }
+/** The finding of event K once the answer is put in, or null when it is legal there. */
+function findingWith(q: Question, answer: Answer): Finding | null {
+  const records = replayRecords({ ...q.trace, events: withAnswer(q, answer) });
+  return records[records.length - 1]?.finding ?? null;
 }
 
 /**
- * Why the right answer is right: the engine's explanation of the mistake one step off it (for
- * "ack = 1001": "... the SYN consumes one sequence number, so ack = 1000 + 1 = 1001"), which
- * states the rule with the numbers; for a state, the narration of the step.
+ * A flags answer is right when a segment with exactly these flags may be sent there, its other
+ * fields as the rules then require: each field the engine finds wrong takes the value it expects,
+ * until only the flags could be wrong. Returns the segment tried last and its finding.
  */
-function ruleOf(q: Question, right: Answer, lang: Lang): string {
-  const probe = probeFor(q, right);
-  if (probe) {
-    const finding = replayRecords({ ...q.trace, events: withAnswer({ ...q, field: probe.field }, probe.answer) }).at(-1)?.finding;
-    if (finding && finding.field === probe.field) return explainFinding(finding, lang);
+function completeFlags(q: Question, flags: Flag[]): { segment: SegmentAnswer; finding: Finding | null } {
+  const original = segmentAt(q.trace, q.event) as Segment;
+  let segment: SegmentAnswer = { flags, seq: original.seq, ack: flags.includes('ACK') || original.ack === 0 ? original.ack : 0, len: original.len };
+  let finding = findingWith({ ...q, field: 'segment' }, segment);
+  for (let i = 0; i < 3 && finding && finding.field !== 'flags' && typeof finding.expected === 'number'; i++) {
+    segment = { ...segment, [finding.field]: finding.expected };
+    finding = findingWith({ ...q, field: 'segment' }, segment);
   }
-  return narrationOf(q, lang);
+  return { segment, finding };
+}
+
+/** The whole segment event K would be with the answer put in. */
+function answeredSegment(q: Question, answer: Answer): Segment {
+  const original = segmentAt(q.trace, q.event) as Segment;
+  if (q.field === 'segment') return { ...original, ...(answer as SegmentAnswer) };
+  return { ...original, [q.field]: answer };
+}
+
+/**
+ * A seq question about the segment that carries the sender's next new bytes asks where they
+ * start: a retransmission of earlier bytes may be legal there, but it is not that segment.
+ */
+function newBytesFinding(q: Question, before: Connection, answered: Segment): Finding | null {
+  if (q.field !== 'seq' && q.field !== 'segment') return null;
+  const original = segmentAt(q.trace, q.event) as Segment;
+  const sender = before[original.from];
+  if (!carriesNewBytes(sender, toWire(original)) || answered.seq === original.seq) return null;
+  return newBytesSeqFinding(sender, toWire(answered));
+}
+
+/** The rule that makes a right answer right, with the sentence that confirms it. */
+function ruleOfRight(before: Connection, answered: Segment, field: Exclude<QuestionField, 'state'>, lang: Lang): { rule: Finding | null; explain: string } {
+  const sender = before[answered.from];
+  const w = toWire(answered);
+  if (field !== 'segment') {
+    const rule = ruleOfSend(sender, w, field);
+    return { rule, explain: explainFinding(rule, lang) };
+  }
+  // A whole segment: its seq and its ack each follow a rule; a SYN, FIN or RST adds its own.
+  const rules = [ruleOfSend(sender, w, 'seq'), ruleOfSend(sender, w, 'ack')];
+  if (w.syn || w.fin || w.rst) rules.unshift(ruleOfSend(sender, w, 'flags'));
+  const distinct = rules.filter((r, i) => rules.findIndex((x) => x.code === r.code) === i);
+  return { rule: distinct[0] ?? null, explain: distinct.map((r) => explainFinding(r, lang)).join(' ') };
 }
 
 /** Grades an answer by replay. Pure. */
 export function gradeAnswer(q: Question, answer: Answer, lang: Lang): Grade {
   if (!isAnswerFor(q.field, answer)) throw new QuestionError(`not a ${q.field} answer: ${JSON.stringify(answer)}`);
-  const events = withAnswer(q, answer);
-  const records = replayRecords({ ...q.trace, events });
-  const finding = records[records.length - 1]?.finding ?? null;
   const canonical = canonicalAnswer(q);
-  if (finding === null) return { correct: true, canonical, explain: ruleOf(q, canonical, lang), finding: null };
-  return { correct: false, canonical, explain: explainFinding(finding, lang), finding };
+  const before = q.field === 'state' ? null : connectionBefore(q.trace, q.event);
+  let finding: Finding | null;
+  let answered: Segment | null = null;
+  if (q.field === 'flags') {
+    const completed = completeFlags(q, answer as Flag[]);
+    finding = completed.finding;
+    answered = { ...(segmentAt(q.trace, q.event) as Segment), ...completed.segment };
+  } else {
+    finding = findingWith(q, answer);
+    if (before) answered = answeredSegment(q, answer);
+  }
+  if (finding === null && before && answered) finding = newBytesFinding(q, before, answered);
+  if (finding !== null) {
+    return { correct: false, canonical, explain: explainFinding(finding, lang), hint: hintFinding(finding, lang), finding, rule: finding };
+  }
+  if (!before || !answered) return { correct: true, canonical, explain: narrationOf(q, lang), hint: null, finding: null, rule: null };
+  const { rule, explain } = ruleOfRight(before, answered, q.field as Exclude<QuestionField, 'state'>, lang);
+  return { correct: true, canonical, explain, hint: null, finding: null, rule };
 }

@@ -1,7 +1,8 @@
 // Checking a segment an endpoint sends, against that endpoint's own variables at that moment
 // (the rules under "What replay enforces" in the trace format), and moving the sender on.
 // Checks run in the order the format names fields: flags, seq, ack, len; the first wrong one
-// is returned as a Finding and the sender is left unchanged.
+// is returned as a Finding and the sender is left unchanged, except after a wrong ack alone
+// (see sendOrdinary).
 import { clearConnection, maySendData, otherSide, type AbortReset, type Endpoint, type LastReceived } from './endpoint';
 import type { Finding, FindingCode, FindingParams } from './findings';
 import { seqAdd, seqDiff, seqGe, seqGt, seqInRange, type Seq } from './seq';
@@ -236,7 +237,22 @@ function sendOrdinary(e: Endpoint, w: Wire): Finding | null {
   const kind = classifyOrdinary(e, w);
   if (typeof kind !== 'string') return kind;
   const taken = checkAck(e, w.ackNo);
-  if (typeof taken !== 'number') return taken;
+  const lenProblem = checkOrdinaryLen(e, w, kind, params);
+  if (typeof taken !== 'number') {
+    // A wrong ack does not change what the sender has sent: it moves on by the segment's seq and
+    // length, so one wrong ack is one error, not a cascade through every later segment.
+    if (lenProblem === null && kind === 'new') advanceSender(e, w);
+    return taken;
+  }
+  if (lenProblem) return lenProblem;
+  if (kind === 'new') advanceSender(e, w);
+  settleSynData(e, taken);
+  e.ackOwed = false;
+  e.sentAfterSyn = true;
+  return null;
+}
+
+function checkOrdinaryLen(e: Endpoint, w: Wire, kind: OrdinaryKind, params: FindingParams): Finding | null {
   if (kind === 'new' && w.len > 0) {
     if (e.finSeq !== null) return finding('DATA_AFTER_OWN_FIN', 'len', 0, w.len, { ...params, finSeq: e.finSeq });
     if (!maySendData(e)) return finding('DATA_BEFORE_ESTABLISHED', 'len', 0, w.len, params);
@@ -247,10 +263,6 @@ function sendOrdinary(e: Endpoint, w: Wire): Finding | null {
       return finding('RETRANSMIT_BEYOND_SENT', 'len', seqDiff(w.seq, limit), w.len, { ...params, seq: w.seq, limit });
     }
   }
-  if (kind === 'new') advanceSender(e, w);
-  settleSynData(e, taken);
-  e.ackOwed = false;
-  e.sentAfterSyn = true;
   return null;
 }
 
@@ -275,3 +287,78 @@ export function sendSegment(e: Endpoint, w: Wire): Finding | null {
   return problem;
 }
 
+
+type SegmentField = 'flags' | 'seq' | 'ack' | 'len';
+
+function rule(code: FindingCode, field: ErrorField, value: unknown, params: FindingParams): Finding {
+  return finding(code, field, value, value, params);
+}
+
+/**
+ * The rule that fixes `field` of a segment `e` may legally send now, as a Finding whose expected
+ * and got are both the value sent: what confirms a right answer ("ack = 1000 + 1 because the SYN
+ * takes one number"). Call it before sendSegment applies the segment. Pure: reads `e` only.
+ */
+export function ruleOfSend(e: Endpoint, w: Wire, field: SegmentField): Finding {
+  const params = baseParams(e);
+  const pending = w.rst ? e.resetAnswers.find((r) => r.seq === w.seq && r.withAck === w.ack) : undefined;
+  if (pending) {
+    const causeParams = { ...params, expected: pending.seq, causeSeq: pending.cause.seq, causeAck: pending.cause.ack, causeSpan: pending.cause.span };
+    if (field === 'flags') return rule('RST_ANSWER_ACK_FLAG', field, w.flags, causeParams);
+    if (field === 'seq') return rule(pending.withAck ? 'SEQ_RST_ANSWER_ZERO' : 'SEQ_RST_ANSWER', field, w.seq, causeParams);
+    if (field === 'ack') return pending.withAck ? rule('ACK_RST_ANSWER', field, w.ackNo, { ...causeParams, expected: pending.ack }) : rule('ACK_ZERO_WITHOUT_FLAG', field, 0, params);
+    return rule('RST_WITH_DATA', field, 0, params);
+  }
+  if (w.rst) {
+    const abort = abortReset(e);
+    if (field === 'flags' || field === 'seq') return rule('RST_ABORT', field, field === 'seq' ? w.seq : w.flags, { ...params, expected: abort?.seq ?? w.seq });
+    if (field === 'len') return rule('RST_WITH_DATA', field, 0, params);
+    if (!w.ack) return rule('ACK_ZERO_WITHOUT_FLAG', field, 0, params);
+    return ackFinding(e, w.ackNo, w.ackNo, abort?.last ?? e.lastReceived);
+  }
+  switch (field) {
+    case 'flags':
+      return flagsRule(e, w, params);
+    case 'seq':
+      return seqRule(e, w, params);
+    case 'ack':
+      if (!w.ack) return rule(e.irs === null ? 'ACK_FLAG_BEFORE_PEER_SYN' : 'ACK_ZERO_WITHOUT_FLAG', field, 0, params);
+      if (e.state === 'TIME_WAIT' && e.reopenSyn) return ackFinding(e, w.ackNo, w.ackNo, { kind: 'syn', seq: e.reopenSyn.seq, len: 0 });
+      return ackFinding(e, w.ackNo, w.ackNo, w.ackNo === e.rcvNxt ? e.lastReceived : { kind: 'data', seq: e.rcvNxt, len: e.synData });
+    case 'len':
+      return rule(w.len === 0 || maySendData(e) || w.syn ? 'LEN_ANY' : 'RETRANSMIT_BEYOND_SENT', field, w.len, { ...params, seq: w.seq, limit: e.sndNxt });
+  }
+}
+
+function flagsRule(e: Endpoint, w: Wire, params: FindingParams): Finding {
+  if (w.syn && !w.ack) return rule('SYN_REQUIRED', 'flags', w.flags, params);
+  if (w.syn && e.state === 'SYN_RECEIVED' && e.iss !== null && !e.passive) return rule('SYNACK_SIMULTANEOUS', 'flags', w.flags, { ...params, iss: e.iss });
+  if (w.syn) return rule('SYNACK_REQUIRED', 'flags', w.flags, params);
+  if (w.fin && e.finSeq === null) return rule(e.finOwed ? 'FIN_REQUIRED' : 'FIN_CLOSES', 'flags', w.flags, params);
+  if (w.fin) return rule('SEQ_FIN_RETRANSMIT', 'flags', w.flags, { ...params, finSeq: e.finSeq ?? w.seq, len: w.len });
+  return rule('ACK_FLAG_REQUIRED', 'flags', w.flags, params);
+}
+
+function seqRule(e: Endpoint, w: Wire, params: FindingParams): Finding {
+  if (w.syn && e.iss !== null && (e.state === 'SYN_SENT' || e.state === 'SYN_RECEIVED')) return rule('SEQ_SYN_RETRANSMIT', 'seq', w.seq, { ...params, iss: e.iss });
+  if (w.syn) return rule('SEQ_ISN_FREE', 'seq', w.seq, params);
+  const kind = classifyOrdinary(e, w);
+  if (typeof kind !== 'string') return kind;
+  if (kind === 'keepalive') return rule('SEQ_KEEPALIVE', 'seq', w.seq, { ...params, expected: w.seq, nxt: e.sndNxt });
+  if (kind === 'retransmit' && w.fin) return rule('SEQ_FIN_RETRANSMIT', 'seq', w.seq, { ...params, finSeq: e.finSeq ?? w.seq, len: w.len });
+  if (kind === 'retransmit') return rule('SEQ_DATA_RETRANSMIT', 'seq', w.seq, { ...params, una: e.sndUna, nxt: e.sndNxt });
+  return { ...seqFinding(e, w), got: w.seq };
+}
+
+/**
+ * Whether `w` is the segment that carries `e`'s next new bytes (data or FIN at SND.NXT): a
+ * question about it asks where new bytes start, so a retransmission offset is not its answer.
+ */
+export function carriesNewBytes(e: Endpoint, w: Wire): boolean {
+  return !w.syn && !w.rst && w.seq === e.sndNxt && (w.len > 0 || (w.fin && e.finSeq === null));
+}
+
+/** The finding for a seq that is not where `e`'s next new bytes start (SND.NXT). */
+export function newBytesSeqFinding(e: Endpoint, w: Wire): Finding {
+  return seqFinding(e, w);
+}

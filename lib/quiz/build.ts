@@ -55,7 +55,7 @@ function withoutCheckpoints(trace: Trace): Trace {
 }
 
 /** Segments whose seq is fixed by the rules, asked the engine: not a new ISN, which is free. */
-function askableSegments(trace: Trace): number[] {
+function fixedSeqSegments(trace: Trace): number[] {
   return trace.events.flatMap((e, i) => {
     const s = segmentOf(e);
     if (!s) return [];
@@ -63,6 +63,18 @@ function askableSegments(trace: Trace): number[] {
     return gradeAnswer(q, (s.seq + 1) % 0x1_0000_0000, 'en').correct ? [] : [i];
   });
 }
+
+/**
+ * The segments a question of this kind may ask about. A seq question needs a seq the rules fix;
+ * every other kind may ask about any segment, a SYN,ACK too (its flags and ack are fixed, and a
+ * whole-segment answer takes any ISN), which is the most common exam question.
+ */
+function askableSegments(trace: Trace, kind: QuestionKind): number[] {
+  if (kind === 'seq') return fixedSeqSegments(trace);
+  return trace.events.flatMap((e, i) => (segmentOf(e) ? [i] : []));
+}
+
+const stepStates = (trace: Trace): string[] => replayRecords(trace).map((r) => `${r.states.A} ${r.states.B}`);
 
 /** Events after which some endpoint's state changed, with both states then: the interesting state questions. */
 function stateChanges(trace: Trace): Array<{ event: number; side: Side; states: StatePair }> {
@@ -158,9 +170,14 @@ function stateChoices(rng: Random, right: StatePair): StatePair[] {
   return shuffled(rng, [right, ...wrong]);
 }
 
-/** Plants one mistake the engine must catch at exactly that event. */
+/**
+ * Plants one mistake the engine must catch at exactly that event: the rest of the trace stays
+ * valid, and every step's states are those of the unchanged trace, so neither a cascade of
+ * errors nor a diagram frozen at the mistake points at the answer.
+ */
 function plantMistake(rng: Random, trace: Trace): { trace: Trace; event: number } {
-  const candidates = shuffled(rng, askableSegments(trace));
+  const candidates = shuffled(rng, fixedSeqSegments(trace));
+  const states = stepStates(trace);
   for (const event of candidates) {
     const original = segmentOf(trace.events[event]) as Segment;
     const mutations: Segment[] = shuffled(rng, [
@@ -172,7 +189,9 @@ function plantMistake(rng: Random, trace: Trace): { trace: Trace; event: number 
     for (const m of mutations) {
       const events = trace.events.map((e, i) => (i !== event ? e : 'send' in e ? { send: m, id: e.id } : m));
       const planted = { ...trace, events };
-      if (replayRecords(planted).findIndex((r) => r.finding !== null) === event) return { trace: planted, event };
+      const records = replayRecords(planted);
+      const wrong = records.flatMap((r, i) => (r.finding ? [i] : []));
+      if (wrong.length === 1 && wrong[0] === event && records.every((r, i) => `${r.states.A} ${r.states.B}` === states[i])) return { trace: planted, event };
     }
   }
   throw new Error(`no mistake can be planted in ${trace.name ?? 'this trace'}`);
@@ -199,7 +218,7 @@ export function buildItem(spec: ItemSpec): QuizItem {
     const question = deriveQuestion(trace, event, 'state', 'A');
     return { ...base, shown: event + 1, event, question, options: null, stateOptions: stateChoices(rng, states) };
   }
-  const event = rng.pick(askableSegments(trace));
+  const event = rng.pick(askableSegments(trace, spec.kind));
   const question = deriveQuestion(trace, event, FIELD_OF[spec.kind] as QuestionField);
   const options = spec.kind === 'multiple_choice' ? multipleChoice(rng, question, trace) : null;
   return { ...base, shown: event, event, question, options, stateOptions: null };

@@ -3,6 +3,7 @@ import {
   canonicalAnswer,
   explainFinding,
   gradeAnswer,
+  hintFinding,
   isAnswerFor,
   replayRecords,
   segmentOf,
@@ -21,7 +22,12 @@ export type Response = Answer | { event: number } | { option: number };
 
 export interface ItemGrade {
   correct: boolean;
+  /** The full explanation with its numbers: a right answer's rule, or the reveal of a wrong one. */
   explain: string;
+  /** A wrong answer's first-try feedback: the rule to apply, without the numbers. */
+  hint: string | null;
+  /** Multiple choice: for every option, whether it is right and why (shown on the reveal). */
+  optionExplanations: Array<{ correct: boolean; explain: string }> | null;
   /** The right answer to reveal: a value, the wrong event, or the right option. */
   canonical: Answer | { event: number } | { option: number };
   finding: Finding | null;
@@ -46,7 +52,9 @@ export function gradeItem(item: QuizItem, response: Response, lang: Lang): ItemG
     }
     const finding = replayRecords(item.trace)[item.event]?.finding ?? null;
     const explain = finding ? explainFinding(finding, lang) : '';
-    return { correct: response.event === item.event, explain, canonical: { event: item.event }, finding, misconception: null, skill };
+    const correct = response.event === item.event;
+    const hint = correct ? null : hintFinding(finding as Finding, lang);
+    return { correct, explain, hint, optionExplanations: null, canonical: { event: item.event }, finding, misconception: null, skill };
   }
   const q = item.question;
   if (!q) throw new ResponseError('this item has no question');
@@ -55,9 +63,11 @@ export function gradeItem(item: QuizItem, response: Response, lang: Lang): ItemG
   if (item.options) answer = item.options[optionIndex(response, item.options.length)];
   if (!isAnswerFor(q.field, answer)) throw new ResponseError(`not a ${q.field} answer`);
   const g = gradeAnswer(q, answer, lang);
-  const canonical = item.options ? { option: item.options.findIndex((o) => gradeAnswer(q, o, lang).correct) } : g.canonical;
+  const optionGrades = item.options?.map((o) => gradeAnswer(q, o, lang)) ?? null;
+  const canonical = optionGrades ? { option: optionGrades.findIndex((o) => o.correct) } : g.canonical;
   const misconception = g.finding ? classifyMistake(item.trace, q.field === 'state' ? null : senderOf(item), g.finding) : null;
-  return { correct: g.correct, explain: g.explain, canonical, finding: g.finding, misconception, skill };
+  const optionExplanations = optionGrades?.map((o) => ({ correct: o.correct, explain: o.explain })) ?? null;
+  return { correct: g.correct, explain: g.explain, hint: g.hint, optionExplanations, canonical, finding: g.finding, misconception, skill };
 }
 
 function optionIndex(response: Response, count: number): number {
@@ -74,7 +84,8 @@ function gradeStateChoice(item: QuizItem, q: Question, response: Response, lang:
   const wrong = grades.find((g) => !g.correct) ?? null;
   const right = { A: canonicalAnswer({ ...q, side: 'A' }), B: canonicalAnswer({ ...q, side: 'B' }) };
   const canonical = { option: options.findIndex((o) => o.A === right.A && o.B === right.B) };
-  if (!wrong) return { correct: true, explain: grades[0]?.explain ?? '', canonical, finding: null, misconception: null, skill };
+  if (!wrong) return { correct: true, explain: grades[0]?.explain ?? '', hint: null, optionExplanations: null, canonical, finding: null, misconception: null, skill };
   const finding = wrong.finding;
-  return { correct: false, explain: wrong.explain, canonical, finding, misconception: finding ? classifyMistake(item.trace, null, finding) : null, skill };
+  const misconception = finding ? classifyMistake(item.trace, null, finding) : null;
+  return { correct: false, explain: wrong.explain, hint: wrong.hint, optionExplanations: null, canonical, finding, misconception, skill };
 }

@@ -52,7 +52,9 @@ describe('questions graded by replay', () => {
     expect(gradeAnswer(q, 1000, 'zh').explain).toContain('1000 + 1 = 1001');
     // a right answer is confirmed with the rule that makes it right
     expect(gradeAnswer(q, 1001, 'en').explain).toBe("B must acknowledge A's SYN: the SYN consumes one sequence number, so ack = 1000 + 1 = 1001.");
-    expect(gradeAnswer(deriveQuestion(trace, 1, 'flags'), ['SYN', 'ACK'], 'zh').explain).toContain('必须带 ACK 标志');
+    // a SYN,ACK is confirmed by the rule that turns SYN on, not only by the ACK-flag rule
+    expect(gradeAnswer(deriveQuestion(trace, 1, 'flags'), ['SYN', 'ACK'], 'zh')).toMatchObject({ correct: true, rule: { code: 'SYNACK_REQUIRED' } });
+    expect(gradeAnswer(deriveQuestion(trace, 1, 'flags'), ['SYN', 'ACK'], 'zh').explain).toContain('既送出自己的 ISN');
     expect(gradeAnswer(deriveQuestion(trace, 1, 'state', 'B'), 'SYN_RECEIVED', 'en').explain).toContain('B sends SYN,ACK');
   });
 

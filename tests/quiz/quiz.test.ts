@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SCENARIO_FAMILIES, STATES, type Answer, type Difficulty, type SegmentAnswer } from '@/lib/engine';
+import { SCENARIO_FAMILIES, segmentOf, STATES, type Answer, type Difficulty, type SegmentAnswer } from '@/lib/engine';
 import {
   buildItem, lessonItem, decodeSet, decodeSpec, EMPTY_PROGRESS, encodeSet, gradeItem, makePracticeSet, masteryBySkill, misconceptionCounts,
   QUESTION_KINDS, recordAttempt, ResponseError, TOPICS, type ItemSpec, type QuestionKind,
@@ -12,8 +12,12 @@ const family = fc.constantFrom(...SCENARIO_FAMILIES);
 const difficulty = fc.constantFrom<Difficulty>('beginner', 'expert');
 const seed = fc.integer({ min: 0, max: 0xffff_ffff });
 
-/** Plausible wrong answers for an item, by kind. */
-function wrongAnswers(k: QuestionKind, right: Answer): Answer[] {
+/**
+ * Plausible wrong answers for an item, by kind. A new SYN's seq is free (any ISN is right); where
+ * a SYN,ACK is repeated, RFC 9293 3.10.7.4 also lets the endpoint answer the duplicate SYN with a
+ * plain ACK, so SYN is not toggled there; an aborting RST may carry ACK or not (RFC 9293 3.10.5).
+ */
+function wrongAnswers(k: QuestionKind, right: Answer, freeSeq: boolean, repeated: boolean, aborting: boolean): Answer[] {
   const wrap = (n: number) => (n + 0x1_0000_0000) % 0x1_0000_0000;
   switch (k) {
     case 'seq':
@@ -23,11 +27,14 @@ function wrongAnswers(k: QuestionKind, right: Answer): Answer[] {
       return STATES.filter((s) => s !== right).slice(0, 3);
     case 'next_flags': {
       const f = right as string[];
-      return [f.includes('ACK') ? f.filter((x) => x !== 'ACK') : [...f, 'ACK'], f.includes('SYN') ? f.filter((x) => x !== 'SYN') : [...f, 'SYN']] as Answer[];
+      const ackToggled = f.includes('ACK') ? f.filter((x) => x !== 'ACK') : [...f, 'ACK'];
+      const synToggled = f.includes('SYN') ? f.filter((x) => x !== 'SYN') : [...f, 'SYN'];
+      if (aborting) return [synToggled] as Answer[];
+      return (repeated ? [ackToggled] : [ackToggled, synToggled]) as Answer[];
     }
     default: {
       const s = right as SegmentAnswer;
-      return [{ ...s, ack: wrap(s.ack + 1) }, { ...s, seq: wrap(s.seq + 1) }];
+      return freeSeq ? [{ ...s, ack: wrap(s.ack + 1) }] : [{ ...s, ack: wrap(s.ack + 1) }, { ...s, seq: wrap(s.seq + 1) }];
     }
   }
 }
@@ -71,7 +78,12 @@ describe('quiz items', () => {
         const ok = gradeItem(item, right, 'en');
         expect(ok.correct).toBe(true);
         expect(ok.misconception).toBeNull();
-        for (const w of wrongAnswers(k, right)) {
+        const asked = segmentOf(item.trace.events[item.event]);
+        const repeated = asked !== null && item.trace.events.slice(0, item.event).some((e) => segmentOf(e)?.from === asked.from && segmentOf(e)?.seq === asked.seq && segmentOf(e)?.flags.includes('SYN') && asked.flags.includes('SYN'));
+        const freeSeq = asked !== null && asked.flags.includes('SYN') && !repeated;
+        const before = item.trace.events[item.event - 1];
+        const aborting = before !== undefined && 'app' in before && before.app.call === 'abort';
+        for (const w of wrongAnswers(k, right, freeSeq, repeated, aborting)) {
           const g = gradeItem(item, w, 'zh');
           expect(g.correct, `${JSON.stringify(w)} should be wrong`).toBe(false);
           expect(g.explain.length).toBeGreaterThan(5);

@@ -26,7 +26,10 @@ export const en: Record<FindingCode, Message> = {
   SEQ_AFTER_DATA: (p) => `${p.side}'s last segment started at seq ${p.seq} and carried ${p.len} bytes, so its next segment starts at SND.NXT = ${sum(p.seq, p.len, WRAP)}.`,
   SEQ_AFTER_FIN: (p) => `${p.side}'s FIN (seq = ${p.seq}) consumed one sequence number, so its next segment has seq = ${sum(p.seq, 1, WRAP)}.`,
   SEQ_SYN_RETRANSMIT: (p) => `A retransmitted SYN repeats the original: ${p.side}'s ISN is ${p.iss}, so seq = ${p.iss}.`,
-  SEQ_FIN_RETRANSMIT: (p) => `A retransmitted FIN sits where the first one did: ${p.side}'s FIN is at ${p.finSeq}, so a FIN with ${p.len} bytes of data starts at ${p.finSeq} - ${p.len}.`,
+  SEQ_FIN_RETRANSMIT: (p) =>
+    p.len === '0'
+      ? `A retransmission keeps its original seq: ${p.side}'s FIN was first sent at seq ${p.finSeq}, so it is sent again at seq ${p.finSeq}.`
+      : `A retransmission keeps its original seq: ${p.side}'s FIN sits at ${p.finSeq}, so a retransmitted FIN with ${p.len} bytes of data starts at ${p.finSeq} - ${p.len}.`,
   SEQ_RST_ANSWER: (p) => `The segment ${p.side} answers acknowledged ${p.causeAck}, so the RST's seq is that ack number: seq = ${p.causeAck} (RFC 9293 3.10.7.1).`,
   SEQ_RST_ANSWER_ZERO: (p) => `The segment ${p.side} answers carried no ACK, so the RST has seq = 0 and acknowledges the segment instead (RFC 9293 3.10.7.1).`,
   SEQ_RST_ABORT: (p) => `An aborting RST is sent at SND.NXT: ${p.side}'s next sequence number is ${p.expected}.`,
@@ -49,4 +52,11 @@ export const en: Record<FindingCode, Message> = {
   APP_CALL_NO_CONNECTION: (p) => `${p.side} is ${p.state}: there is no connection for ${p.call} to act on.`,
   APP_CALL_CONNECTION_EXISTS: (p) => `${p.side} is ${p.state}: ${p.call} needs a CLOSED endpoint (the connection already exists).`,
   APP_CALL_CONNECTION_CLOSING: (p) => `${p.side} is ${p.state}: it has closed its sending direction, so ${p.call} is refused ("connection closing").`,
+  SEQ_ISN_FREE: (p) => `A SYN opens ${p.side}'s direction with an initial sequence number of ${p.side}'s own choosing: any ISN is right, and the peer acknowledges it + 1.`,
+  SEQ_DATA_RETRANSMIT: (p) => `A retransmission repeats bytes already sent and not yet acknowledged: its seq lies in [SND.UNA, SND.NXT) = [${p.una}, ${p.nxt}).`,
+  SEQ_KEEPALIVE: (p) => `A keep-alive probe on an idle connection repeats the last acknowledged byte: seq = SND.NXT - 1 = ${p.expected} (RFC 9293 3.8.4).`,
+  SYNACK_SIMULTANEOUS: (p) => `In a simultaneous open ${p.side} answers ${p.peer}'s SYN with a SYN,ACK that repeats its own SYN (seq = ISS = ${p.iss}) and acknowledges ${p.peer}'s (RFC 9293 figure 7).`,
+  FIN_CLOSES: (p) => `A FIN says ${p.side}'s application has closed its sending side (a close or shutdown, shown or not); like every segment after ${p.peer}'s SYN it carries ACK.`,
+  RST_ABORT: (p) => `${p.side}'s application aborts the connection: one RST at SND.NXT = ${p.expected}, with or without ACK (with ACK, ack = RCV.NXT), and the connection is gone at once (RFC 9293 3.10.5).`,
+  LEN_ANY: (p) => `${p.side} may send new data here: a segment carries as many new bytes as ${p.side} chooses, within the peer's window.`,
 };

@@ -26,7 +26,10 @@ export const zh: Record<FindingCode, Message> = {
   SEQ_AFTER_DATA: (p) => `${p.side} 上一个报文段从 seq ${p.seq} 开始、携带 ${p.len} 字节，所以下一个报文段从 SND.NXT = ${sum(p.seq, p.len, WRAP)} 开始。`,
   SEQ_AFTER_FIN: (p) => `${p.side} 的 FIN（seq = ${p.seq}）消耗一个序号，所以它的下一个报文段 seq = ${sum(p.seq, 1, WRAP)}。`,
   SEQ_SYN_RETRANSMIT: (p) => `重传的 SYN 与原来的一样：${p.side} 的 ISN 是 ${p.iss}，所以 seq = ${p.iss}。`,
-  SEQ_FIN_RETRANSMIT: (p) => `重传的 FIN 位置不变：${p.side} 的 FIN 在 ${p.finSeq}，带 ${p.len} 字节数据的 FIN 从 ${p.finSeq} - ${p.len} 开始。`,
+  SEQ_FIN_RETRANSMIT: (p) =>
+    p.len === '0'
+      ? `重传保持原来的 seq：${p.side} 的 FIN 第一次在 seq ${p.finSeq} 发出，重传时仍是 seq ${p.finSeq}。`
+      : `重传保持原来的 seq：${p.side} 的 FIN 在 ${p.finSeq}，带 ${p.len} 字节数据的重传 FIN 从 ${p.finSeq} - ${p.len} 开始。`,
   SEQ_RST_ANSWER: (p) => `${p.side} 回应的报文段确认号是 ${p.causeAck}，所以 RST 的序号就取这个值：seq = ${p.causeAck}（RFC 9293 3.10.7.1）。`,
   SEQ_RST_ANSWER_ZERO: (p) => `${p.side} 回应的报文段不带 ACK，所以 RST 的 seq = 0，并改为确认该报文段（RFC 9293 3.10.7.1）。`,
   SEQ_RST_ABORT: (p) => `中止连接的 RST 从 SND.NXT 发出：${p.side} 的下一个序号是 ${p.expected}。`,
@@ -49,4 +52,11 @@ export const zh: Record<FindingCode, Message> = {
   APP_CALL_NO_CONNECTION: (p) => `${p.side} 处于 ${p.state}：没有可供 ${p.call} 操作的连接。`,
   APP_CALL_CONNECTION_EXISTS: (p) => `${p.side} 处于 ${p.state}：${p.call} 需要端点处于 CLOSED（连接已存在）。`,
   APP_CALL_CONNECTION_CLOSING: (p) => `${p.side} 处于 ${p.state}：它已关闭发送方向，${p.call} 被拒绝（"connection closing"）。`,
+  SEQ_ISN_FREE: (p) => `SYN 以 ${p.side} 自己选择的初始序号（ISN）开启它这个方向：任何 ISN 都对，对端确认时加 1。`,
+  SEQ_DATA_RETRANSMIT: (p) => `重传重复已发送但尚未被确认的字节：它的 seq 落在 [SND.UNA, SND.NXT) = [${p.una}, ${p.nxt}) 之内。`,
+  SEQ_KEEPALIVE: (p) => `空闲连接上的保活探测重复最后一个已被确认的字节：seq = SND.NXT - 1 = ${p.expected}（RFC 9293 3.8.4）。`,
+  SYNACK_SIMULTANEOUS: (p) => `同时打开时，${p.side} 用 SYN,ACK 回应 ${p.peer} 的 SYN：重复自己的 SYN（seq = ISS = ${p.iss}），并确认 ${p.peer} 的 SYN（RFC 9293 图 7）。`,
+  FIN_CLOSES: (p) => `FIN 表示 ${p.side} 的应用已关闭发送方向（调用了 close 或 shutdown，无论跟踪是否显示）；和收到 ${p.peer} 的 SYN 之后的每个报文段一样，它带 ACK。`,
+  RST_ABORT: (p) => `${p.side} 的应用中止（abort）连接：在 SND.NXT = ${p.expected} 发出一个 RST，可带可不带 ACK（带 ACK 时 ack = RCV.NXT），连接立即消失（RFC 9293 3.10.5）。`,
+  LEN_ANY: (p) => `${p.side} 此时可以发送新数据：一个报文段携带多少新字节由 ${p.side} 决定，只要在对端窗口之内。`,
 };

@@ -133,7 +133,10 @@ export const FAMILIES = {
     const synAckB = b.sendSynAck('B');
     b.deliver(synAckA).expect('SYN_RECEIVED', 'ESTABLISHED');
     b.deliver(synAckB).expect('ESTABLISHED', 'ESTABLISHED');
-    return b.build('simultaneous_open', 'both peers send a SYN at once: four segments, both pass through SYN_RECEIVED');
+    // The connection is an ordinary one now: data and its ACK follow the usual rules.
+    b.segment('A', ['PSH', 'ACK'], c.payload());
+    b.segment('B', ['ACK']).expect('ESTABLISHED', 'ESTABLISHED');
+    return b.build('simultaneous_open', 'both peers send a SYN at once: four segments, both pass through SYN_RECEIVED, then data flows as usual');
   },
 
   simultaneous_close: (c) => {
