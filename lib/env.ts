@@ -41,3 +41,8 @@ export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
+
+/** Forgets the parsed configuration, so the next getEnv() reads the environment again (tests). */
+export function resetEnv(): void {
+  cached = null;
+}

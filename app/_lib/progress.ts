@@ -15,7 +15,8 @@ function parseSlugs(raw: string | null): readonly string[] {
 }
 
 /** Completed lesson slugs, kept in localStorage (no account needed). */
-const completedLessons = storedValue('synack:progress', parseSlugs, EMPTY);
+export const LESSON_PROGRESS_KEY = 'synack:progress';
+const completedLessons = storedValue(LESSON_PROGRESS_KEY, parseSlugs, EMPTY);
 
 export function useProgress() {
   const completed = completedLessons.useValue();

@@ -2,21 +2,11 @@
 // Quiz progress (answers, mastery, misconceptions) in localStorage, under its own key beside the
 // lessons' completion list. What comes back from storage is validated: corrupt data starts fresh.
 import { useCallback } from 'react';
-import { z } from 'zod';
 import { storedValue } from './stored-value';
-import { EMPTY_PROGRESS, MISCONCEPTIONS, QUESTION_KINDS, recordAttempt, SKILLS, type Attempt, type Progress } from '@/lib/quiz';
+import { EMPTY_PROGRESS, recordAttempt, type Attempt, type Progress } from '@/lib/quiz';
+import { quizProgressSchema as progressSchema } from '@/lib/classroom/progress';
 
 export const QUIZ_PROGRESS_KEY = 'synack:quiz-progress';
-
-const attemptSchema = z.object({
-  at: z.number().finite(),
-  item: z.string().max(200),
-  kind: z.enum(QUESTION_KINDS),
-  skill: z.enum(SKILLS),
-  correct: z.boolean(),
-  misconception: z.enum(MISCONCEPTIONS).nullable(),
-});
-const progressSchema = z.object({ version: z.literal(1), attempts: z.array(attemptSchema) });
 
 /** Parses stored progress; anything that is not valid progress gives the empty one. Pure. */
 export function parseQuizProgress(raw: string | null): Progress {

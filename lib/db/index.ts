@@ -26,3 +26,10 @@ export function getConnection(): Promise<Connection> {
 export async function getStore(): Promise<Store> {
   return kyselyStore((await getConnection()).db);
 }
+
+/** Closes the process's connection (shutdown, tests); the next getStore() opens a new one. */
+export async function closeConnection(): Promise<void> {
+  const current = opening;
+  opening = null;
+  if (current) await (await current).db.destroy();
+}

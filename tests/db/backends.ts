@@ -56,7 +56,7 @@ export async function openFresh(backend: Backend): Promise<{ conn: Connection; e
     conn,
     env: made.env,
     async close() {
-      await conn.db.destroy();
+      await conn.db.destroy().catch(() => undefined); // may be closed already
       await made.drop();
     },
   };

@@ -1,0 +1,102 @@
+// Accounts through better-auth's real endpoints, on every backend.
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import * as authRoute from '@/app/api/auth/[...all]/route';
+import * as health from '@/app/api/health/route';
+import * as progress from '@/app/api/progress/route';
+import { roleForSignUp } from '@/lib/auth';
+import { BACKENDS } from '../db/backends';
+import { Client, useFreshApp } from './harness';
+
+const auth = authRoute.POST;
+const signUp = (c: Client, email: string, extra: Record<string, unknown> = {}) =>
+  c.call<{ user: { id: string; role?: string } }>(auth, '/api/auth/sign-up/email', { body: { email, password: 'correct horse 1', name: email.split('@')[0], ...extra } });
+
+describe('roleForSignUp', () => {
+  it('without a code, only the first account is an instructor', () => {
+    expect(roleForSignUp({ code: undefined, given: undefined, instructors: 0 })).toEqual({ role: 'instructor' });
+    expect(roleForSignUp({ code: undefined, given: 'anything', instructors: 1 })).toEqual({ role: 'student' });
+  });
+  it('with a code, the right code makes an instructor and a wrong one is refused', () => {
+    expect(roleForSignUp({ code: 'teach-42', given: 'teach-42', instructors: 5 })).toEqual({ role: 'instructor' });
+    expect(roleForSignUp({ code: 'teach-42', given: '', instructors: 0 })).toEqual({ role: 'student' });
+    expect(roleForSignUp({ code: 'teach-42', given: 'guess', instructors: 0 })).toEqual({ error: 'WRONG_INSTRUCTOR_CODE' });
+  });
+});
+
+describe.each(BACKENDS)('accounts on $name', (backend) => {
+  let teardown: () => Promise<void>;
+  beforeAll(async () => {
+    teardown = await useFreshApp(backend, { INSTRUCTOR_CODE: 'teach-code-1', SIGN_IN_LIMIT: '3' });
+  });
+  afterAll(async () => teardown());
+  afterEach(() => vi.restoreAllMocks());
+
+  it('health answers with the database in use', async () => {
+    const r = await new Client().call(health.GET, '/api/health');
+    expect(r).toMatchObject({ status: 200, body: { status: 'ok', database: backend.name } });
+  });
+
+  it('signs up a student by default and an instructor with the code; a wrong code is refused', async () => {
+    const student = await signUp(new Client('10.1.0.1'), 'stu@example.test', { role: 'instructor' });
+    expect(student.status).toBe(200);
+    expect(student.body.user.role).toBe('student');
+    const teacher = await signUp(new Client('10.1.0.2'), 'teach@example.test', { instructorCode: 'teach-code-1' });
+    expect(teacher.body.user.role).toBe('instructor');
+    const forged = await signUp(new Client('10.1.0.3'), 'fake@example.test', { instructorCode: 'guess' });
+    expect(forged.status).toBe(403);
+    const again = await signUp(new Client('10.1.0.3'), 'fake@example.test');
+    expect(again.body.user.role).toBe('student');
+  });
+
+  it('signs in, reads the session, signs out', async () => {
+    const c = new Client('10.2.0.1');
+    await signUp(c, 'cycle@example.test');
+    const out = await c.call(auth, '/api/auth/sign-out', { body: {} });
+    expect(out.status).toBe(200);
+    expect((await c.call(authRoute.GET, '/api/auth/get-session')).body).toBeNull();
+    const signIn = await c.call(auth, '/api/auth/sign-in/email', { body: { email: 'cycle@example.test', password: 'correct horse 1' } });
+    expect(signIn.status).toBe(200);
+    const session = await c.call<{ user: { email: string } }>(authRoute.GET, '/api/auth/get-session');
+    expect(session.body.user.email).toBe('cycle@example.test');
+  });
+
+  it('limits sign-in attempts per client, counted in the database, and never logs a password', async () => {
+    const logged: string[] = [];
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+      vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(' ')));
+    }
+    const c = new Client('10.3.0.1');
+    const tries = [];
+    for (let i = 0; i < 5; i++) tries.push((await c.call(auth, '/api/auth/sign-in/email', { body: { email: 'stu@example.test', password: `wrong-secret-${i}` } })).status);
+    expect(tries.slice(0, 3)).toEqual([401, 401, 401]);
+    expect(tries.slice(3)).toEqual([429, 429]);
+    // Another client is not affected.
+    const other = await new Client('10.3.0.2').call(auth, '/api/auth/sign-in/email', { body: { email: 'stu@example.test', password: 'correct horse 1' } });
+    expect(other.status).toBe(200);
+    expect(logged.join('\n')).not.toMatch(/wrong-secret|correct horse/);
+  });
+
+  it("moves a visitor's local progress into the account, merging with what is there", async () => {
+    const c = new Client('10.5.0.1');
+    expect((await c.call(progress.POST, '/api/progress', { body: { lessons: [], quiz: { version: 1, attempts: [] } } })).status).toBe(401);
+    await signUp(c, 'progress@example.test');
+    const attempt = (at: number, correct: boolean) => ({ at, item: 'seq.handshake.1.b', kind: 'seq', skill: 'ack_of_syn', correct, misconception: null });
+    const first = await c.call(progress.POST, '/api/progress', { body: { lessons: ['handshake'], quiz: { version: 1, attempts: [attempt(2, true)] } } });
+    expect(first.status).toBe(200);
+    // A second device: its lessons and attempts join, the attempt already synced counts once.
+    const second = await c.call(progress.POST, '/api/progress', { body: { lessons: ['teardown'], quiz: { version: 1, attempts: [attempt(1, false), attempt(2, true)] } } });
+    expect(second.body).toEqual({ lessons: ['handshake', 'teardown'], quiz: { version: 1, attempts: [attempt(1, false), attempt(2, true)] } });
+    expect((await c.call(progress.GET, '/api/progress')).body).toEqual(second.body);
+    const bad = await c.call(progress.POST, '/api/progress', { body: { lessons: 'all', quiz: {} } });
+    expect(bad.status).toBe(400);
+    expect(bad.body).toMatchObject({ message: 'Invalid request body', errors: { lessons: expect.any(Array) } });
+    expect((await c.call(progress.GET, '/api/progress')).body).toEqual(second.body);
+  });
+
+  it('answers malformed requests with a 4xx', async () => {
+    const c = new Client('10.4.0.1');
+    expect((await c.call(auth, '/api/auth/sign-up/email', { body: { email: 'not-an-email', password: 'x', name: 'n' } })).status).toBe(400);
+    expect((await c.call(auth, '/api/auth/sign-in/email', { raw: '{not json', method: 'POST' })).status).toBeGreaterThanOrEqual(400);
+    expect((await c.call(auth, '/api/auth/sign-in/email', { raw: '{not json', method: 'POST' })).status).toBeLessThan(500);
+  });
+});

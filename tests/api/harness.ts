@@ -1,0 +1,67 @@
+// Calls the app's route handlers in-process, as Next would, on a fresh database per backend. A
+// Client keeps its cookies like a browser, so a test can sign in as several people at once.
+import { closeConnection } from '@/lib/db';
+import { resetAuth } from '@/lib/auth';
+import { resetEnv } from '@/lib/env';
+import { openFresh, type Backend } from '../db/backends';
+
+const ORIGIN = 'http://localhost:3000';
+type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+
+export interface Reply<T = unknown> {
+  status: number;
+  body: T;
+  text: string;
+  headers: Headers;
+}
+
+export class Client {
+  private cookies = new Map<string, string>();
+  constructor(private readonly ip = '10.0.0.1') {}
+
+  async call<T = Record<string, unknown>>(handler: Handler, path: string, init: { method?: string; body?: unknown; raw?: string; params?: Record<string, string | string[]> } = {}): Promise<Reply<T>> {
+    const headers = new Headers({ origin: ORIGIN, 'x-forwarded-for': this.ip });
+    if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    let body: string | undefined = init.raw;
+    if (init.body !== undefined) {
+      headers.set('content-type', 'application/json');
+      body = JSON.stringify(init.body);
+    }
+    const request = new Request(ORIGIN + path, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+    const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+    for (const c of response.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const [name, ...value] = (pair ?? '').split('=');
+      if (!name) continue;
+      if (/max-age=0/i.test(c) || value.join('=') === '') this.cookies.delete(name);
+      else this.cookies.set(name, value.join('='));
+    }
+    const text = await response.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON (a CSV, an XML file): the text is the body
+    }
+    return { status: response.status, body: parsed as T, text, headers: response.headers };
+  }
+}
+
+/** Points the app at a fresh database on the backend, with extra settings; returns a teardown. */
+export async function useFreshApp(backend: Backend, settings: Record<string, string> = {}): Promise<() => Promise<void>> {
+  const fresh = await openFresh(backend);
+  await fresh.conn.db.destroy();
+  const keys = ['DATABASE_URL', 'DATA_DIR', 'INSTRUCTOR_CODE', 'SIGN_IN_LIMIT', ...Object.keys(settings)];
+  for (const k of keys) delete process.env[k];
+  Object.assign(process.env, fresh.env, settings);
+  resetEnv();
+  resetAuth();
+  await closeConnection();
+  return async () => {
+    await closeConnection();
+    resetAuth();
+    await fresh.close().catch(() => undefined);
+    for (const k of keys) delete process.env[k];
+    resetEnv();
+  };
+}
