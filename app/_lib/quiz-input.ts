@@ -20,11 +20,6 @@ export function parseWhole(text: string, max = MAX_SEQ): NumberInput {
   return { ok: true, value };
 }
 
-/** A random round ISN (a multiple of 1000, so a learner can add to it in their head). */
-export function roundIsn(random: () => number): number {
-  return Math.floor(random() * 4_294_967) * 1000;
-}
-
 /** A fresh random 32-bit seed, from the browser's crypto when it has one. */
 export function freshSeed(): number {
   if (typeof crypto !== 'undefined' && 'getRandomValues' in crypto) return crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;

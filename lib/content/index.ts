@@ -1,8 +1,7 @@
 // The one entry for pages: server-side content loading and checking (reads content/ from disk).
 export { ContentError } from './errors';
 export type { Heading } from './markdown';
-export type { View } from './schema';
-export type { TraceView, QuizView, ReplayStep } from './trace-view';
+export type { QuizView } from './trace-view';
 export {
   contentRoot,
   learningPath,

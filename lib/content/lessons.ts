@@ -6,7 +6,8 @@ import type { Locale } from '@/app/_lib/i18n/routing';
 import { ContentError, describeZodError } from './errors';
 import { renderLessonMarkdown, renderMarkdownFragment, type Heading } from './markdown';
 import { frontMatterSchema, glossarySchema, navSchema, slugSchema, type FrontMatter, type Nav } from './schema';
-import { buildQuizView, buildTraceView, type QuizView, type TraceView } from './trace-view';
+import type { TraceView } from '@/lib/engine';
+import { buildQuizView, buildTraceView, type QuizView } from './trace-view';
 
 // Server-only: reads content/ with node:fs (a client import fails the build, which is the point).
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TRACE_VIEWS } from '@/lib/engine/trace-view';
 
 /** A lesson slug: lower-case words joined by hyphens; it is the file name and the URL segment. */
 export const slugSchema = z
@@ -40,11 +41,9 @@ export const glossarySchema = z.array(
   }),
 );
 
-export const VIEWS = ['sequence', 'state', 'table'] as const;
-export type View = (typeof VIEWS)[number];
 
 const difficulty = z.enum(['beginner', 'expert']);
-const views = z.array(z.enum(VIEWS)).min(1).optional();
+const views = z.array(z.enum(TRACE_VIEWS)).min(1).optional();
 const caption = z.string().trim().min(1);
 
 const scenarioSource = {

@@ -5,34 +5,15 @@ import {
   QuestionError,
   SCENARIO_FAMILIES,
   TraceFormatError,
-  type ReplayStep,
+  TRACE_VIEWS,
+  traceViewOf,
+  type TraceView,
 } from '@/lib/engine';
-import type { EndpointSpec, ResolvedEvent, Side, StatePair, Trace } from '@/lib/engine/types';
+import type { Trace } from '@/lib/engine/types';
 import type { Locale } from '@/app/_lib/i18n/routing';
-import { initialStates, traceViewOf } from '@/app/_lib/trace-view';
 import { lessonItem } from '@/lib/quiz';
 import { ContentError } from './errors';
-import { VIEWS, type QuizBlock, type TraceBlock, type View } from './schema';
-
-export type { ReplayStep };
-
-/**
- * Everything a trace widget draws, computed on the server so lesson pages do not ship the
- * engine. Plain JSON: it crosses into client components as props.
- */
-export interface TraceView {
-  caption: string;
-  views: View[];
-  endpoints: Record<Side, EndpointSpec>;
-  /** States before the first event. */
-  initial: StatePair;
-  events: ResolvedEvent[];
-  /** One per event: the states after it and the first error, if any. */
-  steps: ReplayStep[];
-  /** One sentence per event, in the page's language. */
-  narration: string[];
-  valid: boolean;
-}
+import type { QuizBlock, TraceBlock } from './schema';
 
 /** A ```quiz block for the browser: the trace as plain JSON, graded there by the engine. */
 export interface QuizView {
@@ -72,11 +53,9 @@ export function traceOfBlock(block: TraceBlock | QuizBlock, where: Where): Trace
   return generateScenario(block.scenario, options);
 }
 
-export { initialStates };
-
 /** Replays a trace block for a widget (pure given the engine; throws ContentError on bad input). */
 export function buildTraceView(block: TraceBlock, locale: Locale, where: Where): TraceView {
-  return traceViewOf(traceOfBlock(block, where), locale, block.caption, block.views ?? [...VIEWS]);
+  return traceViewOf(traceOfBlock(block, where), locale, block.caption, block.views ?? [...TRACE_VIEWS]);
 }
 
 /** Checks that a quiz block asks something its trace can answer; the browser builds the question. */

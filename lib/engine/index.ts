@@ -1,25 +1,26 @@
 // The engine's one public entry. Pure TypeScript: no Node, DOM, React or Next.js; no clock and no
-// ambient randomness. Everything it returns is plain JSON.
+// ambient randomness. Everything it returns is plain JSON. The transition code lives under
+// internal/ and is reached only through `step`, `replayTrace` and the functions built on them.
 export * from './types';
 export { seq, seqAdd, seqDiff, seqLt, seqLe, seqGt, seqGe, seqInRange, segmentSpan, type Seq } from './seq';
 export { parseTrace, TraceFormatError } from './parse';
 export { FINDING_CODES, type Finding, type FindingCode } from './findings';
 export { explainFinding, hintFinding, LANGS, type Lang } from './explain/index';
 export {
-  replayTrace,
-  replayRecords,
   openConnection,
-  applyEvent,
-  type ReplayResult,
-  type ReplayStep,
-  type StepError,
-  type StepRecord,
-  type Connection,
-} from './replay';
+  step,
+  statesOf,
+  owedOf,
+  type ConnectionSnapshot,
+  type StepResult,
+  type OwedSegment,
+  type ArrivalOutcome,
+} from './step';
+export { replayTrace, replayRecords, snapshotAfter, type ReplayResult, type ReplayStep, type StepError, type StepRecord } from './replay';
 export { resolveEvents } from './resolve';
-export { initialState } from './endpoint';
-export { narrateTrace } from './narrate';
-export { canonicalFlags, flagsLabel, segmentOf } from './wire';
+export { narrateTrace, narrateStep, type StepOutcome } from './narrate';
+export { traceViewOf, extendTraceView, TRACE_VIEWS, type TraceView, type TraceViewKind } from './trace-view';
+export { canonicalFlags, flagsLabel, segmentOf } from './segments';
 export {
   generateScenario,
   SCENARIO_FAMILIES,
@@ -40,4 +41,4 @@ export {
   type Grade,
 } from './questions';
 export { seededRandom, type Random } from './scenarios/random';
-export { owedSegments } from './respond';
+export { owedSegments, replyOwed } from './respond';

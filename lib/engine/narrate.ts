@@ -1,12 +1,12 @@
 // One sentence per event saying what happened and how the states moved: the narration line a
 // sequence diagram reads out (aria-live) as it steps. Pure.
-import { initialState } from './endpoint';
 import { explainFinding, type Lang } from './explain/index';
-import type { ArrivalOutcome } from './receive';
+import type { Finding } from './findings';
+import type { ArrivalOutcome } from './internal/receive';
 import { replayRecords } from './replay';
 import { resolveEvents } from './resolve';
-import type { AppCall, ResolvedEvent, Segment, Side, StatePair, Trace } from './types';
-import { flagsLabel } from './wire';
+import { flagsLabel } from './segments';
+import { otherSide, SIDES, type AppCall, type ResolvedEvent, type Segment, type Side, type StateMove, type StatePair, type Trace } from './types';
 
 interface Words {
   segment: (s: Segment) => string;
@@ -82,19 +82,25 @@ const zh: Words = {
 
 const WORDS: Record<Lang, Words> = { en, zh };
 
-function stateChanges(w: Words, before: StatePair, after: StatePair): string[] {
-  return (['A', 'B'] as Side[]).filter((s) => before[s] !== after[s]).map((s) => w.moves(s, after[s]));
+/** Where each endpoint ended up, for those the event moved (a move and its undoing cancel out). */
+function stateChanges(w: Words, moves: readonly StateMove[]): string[] {
+  return SIDES.flatMap((side) => {
+    const own = moves.filter((m) => m.side === side);
+    const first = own[0];
+    const last = own[own.length - 1];
+    return first && last && first.from !== last.to ? [w.moves(side, last.to)] : [];
+  });
 }
 
 function describe(w: Words, e: ResolvedEvent): string[] {
   switch (e.kind) {
     case 'segment':
-      return [w.sends(e.segment.from, w.segment(e.segment)), w.receives(e.segment.from === 'A' ? 'B' : 'A', e.segment.from, flagsLabel(e.segment.flags))];
+      return [w.sends(e.segment.from, w.segment(e.segment)), w.receives(otherSide(e.segment.from), e.segment.from, flagsLabel(e.segment.flags))];
     case 'send':
       return [w.sends(e.segment.from, w.segment(e.segment))];
     case 'deliver':
       if (!e.segment) return [];
-      return [w.receives(e.segment.from === 'A' ? 'B' : 'A', e.segment.from, w.segment(e.segment))];
+      return [w.receives(otherSide(e.segment.from), e.segment.from, w.segment(e.segment))];
     case 'drop':
       return e.segment ? [w.lost(e.segment.from, w.segment(e.segment))] : [];
     case 'app':
@@ -106,21 +112,27 @@ function describe(w: Words, e: ResolvedEvent): string[] {
   }
 }
 
+/** What an event did, as replay and `step` report it. */
+export interface StepOutcome {
+  finding: Finding | null;
+  outcome: ArrivalOutcome | null;
+  moves: readonly StateMove[];
+}
+
+/** The narration sentence of one event from what it did. Pure. */
+export function narrateStep(event: ResolvedEvent, did: StepOutcome, lang: Lang): string {
+  const w = WORDS[lang];
+  const parts = describe(w, event);
+  if (did.outcome && did.outcome !== 'accepted' && did.outcome !== 'established' && did.outcome !== 'syn_received') {
+    parts.push(w.outcome[did.outcome]);
+  }
+  if (event.kind !== 'expect') parts.push(...stateChanges(w, did.moves));
+  if (did.finding) parts.push(w.error(explainFinding(did.finding, lang)));
+  return w.join(parts);
+}
+
 /** One narration sentence per event of a parsed trace. Pure. */
 export function narrateTrace(trace: Trace, lang: Lang): string[] {
-  const w = WORDS[lang];
-  const records = replayRecords(trace);
   const resolved = resolveEvents(trace);
-  let before: StatePair = { A: initialState(trace.endpoints.A), B: initialState(trace.endpoints.B) };
-  return records.map((r, i) => {
-    const e = resolved[i] as ResolvedEvent;
-    const parts = describe(w, e);
-    if (r.outcome && r.outcome !== 'accepted' && r.outcome !== 'established' && r.outcome !== 'syn_received') {
-      parts.push(w.outcome[r.outcome]);
-    }
-    if (e.kind !== 'expect') parts.push(...stateChanges(w, before, r.states));
-    if (r.finding) parts.push(w.error(explainFinding(r.finding, lang)));
-    before = r.states;
-    return w.join(parts);
-  });
+  return replayRecords(trace).map((r, i) => narrateStep(resolved[i] as ResolvedEvent, r, lang));
 }

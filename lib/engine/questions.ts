@@ -4,11 +4,12 @@
 import { explainFinding, hintFinding, type Lang } from './explain/index';
 import type { Finding } from './findings';
 import { narrateTrace } from './narrate';
-import { applyEvent, openConnection, replayRecords, type Connection } from './replay';
-import { carriesNewBytes, newBytesSeqFinding, ruleOfSend } from './send';
-import { toWire } from './wire';
+import { carriesNewBytes, newBytesSeqFinding, ruleOfSend } from './internal/send';
+import { toWire } from './internal/wire';
+import { replayRecords, snapshotAfter } from './replay';
+import type { ConnectionSnapshot } from './step';
 import { FLAGS, STATES, type Flag, type Segment, type Side, type TcpState, type Trace, type TraceEvent } from './types';
-import { canonicalFlags } from './wire';
+import { canonicalFlags } from './segments';
 
 export type QuestionField = 'flags' | 'seq' | 'ack' | 'len' | 'state' | 'segment';
 /** A whole segment's header as a learner writes it: the sender is given by the question. */
@@ -114,10 +115,8 @@ export function isAnswerFor(field: QuestionField, answer: unknown): answer is An
 }
 
 /** Both endpoints just before event `index`, replayed from the start. */
-function connectionBefore(trace: Trace, index: number): Connection {
-  const conn = openConnection({ ...trace, events: trace.events.slice(0, index) });
-  for (let i = 0; i < index; i++) applyEvent(conn, trace.events[i] as TraceEvent);
-  return conn;
+function connectionBefore(trace: Trace, index: number): ConnectionSnapshot {
+  return snapshotAfter({ ...trace, events: trace.events.slice(0, index) });
 }
 
 /** The narration of the step: what confirms a right state answer. */
@@ -158,7 +157,7 @@ function answeredSegment(q: Question, answer: Answer): Segment {
  * A seq question about the segment that carries the sender's next new bytes asks where they
  * start: a retransmission of earlier bytes may be legal there, but it is not that segment.
  */
-function newBytesFinding(q: Question, before: Connection, answered: Segment): Finding | null {
+function newBytesFinding(q: Question, before: ConnectionSnapshot, answered: Segment): Finding | null {
   if (q.field !== 'seq' && q.field !== 'segment') return null;
   const original = segmentAt(q.trace, q.event) as Segment;
   const sender = before[original.from];
@@ -167,7 +166,7 @@ function newBytesFinding(q: Question, before: Connection, answered: Segment): Fi
 }
 
 /** The rule that makes a right answer right, with the sentence that confirms it. */
-function ruleOfRight(before: Connection, answered: Segment, field: Exclude<QuestionField, 'state'>, lang: Lang): { rule: Finding | null; explain: string } {
+function ruleOfRight(before: ConnectionSnapshot, answered: Segment, field: Exclude<QuestionField, 'state'>, lang: Lang): { rule: Finding | null; explain: string } {
   const sender = before[answered.from];
   const w = toWire(answered);
   if (field !== 'segment') {

@@ -1,43 +1,33 @@
-// What an endpoint owes its peer right now, as a conforming TCP would send it: the sandbox's
-// automatic side replies with these. Read off the same endpoint variables replay checks against,
-// so a reply is always legal by construction (and the tests replay it to make sure).
-import type { Endpoint } from './endpoint';
-import { applyEvent, openConnection } from './replay';
-import type { Segment, Side, Trace, TraceEvent } from './types';
+// What an endpoint sends next when it does only what it owes: the sandbox's automatic side.
+// Each owed segment comes from the step before it (StepResult.owed), so a reply is legal by
+// construction (and the tests replay it to make sure).
+import { owedOf, step, type ConnectionSnapshot, type StepResult } from './step';
+import type { Segment, Side } from './types';
 
-function owed(e: Endpoint, isn: number): Segment | null {
-  const from = e.side;
-  const answer = e.resetAnswers[e.resetAnswers.length - 1];
-  if (answer) return { from, flags: answer.withAck ? ['RST', 'ACK'] : ['RST'], seq: answer.seq, ack: answer.withAck ? answer.ack : 0, len: 0 };
-  if (e.state === 'CLOSED' && e.abortReset) return { from, flags: ['RST'], seq: e.abortReset.seq, ack: 0, len: 0 };
-  if (e.state === 'SYN_SENT' && e.iss === null) return { from, flags: ['SYN'], seq: isn, ack: 0, len: 0 };
-  if (e.state === 'SYN_RECEIVED' && e.iss === null) return { from, flags: ['SYN', 'ACK'], seq: isn, ack: e.rcvNxt, len: 0 };
-  if (e.state === 'SYN_RECEIVED' && !e.passive && e.ackOwed && e.iss !== null) {
-    return { from, flags: ['SYN', 'ACK'], seq: e.iss, ack: e.rcvNxt, len: 0 }; // simultaneous open
-  }
-  if (e.iss === null || e.irs === null) return null;
-  if (e.finOwed && e.finSeq === null) return { from, flags: ['FIN', 'ACK'], seq: e.sndNxt, ack: e.rcvNxt, len: 0 };
-  if (e.ackOwed) return { from, flags: ['ACK'], seq: e.sndNxt, ack: e.rcvNxt, len: 0 };
-  return null;
-}
+/** A reply may make another due (a SYN,ACK then nothing; an ACK then the FIN a close owes). */
+const MAX_REPLIES = 3;
 
 /**
- * The segments `side` sends next after the trace so far, each delivered at once: a RST it owes,
- * its SYN or SYN,ACK, its FIN after a close, or an ACK for what it received. `isn` is the ISN it
- * picks if it opens. Pure.
+ * The segments `side` sends next, each delivered at once, as the steps that send them: a RST it
+ * owes, its SYN or SYN,ACK, its FIN after a close, or an ACK for what it received. `isn` is the
+ * ISN it picks if it opens. Pure.
  */
-export function owedSegments(trace: Trace, side: Side, isn: number): Segment[] {
-  const conn = openConnection(trace);
-  for (const event of trace.events) applyEvent(conn, event);
-  const out: Segment[] = [];
-  // Each reply can make another due (a SYN,ACK then nothing; a FIN after its ACK): apply and ask again.
-  for (let i = 0; i < 3; i++) {
-    const next = owed(conn[side], isn);
-    if (!next) break;
-    const finding = applyEvent(conn, next as TraceEvent).finding;
-    if (finding) break;
-    out.push(next);
+export function replyOwed(snapshot: ConnectionSnapshot, side: Side, isn: number): StepResult[] {
+  const out: StepResult[] = [];
+  let owed = owedOf(snapshot, side);
+  let current = snapshot;
+  while (owed && out.length < MAX_REPLIES) {
+    const segment: Segment = { from: side, flags: owed.flags, seq: owed.seq ?? isn, ack: owed.ack, len: owed.len };
+    const result = step(current, segment);
+    if (result.finding) break;
+    out.push(result);
+    current = result.snapshot;
+    owed = result.owed[side];
   }
   return out;
 }
 
+/** The segments `replyOwed` sends. Pure. */
+export function owedSegments(snapshot: ConnectionSnapshot, side: Side, isn: number): Segment[] {
+  return replyOwed(snapshot, side, isn).map((r) => r.segment as Segment);
+}

@@ -4,6 +4,11 @@
 export const SIDES = ['A', 'B'] as const;
 export type Side = (typeof SIDES)[number];
 
+/** The endpoint at the other end of the connection. Pure. */
+export function otherSide(side: Side): Side {
+  return side === 'A' ? 'B' : 'A';
+}
+
 export const FLAGS = ['SYN', 'ACK', 'FIN', 'RST', 'PSH'] as const;
 export type Flag = (typeof FLAGS)[number];
 
@@ -45,6 +50,16 @@ export interface EndpointSpec {
   initial?: TcpState;
 }
 
+/** A server starts listening, a client or peer closed, unless the trace says otherwise. Pure. */
+export function initialState(spec: EndpointSpec): TcpState {
+  return spec.initial ?? (spec.role === 'server' ? 'LISTEN' : 'CLOSED');
+}
+
+/** Both endpoints' states before the first event. Pure. */
+export function initialStates(endpoints: Record<Side, EndpointSpec>): StatePair {
+  return { A: initialState(endpoints.A), B: initialState(endpoints.B) };
+}
+
 export type SendEvent = { send: Segment; id: string };
 export type DeliverEvent = { deliver: string };
 export type DropEvent = { drop: string };
@@ -73,6 +88,13 @@ export interface Trace {
 export type ErrorField = 'flags' | 'seq' | 'ack' | 'len' | 'state' | 'event';
 
 export type StatePair = Record<Side, TcpState>;
+
+/** One state change of one endpoint, as the engine records it (RFC 9293 figure 5's arrows). */
+export interface StateMove {
+  side: Side;
+  from: TcpState;
+  to: TcpState;
+}
 
 /** Which lesson-level difficulty a generated scenario targets. */
 export type Difficulty = 'beginner' | 'expert';

@@ -2,7 +2,8 @@
 // with arbitrary events always yields one step per event.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FLAGS, parseTrace, replayTrace, STATES, TraceFormatError, type Trace } from '@/lib/engine';
+import { parseTrace, replayTrace, TraceFormatError, type Trace } from '@/lib/engine';
+import { endpoint, event } from './arbitraries';
 
 function replayOrFormatError(input: unknown): 'ok' | 'format' {
   try {
@@ -15,22 +16,6 @@ function replayOrFormatError(input: unknown): 'ok' | 'format' {
     throw e;
   }
 }
-
-const u32 = fc.oneof(fc.integer({ min: 0, max: 0xffff_ffff }), fc.constantFrom(0, 1, 0xffff_ffff));
-const side = fc.constantFrom('A', 'B');
-const id = fc.constantFrom('1', '2', '3', 'x');
-const segment = fc.record({ from: side, flags: fc.uniqueArray(fc.constantFrom(...FLAGS), { maxLength: 5 }), seq: u32, ack: u32, len: fc.nat({ max: 3000 }) });
-const event = fc.oneof(
-  segment,
-  fc.record({ send: segment, id }),
-  fc.record({ deliver: id }),
-  fc.record({ drop: id }),
-  fc.record({ app: fc.record({ at: side, call: fc.constantFrom('connect', 'listen', 'shutdown', 'close', 'abort') }) }),
-  fc.record({ app: fc.record({ at: side, call: fc.constant('send'), len: fc.integer({ min: 1, max: 100 }) }) }),
-  fc.record({ timeout: fc.record({ at: side, timer: fc.constantFrom('retransmit', 'time_wait') }) }),
-  fc.record({ expect: fc.record({ A: fc.constantFrom(...STATES) }) }),
-);
-const endpoint = fc.record({ role: fc.constantFrom('client', 'server', 'peer') });
 
 describe('robustness', () => {
   it('arbitrary JSON is either a trace or a TraceFormatError, never a crash', () => {

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_PROGRESS, recordAttempt } from '@/lib/quiz';
 import type { Trace } from '@/lib/engine/types';
-import { parseWhole, roundIsn } from '@/app/_lib/quiz-input';
+import { parseWhole } from '@/app/_lib/quiz-input';
+import { roundIsn } from '@/lib/sandbox/sandbox';
 import { parseQuizProgress } from '@/app/_lib/quiz-progress';
 import { endlessQuery, readPracticeLink } from '@/app/_lib/practice-link';
 import { flagsText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
 import { segmentOf } from '@/lib/engine';
-import { traceViewOf } from '@/app/_lib/trace-view';
+import { traceViewOf } from '@/lib/engine';
 
 describe('parseWhole', () => {
   it('reads 32-bit numbers, including the largest', () => {

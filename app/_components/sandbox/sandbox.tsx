@@ -1,18 +1,13 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { explainFinding, narrateTrace, owedSegments, replayRecords, type Lang } from '@/lib/engine';
-import { APP_CALLS, FLAGS, type AppCall, type Flag, type Side, type Trace, type TraceEvent } from '@/lib/engine/types';
+import { useId, useState, type FormEvent } from 'react';
+import { explainFinding, statesOf, type Lang } from '@/lib/engine';
+import { APP_CALLS, FLAGS, otherSide, type AppCall, type Flag, type Side, type TraceEvent } from '@/lib/engine/types';
+import { automaticSides, inLanguage, playEvent, startSandbox, type Play, type SandboxState } from '@/lib/sandbox/sandbox';
 import { flagsText, segmentText } from '@/app/_lib/quiz-format';
-import { MAX_LEN, parseWhole, roundIsn } from '@/app/_lib/quiz-input';
-import { initialStates } from '@/app/_lib/trace-view';
-import { QuizDiagram } from '@/app/_components/quiz/quiz-diagram';
-
-type Play = Side | 'both';
-
-const START: Trace = { name: 'sandbox', endpoints: { A: { role: 'client' }, B: { role: 'server' } }, events: [] };
-const other = (side: Side): Side => (side === 'A' ? 'B' : 'A');
+import { MAX_LEN, parseWhole } from '@/app/_lib/quiz-input';
+import { ViewDiagram } from '@/app/_components/quiz/quiz-diagram';
 
 interface Message {
   tone: 'ok' | 'error';
@@ -20,58 +15,37 @@ interface Message {
 }
 
 /**
- * The learner plays one or both endpoints; the engine plays the rest, replying with what a
- * conforming TCP owes. An illegal event is not applied: it is shown with the rule it breaks.
+ * The learner plays one or both endpoints; the engine plays the rest (lib/sandbox), replying
+ * with what a conforming TCP owes. An illegal event is not applied: it is shown with the rule it
+ * breaks.
  */
 export function Sandbox() {
   const t = useTranslations('sandbox');
   const lang = useLocale() as Lang;
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const [play, setPlay] = useState<Play>('A');
-  const [trace, setTrace] = useState<Trace>(START);
+  const [stored, setSandbox] = useState<SandboxState>(() => startSandbox('A', lang));
   const [message, setMessage] = useState<Message | null>(null);
-  // Like most servers: once the peer has closed, the engine's application closes too.
-  const [autoClose, setAutoClose] = useState(true);
-  // The automatic side's ISN, picked once per connection when it first needs one.
-  const isn = useRef<number | null>(null);
-
-  const records = useMemo(() => replayRecords(trace), [trace]);
-  const narration = useMemo(() => narrateTrace(trace, lang), [trace, lang]);
-  const states = records[records.length - 1]?.states ?? initialStates(trace.endpoints);
-  const automatic: Side[] = play === 'both' ? [] : [other(play)];
+  const sandbox = inLanguage(stored, lang);
+  const { play, view, trace } = sandbox;
+  const states = statesOf(sandbox.snapshot);
+  const automatic = automaticSides(play);
 
   function apply(event: TraceEvent) {
-    const candidate: Trace = { ...trace, events: [...trace.events, event] };
-    const finding = replayRecords(candidate)[candidate.events.length - 1]?.finding ?? null;
-    if (finding) {
+    const result = playEvent(sandbox, event, Math.random);
+    if (!result.accepted) {
       const key = 'app' in event || 'timeout' in event ? 'rejectedApp' : 'rejected';
-      setMessage({ tone: 'error', lines: [t(key, { explain: explainFinding(finding, lang) }), `(${finding.code})`] });
+      setMessage({ tone: 'error', lines: [t(key, { explain: explainFinding(result.finding, lang) }), `(${result.finding.code})`] });
       return;
     }
-    let next = candidate;
-    const replies: string[] = [];
-    for (const side of automatic) {
-      isn.current ??= roundIsn(Math.random);
-      const owed = owedSegments(next, side, isn.current);
-      next = { ...next, events: [...next.events, ...owed] };
-      for (const s of owed) replies.push(t('engineSent', { side, segment: segmentText(s, '—') }));
-      if (autoClose && replayRecords(next).at(-1)?.states[side] === 'CLOSE_WAIT') {
-        const closing: Trace = { ...next, events: [...next.events, { app: { at: side, call: 'close' } }] };
-        const fin = owedSegments(closing, side, isn.current);
-        next = { ...closing, events: [...closing.events, ...fin] };
-        replies.push(t('engineClosed', { side }));
-        for (const s of fin) replies.push(t('engineSent', { side, segment: segmentText(s, '—') }));
-      }
-    }
-    const said = narrateTrace(next, lang)[candidate.events.length - 1] ?? '';
-    setTrace(next);
-    setMessage({ tone: 'ok', lines: [said, ...replies] });
+    const replies = result.actions.map((a) =>
+      a.kind === 'sent' ? t('engineSent', { side: a.side, segment: segmentText(a.segment, '—') }) : t('engineClosed', { side: a.side }),
+    );
+    setSandbox(result.state);
+    setMessage({ tone: 'ok', lines: [result.said, ...replies] });
   }
 
-  function restart(nextPlay: Play = play) {
-    isn.current = null;
-    setPlay(nextPlay);
-    setTrace(START);
+  function restart(nextPlay: Play = play, autoClose = sandbox.autoClose) {
+    setSandbox(startSandbox(nextPlay, lang, autoClose));
     setMessage(null);
   }
 
@@ -91,7 +65,7 @@ export function Sandbox() {
         </fieldset>
         {play !== 'both' && (
           <label className="flex min-h-10 items-center gap-2 text-sm">
-            <input type="checkbox" className="size-4" checked={autoClose} onChange={(e) => setAutoClose(e.target.checked)} />
+            <input type="checkbox" className="size-4" checked={sandbox.autoClose} onChange={(e) => setSandbox({ ...sandbox, autoClose: e.target.checked })} />
             {t('autoClose')}
           </label>
         )}
@@ -121,13 +95,13 @@ export function Sandbox() {
           <h2 id={`${id}-diagram`} className="mb-2 font-semibold">
             {t('diagram')}
           </h2>
-          <QuizDiagram id={`${id}-d`} trace={trace} />
+          <ViewDiagram id={`${id}-d`} view={view} />
           <h3 className="mt-4 text-sm font-semibold text-muted">{t('log')}</h3>
-          {narration.length === 0 ? (
+          {view.narration.length === 0 ? (
             <p className="mt-1 text-sm text-muted">{t('empty')}</p>
           ) : (
             <ol className="mt-1 list-decimal space-y-1 pl-6 text-sm" data-testid="sandbox-log">
-              {narration.map((line, i) => (
+              {view.narration.map((line, i) => (
                 <li key={i}>{line}</li>
               ))}
             </ol>
@@ -247,7 +221,7 @@ function EndpointPanel({
 
       {played && (
         <form onSubmit={send} noValidate className="mt-4 space-y-3 border-t border-border pt-3">
-          <p className="text-sm font-semibold">{t('writeSegment', { side, to: other(side) })}</p>
+          <p className="text-sm font-semibold">{t('writeSegment', { side, to: otherSide(side) })}</p>
           <div role="group" aria-label={tq('flags')} className="flex flex-wrap gap-1.5">
             {FLAGS.map((flag) => {
               const on = flags.includes(flag);

@@ -1,7 +1,7 @@
 'use client';
 
 import { createContext, useContext } from 'react';
-import type { TraceView } from '@/lib/content';
+import type { TraceView } from '@/lib/engine/trace-view';
 
 /**
  * The one step shared by a widget's views. `step` counts events already applied:

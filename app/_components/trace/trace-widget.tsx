@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { TraceView } from '@/lib/content';
+import type { TraceView } from '@/lib/engine/trace-view';
 import { SegmentTable } from './segment-table';
 import { SequenceDiagram } from './sequence-diagram';
 import { StateDiagram } from './state-diagram';

@@ -1,9 +1,9 @@
 // Segment arrival, written in the order of RFC 9293 section 3.10.7: CLOSED, LISTEN and
 // SYN-SENT first (3.10.7.1-3), then the "otherwise" states: is it acceptable? RST? SYN? ACK?
-// text? FIN? Each step names its rule. The receiver is mutated; the outcome says what happened,
-// for narration.
-import { clearConnection, ownFinAcked, type Endpoint, type ResetAnswer } from './endpoint';
-import { seqAdd, seqDiff, seqGt, seqInRange, seqLe, seqLt, type Seq } from './seq';
+// text? FIN? Each step names its rule. The receiver (a draft) is mutated, its state changes go
+// into the step's log, and the outcome says what happened, for narration.
+import { clearConnection, ownFinAcked, setState, type Endpoint, type MoveLog, type ResetAnswer } from './endpoint';
+import { seqAdd, seqDiff, seqGt, seqInRange, seqLe, seqLt, type Seq } from '../seq';
 import { wireSpan, type Wire } from './wire';
 
 /**
@@ -60,7 +60,7 @@ function takePeerSyn(e: Endpoint, w: Wire): void {
   e.ackOwed = true;
 }
 
-function arriveListen(e: Endpoint, w: Wire): ArrivalOutcome {
+function arriveListen(e: Endpoint, w: Wire, log: MoveLog): ArrivalOutcome {
   if (w.rst) return 'ignored'; // 3.10.7.2 first: an incoming RST should be ignored
   if (w.ack) {
     owe(e, resetFor(w)); // second: any acknowledgment is bad in LISTEN
@@ -68,12 +68,12 @@ function arriveListen(e: Endpoint, w: Wire): ArrivalOutcome {
   }
   if (!w.syn) return 'ignored';
   takePeerSyn(e, w); // third: SYN -> SYN-RECEIVED; the ISS is chosen when the SYN,ACK is sent
-  e.state = 'SYN_RECEIVED';
+  setState(e, 'SYN_RECEIVED', log);
   e.passive = true;
   return 'syn_received';
 }
 
-function arriveSynSent(e: Endpoint, w: Wire): ArrivalOutcome {
+function arriveSynSent(e: Endpoint, w: Wire, log: MoveLog): ArrivalOutcome {
   const iss = e.iss;
   // first: an ACK must acknowledge our SYN: ISS < SEG.ACK =< SND.NXT
   if (w.ack && (iss === null || !(seqLt(e.sndUna, w.ackNo) && seqLe(w.ackNo, e.sndNxt)))) {
@@ -84,17 +84,17 @@ function arriveSynSent(e: Endpoint, w: Wire): ArrivalOutcome {
   if (w.rst) {
     // second: a RST with an acceptable ACK means "connection refused"; without ACK, drop it
     if (!w.ack) return 'ignored';
-    clearConnection(e, 'CLOSED');
+    clearConnection(e, 'CLOSED', log);
     return 'refused';
   }
   if (!w.syn) return 'ignored';
   takePeerSyn(e, w);
   if (w.ack) e.sndUna = w.ackNo;
   if (iss !== null && seqGt(e.sndUna, iss)) {
-    e.state = 'ESTABLISHED'; // our SYN has been acknowledged
+    setState(e, 'ESTABLISHED', log); // our SYN has been acknowledged
     return 'established';
   }
-  e.state = 'SYN_RECEIVED'; // simultaneous open: answer with SYN,ACK (RFC 9293 figure 7)
+  setState(e, 'SYN_RECEIVED', log); // simultaneous open: answer with SYN,ACK (RFC 9293 figure 7)
   e.passive = false;
   return 'syn_received';
 }
@@ -133,7 +133,7 @@ function drainOutOfOrder(e: Endpoint): void {
 }
 
 /** Eighth step: a FIN counts once RCV.NXT reaches it. */
-function takeFinIfInOrder(e: Endpoint): void {
+function takeFinIfInOrder(e: Endpoint, log: MoveLog): void {
   if (e.peerFinAt === null || e.peerFinAt !== e.rcvNxt) return;
   e.lastReceived = { kind: 'fin', seq: e.peerFinAt, len: 0 };
   e.rcvNxt = seqAdd(e.rcvNxt, 1);
@@ -141,26 +141,26 @@ function takeFinIfInOrder(e: Endpoint): void {
   switch (e.state) {
     case 'SYN_RECEIVED':
     case 'ESTABLISHED':
-      e.state = 'CLOSE_WAIT';
+      setState(e, 'CLOSE_WAIT', log);
       break;
     case 'FIN_WAIT_1':
-      e.state = ownFinAcked(e) ? 'TIME_WAIT' : 'CLOSING';
+      setState(e, ownFinAcked(e) ? 'TIME_WAIT' : 'CLOSING', log);
       break;
     case 'FIN_WAIT_2':
-      e.state = 'TIME_WAIT';
+      setState(e, 'TIME_WAIT', log);
       break;
     default:
       break; // CLOSE_WAIT, CLOSING, LAST_ACK, TIME_WAIT: remain
   }
 }
 
-function arriveSynchronized(e: Endpoint, w: Wire): ArrivalOutcome {
+function arriveSynchronized(e: Endpoint, w: Wire, log: MoveLog): ArrivalOutcome {
   // Simultaneous open: the peer's SYN,ACK repeats the SYN we already have (seq = IRS). Taken for
   // its ACK, as RFC 9293 figure 7 and real stacks do, although it fails the window test.
   if (e.state === 'SYN_RECEIVED' && w.syn && w.ack && !w.rst && w.seq === e.irs) {
     if (e.iss !== null && seqLt(e.sndUna, w.ackNo) && seqLe(w.ackNo, e.sndNxt)) {
       e.sndUna = w.ackNo;
-      e.state = 'ESTABLISHED';
+      setState(e, 'ESTABLISHED', log);
       return 'established';
     }
     owe(e, resetFor(w));
@@ -190,13 +190,13 @@ function arriveSynchronized(e: Endpoint, w: Wire): ArrivalOutcome {
       e.resetChoice = to;
       return 'reset_or_challenge';
     }
-    clearConnection(e, to);
+    clearConnection(e, to, log);
     return 'reset';
   }
   // fourth: a SYN in window. A passive SYN-RECEIVED goes back to LISTEN; elsewhere challenge ACK.
   if (w.syn) {
     if (e.state === 'SYN_RECEIVED' && e.passive) {
-      clearConnection(e, 'LISTEN');
+      clearConnection(e, 'LISTEN', log);
       return 'ignored';
     }
     e.ackOwed = true;
@@ -210,7 +210,7 @@ function arriveSynchronized(e: Endpoint, w: Wire): ArrivalOutcome {
       owe(e, resetFor(w));
       return 'rst_owed';
     }
-    e.state = 'ESTABLISHED';
+    setState(e, 'ESTABLISHED', log);
     outcome = 'established';
   }
   if (seqGt(w.ackNo, e.sndNxt)) {
@@ -219,10 +219,10 @@ function arriveSynchronized(e: Endpoint, w: Wire): ArrivalOutcome {
   }
   if (seqLt(e.sndUna, w.ackNo)) e.sndUna = w.ackNo;
   const finAcked = ownFinAcked(e);
-  if (e.state === 'FIN_WAIT_1' && finAcked) e.state = 'FIN_WAIT_2';
-  else if (e.state === 'CLOSING' && finAcked) e.state = 'TIME_WAIT';
+  if (e.state === 'FIN_WAIT_1' && finAcked) setState(e, 'FIN_WAIT_2', log);
+  else if (e.state === 'CLOSING' && finAcked) setState(e, 'TIME_WAIT', log);
   else if (e.state === 'LAST_ACK' && finAcked) {
-    clearConnection(e, 'CLOSED');
+    clearConnection(e, 'CLOSED', log);
     return outcome;
   }
   // seventh: text, only where the peer has not closed its direction
@@ -231,12 +231,12 @@ function arriveSynchronized(e: Endpoint, w: Wire): ArrivalOutcome {
   }
   // eighth: FIN
   if (w.fin && e.peerFinAt === null) e.peerFinAt = seqAdd(w.seq, w.len);
-  takeFinIfInOrder(e);
+  takeFinIfInOrder(e, log);
   return outcome;
 }
 
 /** Delivers segment `w` to endpoint `e` (RFC 9293 3.10.7). */
-export function receiveSegment(e: Endpoint, w: Wire): ArrivalOutcome {
+export function receiveSegment(e: Endpoint, w: Wire, log: MoveLog): ArrivalOutcome {
   // Anything but another RST arriving after an inexact RST finds the endpoint still connected.
   if (!w.rst) e.resetChoice = null;
   switch (e.state) {
@@ -245,10 +245,10 @@ export function receiveSegment(e: Endpoint, w: Wire): ArrivalOutcome {
       owe(e, resetFor(w));
       return 'rst_owed';
     case 'LISTEN':
-      return arriveListen(e, w);
+      return arriveListen(e, w, log);
     case 'SYN_SENT':
-      return arriveSynSent(e, w);
+      return arriveSynSent(e, w, log);
     default:
-      return arriveSynchronized(e, w);
+      return arriveSynchronized(e, w, log);
   }
 }

@@ -3,11 +3,12 @@
 // Checks run in the order the format names fields: flags, seq, ack, len; the first wrong one
 // is returned as a Finding and the sender is left unchanged, except after a wrong ack alone
 // (see sendOrdinary).
-import { clearConnection, maySendData, otherSide, type AbortReset, type Endpoint, type LastReceived } from './endpoint';
-import type { Finding, FindingCode, FindingParams } from './findings';
-import { seqAdd, seqDiff, seqGe, seqGt, seqInRange, type Seq } from './seq';
-import type { ErrorField, Flag } from './types';
-import { canonicalFlags, withFlag, type Wire } from './wire';
+import { clearConnection, maySendData, setState, type AbortReset, type Endpoint, type LastReceived, type MoveLog } from './endpoint';
+import type { Finding, FindingCode, FindingParams } from '../findings';
+import { canonicalFlags, withFlag } from '../segments';
+import { seqAdd, seqDiff, seqGe, seqGt, seqInRange, type Seq } from '../seq';
+import { otherSide, type ErrorField, type Flag } from '../types';
+import type { Wire } from './wire';
 
 function finding(code: FindingCode, field: ErrorField, expected: unknown, got: unknown, params: FindingParams): Finding {
   return { code, field, expected, got, params };
@@ -81,7 +82,7 @@ function abortReset(e: Endpoint): AbortReset | null {
   return synchronizedEnough ? { seq: e.sndNxt, ack: e.rcvNxt, last: e.lastReceived } : null;
 }
 
-function sendReset(e: Endpoint, w: Wire): Finding | null {
+function sendReset(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
   const params = baseParams(e);
   if (w.syn || w.fin) {
     return finding('RST_WITH_SYN_OR_FIN', 'flags', canonicalFlags(w.flags.filter((f) => f !== 'SYN' && f !== 'FIN')), w.flags, params);
@@ -116,11 +117,11 @@ function sendReset(e: Endpoint, w: Wire): Finding | null {
   if (w.len !== 0) return finding('RST_WITH_DATA', 'len', 0, w.len, params);
   // Sending a RST on a live connection is an ABORT, whether or not the trace showed the call.
   if (e.state === 'CLOSED') e.abortReset = null;
-  else clearConnection(e, 'CLOSED');
+  else clearConnection(e, 'CLOSED', log);
   return null;
 }
 
-function sendSyn(e: Endpoint, w: Wire): Finding | null {
+function sendSyn(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
   const params = baseParams(e);
   if (w.fin) return finding('SYN_WITH_FIN', 'flags', withFlag(w.flags, 'FIN', false), w.flags, params);
   switch (e.state) {
@@ -131,8 +132,8 @@ function sendSyn(e: Endpoint, w: Wire): Finding | null {
       if (w.ack) return finding('ACK_FLAG_BEFORE_PEER_SYN', 'flags', withFlag(w.flags, 'ACK', false), w.flags, params);
       if (w.ackNo !== 0) return finding('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
       if (e.state !== 'SYN_SENT' || e.iss === null) {
-        if (e.state !== 'SYN_SENT') clearConnection(e, 'CLOSED');
-        e.state = 'SYN_SENT';
+        if (e.state !== 'SYN_SENT') clearConnection(e, 'CLOSED', log);
+        setState(e, 'SYN_SENT', log);
         startConnection(e, w);
         return null;
       }
@@ -153,7 +154,7 @@ function sendSyn(e: Endpoint, w: Wire): Finding | null {
       return null;
     }
     case 'TIME_WAIT':
-      if (e.reopenSyn && w.ack) return reopenFromTimeWait(e, w, e.reopenSyn);
+      if (e.reopenSyn && w.ack) return reopenFromTimeWait(e, w, e.reopenSyn, log);
       return finding('SYN_AFTER_SYNCHRONIZED', 'flags', withFlag(w.flags, 'SYN', false), w.flags, params);
     default:
       return finding('SYN_AFTER_SYNCHRONIZED', 'flags', withFlag(w.flags, 'SYN', false), w.flags, params);
@@ -164,13 +165,13 @@ function sendSyn(e: Endpoint, w: Wire): Finding | null {
  * RFC 1122 4.2.2.13: a TIME_WAIT endpoint may accept a new SYN, with an ISN above every sequence
  * number of the old connection, and becomes SYN_RECEIVED of the new one.
  */
-function reopenFromTimeWait(e: Endpoint, w: Wire, syn: { seq: Seq; len: number }): Finding | null {
+function reopenFromTimeWait(e: Endpoint, w: Wire, syn: { seq: Seq; len: number }, log: MoveLog): Finding | null {
   const oldNext = e.sndNxt;
   const rcvNxt = seqAdd(syn.seq, 1);
   if (!seqGe(w.seq, oldNext)) return finding('SEQ_REOPEN_ISS', 'seq', oldNext, w.seq, { ...baseParams(e), expected: oldNext });
   if (w.ackNo !== rcvNxt) return ackFinding(e, w.ackNo, rcvNxt, { kind: 'syn', seq: syn.seq, len: 0 });
-  clearConnection(e, 'LISTEN');
-  e.state = 'SYN_RECEIVED';
+  clearConnection(e, 'LISTEN', log);
+  setState(e, 'SYN_RECEIVED', log);
   e.passive = true;
   e.irs = syn.seq;
   e.rcvNxt = rcvNxt;
@@ -210,7 +211,7 @@ function classifyOrdinary(e: Endpoint, w: Wire): OrdinaryKind | Finding {
   return seqFinding(e, w);
 }
 
-function sendOrdinary(e: Endpoint, w: Wire): Finding | null {
+function sendOrdinary(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
   const params = baseParams(e);
   const pendingRst = e.resetAnswers[e.resetAnswers.length - 1];
   switch (e.state) {
@@ -241,11 +242,11 @@ function sendOrdinary(e: Endpoint, w: Wire): Finding | null {
   if (typeof taken !== 'number') {
     // A wrong ack does not change what the sender has sent: it moves on by the segment's seq and
     // length, so one wrong ack is one error, not a cascade through every later segment.
-    if (lenProblem === null && kind === 'new') advanceSender(e, w);
+    if (lenProblem === null && kind === 'new') advanceSender(e, w, log);
     return taken;
   }
   if (lenProblem) return lenProblem;
-  if (kind === 'new') advanceSender(e, w);
+  if (kind === 'new') advanceSender(e, w, log);
   settleSynData(e, taken);
   e.ackOwed = false;
   e.sentAfterSyn = true;
@@ -266,7 +267,7 @@ function checkOrdinaryLen(e: Endpoint, w: Wire, kind: OrdinaryKind, params: Find
   return null;
 }
 
-function advanceSender(e: Endpoint, w: Wire): void {
+function advanceSender(e: Endpoint, w: Wire, log: MoveLog): void {
   const span = w.len + (w.fin ? 1 : 0);
   if (span === 0) return;
   e.sndNxt = seqAdd(w.seq, span);
@@ -275,13 +276,13 @@ function advanceSender(e: Endpoint, w: Wire): void {
   e.finSeq = seqAdd(w.seq, w.len);
   e.finOwed = false;
   // A FIN without a CLOSE call in the trace implies one (RFC 9293 3.10.4).
-  if (e.state === 'ESTABLISHED' || e.state === 'SYN_RECEIVED') e.state = 'FIN_WAIT_1';
-  else if (e.state === 'CLOSE_WAIT') e.state = 'LAST_ACK';
+  if (e.state === 'ESTABLISHED' || e.state === 'SYN_RECEIVED') setState(e, 'FIN_WAIT_1', log);
+  else if (e.state === 'CLOSE_WAIT') setState(e, 'LAST_ACK', log);
 }
 
 /** Checks a segment `e` sends and, when it is legal, applies it to `e`. */
-export function sendSegment(e: Endpoint, w: Wire): Finding | null {
-  const problem = w.rst ? sendReset(e, w) : w.syn ? sendSyn(e, w) : sendOrdinary(e, w);
+export function sendSegment(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
+  const problem = w.rst ? sendReset(e, w, log) : w.syn ? sendSyn(e, w, log) : sendOrdinary(e, w, log);
   // Sending shows an endpoint that was offered a reset (Endpoint.resetChoice) did not take it.
   if (problem === null) e.resetChoice = null;
   return problem;

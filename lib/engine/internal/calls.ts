@@ -1,8 +1,8 @@
 // Application calls (RFC 9293 section 3.10.1-3.10.5) and timer expiries (3.10.8).
 // Each returns a Finding when the call or timer cannot happen in the endpoint's state.
-import { clearConnection, otherSide, type Endpoint } from './endpoint';
-import type { Finding, FindingCode } from './findings';
-import type { AppCall, TimerName } from './types';
+import { clearConnection, setState, type Endpoint, type MoveLog } from './endpoint';
+import type { Finding, FindingCode } from '../findings';
+import { otherSide, type AppCall, type TimerName } from '../types';
 
 function eventFinding(e: Endpoint, code: FindingCode, got: string): Finding {
   return { code, field: 'event', expected: null, got, params: { side: e.side, peer: otherSide(e.side), state: e.state, call: got } };
@@ -13,18 +13,18 @@ function closingOrClosed(e: Endpoint): boolean {
   return e.finSeq !== null || e.finOwed || e.state === 'TIME_WAIT' || e.state === 'CLOSING' || e.state === 'LAST_ACK' || e.state === 'FIN_WAIT_2';
 }
 
-export function applyAppCall(e: Endpoint, call: AppCall): Finding | null {
+export function applyAppCall(e: Endpoint, call: AppCall, log: MoveLog): Finding | null {
   switch (call) {
     case 'listen':
       if (e.state === 'LISTEN') return null; // a server trace may show the listen call it starts with
       if (e.state !== 'CLOSED') return eventFinding(e, 'APP_CALL_CONNECTION_EXISTS', call);
-      clearConnection(e, 'LISTEN');
+      clearConnection(e, 'LISTEN', log);
       return null;
     case 'connect':
       // OPEN (active) in CLOSED, or in LISTEN turning the passive open active (3.10.1).
       if (e.state !== 'CLOSED' && e.state !== 'LISTEN') return eventFinding(e, 'APP_CALL_CONNECTION_EXISTS', call);
-      clearConnection(e, 'CLOSED');
-      e.state = 'SYN_SENT';
+      clearConnection(e, 'CLOSED', log);
+      setState(e, 'SYN_SENT', log);
       return null;
     case 'send':
       if (e.state === 'CLOSED' || e.state === 'LISTEN') return eventFinding(e, 'APP_CALL_NO_CONNECTION', call);
@@ -32,30 +32,30 @@ export function applyAppCall(e: Endpoint, call: AppCall): Finding | null {
       return null;
     case 'shutdown':
     case 'close':
-      return applyClose(e, call);
+      return applyClose(e, call, log);
     case 'abort':
-      return applyAbort(e, call);
+      return applyAbort(e, call, log);
   }
 }
 
-function applyClose(e: Endpoint, call: AppCall): Finding | null {
+function applyClose(e: Endpoint, call: AppCall, log: MoveLog): Finding | null {
   if (call === 'close' && e.state !== 'CLOSED') e.appClosed = true;
   switch (e.state) {
     case 'CLOSED':
       return eventFinding(e, 'APP_CALL_NO_CONNECTION', call);
     case 'LISTEN':
     case 'SYN_SENT':
-      clearConnection(e, 'CLOSED'); // 3.10.4: delete the TCB, nothing to send
+      clearConnection(e, 'CLOSED', log); // 3.10.4: delete the TCB, nothing to send
       return null;
     case 'SYN_RECEIVED':
     case 'ESTABLISHED':
       if (e.finOwed) return null;
       e.finOwed = true;
-      e.state = 'FIN_WAIT_1';
+      setState(e, 'FIN_WAIT_1', log);
       return null;
     case 'CLOSE_WAIT':
       e.finOwed = true;
-      e.state = 'LAST_ACK';
+      setState(e, 'LAST_ACK', log);
       return null;
     default:
       // Closing again (close after shutdown) changes nothing: the FIN is already on its way.
@@ -63,7 +63,7 @@ function applyClose(e: Endpoint, call: AppCall): Finding | null {
   }
 }
 
-function applyAbort(e: Endpoint, call: AppCall): Finding | null {
+function applyAbort(e: Endpoint, call: AppCall, log: MoveLog): Finding | null {
   switch (e.state) {
     case 'CLOSED':
       return eventFinding(e, 'APP_CALL_NO_CONNECTION', call);
@@ -74,21 +74,21 @@ function applyAbort(e: Endpoint, call: AppCall): Finding | null {
     case 'CLOSE_WAIT': {
       // 3.10.5: send a reset <SEQ=SND.NXT><CTL=RST>, delete the TCB, enter CLOSED.
       const owed = e.iss !== null ? { seq: e.sndNxt, ack: e.rcvNxt, last: e.lastReceived } : null;
-      clearConnection(e, 'CLOSED');
+      clearConnection(e, 'CLOSED', log);
       e.abortReset = owed;
       return null;
     }
     default:
       // LISTEN, SYN-SENT, CLOSING, LAST-ACK, TIME-WAIT: delete the TCB without a reset.
-      clearConnection(e, 'CLOSED');
+      clearConnection(e, 'CLOSED', log);
       return null;
   }
 }
 
-export function applyTimeout(e: Endpoint, timer: TimerName): Finding | null {
+export function applyTimeout(e: Endpoint, timer: TimerName, log: MoveLog): Finding | null {
   if (timer === 'time_wait') {
     if (e.state !== 'TIME_WAIT') return eventFinding(e, 'TIME_WAIT_TIMER_NOT_RUNNING', timer);
-    clearConnection(e, 'CLOSED'); // 3.10.8: the 2MSL timer deletes the TCB
+    clearConnection(e, 'CLOSED', log); // 3.10.8: the 2MSL timer deletes the TCB
     return null;
   }
   const outstanding = e.iss !== null && e.sndUna !== e.sndNxt;

@@ -1,9 +1,9 @@
 // One endpoint's transmission control block (RFC 9293 section 3.3.1) plus the little the
 // replay needs to explain a mistake: what last moved SND.NXT and RCV.NXT, and which answers
-// (a RST, an ACK) the endpoint owes. Replay owns its endpoints and mutates them in place;
-// nothing outside replay ever sees one.
-import { seq, seqAdd, type Seq } from './seq';
-import type { EndpointSpec, Side, TcpState } from './types';
+// (a RST, an ACK) the endpoint owes. Plain JSON, so a connection snapshot can be stored and
+// sent anywhere; the transition code (connection.ts) mutates a private draft of it in place.
+import { seq, seqAdd, type Seq } from '../seq';
+import { initialState, type EndpointSpec, type Side, type StateMove, type TcpState } from '../types';
 
 /** A RST this endpoint may send in answer to a segment it could not accept (RFC 9293 3.10.7). */
 export interface ResetAnswer {
@@ -100,11 +100,6 @@ export interface Endpoint {
   fastOpen: boolean;
 }
 
-/** A server starts listening, a client or peer closed, unless the trace says otherwise. */
-export function initialState(spec: EndpointSpec): TcpState {
-  return spec.initial ?? (spec.role === 'server' ? 'LISTEN' : 'CLOSED');
-}
-
 export function createEndpoint(side: Side, spec: EndpointSpec): Endpoint {
   return {
     side,
@@ -134,9 +129,19 @@ export function createEndpoint(side: Side, spec: EndpointSpec): Endpoint {
   };
 }
 
-/** Deletes the TCB (RFC 9293: "delete the TCB, enter CLOSED"), or goes back to LISTEN. */
-export function clearConnection(e: Endpoint, to: 'CLOSED' | 'LISTEN'): void {
+/** Where a step records each state change, in order, so replay can show and explain it. */
+export type MoveLog = StateMove[];
+
+/** The one way an endpoint's state changes: every transition is recorded in the step's log. */
+export function setState(e: Endpoint, to: TcpState, log: MoveLog): void {
+  if (e.state === to) return;
+  log.push({ side: e.side, from: e.state, to });
   e.state = to;
+}
+
+/** Deletes the TCB (RFC 9293: "delete the TCB, enter CLOSED"), or goes back to LISTEN. */
+export function clearConnection(e: Endpoint, to: 'CLOSED' | 'LISTEN', log: MoveLog): void {
+  setState(e, to, log);
   e.passive = false;
   e.iss = null;
   e.irs = null;
@@ -158,10 +163,6 @@ export function clearConnection(e: Endpoint, to: 'CLOSED' | 'LISTEN'): void {
   e.reopenSyn = null;
   e.resetChoice = null;
   e.fastOpen = false;
-}
-
-export function otherSide(side: Side): Side {
-  return side === 'A' ? 'B' : 'A';
 }
 
 /** Our FIN has been sent and acknowledged. */
