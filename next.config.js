@@ -1,3 +1,4 @@
+import { withSerwist } from '@serwist/turbopack';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./app/_lib/i18n/request.ts');
@@ -10,4 +11,5 @@ const nextConfig = {
   outputFileTracingIncludes: { '/[locale]/**': ['./content/**/*'] },
 };
 
-export default withNextIntl(nextConfig);
+// withSerwist keeps esbuild, which bundles the service worker, out of the server bundle.
+export default withNextIntl(withSerwist(nextConfig));

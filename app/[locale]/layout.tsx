@@ -6,6 +6,7 @@ import { routing } from '@/app/_lib/i18n/routing';
 import { Providers } from '@/app/_lib/providers';
 import { themeScript } from '@/app/_lib/theme-script';
 import { SiteHeader } from '@/app/_components/ui/site-header';
+import { OfflineSupport } from '@/app/_components/offline/offline-support';
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -18,6 +19,7 @@ export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Pr
   return {
     title: { default: t('name'), template: `%s · ${t('name')}` },
     description: t('tagline'),
+    manifest: `/${locale}/manifest.webmanifest`,
   };
 }
 
@@ -52,6 +54,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
           <Providers>
             <div className="flex min-h-dvh flex-col">
               <SiteHeader />
+              <OfflineSupport />
               <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-10">
                 {children}
               </main>

@@ -75,7 +75,7 @@ export function ReviewSession() {
   const upcoming = state.cards.map((c) => c.card.due).sort((a, b) => a - b)[0];
 
   return (
-    <div className="space-y-4" data-testid="review-session">
+    <div className="space-y-4" data-testid="review-session" data-ref={served?.question.ref}>
       <h2 ref={headingRef} tabIndex={-1} className="text-xl font-semibold" data-testid="review-progress">
         {t('progress', { done, left })}
       </h2>

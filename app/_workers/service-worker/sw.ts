@@ -1,0 +1,41 @@
+// The service worker (Serwist): the app's scripts and styles are precached when it installs, and
+// every page is kept when visited, so lessons, practice, review and mock exams work offline once
+// seen (they grade in the browser and keep their state in localStorage). Bundled by esbuild through
+// @serwist/turbopack (app/serwist/[path]/route.ts), not by Next.
+import { defaultCache, PAGES_CACHE_NAME } from '@serwist/turbopack/worker';
+import { ExpirationPlugin, NetworkFirst, Serwist, type PrecacheEntry, type SerwistGlobalConfig } from 'serwist';
+
+declare global {
+  interface WorkerGlobalScope extends SerwistGlobalConfig {
+    __SW_MANIFEST: (PrecacheEntry | string)[] | undefined;
+  }
+}
+
+declare const self: ServiceWorkerGlobalScope;
+
+// Pages a learner visited stay for a month, not Serwist's default day: revision happens on trains.
+const KEPT = new ExpirationPlugin({ maxEntries: 200, maxAgeSeconds: 30 * 24 * 60 * 60, maxAgeFrom: 'last-used' });
+// A slow network falls back to the kept page after three seconds.
+const pages = new NetworkFirst({ cacheName: PAGES_CACHE_NAME.html, networkTimeoutSeconds: 3, plugins: [KEPT] });
+const rsc = new NetworkFirst({ cacheName: PAGES_CACHE_NAME.rsc, networkTimeoutSeconds: 3, plugins: [KEPT] });
+
+const serwist = new Serwist({
+  precacheEntries: self.__SW_MANIFEST,
+  skipWaiting: true,
+  clientsClaim: true,
+  navigationPreload: true,
+  runtimeCaching: [
+    { matcher: ({ request, sameOrigin, url }) => sameOrigin && request.mode === 'navigate' && !url.pathname.startsWith('/api/'), handler: pages },
+    { matcher: ({ request, sameOrigin, url }) => sameOrigin && request.headers.get('RSC') === '1' && !url.pathname.startsWith('/api/'), handler: rsc },
+    ...defaultCache,
+  ],
+  fallbacks: {
+    // A page never visited, asked for offline: the offline page in the language of its URL.
+    entries: [
+      { url: '/zh/offline', matcher: ({ request }) => request.destination === 'document' && new URL(request.url).pathname.startsWith('/zh') },
+      { url: '/en/offline', matcher: ({ request }) => request.destination === 'document' },
+    ],
+  },
+});
+
+serwist.addEventListeners();

@@ -1,0 +1,234 @@
+// Revision in real Chromium: a whole mock exam in both languages (a reload mid-exam continues
+// it, the time-out grades what was answered), the review queue across a reload, the summary
+// sheet printing on exactly one A4 page in each language, and a lesson and a practice question
+// answered with the network cut off once the service worker has them.
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { decodeSpec } from '@/lib/quiz';
+import { buildQuestion, parseRevisionState, rightAnswerOf, type RevisionState } from '@/lib/revision';
+import { useAppAndBrowser } from './server';
+
+const running = useAppAndBrowser();
+
+async function withPage<T>(run: (page: Page, errors: string[], context: BrowserContext) => Promise<T>): Promise<T> {
+  const context = await running().browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  try {
+    return await run(page, errors, context);
+  } finally {
+    await context.close();
+  }
+}
+
+const url = (path: string) => `${running().app.baseUrl}${path}`;
+
+async function revision(page: Page): Promise<RevisionState> {
+  return parseRevisionState(await page.evaluate(() => localStorage.getItem('synack:revision')));
+}
+
+/** The right response to a question, from the engine, as the learner would give it on the page. */
+function rightResponse(ref: string): unknown {
+  const q = buildQuestion(ref);
+  if (!q) throw new Error(`cannot build ${ref}`);
+  return rightAnswerOf(q, 'en')?.canonical;
+}
+
+/** Gives `response` on the exam question on screen: a choice by its index, or a number typed. */
+async function answerExamQuestion(page: Page, response: unknown) {
+  const question = page.getByTestId('exam-question');
+  if (typeof response === 'number') return question.locator('input[type=text]').fill(String(response));
+  const r = response as { option?: number; event?: number };
+  const kind = await question.getAttribute('data-kind');
+  let index = r.option ?? 0;
+  if (kind === 'spot_error') {
+    // The radios list the trace's segments in order: find the position of the event among them.
+    const ref = (await revision(page)).activeExam!.refs[await currentIndex(page)]!;
+    const q = buildQuestion(ref)!;
+    const events = q.source === 'quiz' ? q.item.trace.events : [];
+    index = events.slice(0, r.event).filter((e) => 'send' in e || 'from' in e).length;
+  }
+  await question.locator('input[type=radio]').nth(index).check();
+}
+
+async function currentIndex(page: Page): Promise<number> {
+  return (await revision(page)).activeExam!.visits.at(-1)!.index;
+}
+
+const TEXT = {
+  en: { count: 'Number of questions', minutes: 'Time in minutes', start: 'Start the exam', next: 'Next', handIn: 'Hand in', confirm: 'Yes, hand in', score: '3 of 4 right (75%)', timedOut: 'The time ran out' },
+  zh: { count: '题目数量', minutes: '时长（分钟）', start: '开始考试', next: '下一题', handIn: '交卷', confirm: '确定交卷', score: '答对 3 / 4 题（75%）', timedOut: '时间已到' },
+} as const;
+
+describe('mock exam', () => {
+  for (const locale of ['en', 'zh'] as const) {
+    it(`${locale}: a whole exam, continued after a reload, answered without feedback, then the report`, async () => {
+      await withPage(async (page, errors) => {
+        const t = TEXT[locale];
+        await page.goto(url(`/${locale}/revise/exam`));
+        await page.getByLabel(t.count).fill('4');
+        await page.getByLabel(t.minutes).fill('10');
+        await page.getByRole('button', { name: t.start }).click();
+        await page.getByTestId('exam-run').waitFor();
+        const refs = (await revision(page)).activeExam!.refs;
+        expect(refs).toHaveLength(4);
+        expect(refs.some((r) => r.startsWith('track.'))).toBe(true); // the exam track is among the default topics
+
+        for (let i = 0; i < 3; i++) {
+          await answerExamQuestion(page, rightResponse(refs[i]!));
+          await expect.poll(async () => (await revision(page)).activeExam!.answers[i] !== null).toBe(true);
+          // No feedback during the exam: nothing says right or wrong.
+          expect(await page.getByTestId('quiz-feedback').count()).toBe(0);
+          if (i === 1) {
+            const before = (await revision(page)).activeExam!.deadline;
+            await page.reload();
+            await page.getByTestId('exam-run').waitFor();
+            expect(await page.getByTestId('question-counter').textContent()).toContain('2');
+            expect((await revision(page)).activeExam!.deadline).toBe(before);
+          }
+          await page.getByRole('button', { name: t.next, exact: true }).click();
+        }
+        // The last question is left unanswered: handing in asks first.
+        await page.getByRole('button', { name: t.handIn }).click();
+        await page.getByRole('button', { name: t.confirm }).click();
+        await page.getByTestId('exam-report').waitFor();
+        expect(await page.getByTestId('exam-score').textContent()).toBe(t.score);
+        const items = page.getByTestId('report-item');
+        expect(await items.count()).toBe(4);
+        expect(await page.locator('[data-testid=report-item][data-correct=true]').count()).toBe(3);
+        // The weakest skill links to the lesson section that teaches it.
+        const lessonLink = page.getByTestId('exam-report').locator(`a[href^="/${locale}/learn/"]`).first();
+        expect(await lessonLink.getAttribute('href')).toMatch(new RegExp(`^/${locale}/learn/[a-z-]+#.+`));
+        // Listed among past exams with its score; the miss is in the mistake book and the queue.
+        const state = await revision(page);
+        expect(state.activeExam).toBeNull();
+        expect(state.exams.at(-1)).toMatchObject({ total: 4, correct: 3, timedOut: false });
+        expect(state.mistakes.map((m) => m.ref)).toContain(refs[3]);
+        expect(state.cards.length).toBeGreaterThan(0);
+        await page.goto(url(`/${locale}/revise/exam`));
+        await page.getByTestId('score-chart').waitFor();
+        expect(errors).toEqual([]);
+      });
+    });
+  }
+
+  it('on time-out, the answers given by then are graded', async () => {
+    await withPage(async (page, errors) => {
+      await page.goto(url('/en/revise/exam'));
+      await page.getByLabel('Number of questions').fill('3');
+      await page.getByLabel('Time in minutes').fill('1');
+      await page.getByRole('button', { name: 'Start the exam' }).click();
+      await page.getByTestId('exam-run').waitFor();
+      const refs = (await revision(page)).activeExam!.refs;
+      await answerExamQuestion(page, rightResponse(refs[0]!));
+      await expect.poll(async () => (await revision(page)).activeExam!.answers[0] !== null).toBe(true);
+      // Bring the deadline to a few seconds from now, as if the minute had nearly passed, and reload.
+      await page.evaluate(() => {
+        const s = JSON.parse(localStorage.getItem('synack:revision') as string);
+        s.activeExam.deadline = Date.now() + 3000;
+        localStorage.setItem('synack:revision', JSON.stringify(s));
+      });
+      await page.reload();
+      await page.getByTestId('exam-run').waitFor();
+      expect(await page.getByTestId('exam-timer').textContent()).toMatch(/^0:0[0-3]$/);
+      await page.getByTestId('exam-report').waitFor({ timeout: 10_000 });
+      expect(await page.getByTestId('exam-report').textContent()).toContain('The time ran out: the 1 answers given by then were graded.');
+      expect(await page.getByTestId('exam-score').textContent()).toBe('1 of 3 right (33%)');
+      expect((await revision(page)).exams.at(-1)).toMatchObject({ timedOut: true, correct: 1 });
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
+describe('review queue', () => {
+  it('a practice miss is due today, served with new numbers, kept across a reload and rescheduled when passed', async () => {
+    await withPage(async (page, errors) => {
+      const missed = 'ack.handshake.42.b';
+      await page.goto(url(`/en/practice?q=${missed}`));
+      await page.getByLabel('Acknowledgment number (ack)').fill('1');
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      await page.locator('[data-testid=quiz-card][data-phase=retry]').waitFor();
+
+      await page.goto(url('/en/revise'));
+      await expect.poll(() => page.getByTestId('due-count').textContent()).toBe('1 skill to review today.');
+      await page.goto(url('/en/revise/review'));
+      const session = page.getByTestId('review-session');
+      await expect.poll(() => session.getAttribute('data-ref')).toMatch(/^ack\.handshake\.\d+\.b$/);
+      const served = (await session.getAttribute('data-ref')) as string;
+      expect(served).not.toBe(missed);
+      expect(decodeSpec(served)?.kind).toBe('ack');
+
+      // Not answered yet: after a reload the card is still due and served again.
+      await page.reload();
+      await expect.poll(() => session.getAttribute('data-ref')).toMatch(/^ack\.handshake\.\d+\.b$/);
+      const again = (await session.getAttribute('data-ref')) as string;
+      const before = (await revision(page)).cards[0]!;
+      await page.getByLabel('Acknowledgment number (ack)').fill(String(rightResponse(again)));
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      await page.locator('[data-testid=quiz-card][data-phase=correct]').waitFor();
+      await expect.poll(async () => (await revision(page)).cards[0]!.card.reps).toBe(before.card.reps + 1);
+
+      await page.reload();
+      await page.getByTestId('review-done').waitFor();
+      const after = (await revision(page)).cards[0]!;
+      expect(after.card.due).toBeGreaterThan(Date.now());
+      expect(after.lastRef).toBe(again);
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
+describe('summary sheet', () => {
+  for (const locale of ['en', 'zh'] as const) {
+    it(`${locale}: prints on exactly one A4 page`, async () => {
+      await withPage(async (page) => {
+        await page.goto(url(`/${locale}/revise/sheet`));
+        await page.locator('[data-sheet]').waitFor();
+        const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false });
+        const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+        expect(pages).toHaveLength(1);
+        // What the sheet must hold, on that page.
+        const text = await page.locator('[data-sheet]').textContent();
+        for (const needed of ['TIME_WAIT', '2MSL', 'CLOSE_WAIT', 'LAST_ACK', 'ack=x+1', 'ack=w+1']) expect(text).toContain(needed);
+        expect(await page.locator('[data-sheet] tbody tr').count()).toBe(11);
+      });
+    });
+  }
+});
+
+describe('offline', () => {
+  it('a lesson and a practice question work with the network cut off once visited', async () => {
+    await withPage(async (page, _errors, context) => {
+      await page.goto(url('/en'));
+      // The service worker installs (precaching the app's scripts) and takes control.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      });
+      const lesson = '/en/learn/three-way-handshake';
+      const practice = '/en/practice?q=ack.handshake.42.b';
+      for (const path of [lesson, practice]) {
+        await page.goto(url(path));
+        await page.waitForLoadState('networkidle');
+      }
+
+      await context.setOffline(true);
+      await page.goto(url(lesson));
+      expect(await page.locator('h1').first().textContent()).toBe('The three-way handshake');
+      await page.getByTestId('offline-note').filter({ hasText: 'You are offline' }).waitFor();
+
+      await page.goto(url(practice));
+      await page.getByLabel('Acknowledgment number (ack)').fill(String(rightResponse('ack.handshake.42.b')));
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      await page.locator('[data-testid=quiz-card][data-phase=correct]').waitFor();
+
+      // A page never visited gets the offline page, in its language.
+      await page.goto(url('/zh/glossary'));
+      expect(await page.locator('h1').first().textContent()).toBe('当前处于离线状态');
+    });
+  });
+});
