@@ -13,6 +13,9 @@ import {
 } from '../engine/index';
 import { CaptureError, fromPcap, type OpenStream } from './from-pcap';
 import { PcapWriteError, toPcap, type WriteFile } from './to-pcap';
+import { gradeCommand } from './grade';
+import { itemCommand } from './item';
+import { langOption, QuestionInputError } from './question-args';
 
 export interface CliResult {
   code: 0 | 2;
@@ -51,7 +54,8 @@ function oneLine(message: string): string {
   return `trace: ${message.replace(/\s*\n\s*/g, ' ')}\n`;
 }
 
-const USAGE = 'usage: trace replay FILE [--lang en|zh] | trace generate SCENARIO [--seed N] [--difficulty beginner|expert] | trace scenarios | trace from-pcap FILE | trace to-pcap FILE --out OUT.pcap';
+const USAGE =
+  'usage: trace replay FILE [--lang en|zh] | trace generate SCENARIO [--seed N] [--difficulty beginner|expert] | trace scenarios | trace from-pcap FILE | trace to-pcap FILE --out OUT.pcap | trace grade FILE --event K --field F --answer JSON [--lang zh] | trace item SPEC [--lang zh]';
 
 interface Parsed {
   positional: string[];
@@ -111,6 +115,17 @@ function generate(p: Parsed): CliResult {
   return json(generateScenario(p.positional[0] as string, { seed: Number(seedText), difficulty: difficulty as Difficulty }));
 }
 
+async function grade(p: Parsed, read: ReadInput): Promise<CliResult> {
+  const lang = langOption(p.options.get('lang'));
+  const traceText = await read(onePath(p, 'grade'));
+  return json(gradeCommand({ traceText, event: p.options.get('event'), field: p.options.get('field'), answer: p.options.get('answer'), lang }));
+}
+
+async function item(p: Parsed): Promise<CliResult> {
+  if (p.positional.length !== 1) throw new UsageError('item takes one SPEC, such as ack.handshake.42.b');
+  return json(await itemCommand(p.positional[0], langOption(p.options.get('lang'))));
+}
+
 /** Runs a command whose output may be long: streamed through io.write when there is one. */
 async function streamed(io: CliIo, run: (write: (text: string) => void) => Promise<void>): Promise<CliResult> {
   const parts: string[] = [];
@@ -131,6 +146,10 @@ export async function runCli(argv: string[], read: ReadInput, io: CliIo = NO_IO)
         return { code: 0, stdout: `${SCENARIO_FAMILIES.join('\n')}\n`, stderr: '' };
       case 'from-pcap':
         return await streamed(io, (write) => fromPcap(onePath(parseArgs(rest, []), 'from-pcap'), io.open, write));
+      case 'grade':
+        return await grade(parseArgs(rest, ['event', 'field', 'answer', 'lang']), read);
+      case 'item':
+        return await item(parseArgs(rest, ['lang']));
       case 'to-pcap':
         return json(await toPcap(requiredOption(parseArgs(rest, ['out']), 'out'), () => read(onePath(parseArgs(rest, ['out']), 'to-pcap')), io.writeFile));
       default:
@@ -138,7 +157,7 @@ export async function runCli(argv: string[], read: ReadInput, io: CliIo = NO_IO)
     }
   } catch (e) {
     if (e instanceof UsageError) return { code: 2, stdout: '', stderr: oneLine(`${e.message}; ${USAGE}`) };
-    if (e instanceof TraceFormatError || e instanceof UnknownScenarioError || e instanceof InputError || e instanceof CaptureError || e instanceof PcapWriteError) {
+    if (e instanceof TraceFormatError || e instanceof UnknownScenarioError || e instanceof InputError || e instanceof CaptureError || e instanceof PcapWriteError || e instanceof QuestionInputError) {
       return { code: 2, stdout: '', stderr: oneLine(e.message) };
     }
     throw e;

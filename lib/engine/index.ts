@@ -29,6 +29,7 @@ export {
   type ScenarioFamily,
 } from './scenarios/index';
 export {
+  asksNewBytes,
   deriveQuestion,
   gradeAnswer,
   canonicalAnswer,

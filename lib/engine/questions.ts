@@ -180,6 +180,13 @@ function ruleOfRight(before: ConnectionSnapshot, answered: Segment, field: Exclu
   return { rule: distinct[0] ?? null, explain: distinct.map((r) => explainFinding(r, lang)).join(' ') };
 }
 
+/** Whether a seq or whole-segment question asks where the sender's next new bytes start. Pure. */
+export function asksNewBytes(q: Question): boolean {
+  if (q.field !== 'seq' && q.field !== 'segment') return false;
+  const original = segmentAt(q.trace, q.event) as Segment;
+  return carriesNewBytes(connectionBefore(q.trace, q.event)[original.from], toWire(original));
+}
+
 /** Grades an answer by replay. Pure. */
 export function gradeAnswer(q: Question, answer: Answer, lang: Lang): Grade {
   if (!isAnswerFor(q.field, answer)) throw new QuestionError(`not a ${q.field} answer: ${JSON.stringify(answer)}`);

@@ -2,6 +2,7 @@
 export * from './catalog';
 export * from './spec';
 export { buildItem, lessonItem, type QuizItem } from './build';
+export { promptParts, type PromptKey, type PromptParts } from './prompt';
 export { gradeItem, ResponseError, type ItemGrade, type Response } from './grade';
 export { MISCONCEPTIONS, classifyMistake, type Misconception } from './misconceptions';
 export { SKILLS, skillOf, type Skill } from './skills';

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { FLAGS, STATES, type Flag, type Segment, type StatePair, type TcpState } from '@/lib/engine/types';
 import { segmentOf, type Lang } from '@/lib/engine';
-import { gradeItem, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
+import { gradeItem, promptParts, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
 import { MAX_LEN, parseWhole, type NumberInput } from '@/app/_lib/quiz-input';
 import { flagsText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
@@ -226,7 +226,7 @@ export function QuizCard({
   const prompt = promptOf();
   function promptOf(): string {
     const args = { side: sender ?? side ?? 'A', flags: segment ? flagsText(segment.flags) || t('noFlags') : '', len: segment?.len ?? 0 };
-    return t(`prompts.${item.kind}`, args);
+    return t(`prompts.${promptParts(item).key}`, args);
   }
 
   const input = 'w-full rounded-md border border-border bg-bg px-3 py-2 font-mono text-base aria-[invalid=true]:border-danger';
