@@ -2,6 +2,7 @@
 // data ({ message, errors }), so bad input is a 4xx with a reason, never a 500.
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
+import { ClassroomError } from '@/lib/classroom/service';
 
 export interface ErrorBody {
   message: string;
@@ -62,6 +63,7 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
       return await fn(...args);
     } catch (e) {
       if (e instanceof HttpError) return errorResponse(e.status, e.message, e.errors);
+      if (e instanceof ClassroomError) return errorResponse(e.status, e.message);
       console.error('route failed:', e instanceof Error ? e.message : String(e));
       return errorResponse(500, 'Something went wrong on the server');
     }

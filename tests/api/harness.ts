@@ -6,7 +6,8 @@ import { resetEnv } from '@/lib/env';
 import { openFresh, type Backend } from '../db/backends';
 
 const ORIGIN = 'http://localhost:3000';
-type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
+// Promise<never> accepts every route's params type (parameters are checked contravariantly).
+type Handler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
 
 export interface Reply<T = unknown> {
   status: number;
@@ -28,7 +29,7 @@ export class Client {
       body = JSON.stringify(init.body);
     }
     const request = new Request(ORIGIN + path, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
-    const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+    const response = await handler(request, { params: Promise.resolve(init.params ?? {}) as Promise<never> });
     for (const c of response.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [name, ...value] = (pair ?? '').split('=');

@@ -1,0 +1,38 @@
+// What every classroom route handler starts with: the signed-in user, the classroom service on
+// the store, the language for explanations, and route parameters checked with zod.
+import { z } from 'zod';
+import { classroom, type Actor, type Classroom } from '@/lib/classroom/service';
+import type { Lang } from '@/lib/engine';
+import { parseWith } from './http';
+import { requireUser, type SessionUser } from './session';
+import { getStore } from './store';
+
+export interface ClassroomContext {
+  user: SessionUser;
+  actor: Actor;
+  service: Classroom;
+  lang: Lang;
+}
+
+/** Explanations follow ?lang=, then the browser's languages; English otherwise. */
+function langOf(request: Request): Lang {
+  const asked = new URL(request.url).searchParams.get('lang') ?? request.headers.get('accept-language') ?? '';
+  return /^zh/i.test(asked) ? 'zh' : 'en';
+}
+
+export async function classroomFor(request: Request): Promise<ClassroomContext> {
+  const user = await requireUser(request);
+  return { user, actor: { id: user.id, role: user.role }, service: classroom(await getStore()), lang: langOf(request) };
+}
+
+const id = z.string().min(1).max(64).regex(/^[\w-]+$/, 'Not an id');
+
+export const paramSchemas = {
+  id: z.object({ id }),
+  classStudent: z.object({ id, studentId: id }),
+  answer: z.object({ id, position: z.coerce.number().int().min(0).max(100) }),
+};
+
+export async function paramsOf<S extends z.ZodType>(schema: S, context: { params: Promise<unknown> }): Promise<z.infer<S>> {
+  return parseWith(schema, await context.params, 'address');
+}

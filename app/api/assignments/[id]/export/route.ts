@@ -1,0 +1,27 @@
+// GET ?format=csv: the gradebook as a CSV download. GET ?format=moodle: the questions as Moodle
+// XML, with the numbers of the shared variant (or of one sample student for per-student variants).
+import { z } from 'zod';
+import { attemptSpecs } from '@/lib/classroom/specs';
+import { gradebookCsv, moodleXml } from '@/lib/classroom/export';
+import { handle, parseWith } from '@/app/_server/http';
+import { classroomFor, paramSchemas, paramsOf } from '@/app/_server/classroom';
+import { gradebookOf } from '@/app/_server/gradebook';
+
+export const dynamic = 'force-dynamic';
+
+const querySchema = z.object({ format: z.enum(['csv', 'moodle']) });
+
+function download(body: string, type: string, filename: string): Response {
+  return new Response(body, {
+    headers: { 'content-type': type, 'content-disposition': `attachment; filename="${filename}"`, 'cache-control': 'no-store' },
+  });
+}
+
+export const GET = handle(async (request: Request, context: RouteContext<'/api/assignments/[id]/export'>) => {
+  const { id } = await paramsOf(paramSchemas.id, context);
+  const { format } = parseWith(querySchema, Object.fromEntries(new URL(request.url).searchParams), 'query');
+  const { assignment, seed, gradebook } = await gradebookOf(await classroomFor(request), id);
+  const base = assignment.title.replace(/[^\w-]+/g, '-').slice(0, 60) || 'assignment';
+  if (format === 'csv') return download(gradebookCsv(gradebook), 'text/csv; charset=utf-8', `${base}-grades.csv`);
+  return download(moodleXml(assignment.title, attemptSpecs(assignment.config, seed, 'moodle', 1)), 'application/xml; charset=utf-8', `${base}-moodle.xml`);
+});

@@ -1,0 +1,73 @@
+// The gradebook of one assignment: each student's counted attempt (their best, as Moodle's default
+// "highest grade"), a cell per question, and the class's misconceptions by share of students. Pure.
+import type { AnswerRecord, AttemptRecord, RosterEntry } from '../db/index';
+import { MISCONCEPTIONS, type Misconception } from '../quiz/index';
+
+export interface GradebookRow {
+  studentId: string;
+  name: string;
+  email: string;
+  attempts: number;
+  /** The counted attempt's id (for its answers), or null before any attempt. */
+  attemptId: string | null;
+  submitted: boolean;
+  correct: number;
+  total: number;
+  /** Per question: right, wrong, or not answered. */
+  cells: Array<boolean | null>;
+}
+
+export interface MisconceptionShare {
+  misconception: Misconception;
+  students: number;
+  /** Of the students who answered at least one question. */
+  share: number;
+}
+
+export interface Gradebook {
+  count: number;
+  rows: GradebookRow[];
+  misconceptions: MisconceptionShare[];
+}
+
+export function buildGradebook(count: number, roster: readonly RosterEntry[], attempts: readonly AttemptRecord[], answers: readonly AnswerRecord[]): Gradebook {
+  const byAttempt = new Map<string, AnswerRecord[]>();
+  for (const a of answers) byAttempt.set(a.attemptId, [...(byAttempt.get(a.attemptId) ?? []), a]);
+  const score = (id: string) => (byAttempt.get(id) ?? []).filter((a) => a.correct).length;
+
+  const misconceptionStudents = new Map<Misconception, Set<string>>();
+  let answering = 0;
+  const rows = roster.map((s): GradebookRow => {
+    const mine = attempts.filter((a) => a.studentId === s.studentId);
+    const mineAnswers = mine.flatMap((a) => byAttempt.get(a.id) ?? []);
+    if (mineAnswers.length > 0) answering++;
+    for (const ans of mineAnswers) {
+      if (!ans.misconception || !(MISCONCEPTIONS as readonly string[]).includes(ans.misconception)) continue;
+      const m = ans.misconception as Misconception;
+      misconceptionStudents.set(m, (misconceptionStudents.get(m) ?? new Set()).add(s.studentId));
+    }
+    const best = [...mine].sort((x, y) => score(y.id) - score(x.id) || x.number - y.number)[0];
+    const cells: Array<boolean | null> = Array.from({ length: count }, () => null);
+    for (const ans of best ? (byAttempt.get(best.id) ?? []) : []) if (ans.position < count) cells[ans.position] = ans.correct;
+    return {
+      studentId: s.studentId,
+      name: s.name,
+      email: s.email,
+      attempts: mine.length,
+      attemptId: best?.id ?? null,
+      submitted: best?.submittedAt !== null && best !== undefined,
+      correct: best ? score(best.id) : 0,
+      total: count,
+      cells,
+    };
+  });
+  const misconceptions = [...misconceptionStudents]
+    .map(([misconception, students]) => ({ misconception, students: students.size, share: answering === 0 ? 0 : students.size / answering }))
+    .sort((a, b) => b.students - a.students || a.misconception.localeCompare(b.misconception));
+  return { count, rows, misconceptions };
+}
+
+/** The misconception a follow-up should drill: the one the most students showed. */
+export function weakestMisconception(g: Gradebook): Misconception | null {
+  return g.misconceptions[0]?.misconception ?? null;
+}

@@ -1,0 +1,295 @@
+// Classes, assignments, attempts and answers: every rule of who may do what, on top of the Store.
+// Each method takes the acting user and refuses with a ClassroomError (an HTTP status and a
+// reason) before it changes anything. The clock comes in, so tests can move time.
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import type { AssignmentRecord, AttemptRecord, ClassRecord, Role, Store } from '../db/index';
+import { buildItem, decodeSpec, encodeSpec, gradeItem, ResponseError, type ItemGrade, type Response } from '../quiz/index';
+import type { Lang } from '../engine/index';
+import { assignmentConfigSchema, splitInput, type AssignmentConfig, type AssignmentInput } from './config';
+import { attemptDeadline, attemptOver, feedbackVisible, studentStatus, type AssignmentStatus } from './rules';
+import { attemptSpecs } from './specs';
+import { itemView, type ItemView } from './view';
+
+export interface Actor {
+  id: string;
+  role: Role;
+}
+
+export class ClassroomError extends Error {
+  override name = 'ClassroomError';
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface Assignment extends Omit<AssignmentRecord, 'config' | 'seed'> {
+  config: AssignmentConfig;
+}
+
+export interface Feedback {
+  position: number;
+  correct: boolean;
+  explain: string;
+  canonical: ItemGrade['canonical'];
+  misconception: string | null;
+}
+
+export interface AttemptView {
+  id: string;
+  assignment: Pick<Assignment, 'id' | 'classId' | 'title' | 'dueAt'> & Pick<AssignmentConfig, 'feedback' | 'timeLimit' | 'attempts'>;
+  number: number;
+  startedAt: number;
+  deadline: number;
+  submittedAt: number | null;
+  over: boolean;
+  items: ItemView[];
+  answers: Array<{ position: number; clientSeq: number; response: unknown }>;
+  /** Per answered item, only when the feedback rule allows it. */
+  feedback: Feedback[] | null;
+  score: { correct: number; total: number } | null;
+}
+
+const JOIN_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+function joinCode(): string {
+  return Array.from(randomBytes(8), (b) => JOIN_ALPHABET[b % JOIN_ALPHABET.length]).join('');
+}
+
+function toAssignment(r: AssignmentRecord): Assignment {
+  const { seed: _seed, ...rest } = r;
+  return { ...rest, config: assignmentConfigSchema.parse(r.config) };
+}
+
+export function classroom(store: Store, clock: () => number = Date.now) {
+  async function ownClass(actor: Actor, classId: string): Promise<ClassRecord> {
+    if (actor.role !== 'instructor') throw new ClassroomError(403, 'Only instructors may do this');
+    const c = await store.getClass(classId);
+    if (!c) throw new ClassroomError(404, 'No such class');
+    if (c.instructorId !== actor.id) throw new ClassroomError(403, 'This class belongs to another instructor');
+    return c;
+  }
+
+  async function memberClass(actor: Actor, classId: string): Promise<ClassRecord> {
+    const c = await store.getClass(classId);
+    if (!c) throw new ClassroomError(404, 'No such class');
+    const e = await store.enrollment(classId, actor.id);
+    if (!e || e.removedAt !== null) throw new ClassroomError(403, 'You are not in this class');
+    return c;
+  }
+
+  async function assignmentRecord(id: string): Promise<AssignmentRecord> {
+    const a = await store.getAssignment(id);
+    if (!a) throw new ClassroomError(404, 'No such assignment');
+    return a;
+  }
+
+  /** The assignment if the actor teaches its class, or is a current student of it. */
+  async function visibleAssignment(actor: Actor, id: string): Promise<{ record: AssignmentRecord; cls: ClassRecord; teaches: boolean }> {
+    const record = await assignmentRecord(id);
+    if (actor.role === 'instructor') return { record, cls: await ownClass(actor, record.classId), teaches: true };
+    const cls = await memberClass(actor, record.classId);
+    if (clock() < record.opensAt) throw new ClassroomError(403, 'This assignment is not open yet');
+    return { record, cls, teaches: false };
+  }
+
+  function gradeAt(spec: string, response: unknown, lang: Lang): ItemGrade {
+    const decoded = decodeSpec(spec);
+    if (!decoded) throw new Error(`stored spec ${spec} does not decode`);
+    return gradeItem(buildItem(decoded), response as Response, lang);
+  }
+
+  async function viewOf(attempt: AttemptRecord, record: AssignmentRecord, teaches: boolean, lang: Lang): Promise<AttemptView> {
+    const a = toAssignment(record);
+    const now = clock();
+    const answers = await store.answersOf([attempt.id]);
+    const showFeedback = teaches || feedbackVisible(a, attempt, now);
+    const feedback = showFeedback
+      ? answers.map((ans) => {
+          const g = gradeAt(attempt.specs[ans.position] as string, ans.response, lang);
+          return { position: ans.position, correct: g.correct, explain: g.explain, canonical: g.canonical, misconception: g.misconception };
+        })
+      : null;
+    return {
+      id: attempt.id,
+      assignment: { id: a.id, classId: a.classId, title: a.title, dueAt: a.dueAt, feedback: a.config.feedback, timeLimit: a.config.timeLimit, attempts: a.config.attempts },
+      number: attempt.number,
+      startedAt: attempt.startedAt,
+      deadline: attemptDeadline(a, attempt.startedAt),
+      submittedAt: attempt.submittedAt,
+      over: attemptOver(a, attempt, now),
+      items: attempt.specs.map((s, i) => itemView(buildItem(decodeSpec(s) as NonNullable<ReturnType<typeof decodeSpec>>), i)),
+      answers: answers.map(({ position, clientSeq, response }) => ({ position, clientSeq, response })),
+      feedback,
+      score: feedback && (teaches || attemptOver(a, attempt, now)) ? { correct: answers.filter((x) => x.correct).length, total: attempt.specs.length } : null,
+    };
+  }
+
+  async function ownAttempt(actor: Actor, attemptId: string): Promise<{ attempt: AttemptRecord; record: AssignmentRecord; teaches: boolean }> {
+    const attempt = await store.getAttempt(attemptId);
+    if (!attempt) throw new ClassroomError(404, 'No such attempt');
+    const record = await assignmentRecord(attempt.assignmentId);
+    if (actor.role === 'instructor') {
+      await ownClass(actor, record.classId);
+      return { attempt, record, teaches: true };
+    }
+    if (attempt.studentId !== actor.id) throw new ClassroomError(403, 'This is another student’s attempt');
+    await memberClass(actor, record.classId);
+    return { attempt, record, teaches: false };
+  }
+
+  return {
+    async createClass(actor: Actor, name: string): Promise<ClassRecord> {
+      if (actor.role !== 'instructor') throw new ClassroomError(403, 'Only instructors may create classes');
+      const c: ClassRecord = { id: randomUUID(), instructorId: actor.id, name, joinCode: joinCode(), archivedAt: null, createdAt: clock() };
+      await store.createClass(c);
+      return c;
+    },
+
+    async listClasses(actor: Actor): Promise<ClassRecord[]> {
+      return actor.role === 'instructor' ? store.classesOfInstructor(actor.id) : store.classesOfStudent(actor.id);
+    },
+
+    async joinClass(actor: Actor, code: string): Promise<ClassRecord> {
+      if (actor.role !== 'student') throw new ClassroomError(403, 'Instructors do not join classes');
+      const c = await store.getClassByCode(code.trim().toUpperCase());
+      if (!c) throw new ClassroomError(404, 'No class has this code');
+      if (c.archivedAt !== null) throw new ClassroomError(409, 'This class is archived');
+      const e = await store.enrollment(c.id, actor.id);
+      if (e?.removedAt) throw new ClassroomError(403, 'Your instructor removed you from this class');
+      await store.enroll(c.id, actor.id, clock());
+      return c;
+    },
+
+    async classDetail(actor: Actor, classId: string) {
+      if (actor.role === 'instructor') {
+        const cls = await ownClass(actor, classId);
+        const [roster, assignments] = await Promise.all([store.roster(classId), store.assignmentsOfClass(classId)]);
+        return { cls, roster, assignments: assignments.map(toAssignment), statuses: null };
+      }
+      const cls = await memberClass(actor, classId);
+      const now = clock();
+      const visible = (await store.assignmentsOfClass(classId)).map(toAssignment);
+      const statuses: Record<string, AssignmentStatus> = {};
+      for (const a of visible) statuses[a.id] = studentStatus(a, await store.attemptsOf(a.id, actor.id), now);
+      // A student sees titles and times, not how the questions are drawn.
+      const assignments = visible.map(({ config: _config, ...a }) => a);
+      return { cls: { ...cls, joinCode: '' }, roster: null, assignments, statuses };
+    },
+
+    async archiveClass(actor: Actor, classId: string): Promise<void> {
+      await ownClass(actor, classId);
+      await store.archiveClass(classId, clock());
+    },
+
+    async removeStudent(actor: Actor, classId: string, studentId: string): Promise<void> {
+      await ownClass(actor, classId);
+      const e = await store.enrollment(classId, studentId);
+      if (!e || e.removedAt !== null) throw new ClassroomError(404, 'This student is not in the class');
+      await store.removeStudent(classId, studentId, clock());
+    },
+
+    async createAssignment(actor: Actor, classId: string, input: AssignmentInput): Promise<Assignment> {
+      const cls = await ownClass(actor, classId);
+      if (cls.archivedAt !== null) throw new ClassroomError(409, 'This class is archived');
+      const { title, opensAt, dueAt, config } = splitInput(input);
+      const now = clock();
+      const record: AssignmentRecord = { id: randomUUID(), classId, title, config, seed: randomInt(0, 0xffff_ffff), opensAt, dueAt, createdAt: now, updatedAt: now };
+      await store.createAssignment(record);
+      return toAssignment(record);
+    },
+
+    async updateAssignment(actor: Actor, assignmentId: string, input: AssignmentInput): Promise<Assignment> {
+      const record = await assignmentRecord(assignmentId);
+      await ownClass(actor, record.classId);
+      if (clock() >= record.opensAt) throw new ClassroomError(409, 'An assignment cannot change once it has opened');
+      const { title, opensAt, dueAt, config } = splitInput(input);
+      const fields = { title, config, opensAt, dueAt, updatedAt: clock() };
+      await store.updateAssignment(assignmentId, fields);
+      return toAssignment({ ...record, ...fields });
+    },
+
+    async getAssignment(actor: Actor, assignmentId: string) {
+      const { record, teaches } = await visibleAssignment(actor, assignmentId);
+      const a = toAssignment(record);
+      if (teaches) return { assignment: a, attempts: null };
+      const { config: _config, ...shown } = a;
+      const attempts = await store.attemptsOf(assignmentId, actor.id);
+      return { assignment: { ...shown, attemptsAllowed: a.config.attempts, timeLimit: a.config.timeLimit, feedback: a.config.feedback }, attempts: attempts.map((x) => ({ id: x.id, number: x.number, submittedAt: x.submittedAt })) };
+    },
+
+    /** The questions as a student would see them (a per-student variant shows one sample student). */
+    async preview(actor: Actor, assignmentId: string): Promise<ItemView[]> {
+      const record = await assignmentRecord(assignmentId);
+      await ownClass(actor, record.classId);
+      const config = assignmentConfigSchema.parse(record.config);
+      return attemptSpecs(config, record.seed, 'preview', 1).map((s, i) => itemView(buildItem(s), i));
+    },
+
+    /** Continues the student's open attempt, or starts the next one the assignment allows. */
+    async startAttempt(actor: Actor, assignmentId: string, lang: Lang): Promise<AttemptView> {
+      if (actor.role !== 'student') throw new ClassroomError(403, 'Only students take assignments: use the preview');
+      const { record, cls } = await visibleAssignment(actor, assignmentId);
+      const a = toAssignment(record);
+      const now = clock();
+      const attempts = await store.attemptsOf(assignmentId, actor.id);
+      const last = attempts[attempts.length - 1];
+      if (last && !attemptOver(a, last, now)) return viewOf(last, record, false, lang);
+      if (cls.archivedAt !== null) throw new ClassroomError(409, 'This class is archived');
+      if (now >= a.dueAt) throw new ClassroomError(409, 'This assignment is past its due time');
+      if (attempts.length >= a.config.attempts) throw new ClassroomError(409, 'No attempts left');
+      const number = attempts.length + 1;
+      const specs = attemptSpecs(a.config, record.seed, actor.id, number).map(encodeSpec);
+      const attempt = await store.createAttempt({ id: randomUUID(), assignmentId, studentId: actor.id, number, specs, startedAt: now, submittedAt: null });
+      return viewOf(attempt, record, false, lang);
+    },
+
+    async attemptView(actor: Actor, attemptId: string, lang: Lang): Promise<AttemptView> {
+      const { attempt, record, teaches } = await ownAttempt(actor, attemptId);
+      return viewOf(attempt, record, teaches, lang);
+    },
+
+    /** Stores an answer as given (graded on the server); the feedback comes back only when the rule allows. */
+    async saveAnswer(actor: Actor, attemptId: string, position: number, clientSeq: number, response: unknown, lang: Lang) {
+      const { attempt, record, teaches } = await ownAttempt(actor, attemptId);
+      if (teaches) throw new ClassroomError(403, 'Instructors do not answer for students');
+      const a = toAssignment(record);
+      if (attemptOver(a, attempt, clock())) throw new ClassroomError(409, attempt.submittedAt !== null ? 'This attempt is submitted' : 'The time for this attempt is over');
+      const spec = attempt.specs[position];
+      if (spec === undefined) throw new ClassroomError(400, `This attempt has no question ${position + 1}`);
+      let grade: ItemGrade;
+      try {
+        grade = gradeAt(spec, response, lang);
+      } catch (e) {
+        if (e instanceof ResponseError) throw new ClassroomError(400, `Not an answer to this question: ${e.message}`);
+        throw e;
+      }
+      const stored = await store.saveAnswer({ attemptId, position, clientSeq, response, correct: grade.correct, misconception: grade.misconception, answeredAt: clock() });
+      const feedback = a.config.feedback === 'immediate' ? { position, correct: grade.correct, explain: grade.explain, canonical: grade.canonical, misconception: grade.misconception } : null;
+      return { stored, feedback };
+    },
+
+    async submit(actor: Actor, attemptId: string, lang: Lang): Promise<AttemptView> {
+      const { attempt, record, teaches } = await ownAttempt(actor, attemptId);
+      if (teaches) throw new ClassroomError(403, 'Instructors do not submit for students');
+      const a = toAssignment(record);
+      if (attempt.submittedAt !== null) throw new ClassroomError(409, 'This attempt is submitted');
+      if (attemptOver(a, attempt, clock())) throw new ClassroomError(409, 'The time for this attempt is over');
+      await store.submitAttempt(attemptId, clock());
+      return viewOf((await store.getAttempt(attemptId)) as AttemptRecord, record, false, lang);
+    },
+
+    /** For the gradebook: the class, its roster, every attempt and answer, and the assignment. */
+    async gradebookData(actor: Actor, assignmentId: string) {
+      const record = await assignmentRecord(assignmentId);
+      const cls = await ownClass(actor, record.classId);
+      const [roster, attempts] = await Promise.all([store.roster(cls.id), store.attemptsOfAssignment(assignmentId)]);
+      const answers = await store.answersOf(attempts.map((x) => x.id));
+      return { cls, assignment: toAssignment(record), seed: record.seed, roster, attempts, answers };
+    },
+  };
+}
+
+export type Classroom = ReturnType<typeof classroom>;

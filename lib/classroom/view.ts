@@ -1,0 +1,35 @@
+// What a student's browser may see of a question before feedback: the trace up to the question,
+// the prompt's givens and the options. Never the asked segment, the spec or the seed. Pure.
+import { segmentOf, type Flag, type QuestionField, type SegmentAnswer, type Side, type StatePair, type Trace } from '../engine/index';
+import type { QuestionKind, QuizItem } from '../quiz/index';
+
+export interface ItemView {
+  position: number;
+  kind: QuestionKind;
+  /** The trace as far as the question shows it (the whole trace for spot the error). */
+  trace: Trace;
+  field: QuestionField | null;
+  /** The side that sends the asked segment, or whose state is asked. */
+  side: Side | null;
+  /** Parts of the asked segment the prompt states ("B sends FIN,ACK: what seq?"). */
+  given: { flags?: Flag[]; len?: number };
+  options: SegmentAnswer[] | null;
+  stateOptions: StatePair[] | null;
+}
+
+export function itemView(item: QuizItem, position: number): ItemView {
+  const asked = segmentOf(item.trace.events[item.event]);
+  const given: ItemView['given'] = {};
+  if (asked && (item.kind === 'seq' || item.kind === 'ack' || item.kind === 'len')) given.flags = asked.flags;
+  if (asked && item.kind === 'segment') given.len = asked.len;
+  return {
+    position,
+    kind: item.kind,
+    trace: { endpoints: item.trace.endpoints, events: item.trace.events.slice(0, item.shown) },
+    field: item.question?.field ?? null,
+    side: item.question?.side ?? asked?.from ?? null,
+    given,
+    options: item.options,
+    stateOptions: item.stateOptions,
+  };
+}

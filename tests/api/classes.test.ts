@@ -1,0 +1,250 @@
+// The classroom API end to end on every backend: an instructor, two students, one outsider
+// instructor. Every forged request is refused and leaves the stored data as it was.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import * as authRoute from '@/app/api/auth/[...all]/route';
+import * as classes from '@/app/api/classes/route';
+import * as join from '@/app/api/classes/join/route';
+import * as classOne from '@/app/api/classes/[id]/route';
+import * as archive from '@/app/api/classes/[id]/archive/route';
+import * as student from '@/app/api/classes/[id]/students/[studentId]/route';
+import * as newAssignment from '@/app/api/classes/[id]/assignments/route';
+import * as assignmentOne from '@/app/api/assignments/[id]/route';
+import * as preview from '@/app/api/assignments/[id]/preview/route';
+import * as attempts from '@/app/api/assignments/[id]/attempts/route';
+import * as gradebook from '@/app/api/assignments/[id]/gradebook/route';
+import * as exporter from '@/app/api/assignments/[id]/export/route';
+import * as followUp from '@/app/api/assignments/[id]/follow-up/route';
+import * as attemptOne from '@/app/api/attempts/[id]/route';
+import * as answer from '@/app/api/attempts/[id]/answers/[position]/route';
+import * as submit from '@/app/api/attempts/[id]/submit/route';
+import { closeConnection, getStore } from '@/lib/db';
+import { canonicalAnswer } from '@/lib/engine';
+import { buildItem, decodeSpec, gradeItem, type Response } from '@/lib/quiz';
+import { BACKENDS } from '../db/backends';
+import { Client, useFreshApp } from './harness';
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+async function account(ip: string, email: string, instructor = false): Promise<Client> {
+  const c = new Client(ip);
+  const r = await c.call(authRoute.POST, '/api/auth/sign-up/email', { body: { email, password: 'correct horse 1', name: email.split('@')[0], ...(instructor ? { instructorCode: 'teach-code-1' } : {}) } });
+  expect(r.status).toBe(200);
+  return c;
+}
+
+const HOUR = 3_600_000;
+const baseInput = (over: Json = {}) => ({
+  title: 'Handshake homework',
+  topics: ['handshake'],
+  kinds: ['seq', 'ack', 'multiple_choice', 'next_flags'],
+  count: 4,
+  difficulty: 'beginner',
+  variant: 'per_student',
+  attempts: 2,
+  timeLimit: null,
+  feedback: 'after_submit',
+  focus: null,
+  opensAt: Date.now() - 1000,
+  dueAt: Date.now() + 24 * HOUR,
+  ...over,
+});
+
+/** A right answer, worked out on the test's side from the stored spec (as the server would). */
+function rightAnswer(spec: string): Response {
+  const item = buildItem(decodeSpec(spec)!);
+  if (item.options) return { option: item.options.findIndex((_, i) => gradeItem(item, { option: i }, 'en').correct) };
+  if (item.stateOptions) return { option: item.stateOptions.findIndex((_, i) => gradeItem(item, { option: i }, 'en').correct) };
+  if (item.kind === 'spot_error') return { event: item.event };
+  return canonicalAnswer(item.question!) as Response;
+}
+
+async function snapshot() {
+  const db = (await import('@/lib/db')).getConnection();
+  const { db: k } = await db;
+  const tables = ['classes', 'enrollments', 'assignments', 'attempts', 'answers'] as const;
+  const out: Json = {};
+  for (const t of tables) out[t] = await k.selectFrom(t).selectAll().execute();
+  return JSON.stringify(out);
+}
+
+describe.each(BACKENDS)('classroom API on $name', (backend) => {
+  let teardown: () => Promise<void>;
+  let teacher: Client, other: Client, alice: Client, bob: Client, visitor: Client;
+  let classId: string, code: string, assignmentId: string, aliceAttempt: Json, bobAttempt: Json;
+
+  beforeAll(async () => {
+    teardown = await useFreshApp(backend, { INSTRUCTOR_CODE: 'teach-code-1' });
+    teacher = await account('10.9.0.1', 'teacher@example.test', true);
+    other = await account('10.9.0.2', 'other@example.test', true);
+    alice = await account('10.9.0.3', 'alice@example.test');
+    bob = await account('10.9.0.4', 'bob@example.test');
+    visitor = new Client('10.9.0.5');
+  });
+  afterAll(async () => teardown());
+
+  it('an instructor creates a class; students join by code; the roster lists them', async () => {
+    expect((await visitor.call(classes.POST, '/api/classes', { body: { name: 'X' } })).status).toBe(401);
+    expect((await alice.call(classes.POST, '/api/classes', { body: { name: 'X' } })).status).toBe(403);
+    expect((await teacher.call(classes.POST, '/api/classes', { body: { name: '' } })).body).toMatchObject({ message: 'Invalid request body', errors: { name: ['Give the class a name'] } });
+    const created = await teacher.call<Json>(classes.POST, '/api/classes', { body: { name: 'Networks 101' } });
+    expect(created.status).toBe(201);
+    classId = created.body.class.id;
+    code = created.body.class.joinCode;
+    expect(code).toMatch(/^[A-Z2-9]{8}$/);
+    expect((await alice.call(join.POST, '/api/classes/join', { body: { code: code.toLowerCase() } })).status).toBe(200);
+    expect((await bob.call(join.POST, '/api/classes/join', { body: { code } })).status).toBe(200);
+    expect((await bob.call(join.POST, '/api/classes/join', { body: { code: 'NOPE1234' } })).status).toBe(404);
+    const detail = await teacher.call<Json>(classOne.GET, `/api/classes/${classId}`, { params: { id: classId } });
+    expect(detail.body.roster.map((r: Json) => r.email)).toEqual(['alice@example.test', 'bob@example.test']);
+    expect((await alice.call<Json>(classes.GET, '/api/classes')).body.classes.map((c: Json) => c.name)).toEqual(['Networks 101']);
+  });
+
+  it('creates an assignment; a bad one is refused with the field named', async () => {
+    const bad = await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ dueAt: 0 }) });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.dueAt).toBeDefined();
+    const r = await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput() });
+    expect(r.status).toBe(201);
+    assignmentId = r.body.assignment.id;
+    expect(JSON.stringify(r.body)).not.toMatch(/"seed"/);
+    const p = await teacher.call<Json>(preview.GET, '/', { params: { id: assignmentId } });
+    expect(p.body.items).toHaveLength(4);
+  });
+
+  it('students get the item view only: no spec, seed or answer before the feedback rule allows', async () => {
+    const a = await alice.call<Json>(attempts.POST, '/', { params: { id: assignmentId } });
+    const b = await bob.call<Json>(attempts.POST, '/', { params: { id: assignmentId } });
+    aliceAttempt = a.body.attempt;
+    bobAttempt = b.body.attempt;
+    expect(aliceAttempt.items).toHaveLength(4);
+    expect(aliceAttempt.feedback).toBeNull();
+    // Same shape for everyone, fresh numbers per student.
+    expect(aliceAttempt.items.map((i: Json) => i.kind)).toEqual(bobAttempt.items.map((i: Json) => i.kind));
+    expect(JSON.stringify(aliceAttempt.items)).not.toEqual(JSON.stringify(bobAttempt.items));
+    const store = await getStore();
+    const stored = (await store.getAttempt(aliceAttempt.id))!;
+    const text = a.text;
+    for (const spec of stored.specs) expect(text).not.toContain(spec);
+    expect(text).not.toMatch(/"(spec|seed|specs|canonical|question|expect)"/);
+    // The asked segment itself is not in the trace shown.
+    for (const [i, spec] of stored.specs.entries()) {
+      const item = buildItem(decodeSpec(spec)!);
+      if (item.kind === 'spot_error') continue;
+      expect(aliceAttempt.items[i].trace.events.length).toBe(item.shown);
+    }
+    // A reload (or a second device) continues the same attempt.
+    const again = await alice.call<Json>(attempts.POST, '/', { params: { id: assignmentId } });
+    expect(again.body.attempt.id).toBe(aliceAttempt.id);
+  });
+
+  it('saves each answer once however often it is retried; feedback waits for submission', async () => {
+    const specs = (await (await getStore()).getAttempt(aliceAttempt.id))!.specs;
+    const put = (pos: number, response: unknown, seq: number, c = alice, attemptId = aliceAttempt.id) =>
+      c.call<Json>(answer.PUT, '/', { method: 'PUT', params: { id: attemptId, position: String(pos) }, body: { response, seq } });
+    const first = await put(0, rightAnswer(specs[0]!), 1);
+    expect(first.body).toEqual({ stored: true, feedback: null });
+    expect((await put(0, rightAnswer(specs[0]!), 1)).body.stored).toBe(false);
+    for (let i = 1; i < 4; i++) expect((await put(i, rightAnswer(specs[i]!), 1)).status).toBe(200);
+    expect(await (await getStore()).countAnswers()).toBe(4);
+    // Bob answers one question wrong on purpose.
+    const bobSpecs = (await (await getStore()).getAttempt(bobAttempt.id))!.specs;
+    const bobItem = buildItem(decodeSpec(bobSpecs[0]!)!);
+    const wrong = bobItem.options || bobItem.stateOptions ? { option: rightAnswer(bobSpecs[0]!) && ((rightAnswer(bobSpecs[0]!) as { option: number }).option + 1) % (bobItem.options ?? bobItem.stateOptions)!.length } : bobItem.kind === 'next_flags' ? ['RST'] : 7;
+    expect((await put(0, wrong, 1, bob, bobAttempt.id)).status).toBe(200);
+    const view = await alice.call<Json>(attemptOne.GET, '/', { params: { id: aliceAttempt.id } });
+    expect(view.body.attempt.feedback).toBeNull();
+    expect(view.body.attempt.answers).toHaveLength(4);
+    const done = await alice.call<Json>(submit.POST, '/', { params: { id: aliceAttempt.id } });
+    expect(done.body.attempt.score).toEqual({ correct: 4, total: 4 });
+    expect(done.body.attempt.feedback.every((f: Json) => f.correct && f.explain.length > 0)).toBe(true);
+  });
+
+  it('refuses every forged request and changes nothing', async () => {
+    const before = await snapshot();
+    const forged: Array<[string, Promise<{ status: number }>, number]> = [
+      ["another student's attempt", bob.call(attemptOne.GET, '/', { params: { id: aliceAttempt.id } }), 403],
+      ["answering in another student's attempt", bob.call(answer.PUT, '/', { method: 'PUT', params: { id: aliceAttempt.id, position: '1' }, body: { response: 5, seq: 9 } }), 403],
+      ["submitting another student's attempt", alice.call(submit.POST, '/', { params: { id: bobAttempt.id } }), 403],
+      ["another instructor's class", other.call(classOne.GET, '/', { params: { id: classId } }), 403],
+      ["another instructor's gradebook", other.call(gradebook.GET, '/', { params: { id: assignmentId } }), 403],
+      ["archiving another instructor's class", other.call(archive.POST, '/', { params: { id: classId } }), 403],
+      ["assigning in another instructor's class", other.call(newAssignment.POST, '/', { params: { id: classId }, body: baseInput() }), 403],
+      ['a student calling an instructor route', alice.call(gradebook.GET, '/', { params: { id: assignmentId } }), 403],
+      ['a student removing a classmate', alice.call(student.DELETE, '/', { method: 'DELETE', params: { id: classId, studentId: 'x' } }), 403],
+      ['a student previewing', bob.call(preview.GET, '/', { params: { id: assignmentId } }), 403],
+      ['an item not in the assignment', bob.call(answer.PUT, '/', { method: 'PUT', params: { id: bobAttempt.id, position: '4' }, body: { response: 5, seq: 1 } }), 400],
+      ['an answer of the wrong shape', bob.call(answer.PUT, '/', { method: 'PUT', params: { id: bobAttempt.id, position: '0' }, body: { response: { hack: 1 }, seq: 2 } }), 400],
+      ['answering a submitted attempt', alice.call(answer.PUT, '/', { method: 'PUT', params: { id: aliceAttempt.id, position: '0' }, body: { response: 5, seq: 5 } }), 409],
+      ['a malformed id', alice.call(attemptOne.GET, '/', { params: { id: "x' OR 1=1" } }), 400],
+      ['an unknown attempt', alice.call(attemptOne.GET, '/', { params: { id: 'no-such' } }), 404],
+      ['not JSON', bob.call(answer.PUT, '/', { method: 'PUT', params: { id: bobAttempt.id, position: '0' }, raw: '{' }), 400],
+      ['a visitor', visitor.call(attempts.POST, '/', { params: { id: assignmentId } }), 401],
+    ];
+    for (const [what, reply, status] of forged) expect({ what, status: (await reply).status }).toEqual({ what, status });
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses work after the due time', async () => {
+    const before = await snapshot();
+    const later = Date.now() + 48 * HOUR;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
+    try {
+      expect((await bob.call(submit.POST, '/', { params: { id: bobAttempt.id } })).status).toBe(409);
+      expect((await bob.call(answer.PUT, '/', { method: 'PUT', params: { id: bobAttempt.id, position: '1' }, body: { response: 5, seq: 3 } })).status).toBe(409);
+      expect((await bob.call(attempts.POST, '/', { params: { id: assignmentId } })).status).toBe(409);
+      expect(await snapshot()).toBe(before);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
+  it('the gradebook shows each student and question, misconceptions, CSV and Moodle XML', async () => {
+    const g = await teacher.call<Json>(gradebook.GET, '/', { params: { id: assignmentId } });
+    const rows = g.body.gradebook.rows;
+    expect(rows.map((r: Json) => [r.email, r.correct, r.cells])).toEqual([
+      ['alice@example.test', 4, [true, true, true, true]],
+      ['bob@example.test', 0, [false, null, null, null]],
+    ]);
+    const csv = await teacher.call(exporter.GET, `/api/assignments/${assignmentId}/export?format=csv`, { params: { id: assignmentId } });
+    expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    const parsed = parse(csv.text, { columns: true }) as Json[];
+    expect(parsed.map((r) => [r.email, r.score, r.q1])).toEqual([
+      ['alice@example.test', '4', '1'],
+      ['bob@example.test', '0', '0'],
+    ]);
+    const xml = await teacher.call(exporter.GET, `/api/assignments/${assignmentId}/export?format=moodle`, { params: { id: assignmentId } });
+    expect(xml.text.match(/<question type="(?!category)/g)).toHaveLength(4);
+    expect((await teacher.call(exporter.GET, `/api/assignments/${assignmentId}/export?format=pdf`, { params: { id: assignmentId } })).status).toBe(400);
+    // The instructor reads a student's answers with the engine's explanations.
+    const bobs = await teacher.call<Json>(attemptOne.GET, '/', { params: { id: bobAttempt.id } });
+    expect(bobs.body.attempt.feedback[0]).toMatchObject({ correct: false, explain: expect.any(String) });
+  });
+
+  it('a follow-up drills the weakest misconception, when there is one', async () => {
+    const g = await teacher.call<Json>(gradebook.GET, '/', { params: { id: assignmentId } });
+    const r = await teacher.call<Json>(followUp.POST, '/', { params: { id: assignmentId } });
+    if (g.body.gradebook.misconceptions.length === 0) {
+      expect(r.status).toBe(409);
+      return;
+    }
+    expect(r.status).toBe(201);
+    expect(r.body.focus).toBe(g.body.gradebook.misconceptions[0].misconception);
+  });
+
+  it('edits only before opening; removing a student and archiving work', async () => {
+    expect((await teacher.call(assignmentOne.PUT, '/', { method: 'PUT', params: { id: assignmentId }, body: baseInput() })).status).toBe(409);
+    const future = await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ opensAt: Date.now() + HOUR, dueAt: Date.now() + 2 * HOUR }) });
+    const fid = future.body.assignment.id;
+    expect((await alice.call(attempts.POST, '/', { params: { id: fid } })).status).toBe(403);
+    const edited = await teacher.call<Json>(assignmentOne.PUT, '/', { method: 'PUT', params: { id: fid }, body: baseInput({ title: 'Renamed', opensAt: Date.now() + HOUR, dueAt: Date.now() + 3 * HOUR }) });
+    expect(edited.body.assignment.title).toBe('Renamed');
+    const bobId = (await teacher.call<Json>(classOne.GET, '/', { params: { id: classId } })).body.roster.find((r: Json) => r.email === 'bob@example.test').studentId;
+    expect((await teacher.call(student.DELETE, '/', { method: 'DELETE', params: { id: classId, studentId: bobId } })).status).toBe(200);
+    expect((await bob.call(attemptOne.GET, '/', { params: { id: bobAttempt.id } })).status).toBe(403);
+    expect((await bob.call(join.POST, '/api/classes/join', { body: { code } })).status).toBe(403);
+    expect((await teacher.call(archive.POST, '/', { params: { id: classId } })).status).toBe(200);
+    expect((await teacher.call(newAssignment.POST, '/', { params: { id: classId }, body: baseInput() })).status).toBe(409);
+    await closeConnection();
+  });
+});
