@@ -12,7 +12,7 @@ export interface ResetAnswer {
   withAck: boolean;
   ack: Seq;
   /** The offending segment, for the explanation. */
-  cause: { seq: Seq; ack: Seq; span: number; hadAck: boolean };
+  cause: { seq: Seq; ack: Seq; span: number; hadAck: boolean; basis: 'syn' | 'fin' | 'data' };
 }
 
 /** The RST an ABORT call owes (RFC 9293 3.10.5): <SEQ=SND.NXT>, optionally acknowledging RCV.NXT. */

@@ -38,7 +38,7 @@ function owe(e: Endpoint, answer: ResetAnswer): void {
 /** RFC 9293 3.10.7.1: the reset that answers a segment arriving where no connection exists. */
 function resetFor(w: Wire): ResetAnswer {
   const span = wireSpan(w);
-  const cause = { seq: w.seq, ack: w.ackNo, span, hadAck: w.ack };
+  const cause = { seq: w.seq, ack: w.ackNo, span, hadAck: w.ack, basis: w.syn ? ('syn' as const) : w.fin ? ('fin' as const) : ('data' as const) };
   return w.ack
     ? { seq: w.ackNo, withAck: false, ack: 0 as Seq, cause }
     : { seq: 0 as Seq, withAck: true, ack: seqAdd(w.seq, span), cause };

@@ -14,8 +14,12 @@ function finding(code: FindingCode, field: ErrorField, expected: unknown, got: u
   return { code, field, expected, got, params };
 }
 
+/**
+ * What every finding of a sender carries: who and where, and its SND.NXT and RCV.NXT, so a
+ * misconception can be read off the numbers (a seq equal to RCV.NXT mixes up own and peer numbers).
+ */
 function baseParams(e: Endpoint): FindingParams {
-  return { side: e.side, peer: otherSide(e.side), state: e.state };
+  return { side: e.side, peer: otherSide(e.side), state: e.state, sndNxt: e.sndNxt, rcvNxt: e.rcvNxt };
 }
 
 /** The flags an endpoint in this state would ordinarily send: the "expected" of a bad flag set. */
@@ -27,7 +31,7 @@ function usualFlags(e: Endpoint): Flag[] {
 
 /** Explains a wrong ack by what last advanced RCV.NXT (a SYN, data, or a FIN). */
 function ackFinding(e: Endpoint, got: Seq, expected: Seq, last: LastReceived | null): Finding {
-  const params = { ...baseParams(e), expected, seq: last?.seq ?? 0, len: last?.len ?? 0 };
+  const params = { ...baseParams(e), expected, seq: last?.seq ?? 0, len: last?.len ?? 0, basis: last?.kind ?? 'syn' };
   const code: FindingCode = last?.kind === 'fin' ? 'ACK_OF_FIN' : last?.kind === 'data' ? 'ACK_OF_DATA' : 'ACK_OF_SYN';
   return finding(code, 'ack', expected, got, params);
 }
@@ -35,7 +39,8 @@ function ackFinding(e: Endpoint, got: Seq, expected: Seq, last: LastReceived | n
 /** Explains a wrong seq by the segment that last advanced SND.NXT. */
 function seqFinding(e: Endpoint, w: Wire): Finding {
   const last = e.lastSent;
-  const params = { ...baseParams(e), expected: e.sndNxt, seq: last?.seq ?? 0, len: last?.len ?? 0 };
+  const basis = last?.fin ? 'fin' : last?.syn && last.len === 0 ? 'syn' : 'data';
+  const params = { ...baseParams(e), expected: e.sndNxt, seq: last?.seq ?? 0, len: last?.len ?? 0, basis };
   const code: FindingCode = last?.fin ? 'SEQ_AFTER_FIN' : last?.syn && last.len === 0 ? 'SEQ_AFTER_SYN' : 'SEQ_AFTER_DATA';
   return finding(code, 'seq', e.sndNxt, w.seq, params);
 }
@@ -83,7 +88,7 @@ function abortReset(e: Endpoint): AbortReset | null {
 }
 
 function sendReset(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
-  const params = baseParams(e);
+  const params = { ...baseParams(e), segment: 'rst' };
   if (w.syn || w.fin) {
     return finding('RST_WITH_SYN_OR_FIN', 'flags', canonicalFlags(w.flags.filter((f) => f !== 'SYN' && f !== 'FIN')), w.flags, params);
   }
@@ -96,7 +101,7 @@ function sendReset(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
   }
   const pending = e.resetAnswers[e.resetAnswers.length - 1];
   if (pending) {
-    const causeParams = { ...params, expected: pending.seq, causeSeq: pending.cause.seq, causeAck: pending.cause.ack, causeSpan: pending.cause.span };
+    const causeParams = { ...params, expected: pending.seq, causeSeq: pending.cause.seq, causeAck: pending.cause.ack, causeSpan: pending.cause.span, basis: pending.cause.basis };
     if (w.ack !== pending.withAck) {
       return finding('RST_ANSWER_ACK_FLAG', 'flags', pending.withAck ? ['RST', 'ACK'] : ['RST'], w.flags, causeParams);
     }
@@ -304,7 +309,7 @@ export function ruleOfSend(e: Endpoint, w: Wire, field: SegmentField): Finding {
   const params = baseParams(e);
   const pending = w.rst ? e.resetAnswers.find((r) => r.seq === w.seq && r.withAck === w.ack) : undefined;
   if (pending) {
-    const causeParams = { ...params, expected: pending.seq, causeSeq: pending.cause.seq, causeAck: pending.cause.ack, causeSpan: pending.cause.span };
+    const causeParams = { ...params, expected: pending.seq, causeSeq: pending.cause.seq, causeAck: pending.cause.ack, causeSpan: pending.cause.span, basis: pending.cause.basis };
     if (field === 'flags') return rule('RST_ANSWER_ACK_FLAG', field, w.flags, causeParams);
     if (field === 'seq') return rule(pending.withAck ? 'SEQ_RST_ANSWER_ZERO' : 'SEQ_RST_ANSWER', field, w.seq, causeParams);
     if (field === 'ack') return pending.withAck ? rule('ACK_RST_ANSWER', field, w.ackNo, { ...causeParams, expected: pending.ack }) : rule('ACK_ZERO_WITHOUT_FLAG', field, 0, params);
