@@ -10,10 +10,13 @@ const STATES: QuestionKind[] = ['state', 'state_choice'];
 export const FOCUS: Record<Misconception, Focus> = {
   syn_fin_consume_one: { topics: ['handshake', 'teardown'], kinds: NUMBERS },
   ack_is_next_byte: { topics: ['teardown'], kinds: ['ack', 'seq', 'segment'] },
+  seq_counts_bytes: { topics: ['teardown', 'edge_cases'], kinds: ['seq', 'segment', 'multiple_choice'] },
   ack_flag_vs_number: { topics: ['handshake', 'teardown'], kinds: ['next_flags', 'segment', 'multiple_choice'] },
   relative_vs_absolute: { topics: ['handshake', 'teardown'], kinds: NUMBERS },
   own_vs_peer_numbers: { topics: ['handshake', 'teardown'], kinds: NUMBERS },
+  server_sends_own_syn: { topics: ['handshake'], kinds: ['next_flags', 'segment', 'multiple_choice'] },
   who_enters_time_wait: { topics: ['teardown', 'states'], kinds: STATES },
+  time_wait_lasts_2msl: { topics: ['teardown', 'states'], kinds: STATES },
   close_wait_vs_last_ack: { topics: ['teardown', 'states'], kinds: STATES },
   fin_wait_1_vs_2: { topics: ['teardown', 'states'], kinds: STATES },
   simultaneous_states: { topics: ['states', 'edge_cases'], kinds: STATES },
