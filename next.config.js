@@ -1,7 +1,23 @@
+import { readdirSync } from 'node:fs';
 import { withSerwist } from '@serwist/turbopack';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./app/_lib/i18n/request.ts');
+
+/**
+ * The first path segments of the pages under app/[locale] ('' for the home page), so the proxy
+ * knows which unprefixed paths to send to the visitor's language. Route groups `(x)` are looked
+ * into; private `_x`, dynamic `[x]` and parallel `@x` folders are not first segments.
+ */
+function localizedRoutes(dir = './app/[locale]') {
+  const routes = new Set(['']);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || /^[_[@]/.test(entry.name)) continue;
+    if (entry.name.startsWith('(')) for (const route of localizedRoutes(`${dir}/${entry.name}`)) routes.add(route);
+    else routes.add(entry.name);
+  }
+  return routes;
+}
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -9,6 +25,7 @@ const nextConfig = {
   poweredByHeader: false,
   // Lessons are read from content/ at build time (and for unknown slugs at run time).
   outputFileTracingIncludes: { '/[locale]/**': ['./content/**/*'] },
+  env: { SYNACK_LOCALIZED_ROUTES: [...localizedRoutes()].join(',') },
 };
 
 // withSerwist keeps esbuild, which bundles the service worker, out of the server bundle.

@@ -1,33 +1,85 @@
-import createMiddleware from 'next-intl/middleware';
 import { NextResponse, type NextRequest } from 'next/server';
 import { routing } from './app/_lib/i18n/routing';
 import { negotiateLocale } from './app/_lib/i18n/negotiate';
+import { isApiPath, refuseRequest } from './lib/http/request-guard';
+import { newNonce, securityHeaders } from './lib/http/security-headers';
 
-const intl = createMiddleware(routing);
-
-/** Top-level routes that exist under every locale: an unprefixed visit is redirected to them. */
-const LOCALIZED_ROUTES = new Set(['', 'learn', 'glossary']);
+const LOCALES: readonly string[] = routing.locales;
 
 /**
- * `/` and unprefixed app routes redirect to the visitor's language (next-intl does the
- * negotiation and remembers the choice). Any other first segment is not a locale we have:
- * rather than redirect `/fr/x` to `/en/fr/x`, render the localized 404 in place.
+ * The first path segments of the pages under app/[locale], read from the app folder by
+ * next.config.js at build time (so a new page needs no edit here); '' is the home page.
+ */
+const LOCALIZED_ROUTES = new Set((process.env.SYNACK_LOCALIZED_ROUTES ?? '').split(','));
+
+const HSTS = process.env.SYNACK_HSTS === '1';
+const DEV = process.env.NODE_ENV === 'development';
+const LOCALE_COOKIE = 'NEXT_LOCALE';
+
+/**
+ * Every request passes here first:
+ * - bad URLs and methods pages do not take are refused (400/405/414) before Next routes them;
+ * - every response gets the security headers, pages a CSP nonce that the layout and Next.js
+ *   put on their scripts (so pages render per request);
+ * - an unprefixed page (`/`, `/sandbox`) redirects to the visitor's language, privately, since
+ *   the answer depends on the cookie and Accept-Language;
+ * - anything else unprefixed (`/fr/x`) renders the bilingual 404 in place.
  */
 export function proxy(request: NextRequest) {
-  const first = request.nextUrl.pathname.split('/')[1] ?? '';
-  if ((routing.locales as readonly string[]).includes(first) || LOCALIZED_ROUTES.has(first)) {
-    return intl(request);
+  const path = request.nextUrl.pathname;
+  const refusal = refuseRequest(request.method, path);
+  if (refusal) {
+    const response = new NextResponse(`${refusal.message}\n`, {
+      status: refusal.status,
+      headers: { ...refusal.headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' },
+    });
+    return secured(response);
   }
-  const cookie = request.cookies.get('NEXT_LOCALE')?.value;
-  const locale = (routing.locales as readonly string[]).includes(cookie ?? '')
-    ? cookie
-    : negotiateLocale(request.headers.get('accept-language'));
-  const url = request.nextUrl.clone();
-  url.pathname = `/${locale}${request.nextUrl.pathname}`;
-  return NextResponse.rewrite(url);
+  const first = path.split('/')[1] ?? '';
+  if (!LOCALES.includes(first) && (isApiPath(path) || isFile(path))) return secured(NextResponse.next());
+  if (!LOCALES.includes(first) && LOCALIZED_ROUTES.has(first)) return redirectToLocale(request);
+  return page(request, LOCALES.includes(first) ? first : null);
+}
+
+/** Next's own files and files with an extension (icon.svg, robots.txt, the service worker). */
+function isFile(path: string): boolean {
+  return path.startsWith('/_next/') || /\.[^/]*$/.test(path);
+}
+
+function page(request: NextRequest, locale: string | null): NextResponse {
+  const nonce = newNonce();
+  const headers = securityHeaders({ nonce, hsts: HSTS, dev: DEV });
+  const forwarded = new Headers(request.headers);
+  // Next.js reads the nonce from the request's CSP header; the layout reads x-nonce.
+  forwarded.set('x-nonce', nonce);
+  forwarded.set('content-security-policy', headers['Content-Security-Policy'] as string);
+  const response = NextResponse.next({ request: { headers: forwarded } });
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  // Remember the language the visitor chose, for the next unprefixed visit.
+  if (locale && request.cookies.get(LOCALE_COOKIE)?.value !== locale) {
+    response.cookies.set(LOCALE_COOKIE, locale, { path: '/', sameSite: 'lax', maxAge: 60 * 60 * 24 * 365 });
+  }
+  return response;
+}
+
+function redirectToLocale(request: NextRequest): NextResponse {
+  const cookie = request.cookies.get(LOCALE_COOKIE)?.value ?? '';
+  const locale = LOCALES.includes(cookie) ? cookie : negotiateLocale(request.headers.get('accept-language'));
+  const path = request.nextUrl.pathname === '/' ? '' : request.nextUrl.pathname;
+  const target = new URL(`/${locale}${path}${request.nextUrl.search}`, request.nextUrl);
+  // Next.js makes a same-origin Location relative, so the internal host never reaches the visitor.
+  const response = NextResponse.redirect(target, 307);
+  response.headers.set('Cache-Control', 'private, no-store');
+  response.headers.set('Vary', 'Accept-Language, Cookie');
+  return secured(response);
+}
+
+function secured(response: NextResponse): NextResponse {
+  for (const [name, value] of Object.entries(securityHeaders({ hsts: HSTS, dev: DEV }))) response.headers.set(name, value);
+  return response;
 }
 
 export const config = {
-  // Skip Next internals and files with an extension (favicon.ico, robots.txt, ...).
-  matcher: ['/((?!api|_next|_vercel|.*\\..*).*)'],
+  // Everything: static files and API answers get the security headers too.
+  matcher: '/:path*',
 };

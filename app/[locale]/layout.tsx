@@ -5,6 +5,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/app/_lib/i18n/routing';
 import { Providers } from '@/app/_lib/providers';
 import { themeScript } from '@/app/_lib/theme-script';
+import { scriptNonce } from '@/app/_server/nonce';
 import { SiteHeader } from '@/app/_components/ui/site-header';
 import { OfflineSupport } from '@/app/_components/offline/offline-support';
 
@@ -37,11 +38,12 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('site');
+  const nonce = await scriptNonce();
 
   return (
     <html lang={locale} suppressHydrationWarning>
       <head>
-        <script dangerouslySetInnerHTML={{ __html: themeScript }} />
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: themeScript }} />
       </head>
       <body className="min-h-dvh bg-bg text-fg antialiased">
         <a

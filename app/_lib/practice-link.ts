@@ -14,12 +14,20 @@ export type PracticeLink = { mode: 'set'; q: string } | ({ mode: 'endless' } & E
 
 type Params = Record<string, string | string[] | undefined>;
 
+/**
+ * The most questions a shared set holds, as many as the practice form makes. Every question of
+ * a set is built while the page renders, so this bounds the server's work per request whatever
+ * a link holds (a spec is short; the character cap stops a huge one before it is split).
+ */
+export const MAX_SET_SIZE = 50;
+const MAX_SET_CHARS = MAX_SET_SIZE * 64;
+
 const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
 /** `?q=<set>` replays a set; `?endless=1&seed=&topics=&level=` resumes an endless run. */
 export function readPracticeLink(params: Params): PracticeLink {
   const q = one(params.q);
-  if (q) return { mode: 'set', q: q.slice(0, 4000) };
+  if (q) return { mode: 'set', q: q.slice(0, MAX_SET_CHARS).split('~').slice(0, MAX_SET_SIZE).join('~') };
   if (one(params.endless) !== '1') return { mode: 'none' };
   const seedText = one(params.seed) ?? '';
   if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffff_ffff) return { mode: 'none' };

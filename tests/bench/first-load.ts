@@ -1,6 +1,6 @@
 // First-load JS: the gzip bytes of every script a page of the production build loads, for a
 // lesson page against the smallest page of the same build (home, glossary, 404, each lesson and
-// every other page the build prerendered for the locale).
+// every other page of the build for the locale).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -11,6 +11,8 @@ export interface PageJs {
   status: number;
   scripts: Array<{ src: string; gzip: number }>;
   gzip: number;
+  /** The HTML document itself: bytes as served uncompressed, and gzipped. */
+  html: { bytes: number; gzip: number };
 }
 
 export interface FirstLoadBench {
@@ -28,11 +30,17 @@ export function lessonSlugs(locale: string): string[] {
     .sort();
 }
 
-/** The locale's pages `next build` prerendered, from .next/prerender-manifest.json. */
-function prerenderedPaths(locale: string): string[] {
-  const manifest = JSON.parse(readFileSync(join(root, '.next', 'prerender-manifest.json'), 'utf8')) as { routes: Record<string, unknown> };
-  return Object.keys(manifest.routes)
-    .filter((route) => route === `/${locale}` || route.startsWith(`/${locale}/`))
+/**
+ * The locale's pages with no parameter but the locale, from the build's app-paths-manifest.json
+ * (pages render per request, for their CSP nonce, so the prerender manifest lists none).
+ */
+function appPagePaths(locale: string): string[] {
+  const manifest = JSON.parse(readFileSync(join(root, '.next', 'server', 'app-paths-manifest.json'), 'utf8')) as Record<string, string>;
+  return Object.keys(manifest)
+    .filter((route) => route.startsWith('/[locale]') && route.endsWith('/page'))
+    .map((route) => route.slice('/[locale]'.length, -'/page'.length))
+    .filter((rest) => !rest.includes('['))
+    .map((rest) => `/${locale}${rest}`)
     .sort();
 }
 
@@ -78,7 +86,14 @@ async function measurePage(origin: string, path: string): Promise<PageJs> {
   const response = await fetch(origin + path);
   const html = await response.text();
   const scripts = scriptsOf(html).map((src) => ({ src, gzip: gzipBytes(src) }));
-  return { path, status: response.status, scripts, gzip: scripts.reduce((sum, s) => sum + s.gzip, 0) };
+  const bytes = Buffer.from(html);
+  return {
+    path,
+    status: response.status,
+    scripts,
+    gzip: scripts.reduce((sum, s) => sum + s.gzip, 0),
+    html: { bytes: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length },
+  };
 }
 
 export async function benchFirstLoad(origin: string, lessonPath: string): Promise<FirstLoadBench> {
@@ -88,7 +103,7 @@ export async function benchFirstLoad(origin: string, lessonPath: string): Promis
       `/${locale}`,
       `/${locale}/glossary`,
       ...lessonSlugs(locale).map((slug) => `/${locale}/learn/${slug}`),
-      ...prerenderedPaths(locale), // and any page added since (progress, sandbox, ...)
+      ...appPagePaths(locale), // and any page added since (progress, sandbox, ...)
     ]),
     `/${locale}/no-such-page`, // the localized 404
   ];

@@ -7,12 +7,15 @@
 // (CHROME_PATH, default /usr/bin/chromium) on 127.0.0.1 and stops both at the end, also on error.
 // SYNACK_BENCH_LESSON picks the lesson page (default /en/learn/three-way-handshake);
 // SYNACK_BENCH_LH_RUNS sets the Lighthouse runs per page and preset (default 3, median taken);
+// SYNACK_BENCH_LOAD_LESSON picks the lesson of the load test (default /en/learn/edge-cases, the
+// heaviest); SYNACK_BENCH_LOAD_SECONDS its length per page and round (default 5);
 // SYNACK_BENCH_ENGINE_ONLY=1 skips the page figures.
 import type { LaunchedChrome } from 'chrome-launcher';
 import { benchEngine } from './engine';
-import { benchFirstLoad } from './first-load';
+import { benchFirstLoad, type PageJs } from './first-load';
 import { runLighthouse, startChrome, type LighthouseRun } from './lighthouse';
 import { ensureBuild, startServer, type Server } from './server';
+import { benchThroughput } from './throughput';
 
 function line(label: string, value: string, target: string, ok: boolean): void {
   console.log(`${ok ? 'ok  ' : 'MISS'} ${label.padEnd(52)} ${value.padStart(22)}   target ${target}`);
@@ -54,6 +57,30 @@ function medianRun(runs: LighthouseRun[]): LighthouseRun {
   return sorted[Math.floor((sorted.length - 1) / 2)] as LighthouseRun;
 }
 
+/** HTML bytes of every page, then requests per second of the heaviest lesson against the lightest page. */
+async function htmlAndLoad(origin: string, measured: PageJs[]): Promise<void> {
+  const loadLesson = process.env.SYNACK_BENCH_LOAD_LESSON ?? '/en/learn/edge-cases';
+  const lesson = measured.find((p) => p.path === loadLesson);
+  if (!lesson) throw new Error(`${loadLesson} is not a page of the build`);
+  const lightest = measured.filter((p) => p.status === 200).reduce((a, b) => (b.html.gzip < a.html.gzip ? b : a));
+  console.log('\nHTML of each page (bytes served, and gzipped)');
+  for (const page of measured) line(`  ${page.path}`, `${kB(page.html.bytes)} / ${kB(page.html.gzip)}`, '-', true);
+  line(`lesson HTML, ${lesson.path} / ${lightest.path}`, `${(lesson.html.bytes / lightest.html.bytes).toFixed(2)}x`, '-', true);
+  const connections = 20;
+  const seconds = Math.max(1, Number(process.env.SYNACK_BENCH_LOAD_SECONDS ?? 5));
+  console.log(`\nrequests per second, ${connections} connections, ${seconds} s per page and round, best of 2 rounds`);
+  const [forLesson, forLightest] = await benchThroughput(origin, [lesson.path, lightest.path], { connections, seconds });
+  for (const r of [forLightest, forLesson]) {
+    if (!r) continue;
+    line(`  ${r.path}`, `${r.requestsPerSecond.toFixed(1)} req/s`, '-', r.errors === 0);
+    console.log(`       p99 ${r.p99Ms} ms${r.errors ? `, ${r.errors} errors or non-2xx` : ''}`);
+  }
+  if (forLesson && forLightest) {
+    const ratio = forLesson.requestsPerSecond / forLightest.requestsPerSecond;
+    line('lesson / lightest page, requests per second', `${ratio.toFixed(2)}x`, '>= 0.5x', ratio >= 0.5);
+  }
+}
+
 async function pages(): Promise<void> {
   const lessonPath = process.env.SYNACK_BENCH_LESSON ?? '/en/learn/three-way-handshake';
   const how = ensureBuild();
@@ -84,6 +111,8 @@ async function pages(): Promise<void> {
     const baseline = new Set(first.smallest.scripts.map((s) => s.src));
     const extra = first.lesson.scripts.filter((s) => !baseline.has(s.src)).sort((a, b) => b.gzip - a.gzip);
     for (const s of extra) console.log(`       only on the lesson page: ${s.src} ${kB(s.gzip)}`);
+
+    await htmlAndLoad(server.origin, first.pages);
 
     chrome = await startChrome();
     // Scores move by several points between runs on a busy machine (the first run in a fresh

@@ -4,7 +4,7 @@ import type { Trace } from '@/lib/engine/types';
 import { parseWhole } from '@/app/_lib/quiz-input';
 import { roundIsn } from '@/lib/sandbox/sandbox';
 import { parseQuizProgress } from '@/app/_lib/quiz-progress';
-import { endlessQuery, readPracticeLink } from '@/app/_lib/practice-link';
+import { endlessQuery, MAX_SET_SIZE, readPracticeLink } from '@/app/_lib/practice-link';
 import { flagsText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
 import { segmentOf } from '@/lib/engine';
 import { traceViewOf } from '@/lib/engine';
@@ -55,6 +55,13 @@ describe('parseQuizProgress', () => {
 describe('readPracticeLink', () => {
   it('prefers a question set', () => {
     expect(readPracticeLink({ q: 'ack.handshake.1.b', endless: '1' })).toEqual({ mode: 'set', q: 'ack.handshake.1.b' });
+  });
+  it('keeps at most MAX_SET_SIZE questions of a set, however long the link', () => {
+    const specs = Array.from({ length: 400 }, (_, i) => `ack.handshake.${i}.b`);
+    const link = readPracticeLink({ q: specs.join('~') });
+    expect(link).toEqual({ mode: 'set', q: specs.slice(0, MAX_SET_SIZE).join('~') });
+    const huge = readPracticeLink({ q: 'x'.repeat(1_000_000) });
+    expect(huge.mode === 'set' && huge.q.length).toBeLessThanOrEqual(MAX_SET_SIZE * 64);
   });
   it('round-trips an endless run', () => {
     const link = { seed: 42, topics: ['handshake', 'states'] as const, difficulty: 'expert' as const };

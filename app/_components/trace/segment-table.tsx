@@ -5,6 +5,9 @@ import type { ResolvedEvent } from '@/lib/engine/types';
 import { statesAt, useTraceStep } from './trace-context';
 import { flagsLabel, segmentOf } from './trace-format';
 
+/** About the table's height for `events` events (a header, a start row and a row each), in px. */
+export const segmentTableHeight = (events: number) => 64 + (events + 2) * 33;
+
 /** The text alternative of the diagrams: one row per event, the current one highlighted. */
 export function SegmentTable() {
   const t = useTranslations('trace');

@@ -5,13 +5,17 @@ import type { ResolvedEvent, Segment, Side } from '@/lib/engine/types';
 import { statesAt, useTraceStep } from './trace-context';
 import { flagsLabel, other } from './trace-format';
 
-const WIDTH = 480;
+export const SEQUENCE_WIDTH = 480;
+const WIDTH = SEQUENCE_WIDTH;
 const X: Record<Side, number> = { A: 140, B: 340 };
 const TOP = 64;
 const ROW = 52;
 const CHAR = 7.3; // advance of the 12px monospace font, to size label pills
 
 const y = (row: number) => TOP + row * ROW;
+
+/** The drawing's height for a trace of `rows` rows (events, plus one for a question's arrow). */
+export const sequenceDiagramHeight = (rows: number) => y(rows) + 28;
 
 interface Arrow {
   event: number;
@@ -69,7 +73,7 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null }:
   const { view, step, id } = useTraceStep();
   const n = view.events.length;
   const rows = extra ? n + 1 : n;
-  const height = y(rows) + 28;
+  const height = sequenceDiagramHeight(rows);
   const arrows = arrowsOf(view.events);
   const current = highlight ?? step - 1;
 

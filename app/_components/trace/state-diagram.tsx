@@ -8,6 +8,7 @@ import { statesAt, useTraceStep } from './trace-context';
 // RFC 9293 figure 5, laid out by hand on a grid; CLOSED appears twice, as in the figure.
 const W = 760;
 const H = 712;
+export const STATE_DIAGRAM_SIZE = { width: W, height: H };
 const HALF_W = 66;
 const HALF_H = 18;
 

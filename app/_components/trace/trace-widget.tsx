@@ -3,10 +3,13 @@
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { TraceView } from '@/lib/engine/trace-view';
-import { SegmentTable } from './segment-table';
+import { SegmentTable, segmentTableHeight } from './segment-table';
 import { SequenceDiagram } from './sequence-diagram';
 import { StateDiagram } from './state-diagram';
 import { statesAt, TraceStepContext, type TraceStep } from './trace-context';
+import { useHydrated } from './use-hydrated';
+import { sequenceDiagramHeight, SEQUENCE_WIDTH } from './sequence-diagram';
+import { STATE_DIAGRAM_SIZE } from './state-diagram';
 
 const PLAY_INTERVAL_MS = 1400;
 
@@ -14,6 +17,7 @@ const PLAY_INTERVAL_MS = 1400;
 export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
   const t = useTranslations('trace');
   const total = view.events.length;
+  const hydrated = useHydrated();
   const [step, setStepRaw] = useState(0);
   const [playing, setPlaying] = useState(false);
   const setStep = useCallback((next: number) => setStepRaw(Math.max(0, Math.min(total, next))), [total]);
@@ -94,13 +98,21 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
 
         <div className="space-y-6 p-3 sm:p-4">
           <p className="sr-only">{t('keyboardHint')}</p>
-          {view.views.includes('sequence') && <SequenceDiagram />}
-          {view.views.includes('state') && <StateDiagram />}
-          {view.views.includes('table') && <SegmentTable />}
+          {view.views.includes('sequence') &&
+            (hydrated ? <SequenceDiagram /> : <Reserved width={SEQUENCE_WIDTH} height={sequenceDiagramHeight(total)} className="mx-auto max-w-xl" />)}
+          {view.views.includes('state') &&
+            (hydrated ? <StateDiagram /> : <Reserved {...STATE_DIAGRAM_SIZE} className="mx-auto max-w-3xl" />)}
+          {view.views.includes('table') &&
+            (hydrated ? <SegmentTable /> : <div aria-hidden="true" style={{ height: `${segmentTableHeight(total)}px` }} />)}
         </div>
       </figure>
     </TraceStepContext.Provider>
   );
+}
+
+/** The room a diagram will take once drawn, so the page does not jump when it appears. */
+function Reserved({ width, height, className }: { width: number; height: number; className: string }) {
+  return <div aria-hidden="true" className={className} style={{ aspectRatio: `${width} / ${height}` }} />;
 }
 
 function Icon({ d }: { d: string }) {

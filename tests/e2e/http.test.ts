@@ -1,0 +1,190 @@
+// What a check from outside sees of the production server: security headers on every kind of
+// response, 4xx (never 500) for bad URLs and methods, no internal host in any header, and no
+// shared caching of pages whose language depends on the visitor.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startApp, type AppServer } from './server';
+
+interface Answer {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A raw request: fetch would refuse TRACE and tidy the path. */
+function request(base: string, method: string, target: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: url.hostname, port: url.port, method, path: target, headers }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** The first path segments of the localized pages, as the app folder has them. */
+function localizedRoutes(): string[] {
+  const dir = path.join(import.meta.dirname, '../../app/[locale]');
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !/^[_[@(]/.test(entry.name))
+    .map((entry) => entry.name);
+}
+
+function expectSecurityHeaders(answer: Answer, where: string) {
+  const csp = String(answer.headers['content-security-policy'] ?? '');
+  expect(csp, where).toContain("frame-ancestors 'none'");
+  expect(csp, where).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(answer.headers['x-content-type-options'], where).toBe('nosniff');
+  expect(answer.headers['referrer-policy'], where).toBeTruthy();
+  expect(answer.headers['permissions-policy'], where).toBeTruthy();
+}
+
+function expectNoInternalHost(answer: Answer, base: string, where: string) {
+  const port = new URL(base).port;
+  for (const [name, value] of Object.entries(answer.headers)) {
+    expect(name, where).not.toMatch(/^x-middleware/);
+    if (name === 'link') continue; // hreflang links name the host the visitor asked for
+    expect(String(value), `${where}: ${name}`).not.toContain(`:${port}`);
+  }
+}
+
+let app: AppServer;
+beforeAll(async () => {
+  app = await startApp();
+}, 240_000);
+afterAll(async () => {
+  await app?.stop();
+});
+
+describe('security headers', () => {
+  it('are on pages, static files, the icon, 404s and refusals', async () => {
+    const home = await request(app.baseUrl, 'GET', '/en');
+    const chunk = /\/_next\/static\/[^"]+\.js/.exec(home.body)?.[0];
+    expect(chunk).toBeTruthy();
+    for (const target of ['/en', '/zh/learn/three-way-handshake', chunk as string, '/icon.svg', '/en/no-such-page', '/_next/static/none.js', '/%zz']) {
+      const answer = await request(app.baseUrl, 'GET', target);
+      expectSecurityHeaders(answer, target);
+      expect(answer.headers['strict-transport-security'], target).toBeUndefined();
+    }
+  });
+
+  it('give the theme script and every inline script of a page the response nonce, and nothing else', async () => {
+    const page = await request(app.baseUrl, 'GET', '/en/learn/three-way-handshake');
+    const nonce = /'nonce-([^']+)'/.exec(String(page.headers['content-security-policy']))?.[1];
+    expect(nonce).toBeTruthy();
+    const scripts = [...page.body.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] as string);
+    expect(scripts.length).toBeGreaterThan(2);
+    for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
+    expect(page.body).toContain('synack:theme');
+    const again = await request(app.baseUrl, 'GET', '/en/learn/three-way-handshake');
+    expect(again.headers['content-security-policy']).not.toBe(page.headers['content-security-policy']);
+  });
+});
+
+describe('bad URLs and methods', () => {
+  it.each(['/%E9', '/%zz', '/en/learn/%', '/%ff%fe', '/en/%E9'])('%s is a 400', async (target) => {
+    const answer = await request(app.baseUrl, 'GET', target);
+    expect(answer.status).toBe(400);
+    expectNoInternalHost(answer, app.baseUrl, target);
+  });
+
+  it('a 5,400-character path is a 414', async () => {
+    const target = `/${'a'.repeat(5400)}`;
+    expect((await request(app.baseUrl, 'GET', target)).status).toBe(414);
+    expect((await request(app.baseUrl, 'GET', `/en${target}`)).status).toBe(414);
+  });
+
+  it("a path past Node's 16 KB header limit is a 431 from Node itself", async () => {
+    expect((await request(app.baseUrl, 'GET', `/${'a'.repeat(20_000)}`)).status).toBe(431);
+  });
+
+  for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'TRACE']) {
+    it(`${method} on pages and static files is a 405 with Allow`, async () => {
+      for (const target of ['/en', '/en/learn/three-way-handshake', '/sandbox', '/icon.svg']) {
+        const answer = await request(app.baseUrl, method, target);
+        expect(answer.status, `${method} ${target}`).toBe(405);
+        expect(answer.headers.allow).toBe('GET, HEAD');
+        expectSecurityHeaders(answer, `${method} ${target}`);
+      }
+    });
+  }
+
+  it('HEAD on a page is answered like GET, without a body', async () => {
+    const answer = await request(app.baseUrl, 'HEAD', '/en');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toBe('');
+  });
+});
+
+describe('language and caching', () => {
+  const routes = ['', ...localizedRoutes().map((route) => `/${route}`)];
+
+  it('knows every page folder of the app', () => {
+    expect(routes).toEqual(expect.arrayContaining(['', '/learn', '/glossary', '/practice', '/progress', '/sandbox']));
+  });
+
+  for (const route of routes) {
+    it(`unprefixed ${route || '/'} redirects to the visitor's language, privately`, async () => {
+      const target = route === '/learn' ? '/learn/three-way-handshake' : route || '/';
+      const zh = await request(app.baseUrl, 'GET', `${target}?x=1`, { 'accept-language': 'zh-CN,zh;q=0.9' });
+      expect(zh.status).toBe(307);
+      expect(zh.headers.location).toBe(`/zh${target === '/' ? '' : target}?x=1`);
+      expect(zh.headers.vary).toMatch(/Accept-Language/);
+      expect(zh.headers['cache-control']).toMatch(/private|no-store/);
+      expectNoInternalHost(zh, app.baseUrl, target);
+      const cookie = await request(app.baseUrl, 'GET', target, { 'accept-language': 'zh-CN', cookie: 'NEXT_LOCALE=en' });
+      expect(cookie.headers.location).toBe(`/en${target === '/' ? '' : target}`);
+    });
+  }
+
+  it('pages are never cached by a shared cache, and remember the language in a cookie', async () => {
+    for (const target of ['/en', '/zh/sandbox', '/en/progress', '/zh/learn/three-way-handshake', '/en/practice?q=ack.handshake.1.b']) {
+      const answer = await request(app.baseUrl, 'GET', target);
+      expect(answer.status, target).toBe(200);
+      expect(answer.headers['cache-control'], target).not.toMatch(/s-maxage|public/);
+      expectNoInternalHost(answer, app.baseUrl, target);
+    }
+    const zh = await request(app.baseUrl, 'GET', '/zh', { cookie: 'NEXT_LOCALE=en' });
+    expect(String(zh.headers['set-cookie'])).toMatch(/NEXT_LOCALE=zh/);
+  });
+
+  it('an unknown first segment is the 404 in place, not a redirect', async () => {
+    const answer = await request(app.baseUrl, 'GET', '/fr/learn/three-way-handshake');
+    expect(answer.status).toBe(404);
+    expectNoInternalHost(answer, app.baseUrl, '/fr/...');
+  });
+});
+
+describe('share links', () => {
+  it('a link of thousands of questions renders only the first MAX_SET_SIZE', async () => {
+    const specs = Array.from({ length: 400 }, (_, i) => `ack.handshake.${i}.b`);
+    const answer = await request(app.baseUrl, 'GET', `/en/practice?q=${specs.join('~')}`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.includes('>Question 1 of 50<')).toBe(true);
+  });
+});
+
+describe('HSTS', () => {
+  it('is sent when SYNACK_HSTS=1', async () => {
+    process.env.SYNACK_HSTS = '1';
+    const secure = await startApp();
+    try {
+      for (const target of ['/en', '/icon.svg', '/%zz']) {
+        const answer = await request(secure.baseUrl, 'GET', target);
+        expect(answer.headers['strict-transport-security'], target).toMatch(/max-age=\d+/);
+      }
+      const trace = await request(secure.baseUrl, 'TRACE', '/en');
+      expect(trace.status).toBe(405);
+    } finally {
+      delete process.env.SYNACK_HSTS;
+      await secure.stop();
+    }
+  });
+});
