@@ -3,12 +3,12 @@
 // conforming TCP could give at that point is right. Never a compare against one stored value.
 import { explainFinding, hintFinding, type Lang } from './explain/index';
 import type { Finding } from './findings';
-import { narrateTrace } from './narrate';
+import { stateReason } from './explain/reasons';
 import { carriesNewBytes, newBytesSeqFinding, ruleOfSend } from './internal/send';
 import { toWire } from './internal/wire';
 import { replayRecords, snapshotAfter } from './replay';
 import type { ConnectionSnapshot } from './step';
-import { FLAGS, STATES, type Flag, type Segment, type Side, type TcpState, type Trace, type TraceEvent } from './types';
+import { FLAGS, STATES, type Flag, type Segment, type Side, type StateMove, type TcpState, type Trace, type TraceEvent } from './types';
 import { canonicalFlags } from './segments';
 
 export type QuestionField = 'flags' | 'seq' | 'ack' | 'len' | 'state' | 'segment';
@@ -119,9 +119,26 @@ function connectionBefore(trace: Trace, index: number): ConnectionSnapshot {
   return snapshotAfter({ ...trace, events: trace.events.slice(0, index) });
 }
 
-/** The narration of the step: what confirms a right state answer. */
-function narrationOf(q: Question, lang: Lang): string {
-  return narrateTrace({ ...q.trace, events: q.trace.events.slice(0, q.event + 1) }, lang)[q.event] ?? '';
+/**
+ * Why the asked side is in its state right after event K: the reason of its last state change.
+ * It follows a wrong state answer's explanation and is what confirms a right one.
+ */
+function stateWhy(q: Question, lang: Lang): { state: TcpState; reason: string } {
+  const side = q.side as Side;
+  const records = replayRecords({ ...q.trace, events: q.trace.events.slice(0, q.event + 1) });
+  let last: StateMove | null = null;
+  for (const r of records) for (const m of r.moves) if (m.side === side) last = m;
+  const state = records[q.event]?.states[side] ?? 'CLOSED';
+  return { state, reason: stateReason(state, last, lang) };
+}
+
+function withReason(explain: string, reason: string, lang: Lang): string {
+  return lang === 'zh' ? `${explain}${reason}。` : `${explain} ${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
+}
+
+function confirmState(q: Question, lang: Lang): string {
+  const { state, reason } = stateWhy(q, lang);
+  return lang === 'zh' ? `${q.side} 处于 ${state}：${reason}。` : `${q.side} is in ${state}: ${reason}.`;
 }
 
 /** The finding of event K once the answer is put in, or null when it is legal there. */
@@ -204,9 +221,10 @@ export function gradeAnswer(q: Question, answer: Answer, lang: Lang): Grade {
   }
   if (finding === null && before && answered) finding = newBytesFinding(q, before, answered);
   if (finding !== null) {
-    return { correct: false, canonical, explain: explainFinding(finding, lang), hint: hintFinding(finding, lang), finding, rule: finding };
+    const explain = q.field === 'state' ? withReason(explainFinding(finding, lang), stateWhy(q, lang).reason, lang) : explainFinding(finding, lang);
+    return { correct: false, canonical, explain, hint: hintFinding(finding, lang), finding, rule: finding };
   }
-  if (!before || !answered) return { correct: true, canonical, explain: narrationOf(q, lang), hint: null, finding: null, rule: null };
+  if (!before || !answered) return { correct: true, canonical, explain: confirmState(q, lang), hint: null, finding: null, rule: null };
   const { rule, explain } = ruleOfRight(before, answered, q.field as Exclude<QuestionField, 'state'>, lang);
   return { correct: true, canonical, explain, hint: null, finding: null, rule };
 }

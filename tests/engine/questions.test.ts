@@ -55,7 +55,27 @@ describe('questions graded by replay', () => {
     // a SYN,ACK is confirmed by the rule that turns SYN on, not only by the ACK-flag rule
     expect(gradeAnswer(deriveQuestion(trace, 1, 'flags'), ['SYN', 'ACK'], 'zh')).toMatchObject({ correct: true, rule: { code: 'SYNACK_REQUIRED' } });
     expect(gradeAnswer(deriveQuestion(trace, 1, 'flags'), ['SYN', 'ACK'], 'zh').explain).toContain('既送出自己的 ISN');
-    expect(gradeAnswer(deriveQuestion(trace, 1, 'state', 'B'), 'SYN_RECEIVED', 'en').explain).toContain('B sends SYN,ACK');
+    // a state is confirmed with that side's own transition, not with what the other side did
+    expect(gradeAnswer(deriveQuestion(trace, 1, 'state', 'B'), 'SYN_RECEIVED', 'en').explain).toBe(
+      "B is in SYN_RECEIVED: it received the peer's SYN and answers with a SYN,ACK; it waits for the ACK of its own SYN.",
+    );
+    expect(gradeAnswer(deriveQuestion(trace, 1, 'state', 'A'), 'ESTABLISHED', 'zh').explain).toContain('A 处于 ESTABLISHED：它的 SYN 已被确认');
+  });
+
+  it('a wrong state is explained with the reason for the real one: the side that sent the first FIN waits', () => {
+    const trace = parseTrace({ endpoints: { A: { role: 'client' }, B: { role: 'server' } }, events: [
+      { from: 'A', flags: ['SYN'], seq: 1000, ack: 0 },
+      { from: 'B', flags: ['SYN', 'ACK'], seq: 5000, ack: 1001 },
+      { from: 'A', flags: ['ACK'], seq: 1001, ack: 5001 },
+      { from: 'A', flags: ['FIN', 'ACK'], seq: 1001, ack: 5001, len: 0 },
+      { from: 'B', flags: ['FIN', 'ACK'], seq: 5001, ack: 1002, len: 0 },
+      { from: 'A', flags: ['ACK'], seq: 1002, ack: 5002, len: 0 },
+    ] });
+    const last = trace.events.length - 1;
+    const a = gradeAnswer(deriveQuestion(trace, last, 'state', 'A'), 'CLOSED', 'en');
+    expect(a.explain).toMatch(/^A is in TIME_WAIT, not CLOSED.*The side that sent the first FIN .* waits 2MSL/);
+    const b = gradeAnswer(deriveQuestion(trace, last, 'state', 'B'), 'TIME_WAIT', 'zh');
+    expect(b.explain).toContain('不经过 TIME_WAIT');
   });
 
   it('rejects ill-posed questions and ill-typed answers', () => {
