@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import type { z } from 'zod';
-import type { Locale } from '@/app/_lib/i18n/routing';
+import type { Locale } from '@/lib/i18n/locales';
 import { ContentError, describeZodError } from './errors';
 import { renderLessonMarkdown, renderMarkdownFragment, type Heading } from './markdown';
 import { frontMatterSchema, glossarySchema, navSchema, slugSchema, type FrontMatter, type Nav } from './schema';

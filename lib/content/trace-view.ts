@@ -10,7 +10,7 @@ import {
   type TraceView,
 } from '@/lib/engine';
 import type { Trace } from '@/lib/engine/types';
-import type { Locale } from '@/app/_lib/i18n/routing';
+import type { Locale } from '@/lib/i18n/locales';
 import { lessonItem } from '@/lib/quiz';
 import { ContentError } from './errors';
 import type { QuizBlock, TraceBlock } from './schema';

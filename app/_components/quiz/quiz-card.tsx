@@ -203,7 +203,7 @@ export function QuizCard({
     const revealed = phase === 'revealed' || phase === 'correct';
     const end = revealed ? revealEnd(item.trace.events, item.event) : item.shown;
     return { trace: { ...item.trace, events: item.trace.events.slice(0, end) } };
-  }, [item, phase]);
+  }, [item, phase, asksState]);
 
   const wrongSegment = useMemo((): Segment | null => {
     if (!segment || wrong === null) return null;
