@@ -80,6 +80,11 @@ export default tseslint.config(
               from: { element: { type: from } },
               allow: { to: { element: { types: { anyOf: [from, ...allow] } } } },
             })),
+            // The classroom rules run on the Store's interface: its types, never the database itself.
+            {
+              from: { element: { type: 'classroom' } },
+              allow: { dependency: { kind: 'type' }, to: { element: { type: 'db' } } },
+            },
             // Client components never import the content loader (types, erased at build, are fine).
             {
               from: { element: { type: 'components' } },
