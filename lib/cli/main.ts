@@ -2,7 +2,28 @@
 // file system, standard input and exit code.
 import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { InputError, runCli, type CliIo } from './run';
+import { once } from 'node:events';
+import { InputError, oneLine, runCli, type CliIo } from './run';
+
+/**
+ * A reader that went away (`| head`) is not an error: stop quietly, exit 0. A stdout that cannot
+ * be written (`> /dev/full`) is one line on stderr and exit 2, never a stack trace.
+ */
+function onOutputError(error: NodeJS.ErrnoException): never {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(oneLine(`cannot write standard output: ${error.code ?? error.message}`));
+  process.exit(2);
+}
+process.stdout.on('error', onOutputError);
+
+/** Writes to stdout, waiting while its buffer is full so memory stays flat however long the output. */
+async function writeOut(text: string): Promise<void> {
+  try {
+    if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+  } catch (error) {
+    onOutputError(error as NodeJS.ErrnoException);
+  }
+}
 
 function cannotRead(path: string, e: unknown): InputError {
   return new InputError(`cannot read ${path === '-' ? 'standard input' : path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
@@ -46,19 +67,17 @@ const io: CliIo = {
       throw new InputError(`cannot write ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
   },
-  write: (text) => {
-    process.stdout.write(text);
-  },
+  write: writeOut,
 };
 
 runCli(process.argv.slice(2), readInput, io).then(
-  (r) => {
-    process.stdout.write(r.stdout);
+  async (r) => {
+    if (r.stdout) await writeOut(r.stdout);
     process.stderr.write(r.stderr);
     process.exitCode = r.code;
   },
   (e: unknown) => {
-    process.stderr.write(`trace: internal error: ${(e as Error).message}\n`);
+    process.stderr.write(oneLine(`internal error: ${(e as Error).message}`));
     process.exitCode = 2;
   },
 );

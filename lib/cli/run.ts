@@ -16,6 +16,7 @@ import { PcapWriteError, toPcap, type WriteFile } from './to-pcap';
 import { gradeCommand } from './grade';
 import { itemCommand } from './item';
 import { langOption, QuestionInputError } from './question-args';
+import { writeJson, type Write } from './json-out';
 
 export interface CliResult {
   code: 0 | 2;
@@ -31,8 +32,11 @@ export interface CliIo {
   /** Streams a file, or standard input for "-"; throws InputError when it cannot be read. */
   open: OpenStream;
   writeFile: WriteFile;
-  /** Writes standard output as a command goes; without it the output is collected in CliResult. */
-  write?: (text: string) => void;
+  /**
+   * Writes standard output as a command goes (a returned promise is awaited: backpressure);
+   * without it the output is collected in CliResult.
+   */
+  write?: Write;
 }
 
 const NO_IO: CliIo = {
@@ -49,9 +53,19 @@ export class UsageError extends Error {}
 /** A file that cannot be read: reported in one line, exit 2. */
 export class InputError extends Error {}
 
-/** The error contract is one line on stderr, whatever the underlying message holds. */
-function oneLine(message: string): string {
-  return `trace: ${message.replace(/\s*\n\s*/g, ' ')}\n`;
+/** Longest error message printed: a message may quote input, and input can be anything. */
+const MAX_MESSAGE = 400;
+
+/**
+ * The error contract is one line on stderr, whatever the message holds: line breaks become
+ * spaces, control and bidirectional-override characters are escaped (input quoted in a message
+ * must not move the cursor or recolour the terminal), and it is cut at MAX_MESSAGE characters.
+ */
+export function oneLine(message: string): string {
+  const flat = message.replace(/\s*\n\s*/g, ' ');
+  const safe = flat.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const cut = safe.length > MAX_MESSAGE ? `${safe.slice(0, MAX_MESSAGE)}… (${safe.length - MAX_MESSAGE} more characters)` : safe;
+  return `trace: ${cut}\n`;
 }
 
 const USAGE =
@@ -68,7 +82,10 @@ function parseArgs(argv: string[], known: readonly string[]): Parsed {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     if (arg.startsWith('--')) {
-      const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+      // Only the first '=' separates: `--seed=7=9` has the value "7=9" (and is rejected as a seed).
+      const eq = arg.indexOf('=');
+      const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+      const inline = eq < 0 ? undefined : arg.slice(eq + 1);
       if (!known.includes(name)) throw new UsageError(`unknown option --${name}`);
       const value = inline ?? argv[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
@@ -89,11 +106,22 @@ function requiredOption(p: Parsed, name: string): string {
   return value;
 }
 
-function json(value: unknown): CliResult {
-  return { code: 0, stdout: `${JSON.stringify(value, null, 2)}\n`, stderr: '' };
+function noPositional(p: Parsed, command: string): Parsed {
+  if (p.positional.length > 0) throw new UsageError(`${command} takes no arguments, got "${p.positional[0]}"`);
+  return p;
 }
 
-async function replay(p: Parsed, read: ReadInput): Promise<CliResult> {
+/** A UTF-8 byte order mark (Windows editors write one) is not part of the JSON. */
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** One JSON document on stdout: streamed through io.write when there is one, else collected. */
+async function json(value: unknown, io: CliIo): Promise<CliResult> {
+  return streamed(io, (write) => writeJson(value, write));
+}
+
+async function replay(p: Parsed, read: ReadInput, io: CliIo): Promise<CliResult> {
   const lang = p.options.get('lang') ?? 'en';
   if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
   const text = await read(onePath(p, 'replay'));
@@ -103,55 +131,61 @@ async function replay(p: Parsed, read: ReadInput): Promise<CliResult> {
   } catch (e) {
     throw new TraceFormatError('$', `not JSON (${(e as Error).message})`);
   }
-  return json(replayTrace(parseTrace(data), { lang: lang as Lang }));
+  return json(replayTrace(parseTrace(data), { lang: lang as Lang }), io);
 }
 
-function generate(p: Parsed): CliResult {
+function generate(p: Parsed, io: CliIo): Promise<CliResult> {
   if (p.positional.length !== 1) throw new UsageError(`generate takes one SCENARIO: ${SCENARIO_FAMILIES.join(', ')}`);
   const seedText = p.options.get('seed') ?? '1';
   if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffff_ffff) throw new UsageError('--seed must be an integer from 0 to 4294967295');
   const difficulty = p.options.get('difficulty') ?? 'beginner';
   if (difficulty !== 'beginner' && difficulty !== 'expert') throw new UsageError('--difficulty must be beginner or expert');
-  return json(generateScenario(p.positional[0] as string, { seed: Number(seedText), difficulty: difficulty as Difficulty }));
+  return json(generateScenario(p.positional[0] as string, { seed: Number(seedText), difficulty: difficulty as Difficulty }), io);
 }
 
-async function grade(p: Parsed, read: ReadInput): Promise<CliResult> {
+async function grade(p: Parsed, read: ReadInput, io: CliIo): Promise<CliResult> {
   const lang = langOption(p.options.get('lang'));
   const traceText = await read(onePath(p, 'grade'));
-  return json(gradeCommand({ traceText, event: p.options.get('event'), field: p.options.get('field'), answer: p.options.get('answer'), lang }));
+  return json(gradeCommand({ traceText, event: p.options.get('event'), field: p.options.get('field'), answer: p.options.get('answer'), lang }), io);
 }
 
-async function item(p: Parsed): Promise<CliResult> {
+async function item(p: Parsed, io: CliIo): Promise<CliResult> {
   if (p.positional.length !== 1) throw new UsageError('item takes one SPEC, such as ack.handshake.42.b');
-  return json(await itemCommand(p.positional[0], langOption(p.options.get('lang'))));
+  return json(await itemCommand(p.positional[0], langOption(p.options.get('lang'))), io);
 }
 
 /** Runs a command whose output may be long: streamed through io.write when there is one. */
-async function streamed(io: CliIo, run: (write: (text: string) => void) => Promise<void>): Promise<CliResult> {
+async function streamed(io: CliIo, run: (write: Write) => Promise<void>): Promise<CliResult> {
   const parts: string[] = [];
-  await run(io.write ?? ((text) => parts.push(text)));
+  await run(
+    io.write ??
+      ((text) => {
+        parts.push(text);
+      }),
+  );
   return { code: 0, stdout: parts.join(''), stderr: '' };
 }
 
-export async function runCli(argv: string[], read: ReadInput, io: CliIo = NO_IO): Promise<CliResult> {
+export async function runCli(argv: string[], readRaw: ReadInput, io: CliIo = NO_IO): Promise<CliResult> {
   const [command, ...rest] = argv;
+  const read: ReadInput = async (path) => withoutBom(await readRaw(path));
   try {
     switch (command) {
       case 'replay':
-        return await replay(parseArgs(rest, ['lang']), read);
+        return await replay(parseArgs(rest, ['lang']), read, io);
       case 'generate':
-        return generate(parseArgs(rest, ['seed', 'difficulty']));
+        return await generate(parseArgs(rest, ['seed', 'difficulty']), io);
       case 'scenarios':
-        parseArgs(rest, []);
+        noPositional(parseArgs(rest, []), 'scenarios');
         return { code: 0, stdout: `${SCENARIO_FAMILIES.join('\n')}\n`, stderr: '' };
       case 'from-pcap':
         return await streamed(io, (write) => fromPcap(onePath(parseArgs(rest, []), 'from-pcap'), io.open, write));
       case 'grade':
-        return await grade(parseArgs(rest, ['event', 'field', 'answer', 'lang']), read);
+        return await grade(parseArgs(rest, ['event', 'field', 'answer', 'lang']), read, io);
       case 'item':
-        return await item(parseArgs(rest, ['lang']));
+        return await item(parseArgs(rest, ['lang']), io);
       case 'to-pcap':
-        return json(await toPcap(requiredOption(parseArgs(rest, ['out']), 'out'), () => read(onePath(parseArgs(rest, ['out']), 'to-pcap')), io.writeFile));
+        return await json(await toPcap(requiredOption(parseArgs(rest, ['out']), 'out'), () => read(onePath(parseArgs(rest, ['out']), 'to-pcap')), io.writeFile), io);
       default:
         throw new UsageError(command === undefined ? 'no command given' : `unknown command "${command}"`);
     }

@@ -42,14 +42,28 @@ function fail(path: string, detail: string): never {
   throw new TraceFormatError(path, detail);
 }
 
+/**
+ * A short account of a wrong value for an error message. Never the whole value: it may be
+ * nested thousands deep (JSON.stringify would overflow the stack) or megabytes long, and
+ * JSON.stringify prints a number beyond double range (`1e400` parses as Infinity) as null.
+ */
+function describe(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (typeof v === 'number' && !Number.isFinite(v)) return 'a number beyond the range of JSON numbers';
+  if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === 'object' && v !== null) return 'an object';
+  return JSON.stringify(v);
+}
+
 function oneOf<T extends string>(v: unknown, allowed: readonly T[], path: string): T {
   if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
-  return fail(path, `expected one of ${allowed.join(', ')}, got ${JSON.stringify(v) ?? 'nothing'}`);
+  return fail(path, `expected one of ${allowed.join(', ')}, got ${describe(v)}`);
 }
 
 function integer(v: unknown, min: number, max: number, path: string): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    fail(path, `expected an integer from ${min} to ${max}, got ${JSON.stringify(v) ?? 'nothing'}`);
+    fail(path, `expected an integer from ${min} to ${max}, got ${describe(v)}`);
   }
   return v;
 }

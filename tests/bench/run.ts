@@ -11,6 +11,7 @@
 // heaviest); SYNACK_BENCH_LOAD_SECONDS its length per page and round (default 5);
 // SYNACK_BENCH_ENGINE_ONLY=1 skips the page figures.
 import type { LaunchedChrome } from 'chrome-launcher';
+import { benchCli } from './cli';
 import { benchEngine } from './engine';
 import { benchFirstLoad, type PageJs } from './first-load';
 import { runLighthouse, startChrome, type LighthouseRun } from './lighthouse';
@@ -147,7 +148,25 @@ async function pages(): Promise<void> {
   }
 }
 
+function cli(): void {
+  const r = benchCli();
+  console.log('\nCLI: whole processes, as a user runs them');
+  line('start: npm run --silent trace -- scenarios', `${r.startup.npmMs.toFixed(0)} ms`, '< 200 ms', r.startup.npmMs < 200);
+  line('start: node lib/cli/launch.mjs scenarios', `${r.startup.nodeMs.toFixed(0)} ms`, '-', true);
+  line('start: node -e "" (baseline)', `${r.startup.bareNodeMs.toFixed(0)} ms`, '-', true);
+  line(`replay of ${r.replay.events} events, whole process`, `${r.replay.cliMs.toFixed(0)} ms`, '-', true);
+  line('floor: a process that parses the JSON and writes as much', `${r.replay.floorMs.toFixed(0)} ms`, '-', true);
+  line('replay / floor, whole processes', `${r.replay.ratio.toFixed(2)}x`, '<= 2x', r.replay.ratio <= 2);
+  for (const m of r.memory) line(`peak memory, replay of ${m.events} events`, `${m.maxRssMb.toFixed(0)} MB`, 'exit 0', m.ok);
+  const [small, large] = r.memory;
+  if (small && large) {
+    const perEvent = (m: { events: number; maxRssMb: number }) => (m.maxRssMb * 1024 * 1024) / m.events;
+    line('memory per event, 1.5M / 200k events', `${(perEvent(large) / perEvent(small)).toFixed(2)}x`, '<= 1.2x (no growth per event)', perEvent(large) / perEvent(small) <= 1.2);
+  }
+}
+
 engine();
+cli();
 if (process.env.SYNACK_BENCH_ENGINE_ONLY !== '1') {
   await pages();
 }
