@@ -22,8 +22,25 @@ const CODE_LANGUAGES = new Set([
 
 const PLACEHOLDER = 'synack-widget';
 
+/**
+ * Every id the markdown makes (headings, footnotes) starts with this, so a lesson heading such
+ * as "Objectives" cannot take an id the page itself uses. In-page links to a heading are
+ * rewritten to match.
+ */
+export const ID_PREFIX = 'lesson-';
+
+/**
+ * Bounds on what an author (or, later, a learner importing a capture) may write: micromark's
+ * inline parsing is superlinear on long runs of unmatched `*` or `[a](b`, and deep `>` or list
+ * nesting overflows the stack of the tree walkers. Real lessons stay far below each.
+ */
+export const MARKDOWN_LIMITS = { chars: 400_000, blockChars: 8_000, nesting: 16 } as const;
+
 const sanitizeSchema: SanitizeSchema = {
   ...defaultSchema,
+  // remark-rehype and rehype-slug prefix the ids they make; a second prefix here broke every
+  // footnote link (`#user-content-fn-1` pointing at `user-content-user-content-fn-1`).
+  clobber: [],
   tagNames: [...(defaultSchema.tagNames ?? []), PLACEHOLDER],
   attributes: { ...defaultSchema.attributes, [PLACEHOLDER]: ['dataIndex'] },
 };
@@ -58,6 +75,53 @@ export interface SourceLocation {
  */
 export function renderLessonMarkdown(source: string, where: SourceLocation): RenderedMarkdown {
   const offset = where.lineOffset ?? 0;
+  checkBounds(source, where.file, offset);
+  try {
+    return render(source, where, offset);
+  } catch (error) {
+    // A nesting the line scan cannot see (lists in quotes in lists...) still must not crash.
+    if (error instanceof RangeError) throw new ContentError(where.file, null, 'markdown nested too deeply to render');
+    throw error;
+  }
+}
+
+/** Throws ContentError (with the line) for input past MARKDOWN_LIMITS. Linear in the source. */
+function checkBounds(source: string, file: string, offset: number): void {
+  const { chars, blockChars, nesting } = MARKDOWN_LIMITS;
+  if (source.length > chars) throw new ContentError(file, null, `markdown is ${source.length} characters, more than the ${chars} allowed`);
+  const lines = source.split('\n');
+  let fence: string | null = null;
+  let block = 0;
+  let blockStart = 0;
+  for (const [index, line] of lines.entries()) {
+    const lineNo = index + 1 + offset;
+    const marker = /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence) {
+      if (marker && marker[0] === fence[0] && marker.length >= fence.length) fence = null;
+      continue;
+    }
+    if (marker) {
+      fence = marker;
+      block = 0;
+      continue;
+    }
+    const depth = /^[\s>]*/.exec(line)?.[0].split('>').length ?? 1;
+    if (depth - 1 > nesting) throw new ContentError(file, lineNo, `block quotes nested ${depth - 1} deep, more than the ${nesting} allowed`);
+    const indent = /^\s*/.exec(line)?.[0].replace(/\t/g, '    ').length ?? 0;
+    if (indent > nesting * 4) throw new ContentError(file, lineNo, `indented ${indent} columns, more than the ${nesting * 4} allowed`);
+    if (line.trim() === '') {
+      block = 0;
+      continue;
+    }
+    if (block === 0) blockStart = lineNo;
+    block += line.length + 1;
+    if (block > blockChars) {
+      throw new ContentError(file, blockStart, `a paragraph of more than ${blockChars} characters (split it with a blank line)`);
+    }
+  }
+}
+
+function render(source: string, where: SourceLocation, offset: number): RenderedMarkdown {
   const mdast = unified().use(remarkParse).use(remarkGfm).parse(source) as MdastRoot;
   const blocks: { kind: WidgetKind; block: TraceBlock | QuizBlock; line: number }[] = [];
 
@@ -77,6 +141,7 @@ export function renderLessonMarkdown(source: string, where: SourceLocation): Ren
 
   const hast = toSafeHast(mdast);
   const headings = collectHeadings(hast);
+  prefixHeadingLinks(hast, new Set(headings.map((heading) => heading.id)));
   const parts: RawPart[] = [];
   let pending: HastContent[] = [];
   const flush = () => {
@@ -158,10 +223,9 @@ function checkNestedFences(root: MdastRoot, file: string, offset: number): void 
 
 function toSafeHast(mdast: MdastRoot): HastRoot {
   const processor = unified()
-    .use(remarkRehype)
+    .use(remarkRehype, { clobberPrefix: ID_PREFIX })
     .use(rehypeSanitize, sanitizeSchema)
-    // After sanitizing, so heading ids are not prefixed with `user-content-`.
-    .use(rehypeSlug);
+    .use(rehypeSlug, { prefix: ID_PREFIX });
   return processor.runSync(mdast) as HastRoot;
 }
 
@@ -183,6 +247,20 @@ function collectHeadings(root: HastRoot): Heading[] {
   };
   visit(root);
   return headings;
+}
+
+/** `[see](#closing)` in a lesson points at its heading, whose id is now `lesson-closing`. */
+function prefixHeadingLinks(root: HastRoot, ids: Set<string>): void {
+  const visit = (node: HastNodes) => {
+    if (node.type === 'element' && node.tagName === 'a') {
+      const href = node.properties.href;
+      if (typeof href === 'string' && href.startsWith('#') && ids.has(ID_PREFIX + href.slice(1))) {
+        node.properties.href = `#${ID_PREFIX}${href.slice(1)}`;
+      }
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(root);
 }
 
 function textOf(node: HastNodes | Element): string {

@@ -1,4 +1,5 @@
-// Preloaded (node -r) into a measured process: reports its peak resident memory on exit.
+// Preloaded (node -r) into a measured process: reports its peak resident memory on exit
+// (stderr is a pipe here, and pipes are written synchronously on Linux).
 process.on('exit', () => {
-  require('node:fs').writeSync(2, `\nmax-rss-kb ${process.resourceUsage().maxRSS}\n`);
+  process.stderr.write(`\nmax-rss-kb ${process.resourceUsage().maxRSS}\n`);
 });

@@ -60,10 +60,10 @@ describe('renderLessonMarkdown', () => {
     const html = parts.map((part) => (part.type === 'html' ? part.html : '')).join('');
     expect(html).not.toContain('<script');
     expect(html).not.toContain('onerror');
-    expect(html).toContain('<h2 id="why-three">');
+    expect(html).toContain('<h2 id="lesson-why-three">');
     expect(headings).toEqual([
-      { depth: 2, id: 'why-three', text: 'Why three?' },
-      { depth: 3, id: '三次握手', text: '三次握手' },
+      { depth: 2, id: 'lesson-why-three', text: 'Why three?' },
+      { depth: 3, id: 'lesson-三次握手', text: '三次握手' },
     ]);
   });
 
