@@ -1,9 +1,11 @@
 'use client';
-// The visitor's revision state (review cards, mistake book, exams, exam date) in localStorage,
-// beside the quiz progress it is fed from. Practice and lesson answers are taken in whenever a
-// revision page is open, so a miss anywhere is scheduled for review.
+// The learner's revision state (review cards, mistake book, exams, exam date) in localStorage,
+// beside the quiz progress it is fed from; practice and lesson answers are taken in whenever a
+// revision page is open, so a miss anywhere is scheduled for review. For a signed-in learner the
+// state is also merged with the account's (POST /api/revision) after each change and when the
+// network comes back: what was answered offline stays here until then, and nothing is lost.
 import { useCallback, useEffect } from 'react';
-import { EMPTY_REVISION, ingestAttempts, parseRevisionState, type Now, type RevisionState } from '@/lib/revision';
+import { EMPTY_REVISION, ingestAttempts, mergeRevision, parseRevisionState, revisionStateOf, type Now, type RevisionState } from '@/lib/revision';
 import { storedValue } from './stored-value';
 import { useQuizProgress } from './quiz-progress';
 
@@ -17,6 +19,33 @@ export function readNow(): Now {
   return { at: d.getTime(), offsetMinutes: d.getTimezoneOffset() };
 }
 
+const SYNC_DELAY_MS = 1500;
+let syncTimer: ReturnType<typeof setTimeout> | undefined;
+let syncing = false;
+
+/** Merges this browser's state with the account's, when someone is signed in. Failures wait for the next try. */
+async function syncWithAccount(): Promise<void> {
+  if (syncing || !navigator.onLine) return; // offline: the 'online' event brings the next try
+  syncing = true;
+  try {
+    const session = await fetch('/api/auth/get-session', { cache: 'no-store' });
+    if (!session.ok || (await session.json()) === null) return; // a visitor: the browser is the only copy
+    const response = await fetch('/api/revision', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(revision.read()) });
+    if (!response.ok) return;
+    // Answers given while the request was out are in the local copy: merge rather than replace.
+    revision.write(mergeRevision(revisionStateOf(await response.json()), revision.read()));
+  } catch {
+    // offline: the local copy keeps everything and is sent when the network is back
+  } finally {
+    syncing = false;
+  }
+}
+
+function scheduleSync(): void {
+  clearTimeout(syncTimer);
+  syncTimer = setTimeout(() => void syncWithAccount(), SYNC_DELAY_MS);
+}
+
 export function useRevision() {
   const state = revision.useValue();
   const { progress } = useQuizProgress();
@@ -25,6 +54,14 @@ export function useRevision() {
     const next = ingestAttempts(current, progress.attempts);
     if (next !== current) revision.write(next);
   }, [progress]);
-  const update = useCallback((change: (s: RevisionState) => RevisionState) => revision.write(change(revision.read())), []);
+  useEffect(() => {
+    scheduleSync();
+    window.addEventListener('online', scheduleSync);
+    return () => window.removeEventListener('online', scheduleSync);
+  }, []);
+  const update = useCallback((change: (s: RevisionState) => RevisionState) => {
+    revision.write(change(revision.read()));
+    scheduleSync();
+  }, []);
   return { state, update };
 }

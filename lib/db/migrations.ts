@@ -141,5 +141,16 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '001_accounts': { up: (db) => authTables(db, t) },
     '002_classroom': { up: (db) => classroomTables(db) },
+    '003_revision': { up: (db) => revisionTable(db) },
   };
+}
+
+/** Review cards, the mistake book and mock exams of a signed-in learner, the same on every device. */
+async function revisionTable(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('revision')
+    .addColumn('user_id', 'text', (c) => c.primaryKey().references('user.id').onDelete('cascade'))
+    .addColumn('state', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .execute();
 }

@@ -120,6 +120,13 @@ export interface AnswerTable {
   answered_at: number;
 }
 
+/** A learner's revision state (lib/revision), as one JSON document merged with each device's. */
+export interface RevisionTable {
+  user_id: string;
+  state: string;
+  updated_at: number;
+}
+
 export interface Database {
   user: UserTable;
   session: SessionTable;
@@ -132,6 +139,7 @@ export interface Database {
   assignments: AssignmentTable;
   attempts: AttemptTable;
   answers: AnswerTable;
+  revision: RevisionTable;
 }
 
 export type Dialect = 'sqlite' | 'postgres';

@@ -81,6 +81,10 @@ export interface Store {
   getProgress(userId: string): Promise<ProgressRecord | null>;
   saveProgress(userId: string, lessons: unknown, quiz: unknown, now: number): Promise<void>;
 
+  /** The learner's revision state as stored (JSON, checked by the caller), or null. */
+  getRevision(userId: string): Promise<unknown>;
+  saveRevision(userId: string, state: unknown, now: number): Promise<void>;
+
   createClass(c: ClassRecord): Promise<void>;
   getClass(id: string): Promise<ClassRecord | null>;
   getClassByCode(joinCode: string): Promise<ClassRecord | null>;
@@ -187,6 +191,19 @@ export function kyselyStore(db: Kysely<Database>): Store {
         .insertInto('progress')
         .values(row)
         .onConflict((oc) => oc.column('user_id').doUpdateSet({ lessons: row.lessons, quiz: row.quiz, updated_at: now }))
+        .execute();
+    },
+
+    async getRevision(userId) {
+      const r = await db.selectFrom('revision').select('state').where('user_id', '=', userId).executeTakeFirst();
+      return r ? JSON.parse(r.state) : null;
+    },
+    async saveRevision(userId, state, now) {
+      const row = { user_id: userId, state: JSON.stringify(state), updated_at: now };
+      await db
+        .insertInto('revision')
+        .values(row)
+        .onConflict((oc) => oc.column('user_id').doUpdateSet({ state: row.state, updated_at: now }))
         .execute();
     },
 

@@ -9,3 +9,4 @@ export * from './exam';
 export * from './mistakes';
 export * from './sections';
 export * from './state';
+export * from './merge';

@@ -22,17 +22,19 @@ export interface RevisionState {
   recentExams: ExamSession[];
   /** The exam date as `YYYY-MM-DD`, or null. */
   examDate: string | null;
+  /** When the exam date was last set or cleared: the newer one wins when devices merge. */
+  examDateSetAt: number;
   /** Practice and lesson answers up to this time are already in the cards and the book. */
   ingestedUpTo: number;
 }
 
-export const EMPTY_REVISION: RevisionState = { version: 1, cards: [], mistakes: [], exams: [], activeExam: null, recentExams: [], examDate: null, ingestedUpTo: 0 };
+export const EMPTY_REVISION: RevisionState = { version: 1, cards: [], mistakes: [], exams: [], activeExam: null, recentExams: [], examDate: null, examDateSetAt: 0, ingestedUpTo: 0 };
 
 /** Questions answered inside revision carry these key prefixes in the practice history. */
 export const REVIEW_KEY_PREFIX = 'review:';
 
-const MAX_EXAMS = 100;
-const MAX_RECENT_EXAMS = 10;
+export const MAX_EXAMS = 100;
+export const MAX_RECENT_EXAMS = 10;
 
 /**
  * Takes in the practice and lesson answers given since the last call: each wrong one schedules
@@ -136,15 +138,24 @@ const stateSchema = z.object({
   activeExam: session.nullable(),
   recentExams: z.array(session).max(MAX_RECENT_EXAMS),
   examDate: z.string().refine((d) => parseDay(d) !== null).nullable(),
+  examDateSetAt: time.default(0),
   ingestedUpTo: time,
 });
+
+/** The schema of a whole revision state, for the server to check what a browser sends. */
+export const revisionStateSchema = stateSchema;
+
+/** Checks an untrusted value (a stored row); anything that is not a revision state gives the empty one. */
+export function revisionStateOf(value: unknown): RevisionState {
+  const parsed = stateSchema.safeParse(value);
+  return parsed.success ? (parsed.data as RevisionState) : EMPTY_REVISION;
+}
 
 /** Parses stored revision state from untrusted JSON text; anything invalid gives the empty state. */
 export function parseRevisionState(raw: string | null): RevisionState {
   if (!raw) return EMPTY_REVISION;
   try {
-    const parsed = stateSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? (parsed.data as RevisionState) : EMPTY_REVISION;
+    return revisionStateOf(JSON.parse(raw));
   } catch {
     return EMPTY_REVISION;
   }

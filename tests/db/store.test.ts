@@ -45,6 +45,14 @@ describe.each(BACKENDS)('Store on $name', (backend) => {
     expect(await store.getProgress('s1')).toEqual({ lessons: ['a', 'b'], quiz: { version: 1, attempts: [] }, updatedAt: 20 });
   });
 
+  it('keeps one revision state per user, replaced on save', async () => {
+    expect(await store.getRevision('s1')).toBeNull();
+    await store.saveRevision('s1', { version: 1, cards: [] }, 10);
+    await store.saveRevision('s1', { version: 1, cards: [{ key: 'k' }] }, 20);
+    expect(await store.getRevision('s1')).toEqual({ version: 1, cards: [{ key: 'k' }] });
+    expect(await store.getRevision('s2')).toBeNull();
+  });
+
   it('classes, enrollment, removal and archive', async () => {
     const t = 1_700_000_000_000;
     await store.createClass({ id: 'c1', instructorId: 'teach', name: 'Networks', joinCode: 'ABC123', archivedAt: null, createdAt: t });

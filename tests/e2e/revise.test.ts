@@ -182,6 +182,51 @@ describe('review queue', () => {
   });
 });
 
+describe('signed-in revision', () => {
+  it('follows the learner to another device, and a review answered offline is synced when the network is back', async () => {
+    const email = `revise-${Date.now()}@example.test`;
+    const account = async (page: Page, path: string) =>
+      page.evaluate(
+        async ([p, e]) => (await fetch(p as string, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: e, password: 'correct horse 1', name: 'Revisor' }) })).status,
+        [path, email],
+      );
+    const stored = async (page: Page) => page.evaluate(async () => (await (await fetch('/api/revision')).json()) as RevisionState);
+
+    await withPage(async (laptop, errors, context) => {
+      await laptop.goto(url('/en/practice?q=ack.handshake.42.b'));
+      expect(await account(laptop, '/api/auth/sign-up/email')).toBe(200);
+      await laptop.getByLabel('Acknowledgment number (ack)').fill('1');
+      await laptop.getByRole('button', { name: 'Check', exact: true }).click();
+      await laptop.locator('[data-testid=quiz-card][data-phase=retry]').waitFor();
+      await laptop.goto(url('/en/revise'));
+      await expect.poll(async () => (await stored(laptop)).cards.length, { timeout: 10_000 }).toBe(1);
+
+      // Offline, the review is answered; it reaches the account once the network is back.
+      await laptop.goto(url('/en/revise/review'));
+      const session = laptop.getByTestId('review-session');
+      await expect.poll(() => session.getAttribute('data-ref')).toMatch(/^ack\./);
+      const ref = (await session.getAttribute('data-ref')) as string;
+      await context.setOffline(true);
+      await laptop.getByLabel('Acknowledgment number (ack)').fill(String(rightResponse(ref)));
+      await laptop.getByRole('button', { name: 'Check', exact: true }).click();
+      await laptop.locator('[data-testid=quiz-card][data-phase=correct]').waitFor();
+      await context.setOffline(false);
+      await laptop.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect.poll(async () => (await stored(laptop)).cards[0]?.card.reps, { timeout: 10_000 }).toBe(2);
+      // Requests that failed while the network was cut are the only console errors.
+      expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch/.test(e))).toEqual([]);
+    });
+
+    await withPage(async (phone) => {
+      await phone.goto(url('/en/revise'));
+      expect(await account(phone, '/api/auth/sign-in/email')).toBe(200);
+      await phone.reload();
+      await expect.poll(async () => (await revision(phone)).cards[0]?.card.reps, { timeout: 10_000 }).toBe(2);
+      expect((await revision(phone)).mistakes.map((m) => m.ref)).toContain('ack.handshake.42.b');
+    });
+  });
+});
+
 describe('summary sheet', () => {
   for (const locale of ['en', 'zh'] as const) {
     it(`${locale}: prints on exactly one A4 page`, async () => {

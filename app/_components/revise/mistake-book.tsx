@@ -25,6 +25,9 @@ import { useAnswerText } from './answer-text';
 import { formatDate } from './format';
 import { TrackCard, useGradeNote } from './track-question';
 
+/** Each entry rebuilds its question to show the right answer: a page at a time keeps that quick. */
+const PAGE = 25;
+
 /** The mistake book (错题本): filter by skill and misconception; each entry retried with fresh numbers. */
 export function MistakeBook() {
   const t = useTranslations('revise.mistakes');
@@ -35,6 +38,7 @@ export function MistakeBook() {
   const [ready, setReady] = useState(false);
   const [skill, setSkill] = useState<Skill | null>(null);
   const [misconception, setMisconception] = useState<Misconception | null>(null);
+  const [limit, setLimit] = useState(PAGE);
   useEffect(() => setReady(true), []);
 
   const facets = useMemo(() => mistakeFacets(state.mistakes), [state.mistakes]);
@@ -82,10 +86,15 @@ export function MistakeBook() {
         {shown.length === 0 ? t('noMatch') : t('count', { count: shown.length })}
       </p>
       <ol className="space-y-3">
-        {shown.map((m) => (
+        {shown.slice(0, limit).map((m) => (
           <MistakeEntry key={m.ref} mistake={m} />
         ))}
       </ol>
+      {shown.length > limit && (
+        <button type="button" onClick={() => setLimit((n) => n + PAGE)} className="min-h-10 rounded-md border border-border px-3 hover:bg-surface-2">
+          {t('more', { count: Math.min(PAGE, shown.length - limit) })}
+        </button>
+      )}
     </div>
   );
 }

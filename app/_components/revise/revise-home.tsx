@@ -34,11 +34,11 @@ export function ReviseHome() {
   function setDate(value: string) {
     if (value === '') {
       setDateError(null);
-      return update((s) => ({ ...s, examDate: null }));
+      return update((s) => ({ ...s, examDate: null, examDateSetAt: readNow().at }));
     }
     if (parseDay(value) === null) return setDateError(t('badDate'));
     setDateError(null);
-    update((s) => ({ ...s, examDate: value }));
+    update((s) => ({ ...s, examDate: value, examDateSetAt: readNow().at }));
   }
 
   const card = 'rounded-lg border border-border bg-surface p-4';
