@@ -3,7 +3,7 @@
 // lessons' completion list. What comes back from storage is validated: corrupt data starts fresh.
 import { useCallback } from 'react';
 import { storedValue } from './stored-value';
-import { EMPTY_PROGRESS, recordAttempt, type Attempt, type Progress } from '@/lib/quiz';
+import { EMPTY_PROGRESS, migrateProgress, recordAttempt, type Attempt, type Progress } from '@/lib/quiz';
 import { quizProgressSchema as progressSchema } from '@/lib/classroom/progress';
 
 export const QUIZ_PROGRESS_KEY = 'synack:quiz-progress';
@@ -13,7 +13,7 @@ export function parseQuizProgress(raw: string | null): Progress {
   if (!raw) return EMPTY_PROGRESS;
   try {
     const parsed = progressSchema.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : EMPTY_PROGRESS;
+    return parsed.success ? migrateProgress(parsed.data) : EMPTY_PROGRESS;
   } catch {
     return EMPTY_PROGRESS;
   }

@@ -123,15 +123,15 @@ export function loadLesson(locale: Locale, slug: string, root = contentRoot()): 
   return cached('lesson', file, (text) => {
     const { meta, body, lineOffset } = readSource(file, text);
     const rendered = renderLessonMarkdown(body, { file, lineOffset });
-    const parts = rendered.parts.map((part, index): LessonPart => {
+    const parts = rendered.parts.map((part): LessonPart => {
       const where = { file, line: part.type === 'html' ? 0 : part.line };
       switch (part.type) {
         case 'html':
           return part;
         case 'trace':
-          return { type: 'trace', id: `trace-${index}`, view: buildTraceView(part.block, locale, where) };
+          return { type: 'trace', id: part.id, view: buildTraceView(part.block, locale, where) };
         case 'quiz':
-          return { type: 'quiz', id: `quiz-${index}`, quiz: buildQuizView(part.block, where) };
+          return { type: 'quiz', id: part.id, quiz: buildQuizView(part.block, where) };
       }
     });
     return { ...meta, slug, locale, parts, headings: rendered.headings };

@@ -54,8 +54,8 @@ export interface Heading {
 /** A lesson body split into sanitized HTML and the widget blocks between it, in order. */
 export type RawPart =
   | { type: 'html'; html: string }
-  | { type: 'trace'; block: TraceBlock; line: number }
-  | { type: 'quiz'; block: QuizBlock; line: number };
+  | { type: 'trace'; id: string; block: TraceBlock; line: number }
+  | { type: 'quiz'; id: string; block: QuizBlock; line: number };
 
 export interface RenderedMarkdown {
   parts: RawPart[];
@@ -123,13 +123,17 @@ function checkBounds(source: string, file: string, offset: number): void {
 
 function render(source: string, where: SourceLocation, offset: number): RenderedMarkdown {
   const mdast = unified().use(remarkParse).use(remarkGfm).parse(source) as MdastRoot;
-  const blocks: { kind: WidgetKind; block: TraceBlock | QuizBlock; line: number }[] = [];
+  const blocks: { kind: WidgetKind; id: string; block: TraceBlock | QuizBlock; line: number }[] = [];
+  const ids = new Set<string>();
 
   mdast.children = mdast.children.map((node) => {
     if (node.type !== 'code' || !isWidgetKind(node.lang)) return node;
     const line = (node.position?.start.line ?? 0) + offset;
+    const id = blockId(node.lang, node.meta, where.file, line);
+    if (ids.has(id)) throw new ContentError(where.file, line, `block id "${id}" is used twice in this lesson`);
+    ids.add(id);
     const block = parseBlock(node, node.lang, where.file, line);
-    blocks.push({ kind: node.lang, block, line });
+    blocks.push({ kind: node.lang, id, block, line });
     // An element the sanitizer is told to keep, marking where the widget goes.
     return {
       type: 'paragraph',
@@ -156,8 +160,8 @@ function render(source: string, where: SourceLocation, offset: number): Rendered
       if (!entry) throw new ContentError(where.file, null, 'internal: lost a widget placeholder');
       parts.push(
         entry.kind === 'trace'
-          ? { type: 'trace', block: entry.block as TraceBlock, line: entry.line }
-          : { type: 'quiz', block: entry.block as QuizBlock, line: entry.line },
+          ? { type: 'trace', id: entry.id, block: entry.block as TraceBlock, line: entry.line }
+          : { type: 'quiz', id: entry.id, block: entry.block as QuizBlock, line: entry.line },
       );
     } else {
       pending.push(node);
@@ -174,6 +178,21 @@ export function renderMarkdownFragment(source: string, where: SourceLocation): s
     throw new ContentError(where.file, where.lineOffset ?? null, 'widget blocks are only allowed in lessons');
   }
   return parts.map((part) => (part.type === 'html' ? part.html : '')).join('\n');
+}
+
+const BLOCK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * A widget's stable id, written on its fence (```quiz id=syn-ack-ack): saved answers name the
+ * question by it, so adding a paragraph or a widget elsewhere in the lesson re-points nothing.
+ * The same block has the same id in every language.
+ */
+function blockId(kind: WidgetKind, meta: string | null | undefined, file: string, line: number): string {
+  const match = /^id=(\S+)$/.exec((meta ?? '').trim());
+  if (!match) throw new ContentError(file, line, `\`\`\`${kind} blocks need a stable id on the fence: \`\`\`${kind} id=some-name`);
+  const id = match[1] as string;
+  if (!BLOCK_ID.test(id)) throw new ContentError(file, line, `block id "${id}" must be lower-case words joined by hyphens`);
+  return id;
 }
 
 function isWidgetKind(lang: string | null | undefined): lang is WidgetKind {

@@ -8,3 +8,4 @@ export { MISCONCEPTIONS, classifyMistake, type Misconception } from './misconcep
 export { SKILLS, skillOf, type Skill } from './skills';
 export { makePracticeSet, type PracticeConfig } from './practice-set';
 export * from './progress';
+export { lessonItemRef, parseLessonItemRef, migrateItemRef } from './lesson-ref';

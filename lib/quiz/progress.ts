@@ -3,6 +3,7 @@
 // (localStorage for a visitor, the account later). Time comes in as an argument.
 import type { QuestionKind } from './catalog';
 import type { Misconception } from './misconceptions';
+import { migrateItemRef } from './lesson-ref';
 import { SKILLS, type Skill } from './skills';
 
 export interface Attempt {
@@ -23,6 +24,11 @@ export const EMPTY_PROGRESS: Progress = { version: 1, attempts: [] };
 const MAX_ATTEMPTS = 1000;
 /** Recent answers count more: mastery is an exponentially weighted share of right answers. */
 const RECENCY = 0.3;
+
+/** Stored progress in today's form: lesson questions named by block id, not position. Pure. */
+export function migrateProgress(p: Progress): Progress {
+  return { version: 1, attempts: p.attempts.map((a) => ({ ...a, item: migrateItemRef(a.item) })) };
+}
 
 export function recordAttempt(p: Progress, a: Attempt): Progress {
   const attempts = [...p.attempts, a];

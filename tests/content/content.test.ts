@@ -12,6 +12,7 @@ import {
   loadLessonMeta,
   loadNav,
 } from '@/lib/content';
+import { lessonItemRef, migrateItemRef } from '@/lib/quiz';
 
 const LOCALES = routing.locales;
 const root = contentRoot();
@@ -24,6 +25,26 @@ describe('lessons', () => {
 
   it('have the same slugs in every language', () => {
     for (const locale of LOCALES) expect(listLessonSlugs(locale, root), locale).toEqual(slugs);
+  });
+
+  it('give every quiz and trace block a stable id, unique in its lesson and the same in every language', () => {
+    for (const slug of slugs) {
+      const widgets = (locale: Locale) =>
+        loadLesson(locale, slug, root)!.parts.flatMap((part) => (part.type === 'html' ? [] : [`${part.type}:${part.id}`]));
+      const en = widgets('en');
+      expect(new Set(en).size, `${slug}: ids unique`).toBe(en.length);
+      for (const locale of LOCALES) expect(widgets(locale), `${locale}/${slug}`).toEqual(en);
+    }
+  });
+
+  it('name each quiz so that positional refs saved before ids migrate to it', () => {
+    for (const slug of slugs) {
+      const lesson = loadLesson('en', slug, root)!;
+      lesson.parts.forEach((part, index) => {
+        if (part.type !== 'quiz') return;
+        expect(migrateItemRef(`lesson:/en/learn/${slug}#quiz-${index}`), `${slug} quiz-${index}`).toBe(lessonItemRef(slug, part.id));
+      });
+    }
   });
 
   for (const locale of LOCALES) {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError, learningPath, lessonNeighbours, loadGlossary, loadLesson } from '@/lib/content';
 import { renderLessonMarkdown } from '@/lib/content/markdown';
+import { lessonItemRef } from '@/lib/quiz';
 
 const FRONT = `---
 title: Test
@@ -71,13 +72,13 @@ describe('renderLessonMarkdown', () => {
     const source = [
       'Intro',
       '',
-      '```trace',
+      '```trace id=b1',
       '{"scenario": "handshake", "seed": 1, "caption": "Hi", "views": ["sequence"]}',
       '```',
       '',
       'Middle with `code`',
       '',
-      '```quiz',
+      '```quiz id=b2',
       '{"scenario": "handshake", "event": 2, "field": "ack", "side": "B"}',
       '```',
       '',
@@ -96,13 +97,13 @@ describe('loadLesson', () => {
   it('replays an inline trace and a generated scenario on the server', () => {
     const body = [
       '## Inline',
-      '```trace',
+      '```trace id=b3',
       JSON.stringify({ caption: 'Inline', trace: handshake }),
       '```',
-      '```trace',
+      '```trace id=b4',
       JSON.stringify({ caption: 'Generated', scenario: 'handshake', seed: 3 }),
       '```',
-      '```quiz',
+      '```quiz id=b5',
       JSON.stringify({ trace: handshake, event: 1, field: 'ack' }),
       '```',
     ].join('\n');
@@ -117,6 +118,27 @@ describe('loadLesson', () => {
     expect(lesson.parts.find((part) => part.type === 'quiz')).toMatchObject({ quiz: { event: 1, field: 'ack', side: null } });
     // Plain JSON all the way: it is passed to client components as props.
     expect(JSON.parse(JSON.stringify(lesson))).toEqual(lesson);
+  });
+
+  it('names widgets by the id on their fence: a paragraph with a trace added before them re-points no saved answer', () => {
+    const quiz = (event: number) => ['```quiz id=ack-of-syn', JSON.stringify({ trace: handshake, event, field: 'ack' }), '```'];
+    const before = ['Intro', '', ...quiz(1), '', '```quiz id=last-ack', JSON.stringify({ trace: handshake, event: 2, field: 'seq' }), '```'];
+    const after = ['Intro', '', 'A new paragraph, then a new trace.', '', '```trace id=added', JSON.stringify({ caption: 'New', trace: handshake }), '```', '', ...before.slice(2)];
+    const saved = (body: string[]) => {
+      const lesson = loadLesson('en', 'x', tree({ 'lessons/en/x.md': FRONT + body.join('\n') }))!;
+      return new Map(lesson.parts.flatMap((part) => (part.type === 'quiz' ? [[lessonItemRef('x', part.id), part.quiz]] : [])));
+    };
+    const old = saved(before);
+    const edited = saved(after);
+    expect([...old.keys()]).toEqual([lessonItemRef('x', 'ack-of-syn'), lessonItemRef('x', 'last-ack')]);
+    for (const [ref, question] of old) expect(edited.get(ref), ref).toEqual(question);
+  });
+
+  it('rejects a widget without an id, with a malformed id, or with an id used twice', () => {
+    expect(lessonError('```trace\n{"scenario": "handshake", "caption": "c"}\n```\n').message).toMatch(/x\.md:9: ```trace blocks need a stable id/);
+    expect(lessonError('```trace id=Bad_Id\n{"scenario": "handshake", "caption": "c"}\n```\n').message).toMatch(/must be lower-case words/);
+    const twice = '```trace id=t\n{"scenario": "handshake", "caption": "c"}\n```\n\n```trace id=t\n{"scenario": "handshake", "caption": "d"}\n```\n';
+    expect(lessonError(twice).message).toMatch(/block id "t" is used twice/);
   });
 
   it('returns null for a missing lesson or a slug that is not one', () => {
@@ -138,7 +160,7 @@ describe('loadLesson', () => {
   it('rejects invalid JSON in a block, naming the file and the line', () => {
     // Front matter is 8 lines; the fence opens on line 10; after the trailing comma on line 12
     // the parser trips over the `}` on line 13.
-    const error = lessonError('\n```trace\n{"caption": "x",\n  "scenario": "handshake",\n}\n```\n');
+    const error = lessonError('\n```trace id=b6\n{"caption": "x",\n  "scenario": "handshake",\n}\n```\n');
     expect(error.message).toMatch(/lessons\/en\/x\.md:13: invalid JSON in ```trace block/);
   });
 
@@ -147,29 +169,29 @@ describe('loadLesson', () => {
   });
 
   it('rejects a block with a wrong or missing field', () => {
-    expect(lessonError('```trace\n{"scenario": "handshake"}\n```\n').message).toMatch(/x\.md:9: invalid ```trace block: caption/);
-    expect(lessonError('```quiz\n{"scenario": "handshake", "event": 1, "field": "window"}\n```\n').message).toMatch(
+    expect(lessonError('```trace id=b7\n{"scenario": "handshake"}\n```\n').message).toMatch(/x\.md:9: invalid ```trace block: caption/);
+    expect(lessonError('```quiz id=b8\n{"scenario": "handshake", "event": 1, "field": "window"}\n```\n').message).toMatch(
       /invalid ```quiz block: field/,
     );
-    expect(lessonError('```trace\n{"scenario": "handshake", "caption": "c", "speed": 2}\n```\n').message).toMatch(/speed/);
+    expect(lessonError('```trace id=b9\n{"scenario": "handshake", "caption": "c", "speed": 2}\n```\n').message).toMatch(/speed/);
   });
 
   it('rejects an unknown scenario and a malformed inline trace', () => {
-    expect(lessonError('```trace\n{"scenario": "nope", "caption": "c"}\n```\n').message).toMatch(/unknown scenario "nope"/);
+    expect(lessonError('```trace id=b10\n{"scenario": "nope", "caption": "c"}\n```\n').message).toMatch(/unknown scenario "nope"/);
     const broken = { ...handshake, events: [{ from: 'C', flags: ['SYN'], seq: 1, ack: 0, len: 0 }] };
-    expect(lessonError('```trace\n' + JSON.stringify({ caption: 'c', trace: broken }) + '\n```\n').message).toMatch(
+    expect(lessonError('```trace id=b11\n' + JSON.stringify({ caption: 'c', trace: broken }) + '\n```\n').message).toMatch(
       /x\.md:9: invalid inline trace: .*events/,
     );
   });
 
   it('rejects a quiz about an event the trace does not have', () => {
-    expect(lessonError('```quiz\n' + JSON.stringify({ trace: handshake, event: 3, field: 'seq' }) + '\n```\n').message).toMatch(
+    expect(lessonError('```quiz id=b12\n' + JSON.stringify({ trace: handshake, event: 3, field: 'seq' }) + '\n```\n').message).toMatch(
       /quiz event 3 is out of range/,
     );
   });
 
   it('rejects widget blocks nested in a list', () => {
-    expect(lessonError('- item\n\n  ```trace\n  {"scenario": "handshake", "caption": "c"}\n  ```\n').message).toMatch(
+    expect(lessonError('- item\n\n  ```trace id=b13\n  {"scenario": "handshake", "caption": "c"}\n  ```\n').message).toMatch(
       /top level/,
     );
   });

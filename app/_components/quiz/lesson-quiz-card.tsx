@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { lessonItem } from '@/lib/quiz';
+import { lessonItem, lessonItemRef } from '@/lib/quiz';
 import type { QuizView } from '@/lib/content';
 import { usePathname } from '@/app/_lib/i18n/navigation';
 import { QuizCard } from './quiz-card';
@@ -19,6 +19,7 @@ export function LessonQuizCard({ id, quiz, heading }: { id: string; quiz: QuizVi
     }
   }, [quiz]);
   if (!item) return <p role="alert">{t('quizError')}</p>;
-  const key = `lesson:${pathname}#${id}`;
+  // The pathname is /learn/<slug> whatever the language: the same question in en and zh.
+  const key = lessonItemRef(pathname.replace(/^\/learn\//, ''), id);
   return <QuizCard item={item} itemKey={key} heading={heading} />;
 }
