@@ -1,10 +1,11 @@
 // What every classroom route handler starts with: the signed-in user, the classroom service on
 // the store, the language for explanations, and route parameters checked with zod.
 import { z } from 'zod';
-import { classroom, type Actor, type Classroom } from '@/lib/classroom/service';
+import { notFound } from 'next/navigation';
+import { classroom, ClassroomError, type Actor, type Classroom } from '@/lib/classroom/service';
 import type { Lang } from '@/lib/engine';
 import { parseWith } from './http';
-import { requireUser, type SessionUser } from './session';
+import { currentUser, requireUser, type SessionUser } from './session';
 import { getStore } from './store';
 
 export interface ClassroomContext {
@@ -35,4 +36,21 @@ export const paramSchemas = {
 
 export async function paramsOf<S extends z.ZodType>(schema: S, context: { params: Promise<unknown> }): Promise<z.infer<S>> {
   return parseWith(schema, await context.params, 'address');
+}
+
+/** For a page: the signed-in user and the service, or null for a visitor. */
+export async function classroomForPage(): Promise<ClassroomContext | null> {
+  const user = await currentUser();
+  if (!user) return null;
+  return { user, actor: { id: user.id, role: user.role }, service: classroom(await getStore()), lang: 'en' };
+}
+
+/** Runs a page's read; a refusal (not yours, not found) becomes the page's 404. */
+export async function orNotFound<T>(read: Promise<T>): Promise<T> {
+  try {
+    return await read;
+  } catch (e) {
+    if (e instanceof ClassroomError) notFound();
+    throw e;
+  }
 }

@@ -15,6 +15,7 @@ export function SiteHeader() {
     { href: '/revise', label: t('revise'), current: pathname.startsWith('/revise') },
     { href: '/sandbox', label: t('sandbox'), current: pathname === '/sandbox' },
     { href: '/glossary', label: t('glossary'), current: pathname === '/glossary' },
+    { href: '/classes', label: t('classes'), current: pathname.startsWith('/classes') },
   ];
 
   return (

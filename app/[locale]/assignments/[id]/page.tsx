@@ -1,0 +1,147 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { pageLocale } from '@/app/_lib/i18n/page';
+import { Link } from '@/app/_lib/i18n/navigation';
+import { ApiButton } from '@/app/_components/classes/api-button';
+import { Attempt, PreviewItem } from '@/app/_components/classes/attempt';
+import { classroomForPage, orNotFound } from '@/app/_server/classroom';
+import { gradebookOf } from '@/app/_server/gradebook';
+
+export default async function AssignmentPage({ params }: PageProps<'/[locale]/assignments/[id]'>) {
+  const locale = await pageLocale(params);
+  const { id } = await params;
+  const t = await getTranslations('classes');
+  const tm = await getTranslations('misconceptions');
+  const format = await getFormatter();
+  const ctx = await classroomForPage();
+  if (!ctx) notFound();
+  const lang = locale === 'zh' ? 'zh' : 'en';
+  const { assignment, attempts } = await orNotFound(ctx.service.getAssignment(ctx.actor, id));
+  const header = (
+    <div>
+      <p><Link href={`/classes/${assignment.classId}`} className="text-sm text-accent underline">{t('backToClass')}</Link></p>
+      <h1 className="mt-1 text-3xl font-bold tracking-tight">{assignment.title}</h1>
+      <p className="mt-2 text-muted">
+        {t('opens', { when: format.dateTime(new Date(assignment.opensAt), { dateStyle: 'medium', timeStyle: 'short' }) })} ·{' '}
+        {t('due', { when: format.dateTime(new Date(assignment.dueAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+      </p>
+    </div>
+  );
+
+  if (attempts) {
+    const last = attempts[attempts.length - 1];
+    const initial = last ? await ctx.service.attemptView(ctx.actor, last.id, lang) : null;
+    return (
+      <div className="mx-auto max-w-4xl space-y-6">
+        {header}
+        <Attempt assignmentId={assignment.id} initial={initial} />
+      </div>
+    );
+  }
+
+  const { gradebook } = await gradebookOf({ ...ctx, lang }, id);
+  const preview = await ctx.service.preview(ctx.actor, id);
+  const csv = `/api/assignments/${id}/export?format=csv`;
+  const moodle = `/api/assignments/${id}/export?format=moodle`;
+  return (
+    <div className="mx-auto max-w-5xl space-y-8">
+      {header}
+      <section aria-labelledby="gradebook">
+        <h2 id="gradebook" className="text-xl font-semibold">{t('gradebook')}</h2>
+        <p className="mt-2 flex flex-wrap gap-3">
+          <a href={csv} download className="text-accent underline">{t('csv')}</a>
+          <a href={moodle} download className="text-accent underline">{t('moodle')}</a>
+        </p>
+        <div className="mt-3 overflow-x-auto">
+          <table className="min-w-full border-collapse text-sm">
+            <caption className="sr-only">{t('gradebook')}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="border-b border-border px-2 py-1 text-left">{t('student')}</th>
+                <th scope="col" className="border-b border-border px-2 py-1 text-right">{t('scoreCol')}</th>
+                {Array.from({ length: gradebook.count }, (_, i) => (
+                  <th key={i} scope="col" className="border-b border-border px-2 py-1">{t('q', { n: i + 1 })}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {gradebook.rows.map((r) => (
+                <tr key={r.studentId}>
+                  <th scope="row" className="border-b border-border px-2 py-1 text-left font-normal">
+                    {r.attemptId ? <a href={`#answers-${r.attemptId}`} className="text-accent underline">{r.name}</a> : r.name}
+                  </th>
+                  <td className="border-b border-border px-2 py-1 text-right tabular-nums" data-testid={`score-${r.email}`}>{r.attempts === 0 ? t('notStarted') : `${r.correct}/${r.total}`}</td>
+                  {r.cells.map((c, i) => (
+                    <td key={i} className="border-b border-border px-2 py-1 text-center">{c === null ? <span className="text-muted">·</span> : c ? <span className="text-ok">{t('rightMark')}</span> : <span className="text-danger">{t('wrongMark')}</span>}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="analysis">
+        <h2 id="analysis" className="text-xl font-semibold">{t('analysis')}</h2>
+        {gradebook.misconceptions.length === 0 ? (
+          <p className="mt-2 text-muted">{t('noMisconceptions')}</p>
+        ) : (
+          <>
+            <ul className="mt-3 space-y-2">
+              {gradebook.misconceptions.map((m) => {
+                const percent = Math.round(m.share * 100);
+                return (
+                  <li key={m.misconception}>
+                    <p className="flex justify-between gap-2 text-sm">
+                      <span>{tm(`${m.misconception}.label`)}</span>
+                      <span className="tabular-nums">{t('share', { percent, students: m.students })}</span>
+                    </p>
+                    <div aria-hidden="true" className="mt-1 h-2.5 overflow-hidden rounded-full bg-surface-2">
+                      <div className="h-full rounded-full bg-danger" style={{ width: `${percent}%` }} />
+                    </div>
+                  </li>
+                );
+              })}
+            </ul>
+            <div className="mt-3">
+              <ApiButton path={`/api/assignments/${id}/follow-up`} label={t('followUp')} goTo={(r) => `/assignments/${r.assignment?.id ?? id}`} />
+            </div>
+          </>
+        )}
+      </section>
+
+      <StudentAnswers ids={gradebook.rows.flatMap((r) => (r.attemptId ? [{ id: r.attemptId, name: r.name }] : []))} ctx={{ ...ctx, lang }} />
+
+      <section aria-labelledby="preview">
+        <h2 id="preview" className="text-xl font-semibold">{t('preview')}</h2>
+        <ol className="mt-3 space-y-4">
+          {preview.map((item) => <PreviewItem key={item.position} item={item} />)}
+        </ol>
+      </section>
+    </div>
+  );
+}
+
+/** Each student's counted attempt, answer by answer, with the engine's explanation. */
+async function StudentAnswers({ ids, ctx }: { ids: Array<{ id: string; name: string }>; ctx: NonNullable<Awaited<ReturnType<typeof classroomForPage>>> }) {
+  const t = await getTranslations('classes');
+  if (ids.length === 0) return null;
+  const views = await Promise.all(ids.map(async ({ id, name }) => ({ name, view: await ctx.service.attemptView(ctx.actor, id, ctx.lang) })));
+  return (
+    <section aria-labelledby="answers">
+      <h2 id="answers" className="text-xl font-semibold">{t('answers')}</h2>
+      {views.map(({ name, view }) => (
+        <details key={view.id} id={`answers-${view.id}`} className="mt-2 rounded-lg border border-border bg-surface p-3">
+          <summary className="cursor-pointer font-medium">{name}</summary>
+          <ol className="mt-2 space-y-2 text-sm">
+            {(view.feedback ?? []).map((f) => (
+              <li key={f.position}>
+                <span className={f.correct ? 'text-ok' : 'text-danger'}>{t('q', { n: f.position + 1 })}: {t(f.correct ? 'rightMark' : 'wrongMark')}</span> {f.explain}
+              </li>
+            ))}
+          </ol>
+        </details>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { pageLocale } from '@/app/_lib/i18n/page';
+import { Link } from '@/app/_lib/i18n/navigation';
+import { ApiButton } from '@/app/_components/classes/api-button';
+import { AssignmentForm } from '@/app/_components/classes/assignment-form';
+import { classroomForPage, orNotFound } from '@/app/_server/classroom';
+
+export default async function ClassPage({ params }: PageProps<'/[locale]/classes/[id]'>) {
+  const locale = await pageLocale(params);
+  const { id } = await params;
+  const t = await getTranslations('classes');
+  const format = await getFormatter();
+  const ctx = await classroomForPage();
+  if (!ctx) notFound();
+  const { cls, roster, assignments, statuses } = await orNotFound(ctx.service.classDetail(ctx.actor, id));
+  const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'medium', timeStyle: 'short' });
+  const archived = cls.archivedAt !== null;
+
+  return (
+    <div className="mx-auto max-w-4xl space-y-8">
+      <div>
+        <p><Link href="/classes" className="text-sm text-accent underline">{t('title')}</Link></p>
+        <h1 className="mt-1 text-3xl font-bold tracking-tight">{cls.name}</h1>
+        {archived && <p className="mt-2 text-muted">{t('archivedNote')}</p>}
+      </div>
+
+      {roster && (
+        <section aria-labelledby="join" className="rounded-lg border border-border bg-surface p-4">
+          <h2 id="join" className="text-xl font-semibold">{t('joinTitle')}</h2>
+          <p className="mt-2">
+            {t('codeIs')} <strong className="font-mono text-lg" data-testid="join-code">{cls.joinCode}</strong>
+          </p>
+          <p className="mt-1 break-all text-sm text-muted">{t('linkIs')} <code>{`/${locale}/classes/join/${cls.joinCode}`}</code></p>
+          {!archived && <div className="mt-3"><ApiButton path={`/api/classes/${cls.id}/archive`} label={t('archive')} /></div>}
+        </section>
+      )}
+
+      <section aria-labelledby="assignments">
+        <h2 id="assignments" className="text-xl font-semibold">{t('assignments')}</h2>
+        {assignments.length === 0 ? (
+          <p className="mt-2 text-muted">{t('noAssignments')}</p>
+        ) : (
+          <ul className="mt-2 divide-y divide-border rounded-lg border border-border bg-surface">
+            {assignments.map((a) => (
+              <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                <Link href={`/assignments/${a.id}`} className="font-medium text-accent underline">{a.title}</Link>
+                <span className="text-sm text-muted">
+                  {t('due', { when: when(a.dueAt) })}
+                  {statuses && ` · ${t(`status.${statuses[a.id] ?? 'open'}`)}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      {roster && (
+        <section aria-labelledby="roster">
+          <h2 id="roster" className="text-xl font-semibold">{t('roster', { count: roster.length })}</h2>
+          {roster.length === 0 ? (
+            <p className="mt-2 text-muted">{t('noStudents')}</p>
+          ) : (
+            <ul className="mt-2 divide-y divide-border rounded-lg border border-border bg-surface">
+              {roster.map((s) => (
+                <li key={s.studentId} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
+                  <span>
+                    {s.name} <span className="text-sm text-muted">{s.email}</span>
+                  </span>
+                  <ApiButton path={`/api/classes/${cls.id}/students/${s.studentId}`} method="DELETE" label={t('remove', { name: s.name })} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+
+      {roster && !archived && <AssignmentForm classId={cls.id} />}
+    </div>
+  );
+}

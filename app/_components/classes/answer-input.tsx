@@ -1,0 +1,112 @@
+'use client';
+// The answer field of one assignment question, by kind; returns the response as the API takes it.
+import { useTranslations } from 'next-intl';
+import { FLAGS, STATES, type Flag } from '@/lib/engine/types';
+import { segmentOf } from '@/lib/engine/segments';
+import type { ItemView } from '@/lib/classroom/view';
+import { segmentText } from '@/app/_lib/quiz-format';
+
+export type Draft = { flags: Flag[]; seq: string; ack: string; len: string; state: string; choice: number | null };
+export const EMPTY_DRAFT: Draft = { flags: [], seq: '', ack: '', len: '', state: '', choice: null };
+
+/** The draft as a response, or null while it is incomplete. Pure. */
+export function responseOf(item: ItemView, d: Draft): unknown {
+  const num = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : null);
+  switch (item.kind) {
+    case 'next_flags':
+      return d.flags;
+    case 'seq':
+    case 'ack':
+    case 'len':
+      return num(d[item.kind]);
+    case 'state':
+      return d.state || null;
+    case 'segment': {
+      const seq = num(d.seq);
+      const ack = num(d.ack);
+      return seq === null || ack === null ? null : { flags: d.flags, seq, ack, len: item.given.len ?? 0 };
+    }
+    case 'spot_error':
+      return d.choice === null ? null : { event: d.choice };
+    default:
+      return d.choice === null ? null : { option: d.choice };
+  }
+}
+
+const letter = (n: number) => String.fromCharCode(65 + n);
+
+export function AnswerInput({ item, draft, onChange, disabled }: { item: ItemView; draft: Draft; onChange: (d: Draft) => void; disabled: boolean }) {
+  const t = useTranslations('quiz');
+  const name = `q${item.position}`;
+  const set = (patch: Partial<Draft>) => onChange({ ...draft, ...patch });
+  const flags = (
+    <fieldset>
+      <legend className="text-sm font-medium">{t('flags')}</legend>
+      <div className="mt-1 flex flex-wrap gap-3">
+        {FLAGS.map((f) => (
+          <label key={f} className="flex items-center gap-1.5 font-mono">
+            <input type="checkbox" disabled={disabled} checked={draft.flags.includes(f)} onChange={(e) => set({ flags: e.target.checked ? [...draft.flags, f] : draft.flags.filter((x) => x !== f) })} /> {f}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+  const number = (field: 'seq' | 'ack' | 'len') => (
+    <label className="block text-sm font-medium">
+      {t(`fields.${field}`)}
+      <input inputMode="numeric" disabled={disabled} value={draft[field]} onChange={(e) => set({ [field]: e.target.value })} className="mt-1 block w-full max-w-xs rounded-md border border-border bg-bg px-3 py-2 font-mono" />
+    </label>
+  );
+  const choices = (labels: string[]) => (
+    <fieldset>
+      <legend className="text-sm font-medium">{item.kind === 'spot_error' ? t('chooseEvent') : t('chooseOption')}</legend>
+      <div className="mt-1 space-y-1">
+        {labels.map((label, i) => (
+          <label key={i} className="flex items-center gap-2 font-mono text-sm">
+            <input type="radio" name={name} disabled={disabled} checked={draft.choice === i} onChange={() => set({ choice: i })} /> {label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+
+  switch (item.kind) {
+    case 'next_flags':
+      return flags;
+    case 'seq':
+    case 'ack':
+    case 'len':
+      return number(item.kind);
+    case 'segment':
+      return (
+        <div className="space-y-2">
+          {flags}
+          {number('seq')}
+          {number('ack')}
+          <p className="text-sm text-muted">{t('lenGiven', { len: item.given.len ?? 0 })}</p>
+        </div>
+      );
+    case 'state':
+      return (
+        <label className="block text-sm font-medium">
+          {t('stateOf', { side: item.side ?? 'A' })}
+          <select disabled={disabled} value={draft.state} onChange={(e) => set({ state: e.target.value })} className="mt-1 block rounded-md border border-border bg-bg px-3 py-2">
+            <option value="">{t('chooseState')}</option>
+            {STATES.map((s) => <option key={s} value={s}>{s}</option>)}
+          </select>
+        </label>
+      );
+    case 'spot_error':
+      return choices(
+        item.trace.events.map((e, i) => {
+          const s = segmentOf(e);
+          return s ? t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) }) : `${i + 1}`;
+        }),
+      );
+    case 'state_choice':
+      return choices((item.stateOptions ?? []).map((p, i) => t('optionText', { letter: letter(i), text: t('statePair', { a: p.A, b: p.B }) })));
+    default:
+      return choices((item.options ?? []).map((o, i) => t('optionText', { letter: letter(i), text: segmentText(o, t('noFlags')) })));
+  }
+}
+

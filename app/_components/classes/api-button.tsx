@@ -1,0 +1,34 @@
+'use client';
+// A button that calls one API route (remove a student, archive, follow up) and refreshes the page.
+import { useTranslations } from 'next-intl';
+import { useState } from 'react';
+import { api } from '@/app/_lib/api';
+import { useRouter } from '@/app/_lib/i18n/navigation';
+
+export function ApiButton({ path, method = 'POST', label, goTo }: { path: string; method?: string; label: string; goTo?: (reply: { assignment?: { id: string } }) => string }) {
+  const t = useTranslations('classes');
+  const router = useRouter();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run() {
+    setBusy(true);
+    try {
+      const reply = await api<{ assignment?: { id: string } }>(path, method, method === 'DELETE' ? undefined : {});
+      setError(null);
+      if (goTo) router.push(goTo(reply));
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : t('failed'));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <span className="inline-flex flex-col">
+      <button type="button" onClick={run} disabled={busy} className="min-h-10 rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2 disabled:opacity-60">
+        {label}
+      </button>
+      {error && <span role="alert" className="text-sm text-danger">{error}</span>}
+    </span>
+  );
+}
