@@ -13,12 +13,22 @@ export { roleForSignUp } from './roles';
 /** The sign-in rate limit's window, in seconds. */
 export const SIGN_IN_WINDOW = 60;
 
+/**
+ * Without BETTER_AUTH_URL (a quick start on localhost), trust the origin the request was sent to,
+ * as its Host header names it: a browser's same-site form posts pass, other sites' do not.
+ */
+function sameHostOrigin(request?: Request): string[] {
+  const host = request?.headers.get('host');
+  if (!request || !host) return [];
+  return [`${new URL(request.url).protocol}//${host}`];
+}
+
 export function createAuth(conn: Connection, env: Env) {
   const store = kyselyStore(conn.db);
   return betterAuth({
     database: { db: conn.db, type: conn.dialect },
     secret: authSecret(env.BETTER_AUTH_SECRET, env.DATA_DIR),
-    ...(env.BETTER_AUTH_URL ? { baseURL: env.BETTER_AUTH_URL } : {}),
+    ...(env.BETTER_AUTH_URL ? { baseURL: env.BETTER_AUTH_URL } : { trustedOrigins: sameHostOrigin }),
     emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128, autoSignIn: true },
     user: {
       additionalFields: {
