@@ -12,7 +12,8 @@ const withNextIntl = createNextIntlPlugin('./app/_lib/i18n/request.ts');
 function localizedRoutes(dir = './app/[locale]') {
   const routes = new Set(['']);
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory() || /^[_[@]/.test(entry.name)) continue;
+    // A folder with an extension is a metadata file route (manifest.webmanifest), not a page.
+    if (!entry.isDirectory() || /^[_[@]/.test(entry.name) || entry.name.includes('.')) continue;
     if (entry.name.startsWith('(')) for (const route of localizedRoutes(`${dir}/${entry.name}`)) routes.add(route);
     else routes.add(entry.name);
   }

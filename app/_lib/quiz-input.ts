@@ -9,10 +9,12 @@ export const MAX_LEN = 0x4000_0000;
 
 /**
  * Reads a non-negative whole number up to `max` (a 32-bit seq or ack by default). Spaces, commas
- * and underscores between digit groups are allowed ("4 294 967 295"). Pure.
+ * and underscores between digit groups are allowed ("4 294 967 295"), and full-width digits and
+ * separators as a Chinese or Japanese IME types them ("８１０１", "４，２９４"). Pure.
  */
 export function parseWhole(text: string, max = MAX_SEQ): NumberInput {
-  const compact = text.trim().replace(/[\s,_\u00a0\u202f]/g, '');
+  // NFKC maps full-width forms (U+FF10-FF19 digits, U+FF0C comma, U+3000 space) to ASCII.
+  const compact = text.normalize('NFKC').trim().replace(/[\s,_\u00a0\u202f\u3001]/g, '');
   if (compact === '') return { ok: false, error: 'empty' };
   if (!/^\d+$/.test(compact)) return { ok: false, error: 'notWhole' };
   const value = Number(compact);

@@ -33,7 +33,7 @@ function localizedRoutes(): string[] {
   const dir = path.join(import.meta.dirname, '../../app/[locale]');
   return fs
     .readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !/^[_[@(]/.test(entry.name))
+    .filter((entry) => entry.isDirectory() && !/^[_[@(]/.test(entry.name) && !entry.name.includes('.'))
     .map((entry) => entry.name);
 }
 

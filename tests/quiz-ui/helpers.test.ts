@@ -10,6 +10,13 @@ import { segmentOf } from '@/lib/engine';
 import { traceViewOf } from '@/lib/engine';
 
 describe('parseWhole', () => {
+  it('accepts full-width digits and separators from a CJK input method', () => {
+    expect(parseWhole('８１０１')).toEqual({ ok: true, value: 8101 });
+    expect(parseWhole('４，２９４，９６７，２９５')).toEqual({ ok: true, value: 4294967295 });
+    expect(parseWhole('\u3000１２\u3000')).toEqual({ ok: true, value: 12 });
+    expect(parseWhole('４２９４９６７２９６')).toEqual({ ok: false, error: 'tooLarge' });
+    expect(parseWhole('١٢')).toEqual({ ok: false, error: 'notWhole' });
+  });
   it('reads 32-bit numbers, including the largest', () => {
     expect(parseWhole('0')).toEqual({ ok: true, value: 0 });
     expect(parseWhole(' 4294967295 ')).toEqual({ ok: true, value: 4294967295 });

@@ -50,8 +50,11 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
     if (!playing && step >= total) setStep(0);
     setPlaying(!playing);
   };
+  // aria-disabled, not disabled: a disabled button loses focus, and at the last step focus fell
+  // to <body>, where Home and the arrow keys no longer reach the widget. setStep clamps, so a
+  // press at either end does nothing.
   const button =
-    'inline-flex min-h-10 min-w-10 items-center justify-center rounded-md border border-border bg-surface px-2.5 text-sm font-medium hover:bg-surface-2 disabled:cursor-not-allowed disabled:opacity-50';
+    'inline-flex min-h-10 min-w-10 items-center justify-center rounded-md border border-border bg-surface px-2.5 text-sm font-medium hover:bg-surface-2 aria-disabled:cursor-not-allowed aria-disabled:opacity-50';
 
   return (
     <TraceStepContext.Provider value={context}>
@@ -66,20 +69,20 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
 
         <div className="sticky top-0 z-10 rounded-t-none border-b border-border bg-surface/95 px-4 py-3 backdrop-blur">
           <div role="toolbar" aria-label={t('controls')} className="flex flex-wrap items-center gap-2">
-            <button type="button" className={button} onClick={() => setStep(0)} disabled={step === 0} aria-label={t('first')}>
+            <button type="button" className={button} onClick={() => setStep(0)} aria-disabled={step === 0 || undefined} aria-label={t('first')}>
               <Icon d="M6 5v14M18 5l-9 7 9 7z" />
             </button>
-            <button type="button" className={button} onClick={() => setStep(step - 1)} disabled={step === 0} aria-label={t('previous')}>
+            <button type="button" className={button} onClick={() => setStep(step - 1)} aria-disabled={step === 0 || undefined} aria-label={t('previous')}>
               <Icon d="M16 5l-9 7 9 7z" />
             </button>
             <button type="button" className={`${button} min-w-20 gap-1.5`} onClick={togglePlay} aria-pressed={playing}>
               <Icon d={playing ? 'M8 5v14M16 5v14' : 'M8 5l9 7-9 7z'} />
               {playing ? t('pause') : t('play')}
             </button>
-            <button type="button" className={button} onClick={() => setStep(step + 1)} disabled={step === total} aria-label={t('next')}>
+            <button type="button" className={button} onClick={() => setStep(step + 1)} aria-disabled={step === total || undefined} aria-label={t('next')}>
               <Icon d="M8 5l9 7-9 7z" />
             </button>
-            <button type="button" className={button} onClick={() => setStep(total)} disabled={step === total} aria-label={t('last')}>
+            <button type="button" className={button} onClick={() => setStep(total)} aria-disabled={step === total || undefined} aria-label={t('last')}>
               <Icon d="M18 5v14M6 5l9 7-9 7z" />
             </button>
             <span className="ml-auto text-sm tabular-nums text-muted" data-testid="step-counter">
