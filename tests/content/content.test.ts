@@ -244,3 +244,12 @@ describe('Chinese punctuation', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('docs/trace-format.md', () => {
+  // The contract lives outside the repository too (../shared, where it is agreed); a clone must
+  // carry the same text, so the copy is checked whenever the original is beside the checkout.
+  const shared = path.join(process.cwd(), '..', 'shared', 'trace-format.md');
+  it.runIf(fs.existsSync(shared))('is the shared trace format, word for word', () => {
+    expect(fs.readFileSync(path.join(process.cwd(), 'docs', 'trace-format.md'), 'utf8')).toBe(fs.readFileSync(shared, 'utf8'));
+  });
+});
