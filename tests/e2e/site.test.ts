@@ -46,6 +46,10 @@ const lessonUrls = routing.locales.flatMap((locale) =>
   listLessonSlugs(locale).map((slug) => `/${locale}/learn/${slug}`),
 );
 
+// A lesson page draws its diagrams after hydration and axe then walks every SVG node: on a busy
+// 2-core machine that alone has taken over 30 s, so these audits get a longer budget.
+const AXE_TIMEOUT = 120_000;
+
 describe('every page is axe-clean without console errors', () => {
   it('has lessons to check', () => {
     expect(lessonUrls.length).toBeGreaterThan(0);
@@ -57,7 +61,7 @@ describe('every page is axe-clean without console errors', () => {
       expect(result.status).toBe(200);
       expect(result.errors).toEqual([]);
       expect(result.violations).toEqual([]);
-    });
+    }, AXE_TIMEOUT);
   }
 
   for (const url of ['/en', '/zh/glossary', lessonUrls[0] ?? '/en', '/en/learn/no-such-lesson']) {
@@ -68,7 +72,7 @@ describe('every page is axe-clean without console errors', () => {
         return audited;
       });
       expect(result.violations).toEqual([]);
-    });
+    }, AXE_TIMEOUT);
   }
 
   it('the 404 page too', async () => {
