@@ -60,6 +60,8 @@ export function QuizCard({
   const [feedback, setFeedback] = useState<{ tone: 'ok' | 'wrong' | 'info'; lines: string[] } | null>(null);
   const [wrong, setWrong] = useState<Response | null>(null);
   const firstGrade = useRef<ItemGrade | null>(null);
+  /** The grade shown once the question is over: it marks the right choice and says why the others are wrong. */
+  const [finalGrade, setFinalGrade] = useState<ItemGrade | null>(null);
   const feedbackRef = useRef<HTMLDivElement>(null);
 
   const asksState = item.kind === 'state' || item.kind === 'state_choice';
@@ -146,6 +148,7 @@ export function QuizCard({
       });
     }
     if (grade.correct) {
+      setFinalGrade(grade);
       setPhase('correct');
       setFeedback({ tone: 'ok', lines: [first ? t('correct') : t('correctSecond'), grade.explain] });
       onDone?.({ correct: first, grade });
@@ -154,7 +157,8 @@ export function QuizCard({
     setWrong(built.response);
     if (phase === 'answering') {
       setPhase('retry');
-      setFeedback({ tone: 'wrong', lines: [t('wrong'), grade.explain, t('tryAgain')] });
+      // The first wrong try names the rule to apply, not the number it gives: the second try still counts.
+      setFeedback({ tone: 'wrong', lines: [t('wrong'), ...(grade.hint ? [t('hint', { hint: grade.hint })] : []), t('tryAgain')] });
       return;
     }
     reveal(grade);
@@ -162,6 +166,7 @@ export function QuizCard({
 
   function reveal(grade: ItemGrade) {
     const rule = ruleOf(grade);
+    setFinalGrade(grade);
     setPhase('revealed');
     setFeedback({
       tone: 'wrong',
@@ -224,6 +229,8 @@ export function QuizCard({
   const highlight = item.kind === 'spot_error' ? (phase === 'revealed' || phase === 'correct' ? item.event : draft.choice) : null;
 
   const prompt = promptOf();
+  const canonicalChoice = finalGrade?.canonical as { option?: number; event?: number } | undefined;
+  const rightChoice = canonicalChoice?.option ?? canonicalChoice?.event ?? null;
   function promptOf(): string {
     const args = { side: sender ?? side ?? 'A', flags: segment ? flagsText(segment.flags) || t('noFlags') : '', len: segment?.len ?? 0 };
     return t(`prompts.${promptParts(item).key}`, args);
@@ -355,7 +362,14 @@ export function QuizCard({
                           onChange={() => setDraft((d) => ({ ...d, choice: value }))}
                           className="mt-1"
                         />
-                        <span className="[overflow-wrap:anywhere]">{text}</span>
+                        <span className="[overflow-wrap:anywhere]">
+                          {text}
+                          {done && value === rightChoice && <span className="ml-2 font-sans font-semibold text-ok">{t('rightChoice')}</span>}
+                          {done && value !== rightChoice && value === draft.choice && <span className="ml-2 font-sans font-semibold text-danger">{t('yourChoice')}</span>}
+                          {phase === 'revealed' && value !== rightChoice && finalGrade?.optionExplanations?.[value] && (
+                            <span className="mt-1 block font-sans text-muted">{t('whyNot', { explain: finalGrade.optionExplanations[value].explain })}</span>
+                          )}
+                        </span>
                       </label>
                     );
                   })}
