@@ -1,6 +1,7 @@
 // Packets to connections: by 4-tuple, in order of each connection's first packet. A SYN
 // (without ACK) whose sequence number differs from the first one seen in its direction starts a
-// new connection on the same 4-tuple, as tshark splits its streams: a port reused after a close.
+// new connection on the same 4-tuple, as tshark splits its streams (a port reused); so does any
+// SYN after the connection closed (FIN both ways, or RST), even one that reuses the old ISN.
 // A connection is handed on once it cannot grow any more (replaced by a newer one, or closed and
 // silent for a long stretch of the capture), and always in order of first packet, so a long
 // capture of short connections is never held whole. Pure.
@@ -64,7 +65,8 @@ export class ConnectionTracker {
     let dir: 0 | 1 = open === undefined || open.conn.ends[0] === src ? 0 : 1;
     if (open !== undefined && (p.flags & (TCP_SYN | TCP_ACK)) === TCP_SYN) {
       const base = open.baseSeq[dir];
-      if (base !== null && base !== p.seq) {
+      const closed = open.rst || (open.fin[0] && open.fin[1]);
+      if (base !== null && (base !== p.seq || closed)) {
         open.replaced = true;
         open = undefined;
       }

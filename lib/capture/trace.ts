@@ -3,8 +3,10 @@
 // `deliver` is placed so that a capture of a conforming connection replays valid: the receiver
 // gets a segment just before it first acknowledges it, so each acknowledgement it sends counts
 // exactly the bytes it had. Segments arrive in the order they were sent (a pure ACK waits behind
-// data still on its way), and what is never acknowledged arrives after the last packet. Pure.
-import { canonicalFlags, seq, seqGe, type EndpointSpec, type Flag, type Segment, type Side, type Trace, type TraceEvent } from '../engine/index';
+// data still on its way), and what is never acknowledged arrives after the last packet. What the
+// capture shows was lost is a `drop`: a segment its sender repeats before any acknowledgement,
+// and an ACK the receiver answers by resending what it acknowledged. Pure.
+import { canonicalFlags, seq, seqGe, seqLt, type EndpointSpec, type Flag, type Segment, type Side, type Trace, type TraceEvent } from '../engine/index';
 import { TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, TCP_SYN, type CapturedConnection, type CapturedSegment } from './connections';
 
 export interface CaptureEndpoint extends EndpointSpec {
@@ -75,31 +77,51 @@ function roles(conn: CapturedConnection, aDir: 0 | 1, bDir: 0 | 1): Record<Side,
 
 interface InFlight {
   id: string;
+  seq: number;
+  flags: number;
   /** The sequence number just after the segment; null when it takes no sequence space. */
   end: number | null;
+}
+
+/** A segment the sender repeats (same seq and flags) before the receiver acknowledged it was lost. */
+function repeats(s: CapturedSegment, f: InFlight): boolean {
+  return f.end !== null && f.seq === s.seq && (f.flags & ~TCP_PSH) === (s.flags & ~TCP_PSH);
+}
+
+/**
+ * The receiver's next segment resends sequence space this acknowledgement covers: the ACK never
+ * arrived (a keep-alive probe, one byte at ack - 1, is no such evidence).
+ */
+function ackLost(s: CapturedSegment, next: CapturedSegment | undefined): boolean {
+  if (next === undefined || !(s.flags & TCP_ACK) || span(next) === 0) return false;
+  const probe = next.len === 1 && !(next.flags & (TCP_SYN | TCP_FIN)) && next.seq === (s.ack - 1) >>> 0;
+  return !probe && seqLt(seq(next.seq), seq(s.ack));
 }
 
 function placeDeliveries(segments: CapturedSegment[], sideOf: (dir: 0 | 1) => Side): TraceEvent[] {
   const events: TraceEvent[] = [];
   const queues: [InFlight[], InFlight[]] = [[], []];
-  for (const s of segments) {
+  segments.forEach((s, index) => {
     const id = String(s.frame);
     const other = queues[s.dir === 0 ? 1 : 0];
+    const own = queues[s.dir];
     if (s.flags & TCP_ACK) {
-      // Everything up to the last segment this one acknowledges has arrived by now.
-      let last = -1;
-      other.forEach((f, i) => {
-        if (f.end !== null && seqGe(seq(s.ack), seq(f.end))) last = i;
-      });
-      for (const f of other.splice(0, last + 1)) events.push({ deliver: f.id });
+      // The receiver has had everything up to the segment that brings it to exactly this ack
+      // (or, failing one, the last this ack covers); later repeats of it may still be on the way.
+      let upTo = other.findIndex((f) => f.end === s.ack);
+      if (upTo < 0) other.forEach((f, i) => f.end !== null && seqGe(seq(s.ack), seq(f.end)) && (upTo = i));
+      for (const f of other.splice(0, upTo + 1)) events.push({ deliver: f.id });
     }
+    const lost = own.findIndex((f) => repeats(s, f));
+    if (lost >= 0) events.push({ drop: (own.splice(lost, 1)[0] as InFlight).id });
     const segment: Segment = { from: sideOf(s.dir), flags: flagsOf(s.flags), seq: s.seq, ack: s.flags & TCP_ACK ? s.ack : 0, len: s.len };
     events.push({ send: segment, id });
-    const own = queues[s.dir];
     const n = span(s);
-    if (n === 0 && own.length === 0) events.push({ deliver: id });
-    else own.push({ id, end: n === 0 ? null : (s.seq + n) >>> 0 });
-  }
+    if (n === 0 && own.length === 0) {
+      const next = segments.slice(index + 1).find((x) => x.dir !== s.dir);
+      events.push(ackLost(s, next) ? { drop: id } : { deliver: id });
+    } else own.push({ id, seq: s.seq, flags: s.flags, end: n === 0 ? null : (s.seq + n) >>> 0 });
+  });
   // Never acknowledged: it arrives after the capture's last packet, in the order it was sent.
   const rest = [...queues[0], ...queues[1]].sort((x, y) => Number(x.id) - Number(y.id));
   for (const f of rest) events.push({ deliver: f.id });

@@ -1,0 +1,118 @@
+// Properties over generated scenarios and random or mutated bytes: to-pcap -> from-pcap gives
+// back the same segments, the imported trace replays valid, and no input, however damaged,
+// makes the reader throw anything but its own CaptureError (or hang: vitest's timeout).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CaptureError, readCapture, traceToPcap } from '@/lib/capture';
+import { canonicalFlags, generateScenario, parseTrace, replayTrace, SCENARIO_FAMILIES, type Segment } from '@/lib/engine';
+import { ethernet, ipPackets, ipv4Fragments, pcap, pcapng, sampleSegments, segmentsOf } from './build';
+
+const scenario = fc.record({
+  family: fc.constantFrom(...SCENARIO_FAMILIES),
+  seed: fc.integer({ min: 0, max: 0xffff_ffff }),
+  difficulty: fc.constantFrom('beginner' as const, 'expert' as const),
+});
+
+const canonical = (s: Segment): Segment => ({ ...s, flags: canonicalFlags(s.flags) });
+
+describe('to-pcap -> from-pcap', () => {
+  it('gives back every segment of any generated scenario, and the import replays valid', () => {
+    fc.assert(
+      fc.property(scenario, ({ family, seed, difficulty }) => {
+        const trace = generateScenario(family, { seed, difficulty });
+        const { bytes, packets } = traceToPcap(trace);
+        const imported = readCapture(bytes).traces;
+        // One connection, or two when the scenario reopens the 4-tuple after TIME_WAIT.
+        expect(imported.length).toBe(family === 'time_wait_expiry' ? 2 : 1);
+        const sent = segmentsOf(trace);
+        expect(packets).toBe(sent.length);
+        // A is whoever sent the first SYN; in every family that is the trace's own A.
+        expect(imported.flatMap(segmentsOf)).toEqual(sent.map(canonical));
+        for (const t of imported) expect(replayTrace(parseTrace(t), { lang: 'en' }).valid).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps the addresses a trace names, IPv4 or IPv6', () => {
+    fc.assert(
+      fc.property(scenario, fc.boolean(), ({ family, seed, difficulty }, v6) => {
+        const trace = generateScenario(family, { seed, difficulty });
+        const addresses = v6 ? { A: '[2001:db8::7]:5555', B: '[fe80::1:2]:22' } : { A: '203.0.113.5:5555', B: '198.51.100.200:22' };
+        const [imported] = readCapture(traceToPcap(trace, addresses).bytes).traces;
+        expect({ A: imported!.endpoints.A.address, B: imported!.endpoints.B.address }).toEqual(addresses);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
+
+/** Valid captures to mutate: hand-built variants and the real fixtures. */
+const seeds: Uint8Array[] = (() => {
+  const frames = ipPackets(sampleSegments());
+  const fixtures = join(import.meta.dirname, '..', 'fixtures', 'captures');
+  return [
+    pcap(frames.map((ip) => ethernet(ip))),
+    pcap(frames.flatMap((ip) => ipv4Fragments(ip, 8)).map((ip) => ethernet(ip)), { le: false, nsec: true }),
+    pcapng([{ interfaces: [{ linkType: 1 }, { linkType: 101 }], blocks: frames.map((ip, i) => ({ iface: i % 2, data: i % 2 ? ip : ethernet(ip) })) }]),
+    ...readdirSync(fixtures)
+      .filter((f) => /\.pcap(ng)?$/.test(f))
+      .map((f) => new Uint8Array(readFileSync(join(fixtures, f)))),
+  ];
+})();
+
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('set' as const), at: fc.nat(), byte: fc.integer({ min: 0, max: 255 }) }),
+  fc.record({ kind: fc.constant('cut' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), bytes: fc.uint8Array({ maxLength: 16 }) }),
+  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), count: fc.integer({ min: 1, max: 16 }) }),
+);
+
+type Mutation = typeof mutation extends fc.Arbitrary<infer M> ? M : never;
+
+function mutate(input: Uint8Array, ms: Mutation[]): Uint8Array {
+  let b = Uint8Array.from(input);
+  for (const m of ms) {
+    const at = b.length === 0 ? 0 : m.at % b.length;
+    if (m.kind === 'set') b[at] = m.byte;
+    else if (m.kind === 'cut') b = b.slice(0, at);
+    else if (m.kind === 'insert') b = Uint8Array.from([...b.subarray(0, at), ...m.bytes, ...b.subarray(at)]);
+    else b = Uint8Array.from([...b.subarray(0, at), ...b.subarray(at + m.count)]);
+  }
+  return b;
+}
+
+/** The reader either returns traces the engine accepts, or throws its own CaptureError. */
+function readsOrRefuses(bytes: Uint8Array): void {
+  try {
+    const r = readCapture(bytes);
+    for (const t of r.traces) parseTrace(JSON.parse(JSON.stringify(t)));
+    for (const e of r.errors) expect(e.message).toMatch(/\S/);
+  } catch (e) {
+    if (!(e instanceof CaptureError)) throw e;
+    expect(e.message).not.toMatch(/\n/);
+  }
+}
+
+describe('fuzzing the reader', () => {
+  it('random bytes', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 2048 }), readsOrRefuses), { numRuns: 500 });
+  });
+
+  it('random bytes behind a valid pcap or pcapng header', () => {
+    const heads = [seeds[0]!.subarray(0, 24), seeds[2]!.subarray(0, 48)];
+    fc.assert(
+      fc.property(fc.constantFrom(...heads), fc.uint8Array({ maxLength: 4096 }), (head, tail) => readsOrRefuses(Uint8Array.from([...head, ...tail]))),
+      { numRuns: 500 },
+    );
+  });
+
+  it('mutated valid captures', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...seeds), fc.array(mutation, { minLength: 1, maxLength: 8 }), (seed, ms) => readsOrRefuses(mutate(seed, ms))),
+      { numRuns: 1500 },
+    );
+  });
+});
