@@ -44,8 +44,8 @@ interface Open {
   replaced: boolean;
 }
 
-/** A closed connection this many packets quiet is taken to be over (a real TIME_WAIT is far shorter). */
-const LINGER_PACKETS = 200_000;
+/** A closed connection this many packets quiet is over: its last retransmissions are long past. */
+const LINGER_PACKETS = 10_000;
 
 export class ConnectionTracker {
   private byKey = new Map<string, Open>();

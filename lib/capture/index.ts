@@ -5,4 +5,4 @@ export { CaptureError, type CaptureDamage } from './errors';
 export type { CaptureFormat } from './container';
 export type { CaptureTrace, CaptureEndpoint } from './trace';
 export type { SkipReason } from './decode';
-export { traceToPcap, PcapWriteError } from './write';
+export { traceToPcap, tracesToPcap, PcapWriteError, type TraceWithAddresses } from './write';

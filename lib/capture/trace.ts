@@ -98,9 +98,22 @@ function ackLost(s: CapturedSegment, next: CapturedSegment | undefined): boolean
   return !probe && seqLt(seq(next.seq), seq(s.ack));
 }
 
+/** For each segment, the index of the next one the other side sends (-1 when there is none). */
+function nextFromOtherSide(segments: CapturedSegment[]): number[] {
+  const next = new Array<number>(segments.length);
+  const last: [number, number] = [-1, -1];
+  for (let i = segments.length - 1; i >= 0; i--) {
+    const s = segments[i] as CapturedSegment;
+    next[i] = last[s.dir === 0 ? 1 : 0];
+    last[s.dir] = i;
+  }
+  return next;
+}
+
 function placeDeliveries(segments: CapturedSegment[], sideOf: (dir: 0 | 1) => Side): TraceEvent[] {
   const events: TraceEvent[] = [];
   const queues: [InFlight[], InFlight[]] = [[], []];
+  const replyTo = nextFromOtherSide(segments);
   segments.forEach((s, index) => {
     const id = String(s.frame);
     const other = queues[s.dir === 0 ? 1 : 0];
@@ -118,8 +131,7 @@ function placeDeliveries(segments: CapturedSegment[], sideOf: (dir: 0 | 1) => Si
     events.push({ send: segment, id });
     const n = span(s);
     if (n === 0 && own.length === 0) {
-      const next = segments.slice(index + 1).find((x) => x.dir !== s.dir);
-      events.push(ackLost(s, next) ? { drop: id } : { deliver: id });
+      events.push(ackLost(s, segments[replyTo[index] as number]) ? { drop: id } : { deliver: id });
     } else own.push({ id, seq: s.seq, flags: s.flags, end: n === 0 ? null : (s.seq + n) >>> 0 });
   });
   // Never acknowledged: it arrives after the capture's last packet, in the order it was sent.

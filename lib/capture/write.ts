@@ -5,16 +5,12 @@
 import type { Segment, Side, Trace } from '../engine/index';
 import { parseEndpoint } from './address';
 import { TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, TCP_SYN } from './connections';
+import type { TcpPacket } from './decode';
 
-export interface TcpPacketSpec {
+/** A segment to write: the reader's TcpPacket, with addresses as bytes (4 for IPv4, 16 for IPv6). */
+export interface TcpPacketSpec extends Omit<TcpPacket, 'src' | 'dst'> {
   src: Uint8Array;
   dst: Uint8Array;
-  srcPort: number;
-  dstPort: number;
-  seq: number;
-  ack: number;
-  flags: number;
-  len: number;
   /** IPv4 identification (ignored for IPv6). */
   id?: number;
 }
@@ -100,25 +96,42 @@ export function pcapFile(frames: { time: number; data: Uint8Array }[], linkType 
 /** A trace that cannot be written as a capture (an address that is not one, a segment too big). */
 export class PcapWriteError extends Error {}
 
-/** 2026-01-01T00:00:00Z: generated captures carry a fixed date, so the same trace writes the same file. */
+/** 2026-01-01T00:00:00Z: generated captures carry a fixed date. */
 const EPOCH = 1_767_225_600;
+
+/** One trace, and the endpoints' "ip:port" from its JSON when it names them. */
+export interface TraceWithAddresses {
+  trace: Trace;
+  addresses?: Partial<Record<Side, string>>;
+}
 
 /**
  * The trace's segments, in the order they are sent, as a pcap file. `addresses` are the
  * endpoints' "ip:port" from the trace's JSON, when it names them.
  */
 export function traceToPcap(trace: Trace, addresses: Partial<Record<Side, string>> = {}): { bytes: Uint8Array; packets: number } {
+  return tracesToPcap([{ trace, addresses }]);
+}
+
+/** Several traces one after the other in one capture (give each its own addresses or ports). */
+export function tracesToPcap(traces: TraceWithAddresses[]): { bytes: Uint8Array; packets: number } {
+  const frames = traces.flatMap(({ trace, addresses }) => traceFrames(trace, addresses ?? {}));
+  // One millisecond apart, from a fixed date, so the same traces always write the same file.
+  const timed = frames.map((data, i) => ({ time: EPOCH + i / 1000, data }));
+  return { bytes: pcapFile(timed), packets: frames.length };
+}
+
+function traceFrames(trace: Trace, addresses: Partial<Record<Side, string>>): Uint8Array[] {
   const ends = endpointsOf(trace, addresses);
   const segments = trace.events.flatMap((e): Segment[] => ('send' in e ? [e.send] : 'from' in e ? [e] : []));
   const limit = ends.A.ip.length === 16 ? 65_535 - TCP_HEADER : MAX_IPV4_PAYLOAD;
-  const frames = segments.map((s, i) => {
+  return segments.map((s, i) => {
     if (s.len > limit) throw new PcapWriteError(`segment ${i + 1} carries ${s.len} bytes, more than one IP packet holds (${limit})`);
     const from = ends[s.from];
     const to = ends[s.from === 'A' ? 'B' : 'A'];
     const ip = tcpIpPacket({ src: from.ip, dst: to.ip, srcPort: from.port, dstPort: to.port, seq: s.seq, ack: s.ack, flags: flagBits(s), len: s.len, id: i + 1 });
-    return { time: EPOCH + i / 1000, data: ethernetFrame(ip, s.from === 'A') };
+    return ethernetFrame(ip, s.from === 'A');
   });
-  return { bytes: pcapFile(frames), packets: frames.length };
 }
 
 function endpointsOf(trace: Trace, addresses: Partial<Record<Side, string>>): Record<Side, { ip: Uint8Array; port: number }> {
@@ -156,20 +169,15 @@ function pseudoHeader(src: Uint8Array, dst: Uint8Array, length: number): Uint8Ar
   return out;
 }
 
-/** The Internet checksum (RFC 1071) over the parts, as if they were one byte string. */
+/** The Internet checksum (RFC 1071) over the parts, as if they were one byte string (each but the last of even length). */
 function checksum(parts: Uint8Array[]): number {
   let sum = 0;
-  let odd: number | null = null;
   for (const part of parts) {
-    for (const byte of part) {
-      if (odd === null) odd = byte;
-      else {
-        sum += (odd << 8) | byte;
-        odd = null;
-      }
-    }
+    const even = part.length & ~1;
+    for (let i = 0; i < even; i += 2) sum += ((part[i] as number) << 8) | (part[i + 1] as number);
+    if (even < part.length) sum += (part[even] as number) << 8;
+    sum = (sum & 0xffff) + (sum >>> 16);
   }
-  if (odd !== null) sum += odd << 8;
   while (sum > 0xffff) sum = (sum & 0xffff) + (sum >>> 16);
   return ~sum & 0xffff;
 }

@@ -1,29 +1,14 @@
 // `trace from-pcap` and `trace to-pcap` as the trace format writes them: a real process through
 // npm, real files and standard input.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { generateScenario } from '@/lib/engine';
+import { npmTrace as trace, root } from '../cli/npm-trace';
 
-const exec = promisify(execFile);
-const root = join(import.meta.dirname, '..', '..');
 const fixture = (name: string) => join(root, 'tests', 'fixtures', 'captures', name);
 const dir = mkdtempSync(join(tmpdir(), 'synack-capture-cli-'));
-
-async function trace(args: string[], stdin?: Uint8Array): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = exec('npm', ['run', '--silent', 'trace', '--', ...args], { cwd: root, maxBuffer: 64 << 20 });
-  if (stdin !== undefined) child.child.stdin?.end(stdin);
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
 
 describe('trace from-pcap / to-pcap (real process)', () => {
   it('from-pcap FILE prints one trace per connection; - reads the same from standard input', async () => {

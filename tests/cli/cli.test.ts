@@ -1,30 +1,12 @@
 // The `trace` CLI exactly as ../shared/trace-format.md writes it: through npm, a real process,
 // real files and standard input; plus runCli in-process for the many error paths.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '@/lib/cli/run';
 import { SCENARIO_FAMILIES } from '@/lib/engine';
-
-const exec = promisify(execFile);
-const root = join(import.meta.dirname, '..', '..');
-
-async function npmTrace(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  const child = exec('npm', ['run', '--silent', 'trace', '--', ...args], { cwd: root });
-  if (stdin !== undefined) {
-    child.child.stdin?.end(stdin);
-  }
-  try {
-    const { stdout, stderr } = await child;
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    const err = e as { code: number; stdout: string; stderr: string };
-    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
-  }
-}
+import { npmTrace } from './npm-trace';
 
 const readNothing = async (): Promise<string> => {
   throw new Error('unexpected read');
