@@ -12,6 +12,7 @@
 // SYNACK_BENCH_ENGINE_ONLY=1 skips the page figures.
 import type { LaunchedChrome } from 'chrome-launcher';
 import { benchCli } from './cli';
+import { runCaptureBench } from './capture';
 import { benchEngine } from './engine';
 import { benchFirstLoad, type PageJs } from './first-load';
 import { runLighthouse, startChrome, type LighthouseRun } from './lighthouse';
@@ -167,6 +168,7 @@ function cli(): void {
 
 engine();
 cli();
+runCaptureBench(line);
 if (process.env.SYNACK_BENCH_ENGINE_ONLY !== '1') {
   await pages();
 }
