@@ -14,6 +14,7 @@ export function SiteHeader() {
     { href: '/progress', label: t('progress'), current: pathname === '/progress' },
     { href: '/revise', label: t('revise'), current: pathname.startsWith('/revise') },
     { href: '/sandbox', label: t('sandbox'), current: pathname === '/sandbox' },
+    { href: '/explore', label: t('explore'), current: pathname === '/explore' },
     { href: '/glossary', label: t('glossary'), current: pathname === '/glossary' },
     { href: '/classes', label: t('classes'), current: pathname.startsWith('/classes') },
   ];

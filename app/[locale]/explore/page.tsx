@@ -1,0 +1,26 @@
+import { getTranslations } from 'next-intl/server';
+import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
+import { CaptureExplorer, type Sample } from '@/app/_components/explore/capture-explorer';
+
+export const generateMetadata = titleFrom('explore');
+
+/** Sample captures the project makes itself (scripts/make-samples.ts writes them from scenarios). */
+const SAMPLES: Sample[] = [
+  { id: 'handshake-and-close', href: '/samples/handshake-and-close.pcap' },
+  { id: 'lost-segments', href: '/samples/lost-segments.pcap' },
+  { id: 'refused-and-reset', href: '/samples/refused-and-reset.pcap' },
+];
+
+export default async function ExplorePage({ params }: PageProps<'/[locale]/explore'>) {
+  await pageLocale(params);
+  const t = await getTranslations('explore');
+  return (
+    <div className="mx-auto max-w-6xl">
+      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
+      <p className="mt-3 max-w-3xl text-muted">{t('intro')}</p>
+      <div className="mt-6">
+        <CaptureExplorer samples={SAMPLES} />
+      </div>
+    </div>
+  );
+}

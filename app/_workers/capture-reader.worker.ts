@@ -1,0 +1,35 @@
+// Reads a capture file in a Web Worker, so a large one never blocks the page: the File is
+// streamed through lib/capture's reader chunk by chunk (progress posted as it goes), then each
+// connection is summarized with one replay by the engine. Nothing is sent anywhere else.
+import { CaptureError, CaptureReader } from '@/lib/capture';
+import { summarizeConnection } from '@/lib/capture/summary';
+import type { ReadMessage, ReadRequest } from './capture-protocol';
+
+const post = (message: ReadMessage) => (self as unknown as { postMessage(m: ReadMessage): void }).postMessage(message);
+
+/** Progress is posted at most this often (bytes), so messages never outnumber the work. */
+const PROGRESS_STEP = 256 * 1024;
+
+self.onmessage = async (event: MessageEvent<ReadRequest>) => {
+  const { file, lang } = event.data;
+  try {
+    const reader = new CaptureReader();
+    const chunks = file.stream().getReader();
+    let reported = 0;
+    for (;;) {
+      const { done, value } = await chunks.read();
+      if (done) break;
+      reader.push(value);
+      if (reader.bytesRead - reported >= PROGRESS_STEP) {
+        reported = reader.bytesRead;
+        post({ type: 'progress', read: reported, total: file.size });
+      }
+    }
+    const result = reader.end();
+    post({ type: 'progress', read: file.size, total: file.size });
+    const connections = result.traces.map((trace) => ({ trace, summary: summarizeConnection(trace, lang) }));
+    post({ type: 'done', format: result.format, stats: result.stats, errors: result.errors, connections });
+  } catch (e) {
+    post({ type: 'error', message: e instanceof Error ? e.message : String(e), unreadable: e instanceof CaptureError });
+  }
+};
