@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { Lang } from '@/lib/engine/explain/index';
 import type { ReadConnection } from '@/app/_workers/capture-protocol';
-import { traceViewOf } from '@/app/_lib/trace-view';
+import { traceViewOf } from '@/lib/engine/trace-view';
 import { TraceWidget } from '@/app/_components/trace/trace-widget';
 import { CaptureQuiz } from './capture-quiz';
 
