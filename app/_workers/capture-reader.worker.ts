@@ -3,7 +3,7 @@
 // connection is summarized with one replay by the engine. Nothing is sent anywhere else.
 import { CaptureError, CaptureReader } from '@/lib/capture';
 import { summarizeConnection } from '@/lib/capture/summary';
-import type { ReadMessage, ReadRequest } from './capture-protocol';
+import type { ReadMessage, ReadRequest } from '@/lib/capture/messages';
 
 const post = (message: ReadMessage) => (self as unknown as { postMessage(m: ReadMessage): void }).postMessage(message);
 

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Lang } from '@/lib/engine/explain/index';
-import type { ReadMessage } from '@/app/_workers/capture-protocol';
+import type { ReadMessage } from '@/lib/capture/messages';
 import { ConnectionList } from './connection-list';
 import { ConnectionView } from './connection-view';
 import { CaptureReport } from './capture-report';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ReadMessage } from '@/app/_workers/capture-protocol';
+import type { ReadMessage } from '@/lib/capture/messages';
 
 type Done = Extract<ReadMessage, { type: 'done' }>;
 

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useMemo } from 'react';
 import type { Lang } from '@/lib/engine/explain/index';
-import type { ReadConnection } from '@/app/_workers/capture-protocol';
+import type { ReadConnection } from '@/lib/capture/messages';
 import { traceViewOf } from '@/lib/engine/trace-view';
 import { TraceWidget } from '@/app/_components/trace/trace-widget';
 import { CaptureQuiz } from './capture-quiz';

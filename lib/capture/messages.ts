@@ -1,0 +1,20 @@
+// The messages between the explore page and the Web Worker that reads its capture. Plain JSON
+// (a Blob going in), so they cross postMessage unchanged.
+import type { Lang } from '../engine/index';
+import type { CaptureFormat } from './container';
+import type { CaptureDamage } from './errors';
+import type { CaptureStats } from './reader';
+import type { ConnectionSummary } from './summary';
+import type { CaptureTrace } from './trace';
+
+export type ReadRequest = { file: Blob; lang: Lang };
+
+export interface ReadConnection {
+  trace: CaptureTrace;
+  summary: ConnectionSummary;
+}
+
+export type ReadMessage =
+  | { type: 'progress'; read: number; total: number }
+  | { type: 'done'; format: CaptureFormat; stats: CaptureStats; errors: CaptureDamage[]; connections: ReadConnection[] }
+  | { type: 'error'; message: string; unreadable: boolean };
