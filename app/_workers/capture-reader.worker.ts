@@ -10,8 +10,14 @@ const post = (message: ReadMessage) => (self as unknown as { postMessage(m: Read
 /** Progress is posted at most this often (bytes), so messages never outnumber the work. */
 const PROGRESS_STEP = 256 * 1024;
 
+/** The read the page wants now: an older one still streaming stops at its next chunk. */
+let current = 0;
+
 self.onmessage = async (event: MessageEvent<ReadRequest>) => {
-  const { file, lang } = event.data;
+  const request = event.data;
+  current = request.id;
+  if ('cancel' in request) return;
+  const { id, file, lang } = request;
   try {
     const reader = new CaptureReader();
     const chunks = file.stream().getReader();
@@ -19,17 +25,18 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
     for (;;) {
       const { done, value } = await chunks.read();
       if (done) break;
+      if (id !== current) return void chunks.cancel();
       reader.push(value);
       if (reader.bytesRead - reported >= PROGRESS_STEP) {
         reported = reader.bytesRead;
-        post({ type: 'progress', read: reported, total: file.size });
+        post({ id, type: 'progress', read: reported, total: file.size });
       }
     }
     const result = reader.end();
-    post({ type: 'progress', read: file.size, total: file.size });
+    post({ id, type: 'progress', read: file.size, total: file.size });
     const connections = result.traces.map((trace) => ({ trace, summary: summarizeConnection(trace, lang) }));
-    post({ type: 'done', format: result.format, stats: result.stats, errors: result.errors, connections });
+    post({ id, type: 'done', format: result.format, stats: result.stats, errors: result.errors, connections });
   } catch (e) {
-    post({ type: 'error', message: e instanceof Error ? e.message : String(e), unreadable: e instanceof CaptureError });
+    post({ id, type: 'error', message: e instanceof Error ? e.message : String(e), unreadable: e instanceof CaptureError });
   }
 };

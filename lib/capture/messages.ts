@@ -7,14 +7,16 @@ import type { CaptureStats } from './reader';
 import type { ConnectionSummary } from './summary';
 import type { CaptureTrace } from './trace';
 
-export type ReadRequest = { file: Blob; lang: Lang };
+/** `id` tells the answers to one read from those of a read it replaced (one worker serves the page). */
+export type ReadRequest = { id: number } & ({ file: Blob; lang: Lang } | { cancel: true });
 
 export interface ReadConnection {
   trace: CaptureTrace;
   summary: ConnectionSummary;
 }
 
-export type ReadMessage =
+export type ReadMessage = { id: number } & (
   | { type: 'progress'; read: number; total: number }
   | { type: 'done'; format: CaptureFormat; stats: CaptureStats; errors: CaptureDamage[]; connections: ReadConnection[] }
-  | { type: 'error'; message: string; unreadable: boolean };
+  | { type: 'error'; message: string; unreadable: boolean }
+);

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Lang } from '@/lib/engine/explain/index';
-import type { ReadMessage } from '@/lib/capture/messages';
+import type { ReadMessage, ReadRequest } from '@/lib/capture/messages';
 import { ConnectionList } from './connection-list';
 import { ConnectionView } from './connection-view';
 import { CaptureReport } from './capture-report';
@@ -35,37 +35,40 @@ export function CaptureExplorer({ samples }: { samples: Sample[] }) {
   const [selected, setSelected] = useState<number | null>(null);
   const [dragging, setDragging] = useState(false);
   const worker = useRef<Worker | null>(null);
+  const readId = useRef(0);
   const viewRef = useRef<HTMLDivElement>(null);
 
-  const stop = useCallback(() => {
-    worker.current?.terminate();
-    worker.current = null;
-  }, []);
-  useEffect(() => stop, [stop]);
+  // One worker for the page's lifetime: Turbopack's worker bootstrap does not survive starting a
+  // second Worker after the first was terminated, and a read that is replaced is told apart by its id.
+  useEffect(
+    () => () => {
+      worker.current?.terminate();
+      worker.current = null;
+    },
+    [],
+  );
 
   const read = useCallback(
     (file: Blob, name: string) => {
-      stop();
+      const id = ++readId.current;
       setSelected(null);
       setStatus({ kind: 'reading', name, read: 0, total: file.size });
-      const w = new Worker(new URL('../../_workers/capture-reader.worker.ts', import.meta.url));
-      worker.current = w;
+      const w = (worker.current ??= new Worker(new URL('../../_workers/capture-reader.worker.ts', import.meta.url)));
       w.onmessage = (event: MessageEvent<ReadMessage>) => {
         const m = event.data;
+        if (m.id !== readId.current) return;
         if (m.type === 'progress') setStatus({ kind: 'reading', name, read: m.read, total: m.total });
-        else {
-          stop();
-          if (m.type === 'done') setStatus({ kind: 'done', name, result: m });
-          else setStatus({ kind: 'failed', message: m.message, unreadable: m.unreadable });
-        }
+        else if (m.type === 'done') setStatus({ kind: 'done', name, result: m });
+        else setStatus({ kind: 'failed', message: m.message, unreadable: m.unreadable });
       };
       w.onerror = (event) => {
-        stop();
+        w.terminate();
+        worker.current = null;
         setStatus({ kind: 'failed', message: t('workerFailed', { message: event.message || 'error' }), unreadable: false });
       };
-      w.postMessage({ file, lang: locale as Lang });
+      w.postMessage({ id, file, lang: locale as Lang } satisfies ReadRequest);
     },
-    [locale, stop, t],
+    [locale, t],
   );
 
   const readSample = async (sample: Sample) => {
@@ -144,7 +147,7 @@ export function CaptureExplorer({ samples }: { samples: Sample[] }) {
               type="button"
               className="min-h-10 rounded-md border border-border px-3 hover:bg-surface-2"
               onClick={() => {
-                stop();
+                worker.current?.postMessage({ id: ++readId.current, cancel: true } satisfies ReadRequest);
                 setStatus({ kind: 'idle' });
               }}
             >
