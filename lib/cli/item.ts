@@ -1,7 +1,10 @@
 // `trace item SPEC [--lang zh]`: the practice item a share-link spec rebuilds, as the learner
 // gets it (the trace without checkpoints, the event asked, the options), with its question worded
 // by the same messages as the app (content/ui/<lang>.json, quiz.prompts).
-import { readFile } from 'node:fs/promises';
+// Imported, not read from disk at run time: the CLI runs as an esbuild bundle under node_modules/.cache,
+// where a path relative to this file no longer points at content/.
+import en from '../../content/ui/en.json' with { type: 'json' };
+import zh from '../../content/ui/zh.json' with { type: 'json' };
 import type { Lang, QuestionField, SegmentAnswer, StatePair, Trace } from '../engine/index';
 import { buildItem, decodeSpec, encodeSpec, promptParts, type QuestionKind } from '../quiz/index';
 import { QuestionInputError } from './question-args';
@@ -22,10 +25,7 @@ interface QuizMessages {
   noFlags: string;
 }
 
-async function quizMessages(lang: Lang): Promise<QuizMessages> {
-  const text = await readFile(new URL(`../../content/ui/${lang}.json`, import.meta.url), 'utf8');
-  return (JSON.parse(text) as { quiz: QuizMessages }).quiz;
-}
+const MESSAGES: Record<Lang, QuizMessages> = { en: en.quiz, zh: zh.quiz };
 
 /** Fills {name} placeholders, as next-intl does for these plain messages. */
 function format(template: string, values: Record<string, string | number>): string {
@@ -36,7 +36,7 @@ export async function itemCommand(specText: string | undefined, lang: Lang): Pro
   const spec = decodeSpec(specText ?? '');
   if (!spec) throw new QuestionInputError(`${JSON.stringify(specText)} is not a practice spec (KIND.FAMILY.SEED.b|e, such as ack.handshake.42.b)`);
   const item = buildItem(spec);
-  const messages = await quizMessages(lang);
+  const messages = MESSAGES[lang];
   const { key, values } = promptParts(item);
   const field = item.kind === 'multiple_choice' || item.kind === 'state_choice' ? null : (item.question?.field ?? null);
   return {

@@ -48,6 +48,22 @@ describe('trace CLI (real process)', () => {
     expect(JSON.parse(zh.stdout).steps[2].error.explain).toContain('SYN 消耗一个序号');
   }, 60_000);
 
+  it('item then grade, as a real process: the three-segment teardown FIN,ACK is right after the peer FIN (issue 9 error 1)', async () => {
+    const item = await npmTrace(['item', 'next_flags.server_closes_first.2.b', '--lang', 'zh']);
+    expect(item.stderr).toBe('');
+    const built = JSON.parse(item.stdout);
+    expect(built.prompt).toMatch(/标志位/);
+    const dir = mkdtempSync(join(tmpdir(), 'synack-item-'));
+    const file = join(dir, 'item.json');
+    writeFileSync(file, JSON.stringify(built.trace));
+    const grade = (answer: string[]) =>
+      npmTrace(['grade', file, '--event', String(built.event), '--field', 'flags', '--answer', JSON.stringify(answer)]);
+    expect(JSON.parse((await grade(['FIN', 'ACK'])).stdout).correct).toBe(true);
+    const rst = JSON.parse((await grade(['RST'])).stdout);
+    expect(rst.correct).toBe(false);
+    expect(rst.misconception).not.toBeNull();
+  }, 60_000);
+
   it('unreadable input prints one line on stderr and exits 2, never a stack trace', async () => {
     const r = await npmTrace(['replay', '-'], '{"endpoints": ');
     expect(r.code).toBe(2);
