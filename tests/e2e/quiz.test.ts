@@ -146,7 +146,7 @@ describe('practice by keyboard', () => {
     });
   });
 
-  it('en: which states are A and B in: the wrong side in TIME_WAIT is explained, then the right pair is confirmed', async () => {
+  it('en: which states are A and B in: the swapped pair gets a hint on the wrong side (not the answer), then the right pair is confirmed', async () => {
     const seed = Array.from({ length: 60 }, (_, n) => n).find((n) =>
       item(`state_choice.client_closes_first.${n}.b`).stateOptions?.some((p) => p.B === 'TIME_WAIT'),
     );
@@ -173,7 +173,10 @@ describe('practice by keyboard', () => {
       };
       await choose(swapped);
       await expect.poll(() => card.getAttribute('data-phase')).toBe('retry');
-      expect(await page.getByTestId('quiz-feedback').textContent()).toContain('TIME_WAIT');
+      // The first wrong try names the rule to follow, not the right states (issue 9: hints teach).
+      const hint = (await page.getByTestId('quiz-feedback').textContent()) ?? '';
+      expect(hint).toContain('Hint:');
+      expect(hint).toMatch(/\b[AB] is not in [A-Z_0-9]+/);
       await choose(right);
       await expect.poll(() => card.getAttribute('data-phase')).toBe('correct');
       expect(errors).toEqual([]);
