@@ -1,7 +1,7 @@
 // One set of migrations for SQLite and PostgreSQL, kept in code (not files on disk) so a bundled
 // server carries them. Column types differ only where the two must: see `types`.
 import type { Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 import type { Dialect } from './schema';
 
 interface Types {
