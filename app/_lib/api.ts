@@ -1,10 +1,12 @@
 'use client';
 // JSON calls to our own API from the browser: an error response becomes an ApiError carrying the
-// server's message, so forms can show why.
+// server's code (worded in the reader's language by useErrorText) and its English message.
 export class ApiError extends Error {
   constructor(
     readonly status: number,
+    readonly code: string | null,
     message: string,
+    readonly errors: Record<string, string[]> = {},
   ) {
     super(message);
   }
@@ -16,7 +18,7 @@ export async function api<T>(path: string, method = 'GET', body?: unknown): Prom
     headers: body === undefined ? undefined : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
-  const data = (await response.json().catch(() => ({}))) as T & { message?: string };
-  if (!response.ok) throw new ApiError(response.status, data.message ?? response.statusText);
+  const data = (await response.json().catch(() => ({}))) as T & { code?: string; message?: string; errors?: Record<string, string[]> };
+  if (!response.ok) throw new ApiError(response.status, data.code ?? null, data.message ?? response.statusText, data.errors);
   return data;
 }

@@ -1,10 +1,12 @@
 // Route handler helpers: every JSON endpoint parses its input with zod here and answers errors as
-// data ({ message, errors }), so bad input is a 4xx with a reason, never a 500.
+// data ({ code, message, errors }), so bad input is a 4xx with a reason, never a 500. The code is
+// what the browser words in the reader's language; the message is English, for API clients.
 import { NextResponse } from 'next/server';
 import type { z } from 'zod';
-import { ClassroomError } from '@/lib/classroom/service';
+import { CLASSROOM_ERRORS, ClassroomError, type ErrorCode } from '@/lib/classroom/errors';
 
 export interface ErrorBody {
+  code: ErrorCode;
   message: string;
   errors?: Record<string, string[]>;
 }
@@ -12,8 +14,9 @@ export interface ErrorBody {
 export class HttpError extends Error {
   constructor(
     readonly status: number,
-    message: string,
+    readonly code: ErrorCode,
     readonly errors?: Record<string, string[]>,
+    message: string = CLASSROOM_ERRORS[code],
   ) {
     super(message);
   }
@@ -23,8 +26,8 @@ export function json<T>(body: T, status = 200): NextResponse<T> {
   return NextResponse.json(body, { status, headers: { 'cache-control': 'no-store' } });
 }
 
-export function errorResponse(status: number, message: string, errors?: Record<string, string[]>): NextResponse<ErrorBody> {
-  return json(errors ? { message, errors } : { message }, status);
+export function errorResponse(status: number, code: ErrorCode, message: string = CLASSROOM_ERRORS[code], errors?: Record<string, string[]>): NextResponse<ErrorBody> {
+  return json(errors ? { code, message, errors } : { code, message }, status);
 }
 
 /** Field path -> messages, for a form to show beside each field. */
@@ -36,19 +39,19 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
 
 export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what = 'request'): z.infer<S> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new HttpError(400, `Invalid ${what}`, fieldErrors(result.error));
+  if (!result.success) throw new HttpError(400, 'invalidInput', fieldErrors(result.error), `Invalid ${what}`);
   return result.data;
 }
 
 /** The request's JSON body, checked against the schema; 400 for anything else (not JSON, too big, wrong shape). */
 export async function readBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = 64 * 1024): Promise<z.infer<S>> {
   const text = await request.text();
-  if (text.length > maxBytes) throw new HttpError(413, 'Request body too large');
+  if (text.length > maxBytes) throw new HttpError(413, 'tooLarge');
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    throw new HttpError(400, 'Request body must be JSON');
+    throw new HttpError(400, 'notJson');
   }
   return parseWith(schema, value, 'request body');
 }
@@ -62,10 +65,10 @@ export function handle<A extends unknown[]>(fn: (...args: A) => Promise<Response
     try {
       return await fn(...args);
     } catch (e) {
-      if (e instanceof HttpError) return errorResponse(e.status, e.message, e.errors);
-      if (e instanceof ClassroomError) return errorResponse(e.status, e.message);
+      if (e instanceof HttpError) return errorResponse(e.status, e.code, e.message, e.errors);
+      if (e instanceof ClassroomError) return errorResponse(e.status, e.code, e.message);
       console.error('route failed:', e instanceof Error ? e.message : String(e));
-      return errorResponse(500, 'Something went wrong on the server');
+      return errorResponse(500, 'serverError');
     }
   };
 }

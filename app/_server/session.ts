@@ -31,7 +31,7 @@ export async function currentUser(): Promise<SessionUser | null> {
 /** The signed-in user of a route handler's request; 401 without a session, 403 with the wrong role. */
 export async function requireUser(request: Request, role?: Role): Promise<SessionUser> {
   const user = await userFrom(request.headers);
-  if (!user) throw new HttpError(401, 'Sign in first');
-  if (role && user.role !== role) throw new HttpError(403, role === 'instructor' ? 'Only instructors may do this' : 'Only students may do this');
+  if (!user) throw new HttpError(401, 'signInFirst');
+  if (role && user.role !== role) throw new HttpError(403, role === 'instructor' ? 'instructorOnly' : 'studentOnly');
   return user;
 }

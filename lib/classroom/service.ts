@@ -9,20 +9,13 @@ import { assignmentConfigSchema, splitInput, type AssignmentConfig, type Assignm
 import { attemptDeadline, attemptOver, feedbackVisible, studentStatus, type AssignmentStatus } from './rules';
 import { attemptSpecs } from './specs';
 import { itemView, type ItemView } from './view';
+import { ClassroomError } from './errors';
+
+export { ClassroomError } from './errors';
 
 export interface Actor {
   id: string;
   role: Role;
-}
-
-export class ClassroomError extends Error {
-  override name = 'ClassroomError';
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 export interface Assignment extends Omit<AssignmentRecord, 'config' | 'seed'> {
@@ -65,24 +58,24 @@ function toAssignment(r: AssignmentRecord): Assignment {
 
 export function classroom(store: Store, clock: () => number = Date.now) {
   async function ownClass(actor: Actor, classId: string): Promise<ClassRecord> {
-    if (actor.role !== 'instructor') throw new ClassroomError(403, 'Only instructors may do this');
+    if (actor.role !== 'instructor') throw new ClassroomError(403, 'instructorOnly');
     const c = await store.getClass(classId);
-    if (!c) throw new ClassroomError(404, 'No such class');
-    if (c.instructorId !== actor.id) throw new ClassroomError(403, 'This class belongs to another instructor');
+    if (!c) throw new ClassroomError(404, 'noClass');
+    if (c.instructorId !== actor.id) throw new ClassroomError(403, 'notYourClass');
     return c;
   }
 
   async function memberClass(actor: Actor, classId: string): Promise<ClassRecord> {
     const c = await store.getClass(classId);
-    if (!c) throw new ClassroomError(404, 'No such class');
+    if (!c) throw new ClassroomError(404, 'noClass');
     const e = await store.enrollment(classId, actor.id);
-    if (!e || e.removedAt !== null) throw new ClassroomError(403, 'You are not in this class');
+    if (!e || e.removedAt !== null) throw new ClassroomError(403, 'notInClass');
     return c;
   }
 
   async function assignmentRecord(id: string): Promise<AssignmentRecord> {
     const a = await store.getAssignment(id);
-    if (!a) throw new ClassroomError(404, 'No such assignment');
+    if (!a) throw new ClassroomError(404, 'noAssignment');
     return a;
   }
 
@@ -91,7 +84,7 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     const record = await assignmentRecord(id);
     if (actor.role === 'instructor') return { record, cls: await ownClass(actor, record.classId), teaches: true };
     const cls = await memberClass(actor, record.classId);
-    if (clock() < record.opensAt) throw new ClassroomError(403, 'This assignment is not open yet');
+    if (clock() < record.opensAt) throw new ClassroomError(403, 'notOpenYet');
     return { record, cls, teaches: false };
   }
 
@@ -129,20 +122,20 @@ export function classroom(store: Store, clock: () => number = Date.now) {
 
   async function ownAttempt(actor: Actor, attemptId: string): Promise<{ attempt: AttemptRecord; record: AssignmentRecord; teaches: boolean }> {
     const attempt = await store.getAttempt(attemptId);
-    if (!attempt) throw new ClassroomError(404, 'No such attempt');
+    if (!attempt) throw new ClassroomError(404, 'noAttempt');
     const record = await assignmentRecord(attempt.assignmentId);
     if (actor.role === 'instructor') {
       await ownClass(actor, record.classId);
       return { attempt, record, teaches: true };
     }
-    if (attempt.studentId !== actor.id) throw new ClassroomError(403, 'This is another student’s attempt');
+    if (attempt.studentId !== actor.id) throw new ClassroomError(403, 'notYourAttempt');
     await memberClass(actor, record.classId);
     return { attempt, record, teaches: false };
   }
 
   return {
     async createClass(actor: Actor, name: string): Promise<ClassRecord> {
-      if (actor.role !== 'instructor') throw new ClassroomError(403, 'Only instructors may create classes');
+      if (actor.role !== 'instructor') throw new ClassroomError(403, 'instructorOnly');
       const c: ClassRecord = { id: randomUUID(), instructorId: actor.id, name, joinCode: joinCode(), archivedAt: null, createdAt: clock() };
       await store.createClass(c);
       return c;
@@ -153,12 +146,12 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     },
 
     async joinClass(actor: Actor, code: string): Promise<ClassRecord> {
-      if (actor.role !== 'student') throw new ClassroomError(403, 'Instructors do not join classes');
+      if (actor.role !== 'student') throw new ClassroomError(403, 'instructorsDoNotJoin');
       const c = await store.getClassByCode(code.trim().toUpperCase());
-      if (!c) throw new ClassroomError(404, 'No class has this code');
-      if (c.archivedAt !== null) throw new ClassroomError(409, 'This class is archived');
+      if (!c) throw new ClassroomError(404, 'badJoinCode');
+      if (c.archivedAt !== null) throw new ClassroomError(409, 'classArchived');
       const e = await store.enrollment(c.id, actor.id);
-      if (e?.removedAt) throw new ClassroomError(403, 'Your instructor removed you from this class');
+      if (e?.removedAt) throw new ClassroomError(403, 'removedFromClass');
       await store.enroll(c.id, actor.id, clock());
       return c;
     },
@@ -187,13 +180,13 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     async removeStudent(actor: Actor, classId: string, studentId: string): Promise<void> {
       await ownClass(actor, classId);
       const e = await store.enrollment(classId, studentId);
-      if (!e || e.removedAt !== null) throw new ClassroomError(404, 'This student is not in the class');
+      if (!e || e.removedAt !== null) throw new ClassroomError(404, 'notOnRoster');
       await store.removeStudent(classId, studentId, clock());
     },
 
     async createAssignment(actor: Actor, classId: string, input: AssignmentInput): Promise<Assignment> {
       const cls = await ownClass(actor, classId);
-      if (cls.archivedAt !== null) throw new ClassroomError(409, 'This class is archived');
+      if (cls.archivedAt !== null) throw new ClassroomError(409, 'classArchived');
       const { title, opensAt, dueAt, config } = splitInput(input);
       const now = clock();
       const record: AssignmentRecord = { id: randomUUID(), classId, title, config, seed: randomInt(0, 0xffff_ffff), opensAt, dueAt, createdAt: now, updatedAt: now };
@@ -204,7 +197,7 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     async updateAssignment(actor: Actor, assignmentId: string, input: AssignmentInput): Promise<Assignment> {
       const record = await assignmentRecord(assignmentId);
       await ownClass(actor, record.classId);
-      if (clock() >= record.opensAt) throw new ClassroomError(409, 'An assignment cannot change once it has opened');
+      if (clock() >= record.opensAt) throw new ClassroomError(409, 'alreadyOpen');
       const { title, opensAt, dueAt, config } = splitInput(input);
       const fields = { title, config, opensAt, dueAt, updatedAt: clock() };
       await store.updateAssignment(assignmentId, fields);
@@ -220,6 +213,13 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       return { assignment: { ...shown, attemptsAllowed: a.config.attempts, timeLimit: a.config.timeLimit, feedback: a.config.feedback }, attempts: attempts.map((x) => ({ id: x.id, number: x.number, submittedAt: x.submittedAt })) };
     },
 
+    /** The assignment as its instructor set it (for the edit form); no one else may read its settings. */
+    async assignmentSettings(actor: Actor, assignmentId: string): Promise<Assignment> {
+      const record = await assignmentRecord(assignmentId);
+      await ownClass(actor, record.classId);
+      return toAssignment(record);
+    },
+
     /** The questions as a student would see them (a per-student variant shows one sample student). */
     async preview(actor: Actor, assignmentId: string): Promise<ItemView[]> {
       const record = await assignmentRecord(assignmentId);
@@ -230,16 +230,16 @@ export function classroom(store: Store, clock: () => number = Date.now) {
 
     /** Continues the student's open attempt, or starts the next one the assignment allows. */
     async startAttempt(actor: Actor, assignmentId: string, lang: Lang): Promise<AttemptView> {
-      if (actor.role !== 'student') throw new ClassroomError(403, 'Only students take assignments: use the preview');
+      if (actor.role !== 'student') throw new ClassroomError(403, 'previewInstead');
       const { record, cls } = await visibleAssignment(actor, assignmentId);
       const a = toAssignment(record);
       const now = clock();
       const attempts = await store.attemptsOf(assignmentId, actor.id);
       const last = attempts[attempts.length - 1];
       if (last && !attemptOver(a, last, now)) return viewOf(last, record, false, lang);
-      if (cls.archivedAt !== null) throw new ClassroomError(409, 'This class is archived');
-      if (now >= a.dueAt) throw new ClassroomError(409, 'This assignment is past its due time');
-      if (attempts.length >= a.config.attempts) throw new ClassroomError(409, 'No attempts left');
+      if (cls.archivedAt !== null) throw new ClassroomError(409, 'classArchived');
+      if (now >= a.dueAt) throw new ClassroomError(409, 'pastDue');
+      if (attempts.length >= a.config.attempts) throw new ClassroomError(409, 'noAttemptsLeft');
       const number = attempts.length + 1;
       const specs = attemptSpecs(a.config, record.seed, actor.id, number).map(encodeSpec);
       const attempt = await store.createAttempt({ id: randomUUID(), assignmentId, studentId: actor.id, number, specs, startedAt: now, submittedAt: null });
@@ -254,16 +254,16 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     /** Stores an answer as given (graded on the server); the feedback comes back only when the rule allows. */
     async saveAnswer(actor: Actor, attemptId: string, position: number, clientSeq: number, response: unknown, lang: Lang) {
       const { attempt, record, teaches } = await ownAttempt(actor, attemptId);
-      if (teaches) throw new ClassroomError(403, 'Instructors do not answer for students');
+      if (teaches) throw new ClassroomError(403, 'instructorsDoNotAnswer');
       const a = toAssignment(record);
-      if (attemptOver(a, attempt, clock())) throw new ClassroomError(409, attempt.submittedAt !== null ? 'This attempt is submitted' : 'The time for this attempt is over');
+      if (attemptOver(a, attempt, clock())) throw new ClassroomError(409, attempt.submittedAt !== null ? 'attemptSubmitted' : 'timeOver');
       const spec = attempt.specs[position];
-      if (spec === undefined) throw new ClassroomError(400, `This attempt has no question ${position + 1}`);
+      if (spec === undefined) throw new ClassroomError(400, 'noSuchQuestion', `question ${position + 1}`);
       let grade: ItemGrade;
       try {
         grade = gradeAt(spec, response, lang);
       } catch (e) {
-        if (e instanceof ResponseError) throw new ClassroomError(400, `Not an answer to this question: ${e.message}`);
+        if (e instanceof ResponseError) throw new ClassroomError(400, 'notAnAnswer', e.message);
         throw e;
       }
       const stored = await store.saveAnswer({ attemptId, position, clientSeq, response, correct: grade.correct, misconception: grade.misconception, answeredAt: clock() });
@@ -273,10 +273,10 @@ export function classroom(store: Store, clock: () => number = Date.now) {
 
     async submit(actor: Actor, attemptId: string, lang: Lang): Promise<AttemptView> {
       const { attempt, record, teaches } = await ownAttempt(actor, attemptId);
-      if (teaches) throw new ClassroomError(403, 'Instructors do not submit for students');
+      if (teaches) throw new ClassroomError(403, 'instructorsDoNotAnswer');
       const a = toAssignment(record);
-      if (attempt.submittedAt !== null) throw new ClassroomError(409, 'This attempt is submitted');
-      if (attemptOver(a, attempt, clock())) throw new ClassroomError(409, 'The time for this attempt is over');
+      if (attempt.submittedAt !== null) throw new ClassroomError(409, 'attemptSubmitted');
+      if (attemptOver(a, attempt, clock())) throw new ClassroomError(409, 'timeOver');
       await store.submitAttempt(attemptId, clock());
       return viewOf((await store.getAttempt(attemptId)) as AttemptRecord, record, false, lang);
     },

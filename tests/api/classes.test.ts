@@ -19,8 +19,10 @@ import * as attemptOne from '@/app/api/attempts/[id]/route';
 import * as answer from '@/app/api/attempts/[id]/answers/[position]/route';
 import * as submit from '@/app/api/attempts/[id]/submit/route';
 import { closeConnection, getStore } from '@/lib/db';
+import { classroom } from '@/lib/classroom/service';
 import { canonicalAnswer } from '@/lib/engine';
 import { buildItem, decodeSpec, gradeItem, type Response } from '@/lib/quiz';
+import { ERROR_CODES } from '@/lib/classroom/errors';
 import { BACKENDS } from '../db/backends';
 import { Client, useFreshApp } from './harness';
 
@@ -162,7 +164,7 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
 
   it('refuses every forged request and changes nothing', async () => {
     const before = await snapshot();
-    const forged: Array<[string, Promise<{ status: number }>, number]> = [
+    const forged: Array<[string, Promise<unknown>, number]> = [
       ["another student's attempt", bob.call(attemptOne.GET, '/', { params: { id: aliceAttempt.id } }), 403],
       ["answering in another student's attempt", bob.call(answer.PUT, '/', { method: 'PUT', params: { id: aliceAttempt.id, position: '1' }, body: { response: 5, seq: 9 } }), 403],
       ["submitting another student's attempt", alice.call(submit.POST, '/', { params: { id: bobAttempt.id } }), 403],
@@ -181,7 +183,13 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
       ['not JSON', bob.call(answer.PUT, '/', { method: 'PUT', params: { id: bobAttempt.id, position: '0' }, raw: '{' }), 400],
       ['a visitor', visitor.call(attempts.POST, '/', { params: { id: assignmentId } }), 401],
     ];
-    for (const [what, reply, status] of forged) expect({ what, status: (await reply).status }).toEqual({ what, status });
+    for (const [what, reply, status] of forged) {
+      const r = (await reply) as { status: number; body: Json };
+      expect({ what, status: r.status }).toEqual({ what, status });
+      // A code the browser words in the reader's language, with an English message beside it.
+      expect(ERROR_CODES).toContain(r.body.code);
+      expect(r.body.message).toEqual(expect.any(String));
+    }
     expect(await snapshot()).toBe(before);
   });
 
@@ -233,12 +241,18 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
   });
 
   it('edits only before opening; removing a student and archiving work', async () => {
-    expect((await teacher.call(assignmentOne.PUT, '/', { method: 'PUT', params: { id: assignmentId }, body: baseInput() })).status).toBe(409);
+    const late = await teacher.call<Json>(assignmentOne.PUT, '/', { method: 'PUT', params: { id: assignmentId }, body: baseInput() });
+    expect([late.status, late.body.code]).toEqual([409, 'alreadyOpen']);
     const future = await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ opensAt: Date.now() + HOUR, dueAt: Date.now() + 2 * HOUR }) });
     const fid = future.body.assignment.id;
     expect((await alice.call(attempts.POST, '/', { params: { id: fid } })).status).toBe(403);
     const edited = await teacher.call<Json>(assignmentOne.PUT, '/', { method: 'PUT', params: { id: fid }, body: baseInput({ title: 'Renamed', opensAt: Date.now() + HOUR, dueAt: Date.now() + 3 * HOUR }) });
     expect(edited.body.assignment.title).toBe('Renamed');
+    // The edit form reads the settings back; only the class's instructor may.
+    const service = classroom(await getStore());
+    const teacherId = (await (await getStore()).getClass(classId))!.instructorId;
+    expect((await service.assignmentSettings({ id: teacherId, role: 'instructor' }, fid)).title).toBe('Renamed');
+    await expect(service.assignmentSettings({ id: 'someone-else', role: 'instructor' }, fid)).rejects.toMatchObject({ code: 'notYourClass' });
     const bobId = (await teacher.call<Json>(classOne.GET, '/', { params: { id: classId } })).body.roster.find((r: Json) => r.email === 'bob@example.test').studentId;
     expect((await teacher.call(student.DELETE, '/', { method: 'DELETE', params: { id: classId, studentId: bobId } })).status).toBe(200);
     expect((await bob.call(attemptOne.GET, '/', { params: { id: bobAttempt.id } })).status).toBe(403);

@@ -1,16 +1,16 @@
 'use client';
 // One small form that posts one value to an API route and refreshes the page: create a class,
 // join with a code. Errors from the server are announced beside it.
-import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { api } from '@/app/_lib/api';
+import { useErrorText } from './error-text';
 import { useRouter } from '@/app/_lib/i18n/navigation';
 
 export function ActionForm({ path, field, label, submit, goTo }: { path: string; field: string; label: string; submit: string; goTo?: (reply: { class: { id: string } }) => string }) {
-  const t = useTranslations('classes');
   const id = useId();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText();
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
@@ -22,7 +22,7 @@ export function ActionForm({ path, field, label, submit, goTo }: { path: string;
       if (goTo) router.push(goTo(reply));
       router.refresh();
     } catch (e) {
-      setError(e instanceof Error ? e.message : t('failed'));
+      setError(errorText(e));
     }
   }
   return (

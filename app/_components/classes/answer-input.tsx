@@ -5,13 +5,18 @@ import { FLAGS, STATES, type Flag } from '@/lib/engine/types';
 import { segmentOf } from '@/lib/engine/segments';
 import type { ItemView } from '@/lib/classroom/view';
 import { segmentText } from '@/app/_lib/quiz-format';
+import { parseWhole } from '@/app/_lib/quiz-input';
 
 export type Draft = { flags: Flag[]; seq: string; ack: string; len: string; state: string; choice: number | null };
 export const EMPTY_DRAFT: Draft = { flags: [], seq: '', ack: '', len: '', state: '', choice: null };
 
 /** The draft as a response, or null while it is incomplete. Pure. */
 export function responseOf(item: ItemView, d: Draft): unknown {
-  const num = (s: string) => (/^\d+$/.test(s.trim()) ? Number(s.trim()) : null);
+  const num = (s: string) => {
+    // Full-width digits from a CJK input method count, as in the practice cards.
+    const parsed = parseWhole(s);
+    return parsed.ok ? parsed.value : null;
+  };
   switch (item.kind) {
     case 'next_flags':
       return d.flags;
@@ -30,6 +35,34 @@ export function responseOf(item: ItemView, d: Draft): unknown {
       return d.choice === null ? null : { event: d.choice };
     default:
       return d.choice === null ? null : { option: d.choice };
+  }
+}
+
+/** A stored response back in the inputs (the reverse of responseOf), so a reload shows what was given. Pure. */
+export function draftOf(item: ItemView, response: unknown): Draft {
+  const r = response as Record<string, unknown> | unknown[] | number | string | null;
+  const whole = (v: unknown) => (typeof v === 'number' ? String(v) : '');
+  switch (item.kind) {
+    case 'next_flags':
+      return { ...EMPTY_DRAFT, flags: Array.isArray(r) ? (r as Flag[]) : [] };
+    case 'seq':
+    case 'ack':
+    case 'len':
+      return { ...EMPTY_DRAFT, [item.kind]: whole(r) };
+    case 'state':
+      return { ...EMPTY_DRAFT, state: typeof r === 'string' ? r : '' };
+    case 'segment': {
+      const s = (r ?? {}) as { flags?: Flag[]; seq?: number; ack?: number };
+      return { ...EMPTY_DRAFT, flags: s.flags ?? [], seq: whole(s.seq), ack: whole(s.ack) };
+    }
+    case 'spot_error': {
+      const e = (r ?? {}) as { event?: number };
+      return { ...EMPTY_DRAFT, choice: e.event ?? null };
+    }
+    default: {
+      const o = (r ?? {}) as { option?: number };
+      return { ...EMPTY_DRAFT, choice: o.option ?? null };
+    }
   }
 }
 

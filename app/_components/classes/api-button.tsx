@@ -1,14 +1,14 @@
 'use client';
 // A button that calls one API route (remove a student, archive, follow up) and refreshes the page.
-import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { api } from '@/app/_lib/api';
+import { useErrorText } from './error-text';
 import { useRouter } from '@/app/_lib/i18n/navigation';
 
 export function ApiButton({ path, method = 'POST', label, goTo }: { path: string; method?: string; label: string; goTo?: (reply: { assignment?: { id: string } }) => string }) {
-  const t = useTranslations('classes');
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   async function run() {
     setBusy(true);
@@ -18,7 +18,7 @@ export function ApiButton({ path, method = 'POST', label, goTo }: { path: string
       if (goTo) router.push(goTo(reply));
       router.refresh();
     } catch (e) {
-      setError(e instanceof Error ? e.message : t('failed'));
+      setError(errorText(e));
     } finally {
       setBusy(false);
     }

@@ -1,24 +1,31 @@
 'use client';
-// The instructor's new-assignment form: what to ask (topics, kinds, count, difficulty, variants)
-// and the rules (open and due times, attempts, time limit, when feedback shows).
+// The instructor's assignment form, to create one or to edit one before it opens: what to ask
+// (topics, kinds, count, difficulty, variants) and the rules (open and due times, attempts, time
+// limit, when feedback shows).
 import { useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { DIFFICULTIES, QUESTION_KINDS, TOPICS } from '@/lib/quiz/catalog';
-import { FEEDBACK_RULES, VARIANTS } from '@/lib/classroom/config';
+import { FEEDBACK_RULES, VARIANTS, type AssignmentInput } from '@/lib/classroom/config';
 import { api } from '@/app/_lib/api';
+import { useErrorText } from './error-text';
 import { useRouter } from '@/app/_lib/i18n/navigation';
 
 const box = 'mt-1 block w-full rounded-md border border-border bg-bg px-3 py-2';
 const local = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
-export function AssignmentForm({ classId }: { classId: string }) {
+/** `editing` is the assignment to change (PUT); without it the form creates one in the class. */
+export function AssignmentForm({ classId, editing }: { classId: string; editing?: { id: string; input: AssignmentInput } }) {
   const t = useTranslations('classes.form');
+  const te = useTranslations('classes.edit');
   const tk = useTranslations('quiz.kinds');
   const tp = useTranslations('practice.topicNames');
   const id = useId();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText();
   const [now] = useState(() => Date.now());
+  const [saved, setSaved] = useState(false);
+  const initial = editing?.input;
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -34,31 +41,35 @@ export function AssignmentForm({ classId }: { classId: string }) {
       attempts: Number(f.get('attempts')),
       timeLimit: limit === '' ? null : Number(limit),
       feedback: f.get('feedback'),
-      focus: null,
+      focus: initial?.focus ?? null,
       opensAt: new Date(String(f.get('opensAt'))).getTime(),
       dueAt: new Date(String(f.get('dueAt'))).getTime(),
     };
     try {
-      const reply = await api<{ assignment: { id: string } }>(`/api/classes/${classId}/assignments`, 'POST', body);
+      const reply = editing
+        ? await api<{ assignment: { id: string } }>(`/api/assignments/${editing.id}`, 'PUT', body)
+        : await api<{ assignment: { id: string } }>(`/api/classes/${classId}/assignments`, 'POST', body);
+      setError(null);
+      setSaved(true);
       router.push(`/assignments/${reply.assignment.id}`);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4 rounded-lg border border-border bg-surface p-4" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="text-xl font-semibold">{t('title')}</h2>
+    <form onSubmit={submit} className="space-y-4 rounded-lg border border-border bg-surface p-4" aria-labelledby={editing ? undefined : `${id}-title`}>
+      {!editing && <h2 id={`${id}-title`} className="text-xl font-semibold">{t('title')}</h2>}
       <div>
         <label htmlFor={`${id}-name`} className="block font-medium">{t('name')}</label>
-        <input id={`${id}-name`} name="title" required maxLength={120} className={box} />
+        <input id={`${id}-name`} name="title" required maxLength={120} defaultValue={initial?.title} className={box} />
       </div>
       <fieldset>
         <legend className="font-medium">{t('topics')}</legend>
         <div className="mt-1 flex flex-wrap gap-3">
           {TOPICS.map((topic, i) => (
             <label key={topic} className="flex items-center gap-1.5">
-              <input type="checkbox" name="topics" value={topic} defaultChecked={i === 0} /> {tp(topic)}
+              <input type="checkbox" name="topics" value={topic} defaultChecked={initial ? initial.topics.includes(topic) : i === 0} /> {tp(topic)}
             </label>
           ))}
         </div>
@@ -68,7 +79,7 @@ export function AssignmentForm({ classId }: { classId: string }) {
         <div className="mt-1 flex flex-wrap gap-3">
           {QUESTION_KINDS.map((kind) => (
             <label key={kind} className="flex items-center gap-1.5">
-              <input type="checkbox" name="kinds" value={kind} defaultChecked /> {tk(kind)}
+              <input type="checkbox" name="kinds" value={kind} defaultChecked={initial ? initial.kinds.includes(kind) : true} /> {tk(kind)}
             </label>
           ))}
         </div>
@@ -76,45 +87,46 @@ export function AssignmentForm({ classId }: { classId: string }) {
       <div className="grid gap-4 sm:grid-cols-3">
         <div>
           <label htmlFor={`${id}-count`} className="block font-medium">{t('count')}</label>
-          <input id={`${id}-count`} name="count" type="number" min={1} max={30} defaultValue={5} className={box} />
+          <input id={`${id}-count`} name="count" type="number" min={1} max={30} defaultValue={initial?.count ?? 5} className={box} />
         </div>
         <div>
           <label htmlFor={`${id}-difficulty`} className="block font-medium">{t('difficulty')}</label>
-          <select id={`${id}-difficulty`} name="difficulty" className={box}>
+          <select id={`${id}-difficulty`} name="difficulty" defaultValue={initial?.difficulty} className={box}>
             {DIFFICULTIES.map((d) => <option key={d} value={d}>{t(`difficulties.${d}`)}</option>)}
           </select>
         </div>
         <div>
           <label htmlFor={`${id}-variant`} className="block font-medium">{t('variant')}</label>
-          <select id={`${id}-variant`} name="variant" className={box}>
+          <select id={`${id}-variant`} name="variant" defaultValue={initial?.variant} className={box}>
             {VARIANTS.map((v) => <option key={v} value={v}>{t(`variants.${v}`)}</option>)}
           </select>
         </div>
         <div>
           <label htmlFor={`${id}-opens`} className="block font-medium">{t('opensAt')}</label>
-          <input id={`${id}-opens`} name="opensAt" type="datetime-local" required defaultValue={local(now)} className={box} />
+          <input id={`${id}-opens`} name="opensAt" type="datetime-local" required defaultValue={local(initial?.opensAt ?? now)} className={box} />
         </div>
         <div>
           <label htmlFor={`${id}-due`} className="block font-medium">{t('dueAt')}</label>
-          <input id={`${id}-due`} name="dueAt" type="datetime-local" required defaultValue={local(now + 7 * 86_400_000)} className={box} />
+          <input id={`${id}-due`} name="dueAt" type="datetime-local" required defaultValue={local(initial?.dueAt ?? now + 7 * 86_400_000)} className={box} />
         </div>
         <div>
           <label htmlFor={`${id}-attempts`} className="block font-medium">{t('attempts')}</label>
-          <input id={`${id}-attempts`} name="attempts" type="number" min={1} max={10} defaultValue={1} className={box} />
+          <input id={`${id}-attempts`} name="attempts" type="number" min={1} max={10} defaultValue={initial?.attempts ?? 1} className={box} />
         </div>
         <div>
           <label htmlFor={`${id}-limit`} className="block font-medium">{t('timeLimit')}</label>
-          <input id={`${id}-limit`} name="timeLimit" type="number" min={1} max={600} placeholder={t('noLimit')} className={box} />
+          <input id={`${id}-limit`} name="timeLimit" type="number" min={1} max={600} defaultValue={initial?.timeLimit ?? undefined} placeholder={t('noLimit')} className={box} />
         </div>
         <div className="sm:col-span-2">
           <label htmlFor={`${id}-feedback`} className="block font-medium">{t('feedback')}</label>
-          <select id={`${id}-feedback`} name="feedback" defaultValue="after_submit" className={box}>
+          <select id={`${id}-feedback`} name="feedback" defaultValue={initial?.feedback ?? 'after_submit'} className={box}>
             {FEEDBACK_RULES.map((r) => <option key={r} value={r}>{t(`feedbackRules.${r}`)}</option>)}
           </select>
         </div>
       </div>
       {error && <p role="alert" className="text-danger">{error}</p>}
-      <button type="submit" className="min-h-11 rounded-md bg-accent px-5 font-semibold text-accent-fg hover:opacity-90">{t('create')}</button>
+      {saved && <p role="status">{te('saved')}</p>}
+      <button type="submit" className="min-h-11 rounded-md bg-accent px-5 font-semibold text-accent-fg hover:opacity-90">{editing ? te('save') : t('create')}</button>
     </form>
   );
 }

@@ -1,15 +1,19 @@
 'use client';
 // A student's attempt: each answer is saved to the server as it is given (a TanStack mutation that
 // retries, paused while offline and sent when the browser is back online; the per-question counter
-// makes a retry store nothing twice), then submitted. Feedback shows when the server sends it.
+// makes a retry store nothing twice), then submitted. Until the server confirms an answer it is
+// also kept in localStorage (app/_lib/answer-queue), so a reload while offline loses nothing: the
+// page shows it and sends it again. A reload or a second device shows the answers already saved.
 import { useMutation } from '@tanstack/react-query';
 import { useTranslations } from 'next-intl';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AttemptView, Feedback } from '@/lib/classroom/service';
 import type { ItemView } from '@/lib/classroom/view';
-import { api } from '@/app/_lib/api';
+import { api, ApiError } from '@/app/_lib/api';
+import { enqueue, readQueue, resumeAnswer, settle } from '@/app/_lib/answer-queue';
+import { useErrorText } from './error-text';
 import { QuizDiagram } from '@/app/_components/quiz/quiz-diagram';
-import { AnswerInput, EMPTY_DRAFT, responseOf, type Draft } from './answer-input';
+import { AnswerInput, draftOf, EMPTY_DRAFT, responseOf, type Draft } from './answer-input';
 import { flagsText } from '@/app/_lib/quiz-format';
 
 type Saved = { stored: boolean; feedback: Feedback | null };
@@ -30,19 +34,52 @@ function promptOf(tq: ReturnType<typeof useTranslations<'quiz'>>, item: ItemView
   return tq(`prompts.${item.kind}`, { side: item.side ?? 'A', flags: item.given.flags ? flagsText(item.given.flags) || tq('noFlags') : '', len: item.given.len ?? 0 });
 }
 
+/** The browser's localStorage, or null where there is none (server render, storage switched off). */
+function storage(): Storage | null {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
+/** A refusal (4xx) is final: resending the same answer would be refused again. */
+const refused = (e: unknown) => e instanceof ApiError && e.status >= 400 && e.status < 500;
+
 function Question({ attempt, index }: { attempt: AttemptView; index: number }) {
   const t = useTranslations('classes.take');
+  const tc = useTranslations('classes');
   const tq = useTranslations('quiz');
+  const errorText = useErrorText();
   const item = attempt.items[index]!;
   const stored = attempt.answers.find((a) => a.position === index);
   const seq = useRef(stored?.clientSeq ?? 0);
-  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
+  const [draft, setDraft] = useState<Draft>(() => (stored ? draftOf(item, stored.response) : EMPTY_DRAFT));
   const [missing, setMissing] = useState(false);
+  const [restored, setRestored] = useState(false);
   const save = useMutation({
     mutationFn: (body: { response: unknown; seq: number }) => api<Saved>(`/api/attempts/${attempt.id}/answers/${index}`, 'PUT', body),
-    retry: 5,
+    retry: (count, error) => !refused(error) && count < 8,
     retryDelay: (n) => Math.min(500 * 2 ** n, 8000),
+    onSettled: (_data, error, body) => {
+      const store = storage();
+      if (store && (!error || refused(error))) settle(store, attempt.id, index, body.seq);
+    },
   });
+  const { mutate } = save;
+  // After hydration (the server cannot see localStorage): an answer this device queued but the
+  // server never confirmed is shown again and sent again (idempotent by its seq).
+  useEffect(() => {
+    const store = storage();
+    if (!store) return;
+    const resumed = resumeAnswer(stored, readQueue(store, attempt.id)[index]);
+    if (!resumed?.unsent) return;
+    if (attempt.over) return settle(store, attempt.id, index, resumed.seq);
+    seq.current = resumed.seq;
+    setDraft(draftOf(item, resumed.response));
+    setRestored(true);
+    mutate({ response: resumed.response, seq: resumed.seq });
+  }, [attempt.id, attempt.over, index, item, stored, mutate]);
   const feedback = attempt.feedback?.find((f) => f.position === index);
   const prompt = promptOf(tq, item);
 
@@ -51,8 +88,24 @@ function Question({ attempt, index }: { attempt: AttemptView; index: number }) {
     if (response === null) return setMissing(true);
     setMissing(false);
     seq.current += 1;
-    save.mutate({ response, seq: seq.current });
+    const body = { response, seq: seq.current };
+    setRestored(false);
+    const store = storage();
+    if (store) enqueue(store, attempt.id, index, body);
+    mutate(body);
   }
+
+  const status = missing
+    ? t('incomplete')
+    : save.isPaused
+      ? restored ? tc('restored') : t('queued')
+      : save.isPending
+        ? t('saving')
+        : save.isError
+          ? t('notSaved', { reason: errorText(save.error) })
+          : save.isSuccess || stored
+            ? t('saved')
+            : '';
 
   return (
     <li className="space-y-3 rounded-lg border border-border bg-surface p-4" data-testid={`question-${index}`}>
@@ -65,8 +118,8 @@ function Question({ attempt, index }: { attempt: AttemptView; index: number }) {
           {t('save')}
         </button>
       )}
-      <p role="status" className="text-sm text-muted">
-        {missing ? t('incomplete') : save.isPaused ? t('queued') : save.isPending ? t('saving') : save.isError ? t('notSaved', { reason: save.error.message }) : save.isSuccess || stored ? t('saved') : ''}
+      <p role="status" className="text-sm text-muted" data-testid={`status-${index}`} data-state={save.isPaused ? 'queued' : save.isPending ? 'saving' : save.isError ? 'error' : save.isSuccess || stored ? 'saved' : 'empty'}>
+        {status}
       </p>
       {(feedback ?? save.data?.feedback) && <FeedbackLine f={(feedback ?? save.data?.feedback)!} />}
     </li>
@@ -87,13 +140,14 @@ export function Attempt({ assignmentId, initial }: { assignmentId: string; initi
   const t = useTranslations('classes.take');
   const [attempt, setAttempt] = useState<AttemptView | null>(initial);
   const [error, setError] = useState<string | null>(null);
+  const errorText = useErrorText();
 
   async function run(path: string) {
     try {
       setAttempt((await api<{ attempt: AttemptView }>(path, 'POST', {})).attempt);
       setError(null);
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(e));
     }
   }
 

@@ -11,6 +11,6 @@ export const GET = handle(async () => {
     return json({ status: 'ok', database: conn.dialect });
   } catch (e) {
     console.error('health: database unavailable:', e instanceof Error ? e.message : String(e));
-    return errorResponse(503, 'Database unavailable');
+    return errorResponse(503, 'databaseDown');
   }
 });

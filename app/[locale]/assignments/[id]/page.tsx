@@ -46,6 +46,9 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       {header}
+      {Date.now() < assignment.opensAt && (
+        <p><Link href={`/assignments/${id}/edit`} className="font-medium text-accent underline">{t('edit.link')}</Link></p>
+      )}
       <section aria-labelledby="gradebook">
         <h2 id="gradebook" className="text-xl font-semibold">{t('gradebook')}</h2>
         <p className="mt-2 flex flex-wrap gap-3">
@@ -114,6 +117,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
 
       <section aria-labelledby="preview">
         <h2 id="preview" className="text-xl font-semibold">{t('preview')}</h2>
+        <p className="mt-1 text-sm text-muted">{t('previewNote')}</p>
         <ol className="mt-3 space-y-4">
           {preview.map((item) => <PreviewItem key={item.position} item={item} />)}
         </ol>

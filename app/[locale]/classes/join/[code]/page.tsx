@@ -18,7 +18,7 @@ export default async function JoinPage({ params }: PageProps<'/[locale]/classes/
     redirect({ href: `/classes/${cls.id}`, locale });
   } catch (e) {
     if (!(e instanceof ClassroomError)) throw e;
-    message = e.message;
+    message = t(`errors.${e.code}`);
   }
   return (
     <div className="mx-auto max-w-2xl">

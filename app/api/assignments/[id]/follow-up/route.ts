@@ -14,7 +14,7 @@ export const POST = handle(async (request: Request, context: RouteContext<'/api/
   const ctx = await classroomFor(request);
   const { assignment, gradebook } = await gradebookOf(ctx, id);
   const focus = weakestMisconception(gradebook);
-  if (!focus) throw new HttpError(409, 'No misconception to follow up yet: no wrong answers so far');
+  if (!focus) throw new HttpError(409, 'noMisconception');
   const now = Date.now();
   const created = await ctx.service.createAssignment(ctx.actor, assignment.classId, {
     ...assignment.config,

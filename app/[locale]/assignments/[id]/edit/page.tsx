@@ -1,0 +1,34 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { pageLocale } from '@/app/_lib/i18n/page';
+import { Link } from '@/app/_lib/i18n/navigation';
+import { AssignmentForm } from '@/app/_components/classes/assignment-form';
+import { classroomForPage, orNotFound } from '@/app/_server/classroom';
+
+/** The instructor edits an assignment until it opens; after that the page says why it cannot change. */
+export default async function EditAssignmentPage({ params }: PageProps<'/[locale]/assignments/[id]/edit'>) {
+  await pageLocale(params);
+  const { id } = await params;
+  const t = await getTranslations('classes');
+  const format = await getFormatter();
+  const ctx = await classroomForPage();
+  if (!ctx || ctx.actor.role !== 'instructor') notFound();
+  const assignment = await orNotFound(ctx.service.assignmentSettings(ctx.actor, id));
+  const { config, title, opensAt, dueAt } = assignment;
+  const opened = Date.now() >= opensAt;
+  return (
+    <div className="mx-auto max-w-4xl space-y-6">
+      <div>
+        <p><Link href={`/assignments/${id}`} className="text-sm text-accent underline">{title}</Link></p>
+        <h1 className="mt-1 text-3xl font-bold tracking-tight">{t('edit.title', { title })}</h1>
+      </div>
+      {opened ? (
+        <p role="alert" className="rounded-lg border border-border bg-surface p-4" data-testid="edit-closed">
+          {t('edit.closed', { when: format.dateTime(new Date(opensAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+        </p>
+      ) : (
+        <AssignmentForm classId={assignment.classId} editing={{ id, input: { ...config, title, opensAt, dueAt } }} />
+      )}
+    </div>
+  );
+}
