@@ -10,11 +10,14 @@ export type Topic = (typeof TOPICS)[number];
 
 export const DIFFICULTIES: readonly Difficulty[] = ['beginner', 'expert'];
 
-/** Beginners meet the standard flows with round ISNs; experts add wrap, loss, RST, simultaneity. */
+/**
+ * Beginners meet the standard flows with round ISNs (and loss and reordering of data, which exams
+ * ask with round numbers); experts add wrap, lost handshake segments, RST, simultaneity, figure 8.
+ */
 export const TOPIC_FAMILIES: Record<Topic, Record<Difficulty, readonly ScenarioFamily[]>> = {
   handshake: {
     beginner: ['handshake'],
-    expert: ['handshake', 'lost_syn', 'lost_synack', 'simultaneous_open', 'refused'],
+    expert: ['handshake', 'lost_syn', 'lost_synack', 'simultaneous_open', 'refused', 'old_duplicate_syn'],
   },
   teardown: {
     beginner: ['client_closes_first', 'server_closes_first', 'data_transfer', 'half_close'],
@@ -25,8 +28,11 @@ export const TOPIC_FAMILIES: Record<Topic, Record<Difficulty, readonly ScenarioF
     expert: ['simultaneous_open', 'simultaneous_close', 'lost_last_ack', 'time_wait_expiry', 'abort', 'half_close'],
   },
   edge_cases: {
-    beginner: ['refused', 'abort', 'lost_syn', 'half_close'],
-    expert: ['simultaneous_open', 'simultaneous_close', 'lost_synack', 'lost_fin', 'lost_last_ack', 'abort', 'refused', 'time_wait_expiry'],
+    beginner: ['refused', 'abort', 'lost_syn', 'half_close', 'lost_data', 'out_of_order'],
+    expert: [
+      'simultaneous_open', 'simultaneous_close', 'lost_synack', 'lost_fin', 'lost_last_ack', 'abort', 'refused', 'time_wait_expiry',
+      'lost_data', 'out_of_order', 'old_duplicate_syn',
+    ],
   },
 };
 

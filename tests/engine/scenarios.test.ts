@@ -66,6 +66,7 @@ describe('generated scenarios', () => {
     expect(SCENARIO_FAMILIES).toEqual([
       'handshake', 'client_closes_first', 'server_closes_first', 'data_transfer', 'half_close', 'simultaneous_open',
       'simultaneous_close', 'lost_syn', 'lost_synack', 'lost_fin', 'lost_last_ack', 'abort', 'refused', 'time_wait_expiry',
+      'lost_data', 'out_of_order', 'old_duplicate_syn',
     ]);
   });
 

@@ -1,7 +1,7 @@
 // Writes a trace the way a scenario author would, keeping each side's own numbers: the next
 // sequence number it sends (SND.NXT) and the next one it expects (RCV.NXT). It is a deliberately
-// simple, independent bookkeeping of in-order delivery, so that replaying a generated trace
-// through the engine checks the engine against it.
+// simple, independent bookkeeping of delivery (text beyond a gap is held until the gap fills), so
+// that replaying a generated trace through the engine checks the engine against it.
 import { segmentSpan } from '../seq';
 import type { AppCall, EndpointSpec, Flag, Segment, Side, TcpState, TimerName, Trace, TraceEvent } from '../types';
 
@@ -16,6 +16,8 @@ export class TraceBuilder {
   private readonly events: TraceEvent[] = [];
   private readonly next: Record<Side, number>;
   private readonly rcv: Record<Side, number | null> = { A: null, B: null };
+  /** Segments that arrived beyond a gap, by receiver: [seq, span], taken once RCV.NXT reaches them. */
+  private readonly held: Record<Side, Array<[number, number]>> = { A: [], B: [] };
   private readonly iss: Record<Side, number>;
   private readonly sent = new Map<string, Sent>();
   private nextId = 1;
@@ -49,6 +51,17 @@ export class TraceBuilder {
       if (rcv === null) this.rcv[to] = add(s.seq, span);
     } else if (rcv !== null && rcv === s.seq) {
       this.rcv[to] = add(s.seq, span);
+      this.takeHeld(to);
+    } else if (rcv !== null && span > 0 && (s.seq - rcv + MOD) % MOD < MOD / 2) {
+      this.held[to].push([s.seq, span]);
+    }
+  }
+
+  /** The gap is filled: RCV.NXT moves over every held segment that now follows on. */
+  private takeHeld(to: Side): void {
+    for (let next = this.held[to].find(([seq]) => seq === this.rcv[to]); next; next = this.held[to].find(([seq]) => seq === this.rcv[to])) {
+      this.held[to] = this.held[to].filter((h) => h !== next);
+      this.rcv[to] = add(next[0], next[1]);
     }
   }
 
@@ -109,6 +122,13 @@ export class TraceBuilder {
     return this;
   }
 
+  /** Arrives, but the receiver cannot accept it (it acknowledges nothing it sent): its numbers stay. */
+  deliverUnacceptable(id: string): this {
+    this.sentSegment(id);
+    this.events.push({ deliver: id });
+    return this;
+  }
+
   drop(id: string): this {
     this.events.push({ drop: id });
     return this;
@@ -129,14 +149,17 @@ export class TraceBuilder {
     return this;
   }
 
-  /** Forgets the previous connection's numbers after both ends are CLOSED, for a new one. */
-  newIncarnation(isn: Record<Side, number>): this {
-    this.iss.A = isn.A;
-    this.iss.B = isn.B;
-    this.next.A = isn.A;
-    this.next.B = isn.B;
-    this.rcv.A = null;
-    this.rcv.B = null;
+  /**
+   * Forgets a side's connection (it closed, or a RST sent it back to LISTEN), so its next SYN
+   * starts a new one from this ISN. Both sides after both ends are CLOSED, for a new connection.
+   */
+  newIncarnation(isn: Partial<Record<Side, number>>): this {
+    for (const side of Object.keys(isn) as Side[]) {
+      this.iss[side] = isn[side] as number;
+      this.next[side] = isn[side] as number;
+      this.rcv[side] = null;
+      this.held[side] = [];
+    }
     return this;
   }
 

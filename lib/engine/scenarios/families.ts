@@ -77,6 +77,29 @@ function serverClosesLast(b: TraceBuilder): TraceBuilder {
   return b;
 }
 
+/**
+ * Sends `count` data segments from A at once and returns their ids: a window's worth in flight
+ * before any is acknowledged, as the loss and reordering families need.
+ */
+function burst(b: TraceBuilder, c: Context, count: number): string[] {
+  return Array.from({ length: count }, () => b.send('A', ['PSH', 'ACK'], c.payload()));
+}
+
+/** A different order of 0..n-1 than the one they were sent in. */
+function reordering(rng: Random, n: number): number[] {
+  const order = Array.from({ length: n }, (_, i) => i);
+  while (order.every((v, i) => v === i)) {
+    for (let i = n - 1; i > 0; i--) {
+      const j = rng.int(0, i);
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+  }
+  return order;
+}
+
+/** Fast retransmit (RFC 5681 3.2) needs three duplicate ACKs; with fewer, the timer resends. */
+const DUPLICATE_ACKS_FOR_FAST_RETRANSMIT = 3;
+
 type Family = (c: Context) => Trace;
 
 export const FAMILIES = {
@@ -243,6 +266,67 @@ export const FAMILIES = {
     b.app('B', 'listen').app('A', 'connect').expect('SYN_SENT', 'LISTEN');
     b.segment('A', ['SYN']).segment('B', ['SYN', 'ACK']).segment('A', ['ACK']).expect('ESTABLISHED', 'ESTABLISHED');
     return b.build('time_wait_expiry', 'after 2MSL in TIME_WAIT the client is CLOSED and the same ports open a new connection');
+  },
+
+  lost_data: (c) => {
+    const b = handshake(new TraceBuilder(CLIENT_SERVER, c.isn()));
+    const ids = burst(b, c, c.rng.int(3, 5));
+    const lost = c.rng.int(0, ids.length - 2); // not the last one: something arrives after the gap
+    ids.forEach((id, i) => {
+      if (i === lost) {
+        b.drop(id);
+        return;
+      }
+      // Before the gap: an ordinary ACK. After it: RCV.NXT cannot move, so every ACK repeats it.
+      b.deliver(id).segment('B', ['ACK']);
+    });
+    b.expect('ESTABLISHED', 'ESTABLISHED');
+    const duplicates = ids.length - 1 - lost;
+    if (duplicates < DUPLICATE_ACKS_FOR_FAST_RETRANSMIT) b.timeout('A', 'retransmit');
+    b.deliver(b.resend(ids[lost] as string));
+    // The held segments now follow on: one cumulative ACK covers them all.
+    b.segment('B', ['ACK']).expect('ESTABLISHED', 'ESTABLISHED');
+    // New data continues from the highest byte sent, not from the retransmitted segment.
+    b.segment('A', ['PSH', 'ACK'], c.payload());
+    b.segment('B', ['ACK']).expect('ESTABLISHED', 'ESTABLISHED');
+    const how = duplicates >= DUPLICATE_ACKS_FOR_FAST_RETRANSMIT ? 'three duplicate ACKs trigger a fast retransmit' : 'the retransmission timer resends it';
+    return b.build('lost_data', `data segment ${lost + 1} of ${ids.length} is lost; the receiver repeats its ACK for each later segment, ${how}, and one cumulative ACK covers everything`);
+  },
+
+  out_of_order: (c) => {
+    const b = handshake(new TraceBuilder(CLIENT_SERVER, c.isn()));
+    const ids = burst(b, c, c.rng.int(2, 4));
+    // Each arrival is acknowledged at once: a duplicate ACK while a gap is open (RFC 5681 4.2),
+    // a cumulative ACK when the missing segment fills it.
+    for (const i of reordering(c.rng, ids.length)) b.deliver(ids[i] as string).segment('B', ['ACK']);
+    b.expect('ESTABLISHED', 'ESTABLISHED');
+    b.segment('B', ['PSH', 'ACK'], c.payload());
+    b.segment('A', ['ACK']).expect('ESTABLISHED', 'ESTABLISHED');
+    return b.build('out_of_order', `${ids.length} data segments arrive out of order: the receiver holds what is beyond the gap and its ACK only moves once the gap is filled`);
+  },
+
+  old_duplicate_syn: (c) => {
+    const isn = c.isn();
+    // An earlier attempt's ISN: ISNs grow with a clock (RFC 9293 3.4.1), so it is a little lower.
+    const older = c.difficulty === 'beginner' ? c.rng.pick([100, 500]) : c.rng.int(1, 100_000);
+    const b = new TraceBuilder(CLIENT_SERVER, { A: (isn.A - older + MOD) % MOD, B: isn.B });
+    b.app('A', 'connect');
+    const old = b.send('A', ['SYN']); // held up somewhere in the network
+    b.app('A', 'close').expect('CLOSED', 'LISTEN'); // the application gave up on that attempt
+    b.newIncarnation({ A: isn.A });
+    b.app('A', 'connect');
+    const syn = b.send('A', ['SYN']);
+    b.deliver(old).expect('SYN_SENT', 'SYN_RECEIVED');
+    // B cannot tell the old SYN from a new one: it acknowledges it, and A sees an ACK of a SYN
+    // it never sent in this connection (RFC 9293 3.10.7.3): it answers RST with seq = that ack.
+    const synAck = b.send('B', ['SYN', 'ACK']);
+    b.deliverUnacceptable(synAck).expect('SYN_SENT', 'SYN_RECEIVED');
+    b.resetAnswer('A', b.lastSegment()).expect('SYN_SENT', 'LISTEN'); // a passive open goes back to LISTEN
+    b.newIncarnation({ B: c.difficulty === 'beginner' ? (isn.B % 9000) + 1000 : c.isn().B });
+    b.deliver(syn).expect('SYN_SENT', 'SYN_RECEIVED');
+    b.segment('B', ['SYN', 'ACK']).expect('ESTABLISHED', 'SYN_RECEIVED');
+    b.segment('A', ['ACK']).expect('ESTABLISHED', 'ESTABLISHED');
+    return b.build('old_duplicate_syn', "RFC 9293 figure 8: an old SYN reaches the server first; A resets the SYN,ACK that answers it, and its real SYN then opens the connection");
   },
 } satisfies Record<string, Family>;
 
