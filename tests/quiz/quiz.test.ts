@@ -82,7 +82,9 @@ describe('quiz items', () => {
         // this incarnation's events: a connect or listen call starts a new one (time_wait_expiry)
         const opened = item.trace.events.slice(0, item.event).findLastIndex((e) => 'app' in e && (e.app.call === 'connect' || e.app.call === 'listen'));
         const repeated = asked !== null && item.trace.events.slice(Math.max(0, opened), item.event).some((e) => segmentOf(e)?.from === asked.from && segmentOf(e)?.seq === asked.seq && segmentOf(e)?.flags.includes('SYN') && asked.flags.includes('SYN'));
-        const freeSeq = asked !== null && asked.flags.includes('SYN') && !repeated;
+        // a data retransmission may start anywhere in [SND.UNA, SND.NXT): seq + 1 is legal there too
+        const resent = asked !== null && asked.len > 0 && item.trace.events.slice(Math.max(0, opened), item.event).some((e) => segmentOf(e)?.from === asked.from && segmentOf(e)?.seq === asked.seq);
+        const freeSeq = asked !== null && ((asked.flags.includes('SYN') && !repeated) || resent);
         const before = item.trace.events[item.event - 1];
         const aborting = before !== undefined && 'app' in before && before.app.call === 'abort';
         for (const w of wrongAnswers(k, right, freeSeq, repeated, aborting)) {
