@@ -33,7 +33,7 @@ export default async function ClassesPage({ params }: PageProps<'/[locale]/class
       {teaching ? (
         <ActionForm path="/api/classes" field="name" label={t('newClass')} submit={t('create')} />
       ) : (
-        <ActionForm path="/api/classes/join" field="code" label={t('joinCode')} submit={t('join')} goTo={(r) => `/classes/${r.class.id}`} />
+        <ActionForm path="/api/classes/join" field="code" label={t('joinCode')} submit={t('join')} openClass />
       )}
       <section aria-labelledby="my-classes">
         <h2 id="my-classes" className="text-xl font-semibold">{t('mine')}</h2>

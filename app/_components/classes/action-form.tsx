@@ -6,7 +6,8 @@ import { api } from '@/app/_lib/api';
 import { useErrorText } from './error-text';
 import { useRouter } from '@/app/_lib/i18n/navigation';
 
-export function ActionForm({ path, field, label, submit, goTo }: { path: string; field: string; label: string; submit: string; goTo?: (reply: { class: { id: string } }) => string }) {
+/** `openClass`: go to the class the reply names (a join). Plain data: a server page renders this form. */
+export function ActionForm({ path, field, label, submit, openClass = false }: { path: string; field: string; label: string; submit: string; openClass?: boolean }) {
   const id = useId();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +20,7 @@ export function ActionForm({ path, field, label, submit, goTo }: { path: string;
       const reply = await api<{ class: { id: string } }>(path, 'POST', { [field]: value });
       setError(null);
       form.reset();
-      if (goTo) router.push(goTo(reply));
+      if (openClass) router.push(`/classes/${reply.class.id}`);
       router.refresh();
     } catch (e) {
       setError(errorText(e));

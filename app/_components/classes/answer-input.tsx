@@ -1,10 +1,10 @@
 'use client';
 // The answer field of one assignment question, by kind; returns the response as the API takes it.
 import { useTranslations } from 'next-intl';
-import { FLAGS, STATES, type Flag } from '@/lib/engine/types';
+import { FLAGS, STATES, type Flag, type Segment } from '@/lib/engine/types';
 import { segmentOf } from '@/lib/engine/segments';
 import type { ItemView } from '@/lib/classroom/view';
-import { segmentText } from '@/app/_lib/quiz-format';
+import { flagsText, segmentText } from '@/app/_lib/quiz-format';
 import { parseWhole } from '@/app/_lib/quiz-input';
 
 export type Draft = { flags: Flag[]; seq: string; ack: string; len: string; state: string; choice: number | null };
@@ -67,6 +67,28 @@ export function draftOf(item: ItemView, response: unknown): Draft {
 }
 
 const letter = (n: number) => String.fromCharCode(65 + n);
+
+/** A response in words, as the inputs label it (the feedback's "your answer" and "right answer"). */
+export function useResponseText(): (item: ItemView, response: unknown) => string {
+  const t = useTranslations('quiz');
+  const noFlags = t('noFlags');
+  return (item, response) => {
+    const r = response as { option?: number; event?: number } | null;
+    if (typeof r === 'object' && r !== null && !Array.isArray(r) && typeof r.option === 'number') {
+      const pair = item.stateOptions?.[r.option];
+      if (pair) return t('optionText', { letter: letter(r.option), text: t('statePair', { a: pair.A, b: pair.B }) });
+      const option = item.options?.[r.option];
+      return option ? t('optionText', { letter: letter(r.option), text: segmentText(option, noFlags) }) : '';
+    }
+    if (typeof r === 'object' && r !== null && !Array.isArray(r) && typeof r.event === 'number') {
+      const seg = segmentOf(item.trace.events[r.event]);
+      return seg ? t('eventLabel', { from: seg.from, to: seg.from === 'A' ? 'B' : 'A', segment: segmentText(seg, noFlags) }) : String(r.event + 1);
+    }
+    if (Array.isArray(response)) return flagsText(response as Flag[]) || noFlags;
+    if (typeof response === 'object' && response !== null) return segmentText(response as Segment, noFlags);
+    return String(response);
+  };
+}
 
 export function AnswerInput({ item, draft, onChange, disabled }: { item: ItemView; draft: Draft; onChange: (d: Draft) => void; disabled: boolean }) {
   const t = useTranslations('quiz');

@@ -5,7 +5,8 @@ import { api } from '@/app/_lib/api';
 import { useErrorText } from './error-text';
 import { useRouter } from '@/app/_lib/i18n/navigation';
 
-export function ApiButton({ path, method = 'POST', label, goTo }: { path: string; method?: string; label: string; goTo?: (reply: { assignment?: { id: string } }) => string }) {
+/** `openAssignment`: go to the assignment the reply names (a follow-up). Plain data: server pages render this button. */
+export function ApiButton({ path, method = 'POST', label, openAssignment = false }: { path: string; method?: string; label: string; openAssignment?: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const errorText = useErrorText();
@@ -15,7 +16,7 @@ export function ApiButton({ path, method = 'POST', label, goTo }: { path: string
     try {
       const reply = await api<{ assignment?: { id: string } }>(path, method, method === 'DELETE' ? undefined : {});
       setError(null);
-      if (goTo) router.push(goTo(reply));
+      if (openAssignment && reply.assignment) router.push(`/assignments/${reply.assignment.id}`);
       router.refresh();
     } catch (e) {
       setError(errorText(e));

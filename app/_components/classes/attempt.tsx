@@ -5,25 +5,36 @@
 // also kept in localStorage (app/_lib/answer-queue), so a reload while offline loses nothing: the
 // page shows it and sends it again. A reload or a second device shows the answers already saved.
 import { useMutation } from '@tanstack/react-query';
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
+import { WHEN_FORMAT } from '@/lib/classroom/when';
 import { useEffect, useRef, useState } from 'react';
 import type { AttemptView, Feedback } from '@/lib/classroom/service';
 import type { ItemView } from '@/lib/classroom/view';
+import type { Side } from '@/lib/engine/types';
 import { api, ApiError } from '@/app/_lib/api';
 import { enqueue, readQueue, resumeAnswer, settle } from '@/app/_lib/answer-queue';
 import { useErrorText } from './error-text';
 import { QuizDiagram } from '@/app/_components/quiz/quiz-diagram';
-import { AnswerInput, draftOf, EMPTY_DRAFT, responseOf, type Draft } from './answer-input';
+import { AnswerInput, draftOf, EMPTY_DRAFT, responseOf, useResponseText, type Draft } from './answer-input';
 import { flagsText } from '@/app/_lib/quiz-format';
 
 type Saved = { stored: boolean; feedback: Feedback | null };
+
+/**
+ * A state question's answer is the state drawn after its last event: hidden behind '?' (one side,
+ * or both for a pair) until feedback is allowed, as the practice cards do.
+ */
+function stateMask(item: ItemView, revealed: boolean): { row: number; side: Side | 'both' } | null {
+  if (revealed || (item.kind !== 'state' && item.kind !== 'state_choice')) return null;
+  return { row: item.trace.events.length, side: item.kind === 'state_choice' ? 'both' : (item.side ?? 'both') };
+}
 
 /** A question as a student sees it, read-only: the instructor's preview. */
 export function PreviewItem({ item }: { item: ItemView }) {
   const tq = useTranslations('quiz');
   return (
     <li className="space-y-3 rounded-lg border border-border bg-surface p-4">
-      <QuizDiagram id={`p-${item.position}`} trace={item.trace} />
+      <QuizDiagram id={`p-${item.position}`} trace={item.trace} mask={stateMask(item, false)} />
       <p>{promptOf(tq, item)}</p>
       <AnswerInput item={item} draft={EMPTY_DRAFT} onChange={() => undefined} disabled />
     </li>
@@ -46,7 +57,7 @@ function storage(): Storage | null {
 /** A refusal (4xx) is final: resending the same answer would be refused again. */
 const refused = (e: unknown) => e instanceof ApiError && e.status >= 400 && e.status < 500;
 
-function Question({ attempt, index }: { attempt: AttemptView; index: number }) {
+function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: number; onAnswer: () => void }) {
   const t = useTranslations('classes.take');
   const tc = useTranslations('classes');
   const tq = useTranslations('quiz');
@@ -90,6 +101,7 @@ function Question({ attempt, index }: { attempt: AttemptView; index: number }) {
     seq.current += 1;
     const body = { response, seq: seq.current };
     setRestored(false);
+    onAnswer();
     const store = storage();
     if (store) enqueue(store, attempt.id, index, body);
     mutate(body);
@@ -110,7 +122,7 @@ function Question({ attempt, index }: { attempt: AttemptView; index: number }) {
   return (
     <li className="space-y-3 rounded-lg border border-border bg-surface p-4" data-testid={`question-${index}`}>
       <h2 className="font-semibold">{t('question', { n: index + 1, total: attempt.items.length })}</h2>
-      <QuizDiagram id={`a-${attempt.id}-${index}`} trace={item.trace} />
+      <QuizDiagram id={`a-${attempt.id}-${index}`} trace={item.trace} mask={stateMask(item, Boolean(feedback ?? save.data?.feedback))} />
       <p>{prompt}</p>
       <AnswerInput item={item} draft={draft} onChange={setDraft} disabled={attempt.over} />
       {!attempt.over && (
@@ -121,16 +133,20 @@ function Question({ attempt, index }: { attempt: AttemptView; index: number }) {
       <p role="status" className="text-sm text-muted" data-testid={`status-${index}`} data-state={save.isPaused ? 'queued' : save.isPending ? 'saving' : save.isError ? 'error' : save.isSuccess || stored ? 'saved' : 'empty'}>
         {status}
       </p>
-      {(feedback ?? save.data?.feedback) && <FeedbackLine f={(feedback ?? save.data?.feedback)!} />}
+      {(feedback ?? save.data?.feedback) && <FeedbackLine f={(feedback ?? save.data?.feedback)!} item={item} given={save.variables?.response ?? stored?.response} />}
     </li>
   );
 }
 
-function FeedbackLine({ f }: { f: Feedback }) {
+/** Right or not, the student's answer and the right one in words, and the engine's explanation. */
+function FeedbackLine({ f, item, given }: { f: Feedback; item: ItemView; given: unknown }) {
   const t = useTranslations('classes.take');
+  const text = useResponseText();
   return (
     <div className={f.correct ? 'text-ok' : 'text-danger'} data-testid="feedback">
       <p className="font-semibold">{t(f.correct ? 'right' : 'wrong')}</p>
+      {given !== undefined && <p className="text-fg">{t('yourAnswer', { answer: text(item, given) })}</p>}
+      {!f.correct && <p className="font-medium text-fg" data-testid="right-answer">{t('rightAnswer', { answer: text(item, f.canonical) })}</p>}
       <p className="text-fg">{f.explain}</p>
     </div>
   );
@@ -138,7 +154,10 @@ function FeedbackLine({ f }: { f: Feedback }) {
 
 export function Attempt({ assignmentId, initial }: { assignmentId: string; initial: AttemptView | null }) {
   const t = useTranslations('classes.take');
+  const format = useFormatter();
   const [attempt, setAttempt] = useState<AttemptView | null>(initial);
+  /** Questions answered on this page since it loaded (the server's list is as of the load). */
+  const [given, setGiven] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
   const errorText = useErrorText();
 
@@ -151,34 +170,40 @@ export function Attempt({ assignmentId, initial }: { assignmentId: string; initi
     }
   }
 
-  if (!attempt || (attempt.over && attempt.number < attempt.assignment.attempts && !attempt.feedback)) {
-    return (
-      <div className="space-y-2">
-        <button type="button" onClick={() => run(`/api/assignments/${assignmentId}/attempts`)} className="min-h-11 rounded-md bg-accent px-5 font-semibold text-accent-fg">
-          {t(attempt ? 'again' : 'start')}
-        </button>
-        {error && <p role="alert" className="text-danger">{error}</p>}
-      </div>
-    );
+  const start = (
+    <div className="space-y-2">
+      <button type="button" onClick={() => run(`/api/assignments/${assignmentId}/attempts`)} className="min-h-11 rounded-md bg-accent px-5 font-semibold text-accent-fg">
+        {t(attempt ? 'again' : 'start')}
+      </button>
+      {error && <p role="alert" className="text-danger">{error}</p>}
+    </div>
+  );
+  if (!attempt) return start;
+  const unanswered = attempt.items.length - new Set([...attempt.answers.map((a) => a.position), ...given]).size;
+  function submit() {
+    // Handing in with questions left blank is allowed, but only on purpose.
+    if (unanswered > 0 && !window.confirm(t('confirmSubmit', { count: unanswered }))) return;
+    void run(`/api/attempts/${attempt!.id}/submit`);
   }
   return (
     <div className="space-y-4">
       <p className="text-sm text-muted">
-        {t('attemptOf', { n: attempt.number, total: attempt.assignment.attempts })} · {t('until', { when: new Date(attempt.deadline).toLocaleString() })}
+        {t('attemptOf', { n: attempt.number, total: attempt.assignment.attempts })} · {t('until', { when: format.dateTime(new Date(attempt.deadline), WHEN_FORMAT) })}
       </p>
       {attempt.score && <p className="text-xl font-semibold" data-testid="score">{t('score', { correct: attempt.score.correct, total: attempt.score.total })}</p>}
       <ol className="space-y-4">
         {attempt.items.map((_, i) => (
-          <Question key={`${attempt.id}-${i}`} attempt={attempt} index={i} />
+          <Question key={`${attempt.id}-${i}`} attempt={attempt} index={i} onAnswer={() => setGiven((g) => (g.includes(i) ? g : [...g, i]))} />
         ))}
       </ol>
       {!attempt.over && (
-        <button type="button" onClick={() => run(`/api/attempts/${attempt.id}/submit`)} className="min-h-11 rounded-md bg-accent px-5 font-semibold text-accent-fg">
+        <button type="button" onClick={submit} className="min-h-11 rounded-md bg-accent px-5 font-semibold text-accent-fg">
           {t('submit')}
         </button>
       )}
       {attempt.over && !attempt.feedback && <p>{t(attempt.assignment.feedback === 'after_due' ? 'feedbackAfterDue' : 'feedbackLater')}</p>}
-      {error && <p role="alert" className="text-danger">{error}</p>}
+      {/* Attempts left: the next one starts here, whatever feedback this one shows. */}
+      {attempt.over && attempt.number < attempt.assignment.attempts ? start : error && <p role="alert" className="text-danger">{error}</p>}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { WHEN_FORMAT } from '@/lib/classroom/when';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { pageLocale } from '@/app/_lib/i18n/page';
@@ -22,8 +23,8 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
       <p><Link href={`/classes/${assignment.classId}`} className="text-sm text-accent underline">{t('backToClass')}</Link></p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">{assignment.title}</h1>
       <p className="mt-2 text-muted">
-        {t('opens', { when: format.dateTime(new Date(assignment.opensAt), { dateStyle: 'medium', timeStyle: 'short' }) })} ·{' '}
-        {t('due', { when: format.dateTime(new Date(assignment.dueAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+        {t('opens', { when: format.dateTime(new Date(assignment.opensAt), WHEN_FORMAT) })} ·{' '}
+        {t('due', { when: format.dateTime(new Date(assignment.dueAt), WHEN_FORMAT) })}
       </p>
     </div>
   );
@@ -107,7 +108,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
               })}
             </ul>
             <div className="mt-3">
-              <ApiButton path={`/api/assignments/${id}/follow-up`} label={t('followUp')} goTo={(r) => `/assignments/${r.assignment?.id ?? id}`} />
+              <ApiButton path={`/api/assignments/${id}/follow-up`} label={t('followUp')} openAssignment />
             </div>
           </>
         )}

@@ -1,9 +1,12 @@
+import { WHEN_FORMAT } from '@/lib/classroom/when';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { pageLocale } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { ApiButton } from '@/app/_components/classes/api-button';
 import { AssignmentForm } from '@/app/_components/classes/assignment-form';
+import { CopyButton } from '@/app/_components/classes/copy-button';
+import { siteOrigin } from '@/app/_server/origin';
 import { classroomForPage, orNotFound } from '@/app/_server/classroom';
 
 export default async function ClassPage({ params }: PageProps<'/[locale]/classes/[id]'>) {
@@ -14,8 +17,9 @@ export default async function ClassPage({ params }: PageProps<'/[locale]/classes
   const ctx = await classroomForPage();
   if (!ctx) notFound();
   const { cls, roster, assignments, statuses } = await orNotFound(ctx.service.classDetail(ctx.actor, id));
-  const when = (ms: number) => format.dateTime(new Date(ms), { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (ms: number) => format.dateTime(new Date(ms), WHEN_FORMAT);
   const archived = cls.archivedAt !== null;
+  const joinLink = `${await siteOrigin()}/${locale}/classes/join/${cls.joinCode}`;
 
   return (
     <div className="mx-auto max-w-4xl space-y-8">
@@ -31,7 +35,10 @@ export default async function ClassPage({ params }: PageProps<'/[locale]/classes
           <p className="mt-2">
             {t('codeIs')} <strong className="font-mono text-lg" data-testid="join-code">{cls.joinCode}</strong>
           </p>
-          <p className="mt-1 break-all text-sm text-muted">{t('linkIs')} <code>{`/${locale}/classes/join/${cls.joinCode}`}</code></p>
+          <p className="mt-1 break-all text-sm text-muted">
+            {t('linkIs')} <code data-testid="join-link">{joinLink}</code>
+          </p>
+          <p className="mt-2"><CopyButton text={joinLink} label={t('copyLink')} /></p>
           {!archived && <div className="mt-3"><ApiButton path={`/api/classes/${cls.id}/archive`} label={t('archive')} /></div>}
         </section>
       )}

@@ -1,3 +1,4 @@
+import { WHEN_FORMAT } from '@/lib/classroom/when';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { pageLocale } from '@/app/_lib/i18n/page';
@@ -24,7 +25,7 @@ export default async function EditAssignmentPage({ params }: PageProps<'/[locale
       </div>
       {opened ? (
         <p role="alert" className="rounded-lg border border-border bg-surface p-4" data-testid="edit-closed">
-          {t('edit.closed', { when: format.dateTime(new Date(opensAt), { dateStyle: 'medium', timeStyle: 'short' }) })}
+          {t('edit.closed', { when: format.dateTime(new Date(opensAt), WHEN_FORMAT) })}
         </p>
       ) : (
         <AssignmentForm classId={assignment.classId} editing={{ id, input: { ...config, title, opensAt, dueAt } }} />
