@@ -1,8 +1,8 @@
 // The gradebook as CSV (csv-stringify quotes names with commas and quotes) and an assignment's
 // questions as Moodle XML, with the numbers of one fixed variant. Pure.
 import { stringify } from 'csv-stringify/sync';
-import { canonicalAnswer, flagsLabel, segmentOf, type SegmentAnswer, type StatePair } from '../engine/index';
-import { buildItem, gradeItem, type ItemSpec, type QuizItem } from '../quiz/index';
+import { canonicalAnswer, flagsLabel, segmentOf, type SegmentAnswer } from '../engine/index';
+import { askedSide, buildItem, gradeItem, type ItemSpec, type QuizItem } from '../quiz/index';
 import type { Gradebook } from './gradebook';
 
 export function gradebookCsv(g: Gradebook): string {
@@ -41,7 +41,7 @@ const PROMPTS: Record<QuizItem['kind'], string> = {
 };
 
 function question(item: QuizItem, n: number): string {
-  const side = item.question?.side ?? segmentOf(item.trace.events[item.event])?.from ?? 'A';
+  const side = askedSide(item) ?? 'A';
   const text = `<p>${xml(PROMPTS[item.kind].replace('{side}', side))}</p>${traceText(item)}`;
   const head = (type: string) => `  <question type="${type}">\n    <name><text>Q${n} ${item.kind}</text></name>\n    <questiontext format="html"><text>${cdata(text)}</text></questiontext>\n    <defaultgrade>1</defaultgrade>\n`;
   const choices = (labels: string[], right: number) =>
@@ -50,23 +50,31 @@ function question(item: QuizItem, n: number): string {
     '  </question>\n';
   const short = (answer: string) => `${head('shortanswer')}    <usecase>0</usecase>\n    <answer fraction="100"><text>${xml(answer)}</text></answer>\n  </question>\n`;
 
-  if (item.kind === 'spot_error') {
-    const labels = item.trace.events.map((e, i) => `${i + 1}. ${segmentOf(e) ? segmentLine(segmentOf(e) as SegmentAnswer) : 'not a segment'}`);
-    return choices(labels, item.event);
+  switch (item.kind) {
+    case 'spot_error':
+      return choices(
+        item.trace.events.map((e, i) => `${i + 1}. ${segmentOf(e) ? segmentLine(segmentOf(e) as SegmentAnswer) : 'not a segment'}`),
+        item.event,
+      );
+    case 'multiple_choice':
+      return choices(item.options.map(segmentLine), rightOption(item));
+    case 'state_choice':
+      return choices(item.options.map((p) => `A: ${p.A}, B: ${p.B}`), rightOption(item));
+    default: {
+      const answer = canonicalAnswer(item.question);
+      if (typeof answer === 'number') {
+        return `${head('numerical')}    <answer fraction="100"><text>${answer}</text><tolerance>0</tolerance></answer>\n  </question>\n`;
+      }
+      if (Array.isArray(answer)) return short(flagsLabel(answer));
+      if (typeof answer === 'string') return short(answer);
+      return short(segmentLine(answer));
+    }
   }
-  if (item.options || item.stateOptions) {
-    const g = gradeItem(item, { option: 0 }, 'en');
-    const right = 'option' in (g.canonical as object) ? (g.canonical as { option: number }).option : 0;
-    const labels = item.options ? item.options.map(segmentLine) : (item.stateOptions as StatePair[]).map((p) => `A: ${p.A}, B: ${p.B}`);
-    return choices(labels, right);
-  }
-  const answer = canonicalAnswer(item.question as NonNullable<QuizItem['question']>);
-  if (typeof answer === 'number') {
-    return `${head('numerical')}    <answer fraction="100"><text>${answer}</text><tolerance>0</tolerance></answer>\n  </question>\n`;
-  }
-  if (Array.isArray(answer)) return short(flagsLabel(answer));
-  if (typeof answer === 'string') return short(answer);
-  return short(segmentLine(answer));
+}
+
+function rightOption(item: QuizItem): number {
+  const canonical = gradeItem(item, { option: 0 }, 'en').canonical;
+  return 'option' in (canonical as object) ? (canonical as { option: number }).option : 0;
 }
 
 export function moodleXml(title: string, specs: readonly ItemSpec[]): string {

@@ -1,7 +1,7 @@
 // What a student's browser may see of a question before feedback: the trace up to the question,
 // the prompt's givens and the options. Never the asked segment, the spec or the seed. Pure.
-import { segmentOf, type Flag, type QuestionField, type SegmentAnswer, type Side, type StatePair, type Trace } from '../engine/index';
-import type { QuestionKind, QuizItem } from '../quiz/index';
+import { type Flag, type QuestionField, type SegmentAnswer, type Side, type StatePair, type Trace } from '../engine/index';
+import { askedSegment, askedSide, type QuestionKind, type QuizItem } from '../quiz/index';
 
 export interface ItemView {
   position: number;
@@ -18,7 +18,7 @@ export interface ItemView {
 }
 
 export function itemView(item: QuizItem, position: number): ItemView {
-  const asked = segmentOf(item.trace.events[item.event]);
+  const asked = askedSegment(item);
   const given: ItemView['given'] = {};
   if (asked && (item.kind === 'seq' || item.kind === 'ack' || item.kind === 'len')) given.flags = asked.flags;
   if (asked && item.kind === 'segment') given.len = asked.len;
@@ -26,10 +26,10 @@ export function itemView(item: QuizItem, position: number): ItemView {
     position,
     kind: item.kind,
     trace: { endpoints: item.trace.endpoints, events: item.trace.events.slice(0, item.shown) },
-    field: item.question?.field ?? null,
-    side: item.question?.side ?? asked?.from ?? null,
+    field: item.kind === 'spot_error' ? null : item.question.field,
+    side: askedSide(item),
     given,
-    options: item.options,
-    stateOptions: item.stateOptions,
+    options: item.kind === 'multiple_choice' ? item.options : null,
+    stateOptions: item.kind === 'state_choice' ? item.options : null,
   };
 }

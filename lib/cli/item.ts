@@ -38,7 +38,7 @@ export async function itemCommand(specText: string | undefined, lang: Lang): Pro
   const item = buildItem(spec);
   const messages = MESSAGES[lang];
   const { key, values } = promptParts(item);
-  const field = item.kind === 'multiple_choice' || item.kind === 'state_choice' ? null : (item.question?.field ?? null);
+  const field = item.kind === 'multiple_choice' || item.kind === 'state_choice' || item.kind === 'spot_error' ? null : item.question.field;
   return {
     spec: encodeSpec(spec),
     kind: item.kind,
@@ -47,6 +47,6 @@ export async function itemCommand(specText: string | undefined, lang: Lang): Pro
     trace: item.trace,
     event: item.event,
     shown: item.shown,
-    options: item.options ?? item.stateOptions ?? null,
+    options: item.kind === 'multiple_choice' || item.kind === 'state_choice' ? item.options : null,
   };
 }

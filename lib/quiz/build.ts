@@ -5,6 +5,7 @@ import {
   deriveQuestion,
   generateScenario,
   gradeAnswer,
+  QuestionError,
   replayRecords,
   seededRandom,
   segmentOf,
@@ -20,34 +21,15 @@ import {
   type Trace,
 } from '../engine/index';
 import type { QuestionKind } from './catalog';
+import type { FieldItem, QuizItem, StateItem } from './item';
 import type { ItemSpec } from './spec';
 
-export interface QuizItem {
-  kind: QuestionKind;
-  /** The spec that rebuilds it (practice, share links); null for a lesson's own question. */
-  spec: ItemSpec | null;
-  /** The scenario family, or the trace's name for a lesson's inline trace. */
-  family: string;
-  /** The connection as the learner sees it (checkpoints removed: they would give answers away). */
-  trace: Trace;
-  /** How many events the diagram shows before the question. */
-  shown: number;
-  /** The event asked about (spot the error: the planted mistake). */
-  event: number;
-  question: Question | null;
-  /** Multiple choice: the segments offered, one of them legal. */
-  options: SegmentAnswer[] | null;
-  /** State choice: the pairs of states offered for after `event`, one of them right. */
-  stateOptions: StatePair[] | null;
-}
-
-const FIELD_OF: Partial<Record<QuestionKind, QuestionField>> = {
+const FIELD_OF: Record<FieldItem['kind'], QuestionField> = {
   next_flags: 'flags',
   seq: 'seq',
   ack: 'ack',
   len: 'len',
   segment: 'segment',
-  multiple_choice: 'segment',
 };
 
 function withoutCheckpoints(trace: Trace): Trace {
@@ -201,40 +183,53 @@ function plantMistake(rng: Random, trace: Trace): { trace: Trace; event: number 
 export function buildItem(spec: ItemSpec): QuizItem {
   const rng = seededRandom(spec.seed ^ 0x5bd1e995);
   const trace = withoutCheckpoints(generateScenario(spec.family, { seed: spec.seed, difficulty: spec.difficulty }));
-  const base = { kind: spec.kind, spec, family: spec.family, trace };
-  if (spec.kind === 'spot_error') {
-    const planted = plantMistake(rng, trace);
-    return { ...base, trace: planted.trace, shown: planted.trace.events.length, event: planted.event, question: null, options: null, stateOptions: null };
+  const base = { spec, family: spec.family, trace };
+  switch (spec.kind) {
+    case 'spot_error': {
+      const planted = plantMistake(rng, trace);
+      return { ...base, kind: 'spot_error', trace: planted.trace, shown: planted.trace.events.length, event: planted.event };
+    }
+    case 'state': {
+      const { event, side } = rng.pick(stateChanges(trace));
+      return { ...base, kind: 'state', shown: event + 1, event, question: stateQuestion(trace, event, side) };
+    }
+    case 'state_choice': {
+      // Asked where the states differ, so that swapping the sides is a real distractor.
+      const changes = stateChanges(trace);
+      const differing = changes.filter(({ states }) => states.A !== states.B);
+      const { event, states } = rng.pick(differing.length > 0 ? differing : changes);
+      return { ...base, kind: 'state_choice', shown: event + 1, event, question: stateQuestion(trace, event, 'A'), options: stateChoices(rng, states) };
+    }
+    case 'multiple_choice': {
+      const event = rng.pick(askableSegments(trace, spec.kind));
+      const question = deriveQuestion(trace, event, 'segment');
+      return { ...base, kind: 'multiple_choice', shown: event, event, question, options: multipleChoice(rng, question, trace) };
+    }
+    default: {
+      const event = rng.pick(askableSegments(trace, spec.kind));
+      return { ...base, kind: spec.kind, shown: event, event, question: deriveQuestion(trace, event, FIELD_OF[spec.kind]) };
+    }
   }
-  if (spec.kind === 'state') {
-    const { event, side } = rng.pick(stateChanges(trace));
-    return { ...base, shown: event + 1, event, question: deriveQuestion(trace, event, 'state', side), options: null, stateOptions: null };
-  }
-  if (spec.kind === 'state_choice') {
-    // Asked where the states differ, so that swapping the sides is a real distractor.
-    const changes = stateChanges(trace);
-    const differing = changes.filter(({ states }) => states.A !== states.B);
-    const { event, states } = rng.pick(differing.length > 0 ? differing : changes);
-    const question = deriveQuestion(trace, event, 'state', 'A');
-    return { ...base, shown: event + 1, event, question, options: null, stateOptions: stateChoices(rng, states) };
-  }
-  const event = rng.pick(askableSegments(trace, spec.kind));
-  const question = deriveQuestion(trace, event, FIELD_OF[spec.kind] as QuestionField);
-  const options = spec.kind === 'multiple_choice' ? multipleChoice(rng, question, trace) : null;
-  return { ...base, shown: event, event, question, options, stateOptions: null };
 }
 
-const KIND_OF_FIELD: Record<Exclude<QuestionField, 'segment'>, QuestionKind> = { flags: 'next_flags', seq: 'seq', ack: 'ack', len: 'len', state: 'state' };
+function stateQuestion(trace: Trace, event: number, side: Side): StateItem['question'] {
+  return { ...deriveQuestion(trace, event, 'state', side), side };
+}
+
+const KIND_OF_FIELD: Record<Exclude<QuestionField, 'segment' | 'state'>, FieldItem['kind']> = { flags: 'next_flags', seq: 'seq', ack: 'ack', len: 'len' };
 
 /**
  * A lesson's own question (a ```quiz block): the author names the trace, the event and the field.
  * Throws the engine's QuestionError when the block asks something the trace cannot answer.
  */
-export function lessonItem(trace: Trace, event: number, field: Exclude<QuestionField, 'segment'>, side?: Side): QuizItem {
-  const shownTrace = trace.events.some((e) => 'expect' in e) ? reindexWithoutCheckpoints(trace, event) : { trace, event };
-  const question = deriveQuestion(shownTrace.trace, shownTrace.event, field, side);
-  const shown = field === 'state' ? shownTrace.event + 1 : shownTrace.event;
-  return { kind: KIND_OF_FIELD[field], spec: null, family: trace.name ?? '', trace: shownTrace.trace, shown, event: shownTrace.event, question, options: null, stateOptions: null };
+export function lessonItem(trace: Trace, event: number, field: Exclude<QuestionField, 'segment'>, side?: Side): FieldItem | StateItem {
+  const shown = trace.events.some((e) => 'expect' in e) ? reindexWithoutCheckpoints(trace, event) : { trace, event };
+  const base = { spec: null, family: trace.name ?? '', trace: shown.trace, event: shown.event };
+  if (field === 'state') {
+    if (!side) throw new QuestionError('a state question names the side (A or B)');
+    return { ...base, kind: 'state', shown: shown.event + 1, question: stateQuestion(shown.trace, shown.event, side) };
+  }
+  return { ...base, kind: KIND_OF_FIELD[field], shown: shown.event, question: deriveQuestion(shown.trace, shown.event, field) };
 }
 
 /** Drops checkpoints and maps the author's event index onto the remaining events. */

@@ -6,15 +6,14 @@ import {
   hintFinding,
   isAnswerFor,
   replayRecords,
-  segmentOf,
   type Answer,
   type Finding,
   type Lang,
-  type Question,
+  type SegmentAnswer,
   type Side,
 } from '../engine/index';
-import type { QuizItem } from './build';
 import { classifyMistake, type Misconception } from './misconceptions';
+import { askedSide, type QuizItem, type StateChoiceItem } from './item';
 import { skillOf, type Skill } from './skills';
 
 /** What a learner answers: a value for the field, an event index, or an option index. */
@@ -39,35 +38,40 @@ export class ResponseError extends Error {
   override name = 'ResponseError';
 }
 
-function senderOf(item: QuizItem): Side | null {
-  return segmentOf(item.trace.events[item.event])?.from ?? null;
-}
-
 /** Grades a response. Throws ResponseError for a response of the wrong shape. Pure. */
 export function gradeItem(item: QuizItem, response: Response, lang: Lang): ItemGrade {
   const skill = skillOf(item);
-  if (item.kind === 'spot_error') {
-    if (typeof response !== 'object' || response === null || !('event' in response) || !Number.isInteger(response.event)) {
-      throw new ResponseError('answer with the index of the wrong event');
+  switch (item.kind) {
+    case 'spot_error': {
+      if (typeof response !== 'object' || response === null || !('event' in response) || !Number.isInteger(response.event)) {
+        throw new ResponseError('answer with the index of the wrong event');
+      }
+      const finding = replayRecords(item.trace)[item.event]?.finding ?? null;
+      const explain = finding ? explainFinding(finding, lang) : '';
+      const correct = response.event === item.event;
+      const hint = correct ? null : hintFinding(finding as Finding, lang);
+      return { correct, explain, hint, optionExplanations: null, canonical: { event: item.event }, finding, misconception: null, skill };
     }
-    const finding = replayRecords(item.trace)[item.event]?.finding ?? null;
-    const explain = finding ? explainFinding(finding, lang) : '';
-    const correct = response.event === item.event;
-    const hint = correct ? null : hintFinding(finding as Finding, lang);
-    return { correct, explain, hint, optionExplanations: null, canonical: { event: item.event }, finding, misconception: null, skill };
+    case 'state_choice':
+      return gradeStateChoice(item, response, lang, skill);
+    case 'multiple_choice': {
+      const q = item.question;
+      const answer = item.options[optionIndex(response, item.options.length)] as SegmentAnswer;
+      const g = gradeAnswer(q, answer, lang);
+      const optionGrades = item.options.map((o) => gradeAnswer(q, o, lang));
+      const canonical = { option: optionGrades.findIndex((o) => o.correct) };
+      const misconception = g.finding ? classifyMistake(item.trace, askedSide(item), g.finding) : null;
+      const optionExplanations = optionGrades.map((o) => ({ correct: o.correct, explain: o.explain }));
+      return { correct: g.correct, explain: g.explain, hint: g.hint, optionExplanations, canonical, finding: g.finding, misconception, skill };
+    }
+    default: {
+      const q = item.question;
+      if (!isAnswerFor(q.field, response)) throw new ResponseError(`not a ${q.field} answer`);
+      const g = gradeAnswer(q, response, lang);
+      const misconception = g.finding ? classifyMistake(item.trace, item.kind === 'state' ? null : askedSide(item), g.finding) : null;
+      return { correct: g.correct, explain: g.explain, hint: g.hint, optionExplanations: null, canonical: g.canonical, finding: g.finding, misconception, skill };
+    }
   }
-  const q = item.question;
-  if (!q) throw new ResponseError('this item has no question');
-  if (item.stateOptions) return gradeStateChoice(item, q, response, lang, skill);
-  let answer: unknown = response;
-  if (item.options) answer = item.options[optionIndex(response, item.options.length)];
-  if (!isAnswerFor(q.field, answer)) throw new ResponseError(`not a ${q.field} answer`);
-  const g = gradeAnswer(q, answer, lang);
-  const optionGrades = item.options?.map((o) => gradeAnswer(q, o, lang)) ?? null;
-  const canonical = optionGrades ? { option: optionGrades.findIndex((o) => o.correct) } : g.canonical;
-  const misconception = g.finding ? classifyMistake(item.trace, q.field === 'state' ? null : senderOf(item), g.finding) : null;
-  const optionExplanations = optionGrades?.map((o) => ({ correct: o.correct, explain: o.explain })) ?? null;
-  return { correct: g.correct, explain: g.explain, hint: g.hint, optionExplanations, canonical, finding: g.finding, misconception, skill };
 }
 
 function optionIndex(response: Response, count: number): number {
@@ -77,8 +81,8 @@ function optionIndex(response: Response, count: number): number {
 }
 
 /** "Which states are A and B in now?": right when the replay agrees on both sides. */
-function gradeStateChoice(item: QuizItem, q: Question, response: Response, lang: Lang, skill: Skill): ItemGrade {
-  const options = item.stateOptions ?? [];
+function gradeStateChoice(item: StateChoiceItem, response: Response, lang: Lang, skill: Skill): ItemGrade {
+  const { question: q, options } = item;
   const pair = options[optionIndex(response, options.length)] as (typeof options)[number];
   const grades = (['A', 'B'] as Side[]).map((side) => gradeAnswer({ ...q, side }, pair[side], lang));
   const wrong = grades.find((g) => !g.correct) ?? null;

@@ -1,7 +1,8 @@
 // The quiz layer's public entry: pure TypeScript on top of the engine, shared by browser and server.
 export * from './catalog';
 export * from './spec';
-export { buildItem, lessonItem, type QuizItem } from './build';
+export { buildItem, lessonItem } from './build';
+export { askedSegment, askedSide, segmentEvents, type QuizItem, type FieldItem, type StateItem, type SegmentChoiceItem, type StateChoiceItem, type SpotErrorItem } from './item';
 export { promptParts, type PromptKey, type PromptParts } from './prompt';
 export { gradeItem, ResponseError, type ItemGrade, type Response } from './grade';
 export { MISCONCEPTIONS, classifyMistake, type Misconception } from './misconceptions';

@@ -1,7 +1,7 @@
 // The skills mastery is tracked by. A question's skill is found by asking the engine what rule
 // a wrong answer to it would break, so skills follow the protocol, not the question's wording.
-import { canonicalAnswer, gradeAnswer, segmentOf, type FindingCode, type SegmentAnswer, type TcpState } from '../engine/index';
-import type { QuizItem } from './build';
+import { canonicalAnswer, gradeAnswer, type FindingCode, type Question, type Segment, type SegmentAnswer, type TcpState } from '../engine/index';
+import { askedSegment, type QuizItem } from './item';
 
 export const SKILLS = [
   'ack_of_syn',
@@ -47,19 +47,26 @@ function stateSkill(state: TcpState, family: string): Skill {
 
 /** The skill a question exercises. Pure. */
 export function skillOf(item: QuizItem): Skill {
-  if (item.kind === 'spot_error' || !item.question) return 'spot_the_error';
-  const q = item.question;
-  if (q.field === 'state' && item.stateOptions) {
-    // Both sides are asked: the skill is the less elementary of the two states.
-    const skills = (['A', 'B'] as const).map((side) => stateSkill(canonicalAnswer({ ...q, side }) as TcpState, item.family));
-    return skills.find((s) => s !== 'handshake_states') ?? 'handshake_states';
+  switch (item.kind) {
+    case 'spot_error':
+      return 'spot_the_error';
+    case 'state_choice': {
+      // Both sides are asked: the skill is the less elementary of the two states.
+      const skills = (['A', 'B'] as const).map((side) => stateSkill(canonicalAnswer({ ...item.question, side }) as TcpState, item.family));
+      return skills.find((s) => s !== 'handshake_states') ?? 'handshake_states';
+    }
+    case 'state':
+      return stateSkill(canonicalAnswer(item.question) as TcpState, item.family);
+    default:
+      return segmentSkill(item.question, askedSegment(item), item.family);
   }
-  if (q.field === 'state') return stateSkill(canonicalAnswer(q) as TcpState, item.family);
-  const seg = segmentOf(item.trace.events[item.event]);
+}
+
+/** A question about a segment: its flags, or the rule a number one off would break. */
+function segmentSkill(q: Question, seg: Segment | null, family: string): Skill {
   if (seg?.flags.includes('RST')) return 'reset';
-  if (item.family.startsWith('simultaneous')) return 'simultaneous';
+  if (family.startsWith('simultaneous')) return 'simultaneous';
   if (q.field === 'flags') return seg?.flags.includes('SYN') ? 'handshake_flags' : seg?.flags.includes('FIN') ? 'teardown_flags' : 'ack_flag';
-  // seq, ack, whole segment: the rule a number one off would break
   const right = canonicalAnswer(q);
   const probeField = q.field === 'seq' ? 'seq' : 'ack';
   const value = q.field === 'segment' ? (right as SegmentAnswer)[probeField] : (right as number);

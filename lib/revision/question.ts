@@ -83,10 +83,13 @@ export function rightAnswerOf(q: RevisionQuestion, lang: Lang): QuestionGrade | 
 function anyResponse(q: RevisionQuestion): unknown {
   if (q.source === 'track') return { option: 0 };
   const item = q.item;
-  if (item.kind === 'spot_error') return { event: item.event };
-  if (item.options || item.stateOptions) return { option: 0 };
-  switch (item.question?.field) {
-    case 'flags':
+  switch (item.kind) {
+    case 'spot_error':
+      return { event: item.event };
+    case 'multiple_choice':
+    case 'state_choice':
+      return { option: 0 };
+    case 'next_flags':
       return [];
     case 'state':
       return 'CLOSED';

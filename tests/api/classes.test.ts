@@ -55,10 +55,9 @@ const baseInput = (over: Json = {}) => ({
 /** A right answer, worked out on the test's side from the stored spec (as the server would). */
 function rightAnswer(spec: string): Response {
   const item = buildItem(decodeSpec(spec)!);
-  if (item.options) return { option: item.options.findIndex((_, i) => gradeItem(item, { option: i }, 'en').correct) };
-  if (item.stateOptions) return { option: item.stateOptions.findIndex((_, i) => gradeItem(item, { option: i }, 'en').correct) };
+  if (item.kind === 'multiple_choice' || item.kind === 'state_choice') return { option: item.options.findIndex((_, i) => gradeItem(item, { option: i }, 'en').correct) };
   if (item.kind === 'spot_error') return { event: item.event };
-  return canonicalAnswer(item.question!) as Response;
+  return canonicalAnswer(item.question) as Response;
 }
 
 async function snapshot() {
@@ -152,7 +151,7 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     // Bob answers one question wrong on purpose.
     const bobSpecs = (await (await getStore()).getAttempt(bobAttempt.id))!.specs;
     const bobItem = buildItem(decodeSpec(bobSpecs[0]!)!);
-    const wrong = bobItem.options || bobItem.stateOptions ? { option: rightAnswer(bobSpecs[0]!) && ((rightAnswer(bobSpecs[0]!) as { option: number }).option + 1) % (bobItem.options ?? bobItem.stateOptions)!.length } : bobItem.kind === 'next_flags' ? ['RST'] : 7;
+    const wrong = bobItem.kind === 'multiple_choice' || bobItem.kind === 'state_choice' ? { option: ((rightAnswer(bobSpecs[0]!) as { option: number }).option + 1) % bobItem.options.length } : bobItem.kind === 'next_flags' ? ['RST'] : 7;
     expect((await put(0, wrong, 1, bob, bobAttempt.id)).status).toBe(200);
     const view = await alice.call<Json>(attemptOne.GET, '/', { params: { id: aliceAttempt.id } });
     expect(view.body.attempt.feedback).toBeNull();

@@ -136,7 +136,7 @@ describe('trace item', () => {
       const field = out.field ?? (out.kind === 'state_choice' ? 'state' : 'segment');
       const answers: unknown[] = out.options ?? [gradeItem(quiz, spec.kind === 'state' ? 'CLOSED' : spec.kind === 'next_flags' ? [] : spec.kind === 'segment' ? { flags: [], seq: 0, ack: 0, len: 0 } : 0, 'en').canonical];
       for (const [i, answer] of answers.entries()) {
-        const cliAnswer = spec.kind === 'state' ? { [quiz.question?.side as string]: answer } : answer;
+        const cliAnswer = spec.kind === 'state' ? { [quiz.kind === 'state' ? quiz.question.side : 'A']: answer } : answer;
         const viaCli = await grade(out.trace, out.event, field, cliAnswer);
         const inQuiz = gradeItem(quiz, out.options ? { option: i } : (answer as never), 'en');
         expect(viaCli.correct, `${encodeSpec(spec)} ${JSON.stringify(answer)}`).toBe(inQuiz.correct);

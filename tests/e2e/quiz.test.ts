@@ -4,7 +4,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { STATES } from '@/lib/engine/types';
+import { STATES, type StatePair } from '@/lib/engine/types';
 import { buildItem, decodeSpec, gradeItem, type QuizItem } from '@/lib/quiz';
 import { useAppAndBrowser } from './server';
 
@@ -47,6 +47,10 @@ async function typeInto(page: Page, input: Locator, text: string) {
 }
 
 const item = (spec: string): QuizItem => buildItem(decodeSpec(spec) as NonNullable<ReturnType<typeof decodeSpec>>);
+const stateOptions = (spec: string): StatePair[] => {
+  const it = item(spec);
+  return it.kind === 'state_choice' ? it.options : [];
+};
 const canonical = (spec: string) => {
   const it = item(spec);
   const probe = it.kind === 'state' ? 'CLOSED' : it.kind === 'next_flags' ? [] : it.kind === 'multiple_choice' || it.kind === 'state_choice' ? { option: 0 } : it.kind === 'spot_error' ? { event: 0 } : 0;
@@ -148,10 +152,10 @@ describe('practice by keyboard', () => {
 
   it('en: which states are A and B in: the swapped pair gets a hint on the wrong side (not the answer), then the right pair is confirmed', async () => {
     const seed = Array.from({ length: 60 }, (_, n) => n).find((n) =>
-      item(`state_choice.client_closes_first.${n}.b`).stateOptions?.some((p) => p.B === 'TIME_WAIT'),
+      stateOptions(`state_choice.client_closes_first.${n}.b`).some((p) => p.B === 'TIME_WAIT'),
     );
     const spec = `state_choice.client_closes_first.${seed}.b`;
-    const pairs = item(spec).stateOptions ?? [];
+    const pairs = stateOptions(spec);
     const swapped = pairs.findIndex((p) => p.B === 'TIME_WAIT');
     const right = (canonical(spec) as { option: number }).option;
     await withPage(async ({ page, errors }) => {

@@ -52,7 +52,7 @@ describe('quiz items', () => {
           return;
         }
         if (k === 'state_choice') {
-          const pairs = item.stateOptions ?? [];
+          const pairs = item.kind === 'state_choice' ? item.options : [];
           expect(pairs.length).toBeGreaterThanOrEqual(3);
           expect(new Set(pairs.map((o) => JSON.stringify(o))).size).toBe(pairs.length);
           const grades = pairs.map((_, i) => gradeItem(item, { option: i }, 'zh'));
@@ -64,7 +64,7 @@ describe('quiz items', () => {
           return;
         }
         if (k === 'multiple_choice') {
-          const options = item.options ?? [];
+          const options = item.kind === 'multiple_choice' ? item.options : [];
           expect(options.length).toBeGreaterThanOrEqual(3);
           expect(new Set(options.map((o) => JSON.stringify(o))).size).toBe(options.length);
           expect(options.every((o) => o.flags.length > 0)).toBe(true);
@@ -118,10 +118,10 @@ describe('quiz items', () => {
 
   it('a state choice offers the sides swapped: the wrong side in TIME_WAIT', () => {
     const found = Array.from({ length: 40 }, (_, seed) => buildItem({ kind: 'state_choice', family: 'client_closes_first', seed, difficulty: 'beginner' }))
-      .find((item) => item.stateOptions?.some((p) => p.B === 'TIME_WAIT'));
-    expect(found).toBeDefined();
-    const swapped = found!.stateOptions!.findIndex((p) => p.B === 'TIME_WAIT');
-    expect(gradeItem(found!, { option: swapped }, 'en')).toMatchObject({ correct: false, misconception: 'who_enters_time_wait', skill: 'time_wait' });
+      .find((item) => item.kind === 'state_choice' && item.options.some((p) => p.B === 'TIME_WAIT'));
+    if (found?.kind !== 'state_choice') throw new Error('no state choice offers B in TIME_WAIT');
+    const swapped = found.options.findIndex((p) => p.B === 'TIME_WAIT');
+    expect(gradeItem(found, { option: swapped }, 'en')).toMatchObject({ correct: false, misconception: 'who_enters_time_wait', skill: 'time_wait' });
   });
 
   it('rejects responses of the wrong shape', () => {

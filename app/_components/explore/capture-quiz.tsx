@@ -6,7 +6,7 @@ import type { Trace } from '@/lib/engine/types';
 import { captureQuizItems } from '@/app/_lib/capture-quiz';
 import { renumberTrace } from '@/lib/capture/renumber';
 import { QuizCard } from '@/app/_components/quiz/quiz-card';
-import type { QuizItem } from '@/lib/quiz/build';
+import type { QuizItem } from '@/lib/quiz/item';
 
 /**
  * "Quiz me on this connection": a few questions on the capture's own numbers, or renumbered

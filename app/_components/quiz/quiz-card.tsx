@@ -2,9 +2,9 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { FLAGS, STATES, type Flag, type Segment, type StatePair, type TcpState } from '@/lib/engine/types';
+import { FLAGS, STATES, type Flag, type Segment, type TcpState } from '@/lib/engine/types';
 import { segmentOf, type Lang } from '@/lib/engine';
-import { gradeItem, promptParts, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
+import { askedSegment, gradeItem, promptParts, segmentEvents, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
 import { MAX_LEN, parseWhole, type NumberInput } from '@/app/_lib/quiz-input';
 import { flagsText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
@@ -65,9 +65,9 @@ export function QuizCard({
   const feedbackRef = useRef<HTMLDivElement>(null);
 
   const asksState = item.kind === 'state' || item.kind === 'state_choice';
-  const segment = item.kind === 'spot_error' || asksState ? null : segmentOf(item.trace.events[item.event]);
+  const segment = askedSegment(item);
   const sender = segment?.from ?? null;
-  const side = item.question?.side ?? null;
+  const side = item.kind === 'state' || item.kind === 'state_choice' ? item.question.side : null;
   const done = phase === 'correct' || phase === 'revealed';
 
   // The check button goes away once answered: keep keyboard focus on the feedback, not the body.
@@ -107,14 +107,7 @@ export function QuizCard({
 
   function describeCanonical(grade: ItemGrade): string {
     const c = grade.canonical;
-    if (typeof c === 'object' && c !== null && 'option' in c && item.stateOptions) {
-      const pair = item.stateOptions[c.option];
-      return pair ? t('optionText', { letter: letter(c.option), text: t('statePair', { a: pair.A, b: pair.B }) }) : '';
-    }
-    if (typeof c === 'object' && c !== null && 'option' in c) {
-      const option = item.options?.[c.option];
-      return option ? t('optionText', { letter: letter(c.option), text: segmentText(option, t('noFlags')) }) : '';
-    }
+    if (typeof c === 'object' && c !== null && 'option' in c) return optionText(c.option);
     if (typeof c === 'object' && c !== null && 'event' in c) {
       const s = segmentOf(item.trace.events[c.event]);
       return s ? t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) }) : '';
@@ -216,7 +209,7 @@ export function QuizCard({
     if ((item.kind === 'seq' || item.kind === 'ack' || item.kind === 'len') && typeof wrong === 'number') return { ...segment, [item.kind]: wrong };
     if (item.kind === 'segment' && typeof wrong === 'object' && 'flags' in wrong) return { ...segment, ...wrong, flags: [...wrong.flags] };
     if (item.kind === 'multiple_choice' && typeof wrong === 'object' && 'option' in wrong) {
-      const option = item.options?.[wrong.option];
+      const option = item.options[wrong.option];
       return option ? { ...option, from: segment.from } : null;
     }
     return null;
@@ -239,7 +232,20 @@ export function QuizCard({
   const input = 'w-full rounded-md border border-border bg-bg px-3 py-2 font-mono text-base aria-[invalid=true]:border-danger';
   const label = 'block text-sm font-semibold';
   const feedbackId = `${id}-feedback`;
-  const spotChoices = item.kind === 'spot_error' ? item.trace.events.flatMap((_, i) => (segmentOf(item.trace.events[i]) ? [i] : [])) : [];
+  const choices = item.kind === 'spot_error' ? segmentEvents(item.trace) : item.kind === 'multiple_choice' || item.kind === 'state_choice' ? item.options.map((_, i) => i) : [];
+
+  /** Option `n` of a choice item, as "A. SYN,ACK seq=..." or "A. A: ..., B: ...". */
+  function optionText(n: number): string {
+    if (item.kind === 'state_choice') {
+      const pair = item.options[n];
+      return pair ? t('optionText', { letter: letter(n), text: t('statePair', { a: pair.A, b: pair.B }) }) : '';
+    }
+    if (item.kind === 'multiple_choice') {
+      const option = item.options[n];
+      return option ? t('optionText', { letter: letter(n), text: segmentText(option, t('noFlags')) }) : '';
+    }
+    return '';
+  }
 
   return (
     <section aria-labelledby={`${id}-title`} data-testid="quiz-card" data-kind={item.kind} data-phase={phase} className="rounded-xl border border-border bg-surface shadow-sm">
@@ -339,16 +345,14 @@ export function QuizCard({
                   {item.kind === 'spot_error' ? t('chooseEvent') : t('chooseOption')}
                 </p>
                 <div className="mt-1 space-y-2">
-                  {(item.kind === 'spot_error' ? spotChoices : (item.options ?? item.stateOptions ?? []).map((_, i) => i)).map((value, n) => {
+                  {choices.map((value, n) => {
                     const text =
                       item.kind === 'spot_error'
                         ? (() => {
                             const s = segmentOf(item.trace.events[value]) as Segment;
                             return t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) });
                           })()
-                        : item.stateOptions
-                          ? t('optionText', { letter: letter(n), text: t('statePair', { a: (item.stateOptions[value] as StatePair).A, b: (item.stateOptions[value] as StatePair).B }) })
-                          : t('optionText', { letter: letter(n), text: segmentText(item.options?.[value] as Segment, t('noFlags')) });
+                        : optionText(n);
                     return (
                       <label
                         key={value}

@@ -26,9 +26,11 @@ export function useAnswerText(): (q: RevisionQuestion, answer: unknown) => strin
   const quizText = (item: QuizItem, a: unknown): string => {
     if (typeof a === 'object' && a !== null && 'option' in a) {
       const i = (a as { option: number }).option;
-      const pair = item.stateOptions?.[i];
-      if (pair) return tq('optionText', { letter: letter(i), text: tq('statePair', { a: pair.A, b: pair.B }) });
-      const option = item.options?.[i];
+      if (item.kind === 'state_choice') {
+        const pair = item.options[i];
+        return pair ? tq('optionText', { letter: letter(i), text: tq('statePair', { a: pair.A, b: pair.B }) }) : '';
+      }
+      const option = item.kind === 'multiple_choice' ? item.options[i] : undefined;
       return option ? tq('optionText', { letter: letter(i), text: segmentText(option, noFlags) }) : '';
     }
     if (typeof a === 'object' && a !== null && 'event' in a) {

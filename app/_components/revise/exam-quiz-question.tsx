@@ -2,8 +2,8 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
-import { segmentOf, type Segment } from '@/lib/engine';
-import type { QuizItem } from '@/lib/quiz';
+import { segmentOf } from '@/lib/engine';
+import { askedSegment, type QuizItem } from '@/lib/quiz';
 import { flagsText, segmentText } from '@/app/_lib/quiz-format';
 import { parseWhole } from '@/app/_lib/quiz-input';
 import type { ExtraArrow } from '@/app/_components/trace/sequence-diagram';
@@ -18,7 +18,7 @@ import { letter } from './answer-text';
 export function ExamQuizQuestion({ item, value, onChange }: { item: QuizItem; value: unknown; onChange: (response: unknown) => void }) {
   const t = useTranslations('quiz');
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
-  const segment = item.kind === 'spot_error' || item.kind === 'state_choice' ? null : segmentOf(item.trace.events[item.event]);
+  const segment = askedSegment(item);
   const numeric = item.kind === 'ack' || item.kind === 'seq';
   const [text, setText] = useState(() => (numeric && typeof value === 'number' ? String(value) : ''));
   const [error, setError] = useState<string | null>(null);
@@ -35,9 +35,11 @@ export function ExamQuizQuestion({ item, value, onChange }: { item: QuizItem; va
           const s = segmentOf(e);
           return s ? [{ value: i, text: t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) }), response: { event: i } }] : [];
         })
-      : item.stateOptions
-        ? item.stateOptions.map((p, i) => ({ value: i, text: t('optionText', { letter: letter(i), text: t('statePair', { a: p.A, b: p.B }) }), response: { option: i } }))
-        : (item.options ?? []).map((o, i) => ({ value: i, text: t('optionText', { letter: letter(i), text: segmentText(o as Segment, t('noFlags')) }), response: { option: i } }));
+      : item.kind === 'state_choice'
+        ? item.options.map((p, i) => ({ value: i, text: t('optionText', { letter: letter(i), text: t('statePair', { a: p.A, b: p.B }) }), response: { option: i } }))
+        : item.kind === 'multiple_choice'
+          ? item.options.map((o, i) => ({ value: i, text: t('optionText', { letter: letter(i), text: segmentText(o, t('noFlags')) }), response: { option: i } }))
+          : [];
 
   function typed(next: string) {
     setText(next);
