@@ -30,9 +30,8 @@ describe('practice on loss, reordering and the old duplicate SYN', () => {
             expect(gradeItem(item, { event: item.event }, 'zh').correct).toBe(true);
             return;
           }
-          const options = item.options ?? item.stateOptions;
-          if (options) {
-            const grades = options.map((_, i) => gradeItem(item, { option: i }, 'en'));
+          if (item.kind === 'multiple_choice' || item.kind === 'state_choice') {
+            const grades = item.options.map((_, i) => gradeItem(item, { option: i }, 'en'));
             expect(grades.filter((g) => g.correct)).toHaveLength(1);
             for (const g of grades.filter((x) => !x.correct)) expect(g.misconception).not.toBeNull();
             return;
