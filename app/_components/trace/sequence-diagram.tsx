@@ -1,74 +1,45 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ResolvedEvent, Segment, Side } from '@/lib/engine/types';
+import type { Side } from '@/lib/engine/types';
 import { statesAt, useTraceStep } from './trace-context';
-import { flagsLabel, other } from './trace-format';
+import {
+  arrowsOf,
+  extraEnds,
+  LABEL_LINE,
+  layoutLabels,
+  LIFELINE_X as X,
+  MONO_CHAR as CHAR,
+  rowY as y,
+  SEQUENCE_ROW as ROW,
+  SEQUENCE_TOP as TOP,
+  SEQUENCE_WIDTH as WIDTH,
+  stopOf,
+  type Arrow,
+  type ExtraArrow,
+  type PlacedLabel,
+} from './sequence-layout';
 
-export const SEQUENCE_WIDTH = 480;
-const WIDTH = SEQUENCE_WIDTH;
-const X: Record<Side, number> = { A: 140, B: 340 };
-const TOP = 64;
-const ROW = 52;
-const CHAR = 7.3; // advance of the 12px monospace font, to size label pills
-
-const y = (row: number) => TOP + row * ROW;
+export { SEQUENCE_WIDTH, type ExtraArrow } from './sequence-layout';
 
 /** The drawing's height for a trace of `rows` rows (events, plus one for a question's arrow). */
 export const sequenceDiagramHeight = (rows: number) => y(rows) + 28;
 
-interface Arrow {
-  event: number;
-  segment: Segment;
-  from: { x: number; y: number };
-  to: { x: number; y: number };
-  /** The event index at which it arrives or is lost (its own index for a shorthand segment). */
-  endsAt: number;
-  fate: 'delivered' | 'dropped' | 'in_flight';
-}
-
-/** A send at event i delivered at event j runs from row i (sender) to row j + 1 (receiver). */
-function arrowsOf(events: ResolvedEvent[]): Arrow[] {
-  return events.flatMap((event, i): Arrow[] => {
-    if (event.kind !== 'send' && event.kind !== 'segment') return [];
-    const sender = event.segment.from;
-    const endsAt = event.kind === 'segment' ? i : (event.fateAt ?? events.length - 1);
-    return [
-      {
-        event: i,
-        segment: event.segment,
-        from: { x: X[sender], y: y(i) },
-        to: { x: X[other(sender)], y: y(endsAt + 1) },
-        endsAt,
-        fate: event.kind === 'segment' ? 'delivered' : event.fate,
-      },
-    ];
-  });
-}
-
-/** An arrow that is not part of the trace: the segment a question asks for, or a learner's wrong answer. */
-export interface ExtraArrow {
-  from: Side;
-  /** Null draws a "?" arrow: who sends next, not what. */
-  segment: Segment | null;
-  label: string;
-  tone: 'pending' | 'wrong';
-}
-
 export interface SequenceDiagramProps {
   /** Drawn dashed in one more row below the trace. */
   extra?: ExtraArrow | null;
-  /** Hides one state label (a state question's answer) behind a "?". */
   /** Hides a state behind '?' at one row: one side's, or both for a question on both. */
   mask?: { row: number; side: Side | 'both' } | null;
   /** The event row to highlight instead of the current step's. */
   highlight?: number | null;
+  /** False before hydration: the diagram's exact room, with nothing drawn in it yet. */
+  drawn?: boolean;
 }
 
 /** Text drawn over arrows keeps a rim of the background so it stays readable. */
 const halo = { stroke: 'var(--surface)', strokeWidth: 4, paintOrder: 'stroke' as const };
 
-export function SequenceDiagram({ extra = null, mask = null, highlight = null }: SequenceDiagramProps = {}) {
+export function SequenceDiagram({ extra = null, mask = null, highlight = null, drawn = true }: SequenceDiagramProps = {}) {
   const t = useTranslations('trace');
   const { view, step, id } = useTraceStep();
   const n = view.events.length;
@@ -76,6 +47,10 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null }:
   const height = sequenceDiagramHeight(rows);
   const arrows = arrowsOf(view.events);
   const current = highlight ?? step - 1;
+  const lostWord = t('lost');
+  // Every label is placed before anything is drawn, so crossing arrows' labels are kept apart
+  // and all labels are painted over all lines.
+  const labels = layoutLabels(arrows, extra, n, lostWord);
 
   return (
     <div>
@@ -89,11 +64,15 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null }:
         aria-describedby={`${id}-seq-desc`}
         className="mx-auto max-w-xl rounded-lg"
       >
+        {!drawn ? (
+          <div aria-hidden="true" style={{ aspectRatio: `${WIDTH} / ${height}` }} />
+        ) : (
         <svg
           viewBox={`0 0 ${WIDTH} ${height}`}
           className="h-auto w-full select-none font-mono"
           role="img"
           aria-labelledby={`${id}-seq-title ${id}-seq-desc`}
+          data-testid="sequence-svg"
         >
           <desc id={`${id}-seq-desc`}>{t('sequenceDesc')}</desc>
           <defs>
@@ -129,6 +108,7 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null }:
                 {t('role', { side, role: t(`roles.${view.endpoints[side].role}`) })}
               </text>
               <line
+                data-testid={`lifeline-${side}`}
                 x1={X[side]}
                 y1={TOP - 18}
                 x2={X[side]}
@@ -151,7 +131,7 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null }:
                   const width = label.length * CHAR + 10;
                   const x = side === 'A' ? X.A - 10 - width : X.B + 10;
                   return (
-                    <g key={side}>
+                    <g key={side} data-testid="state-label">
                       <circle cx={X[side]} cy={y(row)} r={3} fill={`var(--side-${side.toLowerCase()})`} />
                       {isNow && (
                         <rect
@@ -236,13 +216,61 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null }:
           })}
 
           {arrows.map((arrow) => (
-            <SegmentArrow key={arrow.event} arrow={arrow} step={step} widgetId={id} lostLabel={t('lost')} />
+            <SegmentArrow key={arrow.event} arrow={arrow} step={step} widgetId={id} lostLabel={lostWord} />
           ))}
+          {extra && <Extra arrow={extra} row={n} label={labels[arrows.length] as PlacedLabel} />}
 
-          {extra && <Extra arrow={extra} row={n} />}
+          {arrows.map((arrow, i) => (
+            <SegmentLabel
+              key={arrow.event}
+              label={labels[i] as PlacedLabel}
+              color={`var(--side-${arrow.segment.from.toLowerCase()})`}
+              faded={step <= arrow.event}
+            />
+          ))}
         </svg>
+        )}
       </div>
     </div>
+  );
+}
+
+/**
+ * A label on an opaque pill drawn after every line, so no arrow runs through its text. The
+ * pill stays opaque while the text fades for a segment not sent yet.
+ */
+function SegmentLabel({
+  label,
+  color,
+  faded = false,
+  heading = false,
+}: {
+  label: PlacedLabel;
+  color: string;
+  faded?: boolean;
+  /** The first line is a sans-serif heading (a question arrow's "your answer"). */
+  heading?: boolean;
+}) {
+  const { box, lines } = label;
+  const bold = heading ? 2 : 1;
+  return (
+    <g data-testid="segment-label">
+      <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={5} fill="var(--surface)" stroke={color} strokeOpacity={0.55} />
+      <g opacity={faded ? 0.35 : 1} className="motion-safe:transition-opacity">
+        {lines.map((line, i) => (
+          <text
+            key={i}
+            x={box.x + box.width / 2}
+            y={box.y + 3 + LABEL_LINE * i + 11}
+            textAnchor="middle"
+            className={`${heading && i === 0 ? 'font-sans ' : ''}${i < bold ? 'text-[12px] font-bold' : 'text-[11.5px]'}`}
+            fill={i < bold ? color : 'var(--fg)'}
+          >
+            {line}
+          </text>
+        ))}
+      </g>
+    </g>
   );
 }
 
@@ -257,21 +285,16 @@ function SegmentArrow({
   widgetId: string;
   lostLabel: string;
 }) {
-  const { segment, from, to, fate } = arrow;
+  const { segment, from, fate } = arrow;
   const side = segment.from.toLowerCase();
   const color = `var(--side-${side})`;
   const sent = step > arrow.event;
   const arrived = step > arrow.endsAt;
   const isCurrent = step - 1 === arrow.event || step - 1 === arrow.endsAt;
-  // Lost and never-delivered segments stop half way.
-  const stopsAt = fate === 'delivered' ? 1 : 0.5;
-  const end = { x: from.x + (to.x - from.x) * stopsAt, y: from.y + (to.y - from.y) * stopsAt };
+  const end = stopOf(arrow);
   // While in flight, the solid part reaches the current row.
   const progress = arrived ? 1 : sent ? Math.min(1, (y(step) - from.y) / (end.y - from.y || 1)) : 0;
   const tip = { x: from.x + (end.x - from.x) * progress, y: from.y + (end.y - from.y) * progress };
-  const label = { x: (from.x + end.x) / 2, y: (from.y + end.y) / 2 };
-  const top = `${flagsLabel(segment.flags)}  len=${segment.len}`;
-  const bottom = `seq=${segment.seq} ack=${segment.ack}`;
 
   return (
     <g opacity={sent ? 1 : 0.3} className="motion-safe:transition-opacity">
@@ -301,21 +324,14 @@ function SegmentArrow({
           </text>
         </g>
       )}
-      <text x={label.x} y={label.y - 5} textAnchor="middle" className="text-[12px] font-bold" fill={color} {...halo}>
-        {top}
-      </text>
-      <text x={label.x} y={label.y + 9} textAnchor="middle" className="text-[11.5px]" fill="var(--fg)" {...halo}>
-        {bottom}
-      </text>
     </g>
   );
 }
 
-function Extra({ arrow, row }: { arrow: ExtraArrow; row: number }) {
+/** A question's dashed arrow with its label, drawn after the trace's lines and before their labels. */
+function Extra({ arrow, row, label }: { arrow: ExtraArrow; row: number; label: PlacedLabel }) {
   const color = arrow.tone === 'wrong' ? 'var(--danger)' : 'var(--muted)';
-  const from = { x: X[arrow.from], y: y(row) };
-  const to = { x: X[other(arrow.from)], y: y(row + 1) };
-  const mid = { x: (from.x + to.x) / 2, y: (from.y + to.y) / 2 };
+  const { from, to } = extraEnds(arrow, row);
   const length = Math.hypot(to.x - from.x, to.y - from.y);
   const d = { x: (to.x - from.x) / length, y: (to.y - from.y) / length };
   const head = [
@@ -329,23 +345,7 @@ function Extra({ arrow, row }: { arrow: ExtraArrow; row: number }) {
     <g data-testid={`extra-arrow-${arrow.tone}`}>
       <line x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke={color} strokeWidth={2} strokeDasharray="7 5" />
       <polygon points={head} fill={color} />
-      <text x={mid.x} y={mid.y - 18} textAnchor="middle" className="font-sans text-[12px] font-bold" fill={color} {...halo}>
-        {arrow.label}
-      </text>
-      {arrow.segment ? (
-        <>
-          <text x={mid.x} y={mid.y - 4} textAnchor="middle" className="text-[12px] font-bold" fill={color} {...halo}>
-            {`${flagsLabel(arrow.segment.flags) || '—'}  len=${arrow.segment.len}`}
-          </text>
-          <text x={mid.x} y={mid.y + 10} textAnchor="middle" className="text-[11.5px]" fill="var(--fg)" {...halo}>
-            {`seq=${arrow.segment.seq} ack=${arrow.segment.ack}`}
-          </text>
-        </>
-      ) : (
-        <text x={mid.x} y={mid.y + 6} textAnchor="middle" className="text-[18px] font-bold" fill={color} {...halo}>
-          ?
-        </text>
-      )}
+      <SegmentLabel label={label} color={color} heading />
     </g>
   );
 }
