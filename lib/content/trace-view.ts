@@ -3,10 +3,12 @@ import {
   isScenarioFamily,
   parseTrace,
   QuestionError,
+  replayTrace,
   SCENARIO_FAMILIES,
   TraceFormatError,
   TRACE_VIEWS,
   traceViewOf,
+  withoutCheckpoints,
   type TraceView,
 } from '@/lib/engine';
 import type { Trace } from '@/lib/engine/types';
@@ -53,9 +55,19 @@ export function traceOfBlock(block: TraceBlock | QuizBlock, where: Where): Trace
   return generateScenario(block.scenario, options);
 }
 
-/** Replays a trace block for a widget (pure given the engine; throws ContentError on bad input). */
+/**
+ * Replays a trace block for a widget (pure given the engine; throws ContentError on bad input).
+ * The widget steps through what happens on the wire: its checkpoints are not steps (content tests
+ * replay them, and the diagrams show the states at every step anyway).
+ */
 export function buildTraceView(block: TraceBlock, locale: Locale, where: Where): TraceView {
-  return traceViewOf(traceOfBlock(block, where), locale, block.caption, block.views ?? [...TRACE_VIEWS]);
+  const trace = traceOfBlock(block, where);
+  const { steps } = replayTrace(trace);
+  const failed = steps.findIndex((step, i) => step.error !== null && 'expect' in (trace.events[i] as object));
+  if (failed >= 0) {
+    throw new ContentError(where.file, where.line, `checkpoint at event ${failed} fails: ${steps[failed]?.error?.explain ?? ''}`);
+  }
+  return traceViewOf(withoutCheckpoints(trace), locale, block.caption, block.views ?? [...TRACE_VIEWS]);
 }
 
 /** Checks that a quiz block asks something its trace can answer; the browser builds the question. */

@@ -85,6 +85,14 @@ export interface Trace {
   events: TraceEvent[];
 }
 
+/**
+ * The trace as a learner sees it: without its `expect` checkpoints, which are the author's
+ * assertions (checked by replay), not something that happens on the wire. Pure.
+ */
+export function withoutCheckpoints(trace: Trace): Trace {
+  return { ...trace, events: trace.events.filter((e) => !('expect' in e)) };
+}
+
 export type ErrorField = 'flags' | 'seq' | 'ack' | 'len' | 'state' | 'event';
 
 export type StatePair = Record<Side, TcpState>;

@@ -9,6 +9,7 @@ import {
   replayRecords,
   seededRandom,
   segmentOf,
+  withoutCheckpoints,
   type Flag,
   type Question,
   type QuestionField,
@@ -31,10 +32,6 @@ const FIELD_OF: Record<FieldItem['kind'], QuestionField> = {
   len: 'len',
   segment: 'segment',
 };
-
-function withoutCheckpoints(trace: Trace): Trace {
-  return { ...trace, events: trace.events.filter((e) => !('expect' in e)) };
-}
 
 /** Segments whose seq is fixed by the rules, asked the engine: not a new ISN, which is free. */
 function fixedSeqSegments(trace: Trace): number[] {

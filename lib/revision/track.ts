@@ -11,6 +11,7 @@ import {
   segmentOf,
   seqDiff,
   seq,
+  withoutCheckpoints,
   type Difficulty,
   type Finding,
   type Lang,
@@ -80,10 +81,6 @@ export function decodeTrackSpec(text: string): TrackSpec | null {
   return { style: style as TrackStyle, seed: Number(seedText), difficulty: level === 'b' ? 'beginner' : 'expert' };
 }
 
-function shown(trace: Trace): Trace {
-  return { ...trace, events: trace.events.filter((e) => !('expect' in e)) };
-}
-
 function shuffled<T>(rng: Random, items: T[]): T[] {
   const a = [...items];
   for (let i = a.length - 1; i > 0; i--) {
@@ -115,7 +112,7 @@ interface CumulativeAck {
 }
 
 function cumulativeAck(spec: TrackSpec): CumulativeAck {
-  const trace = shown(generateScenario('data_transfer', { seed: spec.seed, difficulty: spec.difficulty }));
+  const trace = withoutCheckpoints(generateScenario('data_transfer', { seed: spec.seed, difficulty: spec.difficulty }));
   const data: Array<{ seq: number; len: number }> = [];
   let isnA = 0;
   for (const [i, e] of trace.events.entries()) {
@@ -133,7 +130,7 @@ function cumulativeAck(spec: TrackSpec): CumulativeAck {
 /** The client/server teardown, the side that closes first, and the four teardown segments' events. */
 function teardown(spec: TrackSpec, rng: Random): { trace: Trace; closer: Side; waves: number[] } {
   const family = rng.chance(0.5) ? 'client_closes_first' : 'server_closes_first';
-  const trace = shown(generateScenario(family, { seed: spec.seed, difficulty: spec.difficulty }));
+  const trace = withoutCheckpoints(generateScenario(family, { seed: spec.seed, difficulty: spec.difficulty }));
   const first = trace.events.findIndex((e) => segmentOf(e)?.flags.includes('FIN'));
   const waves = trace.events.flatMap((e, i) => (i >= first && segmentOf(e) ? [i] : []));
   return { trace, closer: (segmentOf(trace.events[first]) as { from: Side }).from, waves };

@@ -94,6 +94,23 @@ describe('renderLessonMarkdown', () => {
 });
 
 describe('loadLesson', () => {
+  it('steps a widget through the wire events only: its checkpoints are checked, not shown', () => {
+    const withCheckpoints = {
+      ...handshake,
+      events: [handshake.events[0], { expect: { A: 'SYN_SENT', B: 'SYN_RECEIVED' } }, ...handshake.events.slice(1), { expect: { A: 'ESTABLISHED', B: 'ESTABLISHED' } }],
+    };
+    const body = ['```trace id=c1', JSON.stringify({ caption: 'Checked', trace: withCheckpoints }), '```'].join('\n');
+    const lesson = loadLesson('en', 'x', tree({ 'lessons/en/x.md': FRONT + body }))!;
+    const view = lesson.parts.flatMap((part) => (part.type === 'trace' ? [part.view] : []))[0]!;
+    expect(view.events.map((e) => e.kind)).toEqual(['segment', 'segment', 'segment']);
+    expect(view.narration).toHaveLength(3);
+    expect(view.narration.join(' ')).not.toMatch(/Checkpoint/);
+
+    const wrong = { ...withCheckpoints, events: [handshake.events[0], { expect: { A: 'ESTABLISHED' } }] };
+    const error = lessonError(['```trace id=c2', JSON.stringify({ caption: 'Wrong', trace: wrong }), '```'].join('\n'));
+    expect(error.message).toMatch(/checkpoint at event 1 fails/);
+  });
+
   it('replays an inline trace and a generated scenario on the server', () => {
     const body = [
       '## Inline',
