@@ -1,6 +1,6 @@
 // The one entry for pages: server-side content loading and checking (reads content/ from disk).
 export { ContentError } from './errors';
-export type { Heading } from './markdown';
+export { glossaryAnchor, type Heading } from './markdown';
 export type { QuizView } from './trace-view';
 export {
   contentRoot,

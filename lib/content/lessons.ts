@@ -4,7 +4,7 @@ import matter from 'gray-matter';
 import type { z } from 'zod';
 import type { Locale } from '@/lib/i18n/locales';
 import { ContentError, describeZodError } from './errors';
-import { renderLessonMarkdown, renderMarkdownFragment, type Heading } from './markdown';
+import { renderGlossaryDefinition, renderLessonMarkdown, type Heading } from './markdown';
 import { frontMatterSchema, glossarySchema, navSchema, slugSchema, type FrontMatter, type Nav } from './schema';
 import type { TraceView } from '@/lib/engine';
 import { buildQuizView, buildTraceView, type QuizView } from './trace-view';
@@ -194,7 +194,7 @@ export function loadGlossary(locale: Locale, root = contentRoot()): GlossaryEntr
       return {
         id: entry.id,
         term: entry.term,
-        html: renderMarkdownFragment(entry.definition, { file: `${file} [${index}] ${entry.id}` }),
+        html: renderGlossaryDefinition(entry.definition, entry.id, { file: `${file} [${index}] ${entry.id}` }),
         lessons: entry.lessons ?? [],
       };
     });

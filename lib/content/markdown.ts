@@ -30,6 +30,15 @@ const PLACEHOLDER = 'synack-widget';
 export const ID_PREFIX = 'lesson-';
 
 /**
+ * The glossary page's own prefix: entry `ISN` is `#glossary-ISN` there. Authors keep writing
+ * `/en/glossary#ISN` (and `#ISN` between entries); links are rewritten when rendered.
+ */
+export const GLOSSARY_PREFIX = 'glossary-';
+
+/** The id of a glossary entry's box on the glossary page. */
+export const glossaryAnchor = (entryId: string) => GLOSSARY_PREFIX + entryId;
+
+/**
  * Bounds on what an author (or, later, a learner importing a capture) may write: micromark's
  * inline parsing is superlinear on long runs of unmatched `*` or `[a](b`, and deep `>` or list
  * nesting overflows the stack of the tree walkers. Real lessons stay far below each.
@@ -69,15 +78,24 @@ export interface SourceLocation {
   lineOffset?: number;
 }
 
+/** Which page the markdown is shown on: the prefix of the ids it makes, and what `#x` means there. */
+interface PageIds {
+  prefix: string;
+  /** An in-page link that is not to one of the markdown's own headings: a glossary entry's on the glossary page. */
+  inPage: ((fragment: string) => string) | null;
+}
+
+const LESSON_PAGE: PageIds = { prefix: ID_PREFIX, inPage: null };
+
 /**
  * Renders lesson markdown (pure apart from throwing `ContentError`): GFM, sanitized, headings
  * given ids, and top-level ```trace / ```quiz fences parsed, validated and split out.
  */
-export function renderLessonMarkdown(source: string, where: SourceLocation): RenderedMarkdown {
+export function renderLessonMarkdown(source: string, where: SourceLocation, page: PageIds = LESSON_PAGE): RenderedMarkdown {
   const offset = where.lineOffset ?? 0;
   checkBounds(source, where.file, offset);
   try {
-    return render(source, where, offset);
+    return render(source, where, offset, page);
   } catch (error) {
     // A nesting the line scan cannot see (lists in quotes in lists...) still must not crash.
     if (error instanceof RangeError) throw new ContentError(where.file, null, 'markdown nested too deeply to render');
@@ -121,7 +139,7 @@ function checkBounds(source: string, file: string, offset: number): void {
   }
 }
 
-function render(source: string, where: SourceLocation, offset: number): RenderedMarkdown {
+function render(source: string, where: SourceLocation, offset: number, page: PageIds): RenderedMarkdown {
   const mdast = unified().use(remarkParse).use(remarkGfm).parse(source) as MdastRoot;
   const blocks: { kind: WidgetKind; id: string; block: TraceBlock | QuizBlock; line: number }[] = [];
   const ids = new Set<string>();
@@ -143,9 +161,10 @@ function render(source: string, where: SourceLocation, offset: number): Rendered
   });
   checkNestedFences(mdast, where.file, offset);
 
-  const hast = toSafeHast(mdast);
+  const hast = toSafeHast(mdast, page.prefix);
   const headings = collectHeadings(hast);
-  prefixHeadingLinks(hast, new Set(headings.map((heading) => heading.id)));
+  rewriteLinks(hast, page, new Set(headings.map((heading) => heading.id)));
+  prefixFootnoteLabel(hast, page.prefix);
   const parts: RawPart[] = [];
   let pending: HastContent[] = [];
   const flush = () => {
@@ -171,9 +190,13 @@ function render(source: string, where: SourceLocation, offset: number): Rendered
   return { parts, headings };
 }
 
-/** Renders a short markdown text (a glossary definition) to sanitized HTML; widgets are not allowed. */
-export function renderMarkdownFragment(source: string, where: SourceLocation): string {
-  const { parts } = renderLessonMarkdown(source, where);
+/**
+ * Renders a glossary entry's definition to sanitized HTML; widgets are not allowed. Its own ids
+ * start `glossary-<entry>-`, and `#x` links to the entry `x` on the same page.
+ */
+export function renderGlossaryDefinition(source: string, entryId: string, where: SourceLocation): string {
+  const page: PageIds = { prefix: `${glossaryAnchor(entryId)}-`, inPage: glossaryAnchor };
+  const { parts } = renderLessonMarkdown(source, where, page);
   if (parts.some((part) => part.type !== 'html')) {
     throw new ContentError(where.file, where.lineOffset ?? null, 'widget blocks are only allowed in lessons');
   }
@@ -240,11 +263,11 @@ function checkNestedFences(root: MdastRoot, file: string, offset: number): void 
   visit(root, 0);
 }
 
-function toSafeHast(mdast: MdastRoot): HastRoot {
+function toSafeHast(mdast: MdastRoot, prefix: string): HastRoot {
   const processor = unified()
-    .use(remarkRehype, { clobberPrefix: ID_PREFIX })
+    .use(remarkRehype, { clobberPrefix: prefix })
     .use(rehypeSanitize, sanitizeSchema)
-    .use(rehypeSlug, { prefix: ID_PREFIX });
+    .use(rehypeSlug, { prefix });
   return processor.runSync(mdast) as HastRoot;
 }
 
@@ -268,14 +291,40 @@ function collectHeadings(root: HastRoot): Heading[] {
   return headings;
 }
 
-/** `[see](#closing)` in a lesson points at its heading, whose id is now `lesson-closing`. */
-function prefixHeadingLinks(root: HastRoot, ids: Set<string>): void {
+const GLOSSARY_LINK = /^(\/[a-z]+\/glossary#)(.+)$/;
+
+/**
+ * Links as the page serves them: `[see](#closing)` points at its heading, whose id is now
+ * `lesson-closing`; `/en/glossary#ISN` at the entry's `glossary-ISN`; on the glossary page, `#ISN`
+ * at that entry too. Footnote links already carry the prefix.
+ */
+function rewriteLinks(root: HastRoot, page: PageIds, headingIds: Set<string>): void {
+  const rewrite = (href: string): string => {
+    const glossary = GLOSSARY_LINK.exec(href);
+    if (glossary) return glossary[1] + glossaryAnchor(glossary[2] as string);
+    if (!href.startsWith('#') || href.startsWith(`#${page.prefix}`)) return href;
+    const fragment = href.slice(1);
+    if (headingIds.has(page.prefix + fragment)) return `#${page.prefix}${fragment}`;
+    return page.inPage ? `#${page.inPage(fragment)}` : href;
+  };
   const visit = (node: HastNodes) => {
-    if (node.type === 'element' && node.tagName === 'a') {
-      const href = node.properties.href;
-      if (typeof href === 'string' && href.startsWith('#') && ids.has(ID_PREFIX + href.slice(1))) {
-        node.properties.href = `#${ID_PREFIX}${href.slice(1)}`;
-      }
+    if (node.type === 'element' && node.tagName === 'a' && typeof node.properties.href === 'string') {
+      node.properties.href = rewrite(node.properties.href);
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(root);
+}
+
+const FOOTNOTE_LABEL = 'footnote-label';
+
+/** mdast-util-to-hast always names the footnotes' heading `footnote-label`, whatever the prefix. */
+function prefixFootnoteLabel(root: HastRoot, prefix: string): void {
+  const visit = (node: HastNodes) => {
+    if (node.type === 'element') {
+      if (node.properties.id === FOOTNOTE_LABEL) node.properties.id = prefix + FOOTNOTE_LABEL;
+      const described = node.properties.ariaDescribedBy;
+      if (Array.isArray(described)) node.properties.ariaDescribedBy = described.map((id) => (id === FOOTNOTE_LABEL ? prefix + FOOTNOTE_LABEL : id));
     }
     if ('children' in node) for (const child of node.children) visit(child);
   };

@@ -10,6 +10,7 @@ import {
   loadGlossary,
   loadLesson,
   loadLessonMeta,
+  glossaryAnchor,
   loadNav,
 } from '@/lib/content';
 import { lessonItemRef, migrateItemRef } from '@/lib/quiz';
@@ -137,11 +138,13 @@ describe('glossary', () => {
 
 // Lessons link glossary terms and other lessons with absolute, locale-prefixed paths
 // (/en/glossary#ISN, /zh/learn/edge-cases); the glossary links back through each entry's `lessons`.
+// Rendered, a glossary link names the entry's prefixed id (#glossary-ISN), which the page gives it.
 describe('links between lessons and the glossary', () => {
   const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((match) => match[1] ?? '');
   const lessonHtml = (locale: Locale, slug: string) =>
     (loadLesson(locale, slug, root)?.parts ?? []).map((part) => (part.type === 'html' ? part.html : '')).join('\n');
   const glossaryIds = (locale: Locale) => new Set(loadGlossary(locale, root).map((entry) => entry.id));
+  const glossaryAnchors = (locale: Locale) => new Set([...glossaryIds(locale)].map(glossaryAnchor));
 
   /** Why an internal link is broken, or null when it points at a page (and entry) that exists. */
   function brokenLink(locale: Locale, href: string, pageIds: Set<string>): string | null {
@@ -156,7 +159,7 @@ describe('links between lessons and the glossary', () => {
       if (fragment !== undefined) return 'lesson links carry no fragment (heading ids may change)';
       return null;
     }
-    if (fragment !== undefined && !glossaryIds(locale).has(fragment)) return `no glossary entry ${fragment}`;
+    if (fragment !== undefined && !glossaryAnchors(locale).has(fragment)) return `no glossary entry ${fragment}`;
     return null;
   }
 
@@ -172,7 +175,7 @@ describe('links between lessons and the glossary', () => {
       }
       for (const entry of loadGlossary(locale, root)) {
         for (const href of hrefs(entry.html)) {
-          const why = brokenLink(locale, href, glossaryIds(locale));
+          const why = brokenLink(locale, href, glossaryAnchors(locale));
           if (why) broken.push(`glossary ${entry.id}: ${href}: ${why}`);
         }
         for (const slug of entry.lessons) {
@@ -192,6 +195,18 @@ describe('links between lessons and the glossary', () => {
     for (const slug of slugs) {
       expect(targets('en', slug).some((href) => href.startsWith('/glossary#')), `${slug} links no glossary term`).toBe(true);
       for (const locale of LOCALES) expect(targets(locale, slug), `${locale}/${slug}`).toEqual(targets('en', slug));
+    }
+  });
+
+  it('the glossary page gives no id twice: entries are glossary-<id>, a definition\'s own ids are under its entry', () => {
+    for (const locale of LOCALES) {
+      const entries = loadGlossary(locale, root);
+      const ids = [
+        ...entries.map((entry) => glossaryAnchor(entry.id)),
+        ...entries.flatMap((entry) => [...entry.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? '')),
+      ];
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i), locale).toEqual([]);
+      for (const id of ids) expect(id.startsWith('glossary-'), id).toBe(true);
     }
   });
 

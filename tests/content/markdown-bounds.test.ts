@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '@/lib/content/errors';
-import { ID_PREFIX, MARKDOWN_LIMITS, renderLessonMarkdown } from '@/lib/content/markdown';
+import { GLOSSARY_PREFIX, ID_PREFIX, MARKDOWN_LIMITS, renderGlossaryDefinition, renderLessonMarkdown } from '@/lib/content/markdown';
 
 const where = { file: 'lesson.md' };
 const html = (source: string) =>
@@ -70,6 +70,22 @@ describe('markdown ids', () => {
     expect(text).toContain('href="#other"');
   });
 
+  it('links to a glossary entry point at its prefixed id; a definition\'s `#x` is the entry x', () => {
+    const text = html('[ISN](/en/glossary#ISN), [TIME_WAIT](/zh/glossary#TIME_WAIT), [a lesson](/en/learn/edge-cases)');
+    expect(text).toContain(`href="/en/glossary#${GLOSSARY_PREFIX}ISN"`);
+    expect(text).toContain(`href="/zh/glossary#${GLOSSARY_PREFIX}TIME_WAIT"`);
+    expect(text).toContain('href="/en/learn/edge-cases"');
+    const definition = renderGlossaryDefinition('See [simultaneous open](#simultaneous-open).[^1]\n\n[^1]: RFC 9293.', 'SYN', where);
+    expect(definition).toContain(`href="#${GLOSSARY_PREFIX}simultaneous-open"`);
+    const ids = [...definition.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1] ?? '');
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) expect(id.startsWith(`${GLOSSARY_PREFIX}SYN-`), id).toBe(true);
+    for (const [, href] of definition.matchAll(/href="#([^"]+)"/g)) {
+      if (href !== `${GLOSSARY_PREFIX}simultaneous-open`) expect(ids).toContain(href);
+    }
+    for (const [, ref] of definition.matchAll(/aria-describedby="([^"]+)"/g)) expect(ids).toContain(ref);
+  });
+
   it('every footnote link points at an id that exists, both ways', () => {
     const text = html('A claim.[^1] Another.[^note]\n\n[^1]: The source.\n[^note]: More.');
     const ids = new Set([...text.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
@@ -77,5 +93,7 @@ describe('markdown ids', () => {
     expect(targets.length).toBeGreaterThanOrEqual(4);
     for (const target of targets) expect(ids.has(target), `#${target}`).toBe(true);
     expect(text).not.toContain('user-content-');
+    // Every id the markdown makes is prefixed, the footnotes' heading too.
+    for (const id of ids) expect(id?.startsWith(ID_PREFIX), id).toBe(true);
   });
 });

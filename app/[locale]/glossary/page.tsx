@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
-import { loadGlossary, loadLessonMeta } from '@/lib/content';
+import { glossaryAnchor, loadGlossary, loadLessonMeta } from '@/lib/content';
 
 export const generateMetadata = titleFrom('glossary');
 
@@ -24,7 +24,7 @@ export default async function GlossaryPage({ params }: PageProps<'/[locale]/glos
               {entries.map((entry) => (
                 <li key={entry.id}>
                   <a
-                    href={`#${entry.id}`}
+                    href={`#${glossaryAnchor(entry.id)}`}
                     className="inline-block rounded-full border border-border bg-surface px-3 py-1 text-sm hover:bg-surface-2"
                   >
                     {entry.term}
@@ -37,11 +37,11 @@ export default async function GlossaryPage({ params }: PageProps<'/[locale]/glos
             {entries.map((entry) => (
               <div
                 key={entry.id}
-                id={entry.id}
+                id={glossaryAnchor(entry.id)}
                 className="scroll-mt-24 rounded-lg border border-border bg-surface p-4 target:ring-2 target:ring-accent"
               >
                 <dt className="text-lg font-semibold">
-                  <a href={`#${entry.id}`} className="hover:underline">
+                  <a href={`#${glossaryAnchor(entry.id)}`} className="hover:underline">
                     {entry.term}
                   </a>
                 </dt>
