@@ -5,6 +5,7 @@ import type { ReactNode } from 'react';
 import { masteryBySkill, misconceptionCounts } from '@/lib/quiz';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
+import { ScrollArea } from '@/app/_components/ui/scroll-area';
 
 const HISTORY = 30;
 
@@ -68,7 +69,7 @@ export function ProgressView() {
       </Panel>
 
       <Panel id="history-title" title={t('history')} empty={recent.length === 0 ? t('noHistory') : null}>
-        <div tabIndex={0} role="group" aria-labelledby="history-title" className="mt-3 overflow-x-auto">
+        <ScrollArea labelledBy="history-title" className="mt-3" testId="history-scroll">
           <table className="w-full border-collapse text-left text-sm">
             <thead className="bg-surface-2">
               <tr>
@@ -94,7 +95,7 @@ export function ProgressView() {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </Panel>
 
       {progress.attempts.length > 0 && (

@@ -2,48 +2,48 @@
 
 import { useTranslations } from 'next-intl';
 import type { ResolvedEvent } from '@/lib/engine/types';
+import { ScrollArea } from '@/app/_components/ui/scroll-area';
 import { statesAt, useTraceStep } from './trace-context';
-import { flagsLabel, segmentOf } from './trace-format';
+import { flagsLabel, other, segmentOf } from './trace-format';
 
-/** About the table's height for `events` events (a header, a start row and a row each), in px. */
-export const segmentTableHeight = (events: number) => 64 + (events + 2) * 33;
+/** Every row is one line (cells do not wrap): 32 px and a 1 px rule, so the table's room is known before it is drawn. */
+const ROW_PX = 33;
 
-/** The text alternative of the diagrams: one row per event, the current one highlighted. */
-export function SegmentTable() {
+/**
+ * The text alternative of the diagrams: one row per event, the current one highlighted. `drawn`
+ * false (before hydration) keeps the table's room (a header, a start row and a row per event).
+ */
+export function SegmentTable({ drawn = true }: { drawn?: boolean }) {
   const t = useTranslations('trace');
   const { view, step, id } = useTraceStep();
 
+  // What happened, in the learner's words: the segment's own fields are in the next columns.
   const describe = (event: ResolvedEvent): string => {
     switch (event.kind) {
       case 'send':
-        return t('sendShort', { id: event.id });
+        return t('rowSend', { from: event.segment.from });
       case 'segment':
-        return t('segmentShort');
+        return t('rowSegment', { from: event.segment.from, to: other(event.segment.from) });
       case 'deliver':
-        return t('deliver', { id: event.id });
-      case 'drop':
-        return t('drop', { id: event.id });
+      case 'drop': {
+        const to = event.segment ? other(event.segment.from) : '—';
+        return t(event.kind === 'deliver' ? 'rowDeliver' : 'rowDrop', { to });
+      }
       case 'app':
-        return t('app', { call: t(`calls.${event.call}`) });
+        return t('app', { side: event.at, call: event.call });
       case 'timeout':
-        return t('timeout', { timer: t(`timers.${event.timer}`) });
+        return t('timeout', { side: event.at, timer: t(`timers.${event.timer}`) });
       case 'expect':
-        return t('expect', { a: event.states.A ?? t('any'), b: event.states.B ?? t('any') });
+        return t('checkpoint', { a: event.states.A ?? '—', b: event.states.B ?? '—' });
     }
   };
-  const actor = (event: ResolvedEvent): string => {
-    if (event.kind === 'app' || event.kind === 'timeout') return event.at;
-    return segmentOf(event)?.from ?? '—';
-  };
-
   const cell = 'whitespace-nowrap px-2 py-1.5';
   const rows = [
-    { key: 'start', number: 0, what: '—', actor: '—', segment: null, states: view.initial, error: null },
+    { key: 'start', number: 0, what: '—', segment: null, states: view.initial, error: null },
     ...view.events.map((event, index) => ({
       key: String(index),
       number: index + 1,
       what: describe(event),
-      actor: actor(event),
       segment: segmentOf(event),
       states: statesAt(view, index + 1),
       error: view.steps[index]?.error ?? null,
@@ -55,12 +55,15 @@ export function SegmentTable() {
       <h3 id={`${id}-table-title`} className="mb-2 text-sm font-semibold text-muted">
         {t('table')}
       </h3>
-      <div tabIndex={0} role="group" aria-labelledby={`${id}-table-title`} className="overflow-x-auto rounded-lg border border-border">
+      {!drawn ? (
+        <div aria-hidden="true" className="rounded-lg border border-border" style={{ height: `${2 + 32 + rows.length * ROW_PX}px` }} />
+      ) : (
+      <ScrollArea labelledBy={`${id}-table-title`} className="rounded-lg border border-border" testId="segment-table">
         <table className="w-full border-collapse text-left text-sm">
           <caption className="sr-only">{t('tableCaption')}</caption>
           <thead className="bg-surface-2">
             <tr>
-              {(['colEvent', 'colWhat', 'colSender', 'colFlags', 'colSeq', 'colAck', 'colLen', 'colStateA', 'colStateB'] as const).map(
+              {(['colEvent', 'colWhat', 'colFlags', 'colSeq', 'colAck', 'colLen', 'colStateA', 'colStateB'] as const).map(
                 (column) => (
                   <th key={column} scope="col" className={`${cell} font-semibold`}>
                     {t(column)}
@@ -83,13 +86,12 @@ export function SegmentTable() {
                     {row.number}
                     {current && <span className="sr-only"> ({t('current')})</span>}
                   </th>
-                  <td className={`${cell} min-w-44 whitespace-normal font-sans`}>
+                  <td className={`${cell} font-sans`}>
                     {row.what}
                     {row.error && (
                       <span className="block whitespace-normal text-danger">⚠ {row.error.explain}</span>
                     )}
                   </td>
-                  <td className={cell}>{row.actor}</td>
                   <td className={cell}>{row.segment ? flagsLabel(row.segment.flags) : '—'}</td>
                   <td className={cell}>{row.segment?.seq ?? '—'}</td>
                   <td className={cell}>{row.segment?.ack ?? '—'}</td>
@@ -101,7 +103,8 @@ export function SegmentTable() {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
+      )}
     </div>
   );
 }

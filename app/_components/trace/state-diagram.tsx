@@ -2,17 +2,20 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
+import type { TraceView } from '@/lib/engine/trace-view';
 import type { Side, TcpState } from '@/lib/engine/types';
+import { ScrollArea } from '@/app/_components/ui/scroll-area';
 import { statesAt, useTraceStep } from './trace-context';
 
 // RFC 9293 figure 5, laid out by hand on a grid; CLOSED appears twice, as in the figure.
 const W = 760;
 const H = 712;
-export const STATE_DIAGRAM_SIZE = { width: W, height: H };
+/** Readable on a phone only at 560 px or more, so below that it scrolls (ScrollArea shows it does). */
+const SIZE = 'mx-auto w-full min-w-[560px] max-w-3xl';
 const HALF_W = 66;
 const HALF_H = 18;
 
-type NodeId = TcpState | 'CLOSED_END';
+export type NodeId = TcpState | 'CLOSED_END';
 const NODES: Record<NodeId, { x: number; y: number; state: TcpState }> = {
   CLOSED: { x: 380, y: 40, state: 'CLOSED' },
   LISTEN: { x: 380, y: 150, state: 'LISTEN' },
@@ -66,25 +69,40 @@ const EDGES: Edge[] = [
 
 const SIDE_COLOR: Record<Side, string> = { A: 'var(--side-a)', B: 'var(--side-b)' };
 
-/** Where a state's box sits across the diagram (the first CLOSED box for CLOSED). */
-function xOf(state: TcpState): number {
-  return NODES[state].x;
+const OPENING: readonly TcpState[] = ['CLOSED', 'LISTEN', 'SYN_SENT', 'SYN_RECEIVED'];
+
+/**
+ * The box each side is drawn in at a step: its state's, except that CLOSED has two boxes, as in
+ * the figure. A side that has not yet been synchronized is in the top one (where it starts, or
+ * back after a refused or abandoned open); one that has been is in the one at the end. Pure.
+ */
+export function stateBoxes(view: TraceView, step: number): Record<Side, NodeId> {
+  const box = (side: Side): NodeId => {
+    const now = statesAt(view, step)[side];
+    if (now !== 'CLOSED') return now;
+    const synchronized = view.steps.slice(0, step).some((s) => !OPENING.includes(s.states[side]));
+    return synchronized ? 'CLOSED_END' : 'CLOSED';
+  };
+  return { A: box('A'), B: box('B') };
 }
 
-export function StateDiagram() {
+/** `drawn` false (before hydration) keeps the diagram's exact room with nothing in it. */
+export function StateDiagram({ drawn = true }: { drawn?: boolean }) {
   const t = useTranslations('trace');
   const { view, step, id } = useTraceStep();
   const states = statesAt(view, step);
-  const sidesIn = (state: TcpState) => (['A', 'B'] as const).filter((side) => states[side] === state);
+  const boxes = stateBoxes(view, step);
+  // Each side is marked once: both letters on one box when they share it.
+  const sidesIn = (node: NodeId) => (['A', 'B'] as const).filter((side) => boxes[side] === node);
   const scroller = useRef<HTMLDivElement>(null);
 
   // On a phone the diagram is wider than the screen: keep the current states in view as it steps.
   useEffect(() => {
     const box = scroller.current;
     if (!box || box.scrollWidth <= box.clientWidth) return;
-    const centre = (xOf(states.A) + xOf(states.B)) / 2;
+    const centre = (NODES[boxes.A].x + NODES[boxes.B].x) / 2;
     box.scrollLeft = (centre / W) * box.scrollWidth - box.clientWidth / 2;
-  }, [states.A, states.B]);
+  }, [boxes.A, boxes.B, drawn]);
 
   return (
     <div>
@@ -107,16 +125,13 @@ export function StateDiagram() {
           </span>
         ))}
       </p>
-      <div
-        ref={scroller}
-        tabIndex={0}
-        role="group"
-        aria-label={t('stateDiagram')}
-        className="overflow-x-auto rounded-lg"
-      >
+      <ScrollArea label={t('stateDiagram')} className="rounded-lg" testId="state-diagram-scroll" boxRef={scroller}>
+        {!drawn ? (
+          <div aria-hidden="true" className={SIZE} style={{ aspectRatio: `${W} / ${H}` }} />
+        ) : (
         <svg
           viewBox={`0 0 ${W} ${H}`}
-          className="mx-auto h-auto w-full min-w-[560px] max-w-3xl select-none"
+          className={`${SIZE} h-auto select-none`}
           role="img"
           aria-labelledby={`${id}-state-title ${id}-state-desc`}
         >
@@ -161,7 +176,7 @@ export function StateDiagram() {
           ))}
           {(Object.keys(NODES) as NodeId[]).map((key) => {
             const node = NODES[key];
-            const here = sidesIn(node.state);
+            const here = sidesIn(key);
             const only = here.length === 1 ? here[0] : undefined;
             return (
               <g key={key} data-state={node.state} data-current={here.join('') || undefined}>
@@ -209,7 +224,8 @@ export function StateDiagram() {
             );
           })}
         </svg>
-      </div>
+        )}
+      </ScrollArea>
     </div>
   );
 }

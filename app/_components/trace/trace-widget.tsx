@@ -3,13 +3,11 @@
 import { useTranslations } from 'next-intl';
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import type { TraceView } from '@/lib/engine/trace-view';
-import { SegmentTable, segmentTableHeight } from './segment-table';
+import { SegmentTable } from './segment-table';
 import { SequenceDiagram } from './sequence-diagram';
 import { StateDiagram } from './state-diagram';
 import { statesAt, TraceStepContext, type TraceStep } from './trace-context';
 import { useHydrated } from './use-hydrated';
-import { sequenceDiagramHeight, SEQUENCE_WIDTH } from './sequence-diagram';
-import { STATE_DIAGRAM_SIZE } from './state-diagram';
 
 const PLAY_INTERVAL_MS = 1400;
 
@@ -67,15 +65,23 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
           {view.caption}
         </figcaption>
 
-        <div className="sticky top-0 z-10 rounded-t-none border-b border-border bg-surface/95 px-4 py-3 backdrop-blur">
-          <div role="toolbar" aria-label={t('controls')} className="flex flex-wrap items-center gap-2">
+        {/* On a desktop the controls and the narration stay in view together. On a phone only the
+            one row of controls does (56 px of 844): the wrapper gives way (display: contents) so
+            the toolbar sticks within the whole figure, and the narration scrolls with the page. */}
+        <div className="contents sm:sticky sm:top-0 sm:z-10 sm:block sm:border-b sm:border-border sm:bg-surface/95 sm:px-4 sm:py-3 sm:backdrop-blur">
+          <div
+            role="toolbar"
+            aria-label={t('controls')}
+            data-testid="trace-toolbar"
+            className="sticky top-0 z-10 flex items-center gap-1.5 border-b border-border bg-surface/95 px-3 py-2 backdrop-blur sm:static sm:flex-wrap sm:gap-2 sm:border-0 sm:bg-transparent sm:p-0 sm:backdrop-blur-none"
+          >
             <button type="button" className={button} onClick={() => setStep(0)} aria-disabled={step === 0 || undefined} aria-label={t('first')}>
               <Icon d="M6 5v14M18 5l-9 7 9 7z" />
             </button>
             <button type="button" className={button} onClick={() => setStep(step - 1)} aria-disabled={step === 0 || undefined} aria-label={t('previous')}>
               <Icon d="M16 5l-9 7 9 7z" />
             </button>
-            <button type="button" className={`${button} min-w-20 gap-1.5`} onClick={togglePlay} aria-pressed={playing}>
+            <button type="button" className={`${button} gap-1.5 sm:min-w-20`} onClick={togglePlay} aria-pressed={playing}>
               <Icon d={playing ? 'M8 5v14M16 5v14' : 'M8 5l9 7-9 7z'} />
               {playing ? t('pause') : t('play')}
             </button>
@@ -85,14 +91,19 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
             <button type="button" className={button} onClick={() => setStep(total)} aria-disabled={step === total || undefined} aria-label={t('last')}>
               <Icon d="M18 5v14M6 5l9 7-9 7z" />
             </button>
-            <span className="ml-auto text-sm tabular-nums text-muted" data-testid="step-counter">
-              {t('step', { current: step, total })}
+            <span className="ml-auto text-sm tabular-nums text-muted">
+              <span data-testid="step-counter" className="max-sm:sr-only">
+                {t('step', { current: step, total })}
+              </span>
+              <span aria-hidden="true" className="sm:hidden">
+                {step}/{total}
+              </span>
             </span>
           </div>
           <p
             aria-live="polite"
             data-testid="narration"
-            className={`mt-2 min-h-12 text-sm ${error ? 'text-danger' : ''}`}
+            className={`min-h-12 px-4 pt-3 text-sm sm:mt-2 sm:p-0 ${error ? 'text-danger' : ''}`}
           >
             {narration}
             {error && <> {t('invalid', { event: step, explain: error.explain })}</>}
@@ -101,21 +112,15 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
 
         <div className="space-y-6 p-3 sm:p-4">
           <p className="sr-only">{t('keyboardHint')}</p>
-          {view.views.includes('sequence') &&
-            (hydrated ? <SequenceDiagram /> : <Reserved width={SEQUENCE_WIDTH} height={sequenceDiagramHeight(total)} className="mx-auto max-w-xl" />)}
-          {view.views.includes('state') &&
-            (hydrated ? <StateDiagram /> : <Reserved {...STATE_DIAGRAM_SIZE} className="mx-auto max-w-3xl" />)}
-          {view.views.includes('table') &&
-            (hydrated ? <SegmentTable /> : <div aria-hidden="true" style={{ height: `${segmentTableHeight(total)}px` }} />)}
+          {/* The drawings come after hydration (the lesson's HTML stays small); until then each
+              keeps its exact room, so the page does not jump when they appear. */}
+          {view.views.includes('sequence') && <SequenceDiagram drawn={hydrated} />}
+          {view.views.includes('state') && <StateDiagram drawn={hydrated} />}
+          {view.views.includes('table') && <SegmentTable drawn={hydrated} />}
         </div>
       </figure>
     </TraceStepContext.Provider>
   );
-}
-
-/** The room a diagram will take once drawn, so the page does not jump when it appears. */
-function Reserved({ width, height, className }: { width: number; height: number; className: string }) {
-  return <div aria-hidden="true" className={className} style={{ aspectRatio: `${width} / ${height}` }} />;
 }
 
 function Icon({ d }: { d: string }) {
