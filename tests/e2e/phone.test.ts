@@ -1,41 +1,315 @@
-// A phone (390 x 844) and the keyboard: no page is wider than the screen, and a trace widget
-// keeps keyboard focus at its last step.
+// A phone (390 x 844), a desktop (1366 x 900) and the keyboard, measured in Chromium: no page is
+// wider than the screen; sequence labels neither overprint nor spill and no line runs through
+// them; tables keep their words whole and show when they scroll; the state diagram scrolls with a
+// sign it does; drawings keep their room before hydration; the sticky controls stay small; widgets
+// count only what happens on the wire; glossary ids are prefixed; focus stays at a widget's end.
 import { describe, expect, it } from 'vitest';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import en from '@/content/ui/en.json';
+import { QUIZ_PROGRESS_KEY } from '@/app/_lib/quiz-progress';
+import type { Attempt } from '@/lib/quiz';
 import { useAppAndBrowser } from './server';
 
 const running = useAppAndBrowser();
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const DESKTOP: BrowserContextOptions = { viewport: { width: 1366, height: 900 } };
+
+async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => Promise<T>, browser: Browser = running().browser): Promise<T> {
+  const context = await browser.newContext(options);
+  try {
+    return await run(await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+const open = async (page: Page, url: string) => {
+  await page.goto(running().app.baseUrl + url, { waitUntil: 'networkidle' });
+};
+
+/** Steps every widget on the page to its last step, so every arrow and label is drawn in full. */
+async function stepAllToEnd(page: Page) {
+  for (const button of await page.getByRole('button', { name: en.trace.last }).all()) await button.click();
+}
+
+interface LabelProblem {
+  diagram: number;
+  problem: string;
+}
+
+/**
+ * Every sequence diagram's segment labels, measured as drawn: pills that overlap, text outside
+ * its pill, a pill past a lifeline, and a point of a label's text where something else (a line)
+ * is on top.
+ */
+function labelProblems(page: Page): Promise<LabelProblem[]> {
+  return page.evaluate(() => {
+    const problems: { diagram: number; problem: string }[] = [];
+    const overlap = (a: DOMRect, b: DOMRect) =>
+      Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) * Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
+    document.querySelectorAll('[data-testid=sequence-svg]').forEach((svg, diagram) => {
+      const labels = [...svg.querySelectorAll('[data-testid=segment-label]')];
+      const left = svg.querySelector('[data-testid=lifeline-A]')!.getBoundingClientRect().left;
+      const right = svg.querySelector('[data-testid=lifeline-B]')!.getBoundingClientRect().right;
+      const pills = labels.map((label) => label.querySelector('rect')!.getBoundingClientRect());
+      pills.forEach((a, i) =>
+        pills.slice(i + 1).forEach((b, j) => {
+          if (overlap(a, b) > 1) problems.push({ diagram, problem: `labels ${i} and ${i + 1 + j} overlap` });
+        }),
+      );
+      labels.forEach((label, i) => {
+        const pill = pills[i]!;
+        if (pill.left < left || pill.right > right) problems.push({ diagram, problem: `label ${i} spills past a lifeline` });
+        label.scrollIntoView({ block: 'center' });
+        for (const text of label.querySelectorAll('text')) {
+          const box = text.getBoundingClientRect();
+          const pillNow = label.querySelector('rect')!.getBoundingClientRect();
+          if (box.left < pillNow.left - 0.5 || box.right > pillNow.right + 0.5) {
+            problems.push({ diagram, problem: `label ${i} text "${text.textContent}" is wider than its pill` });
+          }
+          // Points along the text's middle line: the topmost element must be the label itself.
+          for (const f of [0.1, 0.3, 0.5, 0.7, 0.9]) {
+            const hit = document.elementFromPoint(box.left + box.width * f, box.top + box.height / 2);
+            if (hit && hit.closest('[data-testid=segment-label]') !== label && hit.closest('[data-testid^=extra-arrow]') === null) {
+              problems.push({ diagram, problem: `label ${i} "${text.textContent}" is covered by <${hit.tagName}>` });
+              break;
+            }
+          }
+        }
+      });
+    });
+    return problems;
+  });
+}
 
 describe('on a 390 px phone', () => {
-  for (const url of ['/en', '/zh', '/en/learn/three-way-handshake', '/zh/learn/edge-cases', '/en/practice', '/zh/sandbox', '/en/glossary']) {
+  for (const url of ['/en', '/zh', '/en/learn/three-way-handshake', '/zh/learn/edge-cases', '/en/practice', '/zh/sandbox', '/en/glossary', '/en/progress']) {
     it(`${url} is no wider than the screen`, async () => {
-      const context = await running().browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-      try {
-        const page = await context.newPage();
-        await page.goto(running().app.baseUrl + url, { waitUntil: 'networkidle' });
-        const width = await page.evaluate(() => document.documentElement.scrollWidth);
-        expect(width).toBeLessThanOrEqual(390);
-      } finally {
-        await context.close();
-      }
+      await withPage(PHONE, async (page) => {
+        await open(page, url);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      });
     });
   }
 });
 
+describe('sequence diagram labels', () => {
+  for (const [options, name] of [
+    [PHONE, 'phone'],
+    [DESKTOP, 'desktop'],
+  ] as const) {
+    it(`edge cases (simultaneous open and close, losses), en and zh, on a ${name}: no overprint, no spill, no line through text`, async () => {
+      await withPage(options, async (page) => {
+        for (const url of ['/en/learn/edge-cases', '/zh/learn/edge-cases']) {
+          await open(page, url);
+          await stepAllToEnd(page);
+          expect(await page.locator('[data-testid=segment-label]').count()).toBeGreaterThan(20);
+          expect(await labelProblems(page), url).toEqual([]);
+        }
+      });
+    });
+  }
+
+  it('10-digit seq and ack (the sandbox near the wrap) stay inside the lifelines on a phone', async () => {
+    await withPage(PHONE, async (page) => {
+      await open(page, '/en/sandbox');
+      const a = page.getByTestId('endpoint-A');
+      await a.getByRole('button', { name: 'SYN', exact: true }).click();
+      await a.getByLabel('seq').fill('4294967290');
+      await a.getByLabel('ack').fill('0');
+      await a.getByRole('button', { name: /^Send segment/ }).click();
+      await expect.poll(() => page.locator('[data-testid=segment-label]').count()).toBe(2);
+      const texts = await page.locator('[data-testid=segment-label] text').allTextContents();
+      expect(texts).toContain('seq=4294967290');
+      expect(texts.some((t) => /^ack=4294967291$/.test(t))).toBe(true);
+      expect(await labelProblems(page)).toEqual([]);
+    });
+  });
+});
+
+describe('tables', () => {
+  it('"The whole exchange" keeps every word whole on a phone and scrolls instead', async () => {
+    await withPage(PHONE, async (page) => {
+      for (const url of ['/en/learn/three-way-handshake', '/zh/learn/three-way-handshake', '/en/learn/four-way-teardown']) {
+        await open(page, url);
+        const broken = await page.evaluate(() => {
+          const found: string[] = [];
+          for (const table of document.querySelectorAll('.prose-lesson table')) {
+            const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+              for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+                const range = document.createRange();
+                range.setStart(node, match.index);
+                range.setEnd(node, match.index + match[0].length);
+                const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+                if (lines.size > 1) found.push(match[0]);
+              }
+            }
+          }
+          return found;
+        });
+        expect(broken, url).toEqual([]);
+      }
+    });
+  });
+
+  it('the segment table shows every column on a desktop, en and zh', async () => {
+    await withPage(DESKTOP, async (page) => {
+      for (const url of ['/en/learn/three-way-handshake', '/zh/learn/three-way-handshake', '/en/learn/edge-cases', '/zh/learn/four-way-teardown']) {
+        await open(page, url);
+        const cut = await page.evaluate(() =>
+          [...document.querySelectorAll('[data-testid=segment-table]')].filter((box) => box.scrollWidth > box.clientWidth + 1).length,
+        );
+        expect(cut, url).toBe(0);
+      }
+    });
+  });
+
+  it('on a phone the segment table scrolls sideways with a sign on the side that hides columns', async () => {
+    await withPage(PHONE, async (page) => {
+      await open(page, '/zh/learn/three-way-handshake');
+      const table = page.getByTestId('segment-table').first();
+      await table.scrollIntoViewIfNeeded();
+      expect(await table.evaluate((box) => box.scrollWidth > box.clientWidth)).toBe(true);
+      const area = table.locator('..');
+      await expect.poll(() => area.getByTestId('scroll-more-end').isVisible()).toBe(true);
+      expect(await area.getByTestId('scroll-more-start').count()).toBe(0);
+      await table.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+      await expect.poll(() => area.getByTestId('scroll-more-start').isVisible()).toBe(true);
+      expect(await area.getByTestId('scroll-more-end').count()).toBe(0);
+      // The last column, B's state, is then on screen.
+      const lastHeader = await table.locator('th').nth(7).boundingBox();
+      expect((lastHeader?.x ?? 999) + (lastHeader?.width ?? 0)).toBeLessThanOrEqual(390);
+    });
+  });
+
+  it('Progress "Recent answers" scrolls to its last column with a sign on a phone', async () => {
+    await withPage(PHONE, async (page) => {
+      await open(page, '/en/progress');
+      const attempt: Attempt = { at: Date.UTC(2026, 11, 1, 9, 30), item: 'ack.handshake.42.b', kind: 'ack', skill: 'ack_of_syn', correct: false, misconception: 'syn_fin_consume_one' };
+      await page.evaluate(([key, value]) => localStorage.setItem(key, value), [QUIZ_PROGRESS_KEY, JSON.stringify({ version: 1, attempts: [attempt] })] as const);
+      await page.reload({ waitUntil: 'networkidle' });
+      const history = page.getByTestId('history-scroll');
+      if ((await history.count()) === 0) throw new Error(`no history table: ${await page.getByTestId('progress-view').textContent()}`);
+      const overflows = await history.evaluate((box) => box.scrollWidth > box.clientWidth);
+      if (overflows) {
+        await expect.poll(() => history.locator('..').getByTestId('scroll-more-end').isVisible()).toBe(true);
+        await history.evaluate((box) => box.scrollTo({ left: box.scrollWidth }));
+      }
+      const last = await history.locator('th').last().boundingBox();
+      expect((last?.x ?? 999) + (last?.width ?? 0)).toBeLessThanOrEqual(390);
+    });
+  });
+});
+
+describe('state diagram and the widget frame on a phone', () => {
+  it('the state diagram scrolls inside its box, with a sign it does, and keeps the current states in view', async () => {
+    await withPage(PHONE, async (page) => {
+      await open(page, '/en/learn/state-machine');
+      const scroller = page.getByTestId('state-diagram-scroll').first();
+      await scroller.scrollIntoViewIfNeeded();
+      const { inner, outer } = await scroller.evaluate((box) => ({ inner: box.scrollWidth, outer: box.clientWidth }));
+      expect(outer).toBeLessThanOrEqual(340);
+      expect(inner).toBeGreaterThan(outer);
+      const area = scroller.locator('..');
+      await expect.poll(async () => (await area.getByTestId('scroll-more-end').count()) + (await area.getByTestId('scroll-more-start').count())).toBeGreaterThan(0);
+      // Both current states' boxes are within the visible part.
+      const visible = await scroller.evaluate((box) => {
+        const view = box.getBoundingClientRect();
+        return [...box.querySelectorAll('[data-current]')].every((g) => {
+          const r = g.getBoundingClientRect();
+          return r.left >= view.left - 12 && r.right <= view.right + 12;
+        });
+      });
+      expect(visible).toBe(true);
+    });
+  });
+
+  for (const [options, name] of [
+    [PHONE, 'phone'],
+    [DESKTOP, 'desktop'],
+  ] as const) {
+    it(`every widget keeps the same height before and after its drawings appear (${name})`, async () => {
+      const heights = async (javaScriptEnabled: boolean) =>
+        withPage({ ...options, javaScriptEnabled }, async (page) => {
+          await open(page, '/en/learn/edge-cases');
+          return page.evaluate(() => [...document.querySelectorAll('figure')].map((f) => Math.round(f.getBoundingClientRect().height)));
+        });
+      const before = await heights(false);
+      const after = await heights(true);
+      expect(before.length).toBeGreaterThan(3);
+      expect(after.length).toBe(before.length);
+      after.forEach((height, i) => expect(Math.abs(height - (before[i] ?? 0)), `figure ${i}: ${before[i]} -> ${height}`).toBeLessThanOrEqual(2));
+    });
+  }
+
+  it('the sticky step controls take one row (at most 64 of 844 px) while the widget is read', async () => {
+    await withPage(PHONE, async (page) => {
+      await open(page, '/en/learn/three-way-handshake');
+      const toolbar = page.getByTestId('trace-toolbar').first();
+      const figure = page.locator('figure').first();
+      // Scroll into the middle of the widget: the sticky part is what stays over it.
+      await figure.evaluate((f) => window.scrollTo(0, f.getBoundingClientRect().top + window.scrollY + f.getBoundingClientRect().height / 2));
+      const box = await toolbar.boundingBox();
+      expect(box?.y ?? -1).toBeGreaterThanOrEqual(-1);
+      expect(box?.y ?? 999).toBeLessThanOrEqual(1);
+      expect(box?.height ?? 999).toBeLessThanOrEqual(64);
+    });
+  });
+});
+
+describe('lesson widgets', () => {
+  it('count only what happens on the wire and describe it in words (en and zh)', async () => {
+    await withPage(DESKTOP, async (page) => {
+      for (const [url, words] of [
+        ['/en/learn/three-way-handshake', /expect A|delivers segment|send syn|Checkpoint/],
+        ['/zh/learn/three-way-handshake', /期望 A|报文段 syn|检查点/],
+      ] as const) {
+        await open(page, url);
+        const figure = page.locator('figure', { has: page.getByTestId('segment-table') }).nth(1);
+        // The worked example: three segments, each leaving and arriving.
+        expect(await figure.getByTestId('step-counter').textContent()).toMatch(/^(Step 0 of 6|第 0 步，共 6 步)$/);
+        const table = (await figure.getByTestId('segment-table').textContent()) ?? '';
+        expect(table).not.toMatch(words);
+        expect(table).toMatch(/A sends|A 发送/);
+        expect(table).toMatch(/arrives at B|到达 B/);
+        await figure.getByRole('button', { name: url.startsWith('/en') ? en.trace.last : '最后一步' }).click();
+        expect(await figure.getByTestId('narration').textContent()).not.toMatch(/Checkpoint|检查点/);
+      }
+    });
+  });
+});
+
+describe('glossary ids', () => {
+  it('entries are glossary-<id>, no id is given twice, and a lesson link lands on its entry', async () => {
+    await withPage(DESKTOP, async (page) => {
+      await open(page, '/en/glossary');
+      const ids = await page.evaluate(() => [...document.querySelectorAll('[id]')].map((e) => e.id));
+      expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+      expect(ids).toContain('glossary-ISN');
+      expect(ids).not.toContain('ISN');
+      await open(page, '/en/learn/three-way-handshake');
+      const link = page.locator('.prose-lesson a[href^="/en/glossary#"]').first();
+      const href = (await link.getAttribute('href')) ?? '';
+      expect(href).toMatch(/^\/en\/glossary#glossary-/);
+      await link.click();
+      await page.waitForURL(/\/en\/glossary#glossary-/);
+      const target = decodeURIComponent(href.split('#')[1] ?? '');
+      expect(await page.locator(`[id="${target}"]`).count()).toBe(1);
+    });
+  });
+});
+
 describe('keyboard', () => {
   it('focus stays on the widget at its last step, so Home still works', async () => {
-    const context = await running().browser.newContext({ viewport: { width: 1280, height: 900 } });
-    try {
-      const page = await context.newPage();
-      await page.goto(`${running().app.baseUrl}/en/learn/three-way-handshake`, { waitUntil: 'networkidle' });
+    await withPage({ viewport: { width: 1280, height: 900 } }, async (page) => {
+      await open(page, '/en/learn/three-way-handshake');
       const last = page.getByRole('button', { name: en.trace.last }).first();
       await last.focus();
       await page.keyboard.press('Enter');
       expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(en.trace.last);
       await page.keyboard.press('Home');
       await expect.poll(() => page.getByTestId('step-counter').first().textContent()).toMatch(/^Step 0 of/);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -34,7 +34,7 @@ export function Sandbox() {
     const result = playEvent(sandbox, event, Math.random);
     if (!result.accepted) {
       const key = 'app' in event || 'timeout' in event ? 'rejectedApp' : 'rejected';
-      setMessage({ tone: 'error', lines: [t(key, { explain: explainFinding(result.finding, lang) }), `(${result.finding.code})`] });
+      setMessage({ tone: 'error', lines: [t(key, { explain: explainFinding(result.finding, lang) })] });
       return;
     }
     const replies = result.actions.map((a) =>
@@ -98,7 +98,9 @@ export function Sandbox() {
           <ViewDiagram id={`${id}-d`} view={view} />
           <h3 className="mt-4 text-sm font-semibold text-muted">{t('log')}</h3>
           {view.narration.length === 0 ? (
-            <p className="mt-1 text-sm text-muted">{t('empty')}</p>
+            <p className="mt-1 text-sm text-muted" data-testid="sandbox-empty">
+              {t(play === 'A' ? 'emptyA' : play === 'B' ? 'emptyB' : 'emptyBoth')}
+            </p>
           ) : (
             <ol className="mt-1 list-decimal space-y-1 pl-6 text-sm" data-testid="sandbox-log">
               {view.narration.map((line, i) => (
@@ -209,6 +211,7 @@ function EndpointPanel({
               value={appLen}
               onChange={(e) => setAppLen(e.target.value)}
               aria-invalid={errors.appLen ? true : undefined}
+              aria-describedby={`${id}-applen-help`}
               className="mt-0.5 w-24 rounded-md border border-border bg-bg px-2 py-1.5 font-mono text-sm"
             />
           </div>
@@ -216,6 +219,9 @@ function EndpointPanel({
             send()
           </button>
         </div>
+        <p id={`${id}-applen-help`} className="mt-1 text-xs text-muted">
+          {t('sendHelp', { side })}
+        </p>
         {errors.appLen && <p className="mt-1 text-sm text-danger">{errors.appLen}</p>}
       </div>
 
