@@ -16,8 +16,16 @@ const PAD_X = 5;
 const PAD_Y = 3;
 /** A label keeps this far from each lifeline, so it never covers a state dot or spills past it. */
 const INSET = 6;
-/** Along its arrow, a label tries the middle first, then nearer either end. */
-const ALONG = [0.5, 0.4, 0.6, 0.3, 0.7, 0.22, 0.78, 0.15, 0.85];
+/**
+ * Along its arrow, a label tries the middle first, then points nearer either end, about 8 px of
+ * height apart (a long arrow has many places, a one-row arrow a few).
+ */
+function alongPoints(height: number): number[] {
+  const step = Math.min(0.1, 8 / Math.max(1, height));
+  const points = [0.5];
+  for (let d = step; 0.5 + d <= 0.88; d += step) points.push(0.5 - d, 0.5 + d);
+  return points;
+}
 
 export const rowY = (row: number) => SEQUENCE_TOP + row * SEQUENCE_ROW;
 
@@ -85,14 +93,18 @@ export interface LabelRequest {
 /**
  * Places each label on its arrow where it overlaps no label placed before it (and none of
  * `taken`, such as a lost segment's mark): the middle if free, else the free point nearest the
- * middle, else the point of least overlap. Pure; labels are placed in order.
+ * middle, else the point of least overlap. Pure; returns the labels in the requests' order.
  */
 export function placeLabels(requests: readonly LabelRequest[], taken: readonly Box[] = []): PlacedLabel[] {
   const placed: Box[] = [...taken];
-  return requests.map(({ lines, from, to }) => {
+  const out: PlacedLabel[] = new Array(requests.length);
+  // The shortest arrows first: they have the fewest places, a long arrow can move along.
+  const order = requests.map((_, i) => i).sort((a, b) => span(requests[a] as LabelRequest) - span(requests[b] as LabelRequest) || a - b);
+  for (const index of order) {
+    const { lines, from, to } = requests[index] as LabelRequest;
     const size = labelSize(lines);
     let best: { box: Box; overlap: number } | null = null;
-    for (const t of ALONG) {
+    for (const t of alongPoints(Math.abs(to.y - from.y))) {
       const box = boxAt({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }, size);
       const overlap = placed.reduce((sum, other) => sum + overlapArea(box, other), 0);
       if (!best || overlap < best.overlap) best = { box, overlap };
@@ -100,9 +112,12 @@ export function placeLabels(requests: readonly LabelRequest[], taken: readonly B
     }
     const box = (best as { box: Box }).box;
     placed.push(box);
-    return { lines, box };
-  });
+    out[index] = { lines, box };
+  }
+  return out;
 }
+
+const span = (r: LabelRequest) => Math.abs(r.to.y - r.from.y);
 
 /** The box a lost segment's cross and "lost" word take around the point where it stops. */
 export function lostMarkBox(at: Point, word: string): Box {
