@@ -20,6 +20,7 @@ export const FOCUS: Record<Misconception, Focus> = {
   close_wait_vs_last_ack: { topics: ['teardown', 'states'], kinds: STATES },
   fin_wait_1_vs_2: { topics: ['teardown', 'states'], kinds: STATES },
   simultaneous_states: { topics: ['states', 'edge_cases'], kinds: STATES },
+  closing_only_crossed_fins: { topics: ['teardown', 'states'], kinds: STATES },
   handshake_states: { topics: ['handshake', 'states'], kinds: STATES },
   fin_closes_one_direction: { topics: ['teardown'], kinds: ['next_flags', 'multiple_choice', 'spot_error'] },
   syn_only_in_handshake: { topics: ['handshake', 'edge_cases'], kinds: ['next_flags', 'spot_error', 'multiple_choice'] },

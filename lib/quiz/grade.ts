@@ -14,7 +14,7 @@ import {
 } from '../engine/index';
 import { classifyMistake, type Misconception } from './misconceptions';
 import { askedSide, type QuizItem, type StateChoiceItem } from './item';
-import { skillOf, type Skill } from './skills';
+import { skillOf, skillOfFinding, type Skill } from './skills';
 
 /** What a learner answers: a value for the field, an event index, or an option index. */
 export type Response = Answer | { event: number } | { option: number };
@@ -62,16 +62,29 @@ export function gradeItem(item: QuizItem, response: Response, lang: Lang): ItemG
       const canonical = { option: optionGrades.findIndex((o) => o.correct) };
       const misconception = g.finding ? classifyMistake(item.trace, askedSide(item), g.finding) : null;
       const optionExplanations = optionGrades.map((o) => ({ correct: o.correct, explain: o.explain }));
-      return { correct: g.correct, explain: g.explain, hint: g.hint, optionExplanations, canonical, finding: g.finding, misconception, skill };
+      const answered = skillOfOneWrongField(g.canonical as SegmentAnswer, answer, g.finding) ?? skill;
+      return { correct: g.correct, explain: g.explain, hint: g.hint, optionExplanations, canonical, finding: g.finding, misconception, skill: answered };
     }
     default: {
       const q = item.question;
       if (!isAnswerFor(q.field, response)) throw new ResponseError(`not a ${q.field} answer`);
       const g = gradeAnswer(q, response, lang);
       const misconception = g.finding ? classifyMistake(item.trace, item.kind === 'state' ? null : askedSide(item), g.finding) : null;
-      return { correct: g.correct, explain: g.explain, hint: g.hint, optionExplanations: null, canonical: g.canonical, finding: g.finding, misconception, skill };
+      const answered = q.field === 'segment' ? (skillOfOneWrongField(g.canonical as SegmentAnswer, response as SegmentAnswer, g.finding) ?? skill) : skill;
+      return { correct: g.correct, explain: g.explain, hint: g.hint, optionExplanations: null, canonical: g.canonical, finding: g.finding, misconception, skill: answered };
     }
   }
+}
+
+/**
+ * A whole segment wrong in one field only is a mistake of that field's rule: a SYN,ACK right but
+ * for its seq is recorded under the seq skill, not under "acknowledging a SYN".
+ */
+function skillOfOneWrongField(right: SegmentAnswer, given: SegmentAnswer, finding: Finding | null): Skill | null {
+  if (!finding) return null;
+  const sameFlags = right.flags.length === given.flags.length && right.flags.every((f) => given.flags.includes(f));
+  const wrong = [!sameFlags && 'flags', right.seq !== given.seq && 'seq', right.ack !== given.ack && 'ack', right.len !== given.len && 'len'].filter(Boolean);
+  return wrong.length === 1 && wrong[0] === finding.field ? skillOfFinding(finding) : null;
 }
 
 function optionIndex(response: Response, count: number): number {

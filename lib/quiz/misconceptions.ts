@@ -17,6 +17,7 @@ export const MISCONCEPTIONS = [
   'close_wait_vs_last_ack',
   'fin_wait_1_vs_2',
   'simultaneous_states',
+  'closing_only_crossed_fins',
   'handshake_states',
   'fin_closes_one_direction',
   'syn_only_in_handshake',
@@ -39,6 +40,8 @@ const pair = (f: Finding, a: string, b: string): boolean => (f.expected === a &&
 const either = (f: Finding, s: string): boolean => f.expected === s || f.got === s;
 
 function classifyState(f: Finding): Misconception {
+  // CLOSING given where it is not: the reverse mistake of missing it when the FINs cross
+  if (f.got === 'CLOSING') return 'closing_only_crossed_fins';
   if (either(f, 'CLOSING')) return 'simultaneous_states';
   // TIME_WAIT given to the side that closed second (it is in LAST_ACK, CLOSE_WAIT or already CLOSED), or the reverse
   if (f.got === 'TIME_WAIT' && ['LAST_ACK', 'CLOSE_WAIT', 'CLOSED'].includes(String(f.expected))) return 'who_enters_time_wait';

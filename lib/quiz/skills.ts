@@ -1,6 +1,6 @@
 // The skills mastery is tracked by. A question's skill is found by asking the engine what rule
 // a wrong answer to it would break, so skills follow the protocol, not the question's wording.
-import { canonicalAnswer, gradeAnswer, type FindingCode, type Question, type Segment, type SegmentAnswer, type TcpState } from '../engine/index';
+import { canonicalAnswer, gradeAnswer, replayRecords, segmentOf, type Finding, type FindingCode, type Question, type Segment, type SegmentAnswer, type Side, type TcpState, type Trace } from '../engine/index';
 import { askedSegment, type QuizItem } from './item';
 
 export const SKILLS = [
@@ -32,16 +32,38 @@ const BY_CODE: Partial<Record<FindingCode, Skill>> = {
   SEQ_AFTER_FIN: 'seq_after_fin',
   SEQ_SYN_RETRANSMIT: 'retransmission',
   SEQ_FIN_RETRANSMIT: 'retransmission',
+  SEQ_DATA_RETRANSMIT: 'retransmission',
   ACK_ZERO_WITHOUT_FLAG: 'ack_flag',
 };
 
-function stateSkill(state: TcpState, family: string): Skill {
-  if (family.startsWith('simultaneous')) return 'simultaneous';
-  if (state === 'TIME_WAIT') return 'time_wait';
-  if (state === 'CLOSING') return 'simultaneous';
-  if (family === 'abort' || family === 'refused') return 'reset';
-  if (['FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT', 'LAST_ACK'].includes(state)) return 'teardown_states';
-  if (state === 'CLOSED' && family !== 'handshake') return 'teardown_states';
+/** The skill of the rule a finding names, where that rule is a skill of its own. Pure. */
+export function skillOfFinding(f: Finding | null): Skill | null {
+  return (f && BY_CODE[f.code]) ?? null;
+}
+
+/** The segment a `deliver` event brings: the one sent with that id. */
+function sentAs(trace: Trace, id: string): Segment | null {
+  for (const e of trace.events) if ('send' in e && e.id === id) return e.send;
+  return null;
+}
+
+const TEARDOWN_STATES: readonly TcpState[] = ['FIN_WAIT_1', 'FIN_WAIT_2', 'CLOSE_WAIT', 'LAST_ACK'];
+
+/**
+ * The skill of "which state is this side in after event K": the rule of that moment (the
+ * transition the event caused, or the state it left the side in), never the scenario's name, so
+ * "A after connect()" is a handshake state even in a scenario that ends with a RST.
+ */
+function stateSkill(trace: Trace, q: Question, side: Side): Skill {
+  const record = replayRecords({ ...trace, events: trace.events.slice(0, q.event + 1) })[q.event];
+  const state = record?.states[side] ?? 'CLOSED';
+  const move = record?.moves.find((m) => m.side === side) ?? null;
+  const e = trace.events[q.event];
+  const seg = e !== undefined && 'deliver' in e ? sentAs(trace, e.deliver) : segmentOf(e);
+  if (state === 'TIME_WAIT' || move?.from === 'TIME_WAIT') return 'time_wait';
+  if (state === 'CLOSING' || (move?.from === 'SYN_SENT' && move.to === 'SYN_RECEIVED')) return 'simultaneous';
+  if (seg?.flags.includes('RST') || (e !== undefined && 'app' in e && e.app.call === 'abort')) return 'reset';
+  if (TEARDOWN_STATES.includes(state) || (state === 'CLOSED' && move?.from === 'LAST_ACK')) return 'teardown_states';
   return 'handshake_states';
 }
 
@@ -52,20 +74,21 @@ export function skillOf(item: QuizItem): Skill {
       return 'spot_the_error';
     case 'state_choice': {
       // Both sides are asked: the skill is the less elementary of the two states.
-      const skills = (['A', 'B'] as const).map((side) => stateSkill(canonicalAnswer({ ...item.question, side }) as TcpState, item.family));
+      const skills = (['A', 'B'] as const).map((side) => stateSkill(item.trace, item.question, side));
       return skills.find((s) => s !== 'handshake_states') ?? 'handshake_states';
     }
     case 'state':
-      return stateSkill(canonicalAnswer(item.question) as TcpState, item.family);
+      return stateSkill(item.trace, item.question, item.question.side);
     default:
-      return segmentSkill(item.question, askedSegment(item), item.family);
+      return segmentSkill(item.question, askedSegment(item));
   }
 }
 
 /** A question about a segment: its flags, or the rule a number one off would break. */
-function segmentSkill(q: Question, seg: Segment | null, family: string): Skill {
+function segmentSkill(q: Question, seg: Segment | null): Skill {
   if (seg?.flags.includes('RST')) return 'reset';
-  if (family.startsWith('simultaneous')) return 'simultaneous';
+  // The simultaneous-open SYN,ACK has a rule of its own; any other segment of those scenarios does not.
+  if (seg?.flags.includes('SYN') && gradeAnswer({ ...q, field: 'flags' }, seg.flags, 'en').rule?.code === 'SYNACK_SIMULTANEOUS') return 'simultaneous';
   if (q.field === 'flags') return seg?.flags.includes('SYN') ? 'handshake_flags' : seg?.flags.includes('FIN') ? 'teardown_flags' : 'ack_flag';
   const right = canonicalAnswer(q);
   const probeField = q.field === 'seq' ? 'seq' : 'ack';

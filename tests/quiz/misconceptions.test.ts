@@ -59,6 +59,9 @@ describe('misconceptions from the finding\'s fields', () => {
     const closed = [...HANDSHAKE, { from: 'A', flags: ['FIN', 'ACK'], seq: 1001, ack: 5001 }, { from: 'B', flags: ['FIN', 'ACK'], seq: 5001, ack: 1002 }, { from: 'A', flags: ['ACK'], seq: 1002, ack: 5002 }];
     expect(mistake(closed, 5, 'state', 'TIME_WAIT', 'B')).toBe('who_enters_time_wait');
     expect(mistake(closed, 5, 'state', 'CLOSED', 'A')).toBe('time_wait_lasts_2msl');
+    // the reverse mistake: CLOSING in a normal close, where no FINs crossed
+    expect(mistake(closed, 5, 'state', 'CLOSING', 'A')).toBe('closing_only_crossed_fins');
+    expect(mistake(simClose, 5, 'state', 'FIN_WAIT_2', 'B')).toBe('simultaneous_states');
   });
 
   it('relative numbers count seq from the sender\'s ISN and ack from the peer\'s', () => {

@@ -9,7 +9,7 @@ export const en: Record<FindingCode, Message> = {
   SYN_WITH_FIN: (p) => `${p.side} cannot open and close in one segment: a segment carries SYN or FIN, not both.`,
   SYN_REQUIRED: (p) => `${p.side} is ${p.state} and has not received ${p.peer}'s SYN, so the only segment it can send is its own SYN (a retransmission reuses the ISN).`,
   SYNACK_REQUIRED: (p) => `${p.side} has received ${p.peer}'s SYN but not yet sent its own: its next segment is SYN,ACK, which sends its ISN and acknowledges ${p.peer}'s SYN.`,
-  ACK_FLAG_REQUIRED: (p) => `${p.side} has received ${p.peer}'s SYN, so every segment it sends carries the ACK flag (RFC 9293 3.10.7: once synchronized, ACK is always on).`,
+  ACK_FLAG_REQUIRED: (p) => `${p.side} has received ${p.peer}'s SYN and must acknowledge it, and everything after it: every segment ${p.side} sends from then on has the ACK flag on, with ack = RCV.NXT = ${p.rcvNxt}.`,
   ACK_FLAG_BEFORE_PEER_SYN: (p) => `${p.side} has not received any SYN from ${p.peer} yet, so there is nothing to acknowledge: the ACK flag is off and ack is 0.`,
   FIN_AFTER_OWN_FIN: (p) => `${p.side} has already sent its FIN: a connection direction is closed once.`,
   FIN_REQUIRED: (p) => `${p.side}'s application called close and ${p.side} has nothing else to send or acknowledge, so its next segment carries the FIN.`,

@@ -9,7 +9,7 @@ export const zh: Record<FindingCode, Message> = {
   SYN_WITH_FIN: (p) => `${p.side} 不能在同一个报文段里既建立又关闭连接：SYN 和 FIN 不会同时出现。`,
   SYN_REQUIRED: (p) => `${p.side} 处于 ${p.state}，还没收到 ${p.peer} 的 SYN，所以它只能发送自己的 SYN（重传时沿用同一个 ISN）。`,
   SYNACK_REQUIRED: (p) => `${p.side} 已收到 ${p.peer} 的 SYN 但还没发出自己的 SYN：下一个报文段是 SYN,ACK，既送出自己的 ISN，也确认 ${p.peer} 的 SYN。`,
-  ACK_FLAG_REQUIRED: (p) => `${p.side} 已收到 ${p.peer} 的 SYN，所以它发出的每个报文段都必须带 ACK 标志（RFC 9293 3.10.7：同步之后 ACK 始终置位）。`,
+  ACK_FLAG_REQUIRED: (p) => `${p.side} 已收到 ${p.peer} 的 SYN，必须确认它以及此后收到的一切：从此 ${p.side} 发出的每个报文段都置 ACK 标志，ack = RCV.NXT = ${p.rcvNxt}。`,
   ACK_FLAG_BEFORE_PEER_SYN: (p) => `${p.side} 还没收到 ${p.peer} 的任何 SYN，没有可确认的东西：ACK 标志不置位，确认号为 0。`,
   FIN_AFTER_OWN_FIN: (p) => `${p.side} 已经发过 FIN：一个方向只关闭一次。`,
   FIN_REQUIRED: (p) => `${p.side} 的应用已调用 close，且没有别的数据要发、也没有需要确认的内容，所以下一个报文段要带 FIN。`,

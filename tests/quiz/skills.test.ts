@@ -1,0 +1,45 @@
+// A question's skill is the rule of the moment asked, and a wrong answer's skill the rule it broke,
+// never the scenario's name (issue 9 and the user trial).
+import { describe, expect, it } from 'vitest';
+import { segmentOf, type SegmentAnswer } from '@/lib/engine';
+import { buildItem, gradeItem, skillOf, type QuizItem } from '@/lib/quiz';
+
+/** The first item of this spec shape (over seeds) that `pick` accepts. */
+function find(kind: QuizItem['kind'], family: Parameters<typeof buildItem>[0]['family'], pick: (item: QuizItem) => boolean): QuizItem {
+  for (let seed = 0; seed < 400; seed++) {
+    const item = buildItem({ kind, family, seed, difficulty: 'beginner' });
+    if (pick(item)) return item;
+  }
+  throw new Error(`no ${kind} item of ${family} fits`);
+}
+
+const asked = (item: QuizItem) => segmentOf(item.trace.events[item.event]);
+
+describe('skills', () => {
+  it('a whole segment wrong only in seq is a seq mistake; wrong only in ack an ack mistake', () => {
+    const item = find('segment', 'handshake', (i) => asked(i)?.flags.join() === 'ACK');
+    const right = gradeItem(item, { flags: [], seq: 0, ack: 0, len: 0 }, 'en').canonical as SegmentAnswer;
+    expect(skillOf(item)).toBe('ack_of_syn');
+    expect(gradeItem(item, { ...right, seq: right.seq + 1 }, 'en')).toMatchObject({ correct: false, skill: 'seq_after_syn' });
+    expect(gradeItem(item, { ...right, ack: right.ack + 1 }, 'en')).toMatchObject({ correct: false, skill: 'ack_of_syn' });
+    // wrong in two fields: the question's own skill
+    expect(gradeItem(item, { ...right, seq: right.seq + 1, ack: right.ack + 1 }, 'en').skill).toBe('ack_of_syn');
+    expect(gradeItem(item, right, 'en').skill).toBe('ack_of_syn');
+  });
+
+  it('"which state after connect()" is a handshake state in an abort or refused scenario', () => {
+    for (const family of ['abort', 'refused'] as const) {
+      const item = find('state', family, (i) => i.event === 0);
+      expect(skillOf(item)).toBe('handshake_states');
+    }
+    const reset = find('state', 'refused', (i) => asked(i)?.flags.includes('RST') === true);
+    expect(skillOf(reset)).toBe('reset');
+  });
+
+  it('a plain SYN of a simultaneous open is a handshake flag; its SYN,ACK is the simultaneous-open rule', () => {
+    const syn = find('next_flags', 'simultaneous_open', (i) => asked(i)?.flags.join() === 'SYN');
+    expect(skillOf(syn)).toBe('handshake_flags');
+    const synAck = find('next_flags', 'simultaneous_open', (i) => asked(i)?.flags.includes('ACK') === true && asked(i)?.flags.includes('SYN') === true);
+    expect(skillOf(synAck)).toBe('simultaneous');
+  });
+});
