@@ -55,11 +55,20 @@ function askableSegments(trace: Trace, kind: QuestionKind): number[] {
 
 const stepStates = (trace: Trace): string[] => replayRecords(trace).map((r) => `${r.states.A} ${r.states.B}`);
 
-/** Events after which some endpoint's state changed, with both states then: the interesting state questions. */
-function stateChanges(trace: Trace): Array<{ event: number; side: Side; states: StatePair }> {
+/** The call that opens a connection: its state change is the same in every scenario. */
+const opensConnection = (e: Trace['events'][number] | undefined): boolean => e !== undefined && 'app' in e && (e.app.call === 'connect' || e.app.call === 'listen');
+
+/**
+ * Events after which some endpoint's state changed, with both states then: the interesting state
+ * questions. Above beginner level the change a connect() or listen() call makes is left out, so
+ * an expert is asked about the part of the scenario that makes it what it is (the loss, the RST,
+ * the crossing FINs), not "which state is A in after connect()" again.
+ */
+function stateChanges(trace: Trace, difficulty: ItemSpec['difficulty']): Array<{ event: number; side: Side; states: StatePair }> {
   const records = replayRecords(trace);
   const out: Array<{ event: number; side: Side; states: StatePair }> = [];
   records.forEach((r, i) => {
+    if (difficulty !== 'beginner' && opensConnection(trace.events[i])) return;
     const before = i === 0 ? null : records[i - 1]?.states;
     for (const side of ['A', 'B'] as Side[]) if (!before || before[side] !== r.states[side]) out.push({ event: i, side, states: r.states });
   });
@@ -187,12 +196,12 @@ export function buildItem(spec: ItemSpec): QuizItem {
       return { ...base, kind: 'spot_error', trace: planted.trace, shown: planted.trace.events.length, event: planted.event };
     }
     case 'state': {
-      const { event, side } = rng.pick(stateChanges(trace));
+      const { event, side } = rng.pick(stateChanges(trace, spec.difficulty));
       return { ...base, kind: 'state', shown: event + 1, event, question: stateQuestion(trace, event, side) };
     }
     case 'state_choice': {
       // Asked where the states differ, so that swapping the sides is a real distractor.
-      const changes = stateChanges(trace);
+      const changes = stateChanges(trace, spec.difficulty);
       const differing = changes.filter(({ states }) => states.A !== states.B);
       const { event, states } = rng.pick(differing.length > 0 ? differing : changes);
       return { ...base, kind: 'state_choice', shown: event + 1, event, question: stateQuestion(trace, event, 'A'), options: stateChoices(rng, states) };

@@ -7,6 +7,6 @@ export { promptParts, type PromptKey, type PromptParts } from './prompt';
 export { gradeItem, ResponseError, type ItemGrade, type Response } from './grade';
 export { MISCONCEPTIONS, classifyMistake, type Misconception } from './misconceptions';
 export { SKILLS, skillOf, type Skill } from './skills';
-export { makePracticeSet, type PracticeConfig } from './practice-set';
+export { makePracticeSet, questionKey, type PracticeConfig } from './practice-set';
 export * from './progress';
 export { lessonItemRef, parseLessonItemRef, migrateItemRef } from './lesson-ref';

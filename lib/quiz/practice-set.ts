@@ -1,6 +1,8 @@
 // A practice set: topics, difficulty and count in, item specs out, reproducible from a seed.
-import { seededRandom, type Difficulty } from '../engine/index';
+import { segmentOf, seededRandom, type Difficulty } from '../engine/index';
+import { buildItem } from './build';
 import { TOPIC_FAMILIES, TOPIC_KINDS, type Topic } from './catalog';
+import type { QuizItem } from './item';
 import type { ItemSpec } from './spec';
 
 export interface PracticeConfig {
@@ -9,17 +11,44 @@ export interface PracticeConfig {
   count: number;
 }
 
-/** `count` items drawn from the topics, round-robin so every topic appears. Pure. */
+/** Draws per slot before a repeat is let through (a topic with few distinct questions). */
+const REDRAWS = 12;
+
+/**
+ * What makes two items the same question for a learner: the kind, the scenario and the moment
+ * asked, and for a segment question its numbers. Two state questions about the same moment are
+ * the same question whatever the ISNs (the numbers do not change the answer). Pure.
+ */
+export function questionKey(item: QuizItem): string {
+  const asked = item.kind === 'state' ? item.question.side : item.kind === 'state_choice' || item.kind === 'spot_error' ? '' : JSON.stringify(segmentOf(item.trace.events[item.event]));
+  return `${item.kind}|${item.family}|${item.event}|${asked}`;
+}
+
+/** The spec's question key; null when it builds no item (practice skips those). */
+function keyOf(spec: ItemSpec): string | null {
+  try {
+    return questionKey(buildItem(spec));
+  } catch {
+    return null;
+  }
+}
+
+/** `count` items drawn from the topics, round-robin so every topic appears, no question twice. Pure. */
 export function makePracticeSet(config: PracticeConfig, seed: number, offset = 0): ItemSpec[] {
   const rng = seededRandom(seed + offset * 7919);
   const topics = config.topics.length > 0 ? config.topics : (['handshake'] as const);
+  const seen = new Set<string>();
   return Array.from({ length: config.count }, (_, i) => {
     const topic = topics[(i + offset) % topics.length] as Topic;
-    return {
-      kind: rng.pick(TOPIC_KINDS[topic]),
-      family: rng.pick(TOPIC_FAMILIES[topic][config.difficulty]),
-      seed: rng.int(0, 0xffff_ffff),
-      difficulty: config.difficulty,
-    };
+    let spec: ItemSpec | null = null;
+    for (let draw = 0; draw < REDRAWS; draw++) {
+      spec = { kind: rng.pick(TOPIC_KINDS[topic]), family: rng.pick(TOPIC_FAMILIES[topic][config.difficulty]), seed: rng.int(0, 0xffff_ffff), difficulty: config.difficulty };
+      const key = keyOf(spec);
+      if (key !== null && !seen.has(key)) {
+        seen.add(key);
+        break;
+      }
+    }
+    return spec as ItemSpec;
   });
 }

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { replayRecords, type Difficulty } from '@/lib/engine';
-import { buildItem, gradeItem, QUESTION_KINDS, TOPIC_FAMILIES } from '@/lib/quiz';
+import { buildItem, gradeItem, makePracticeSet, QUESTION_KINDS, questionKey, TOPIC_FAMILIES, TOPICS } from '@/lib/quiz';
 
 const NEW_FAMILIES = ['lost_data', 'out_of_order', 'old_duplicate_syn'] as const;
 
@@ -42,6 +42,24 @@ describe('practice on loss, reordering and the old duplicate SYN', () => {
         },
       ),
       { numRuns: 250 },
+    );
+  });
+});
+
+describe('practice sets ask each question once, and experts about what makes the scenario', () => {
+  it('no two items of a set are the same question; expert state questions are never about connect() or listen()', () => {
+    fc.assert(
+      fc.property(fc.subarray([...TOPICS], { minLength: 1 }), fc.constantFrom<Difficulty>('beginner', 'expert'), fc.integer({ min: 0, max: 0xffff_ffff }), (topics, difficulty, seed) => {
+        const items = makePracticeSet({ topics, difficulty, count: 10 }, seed).map(buildItem);
+        expect(new Set(items.map(questionKey)).size).toBe(items.length);
+        if (difficulty === 'beginner') return;
+        for (const item of items) {
+          if (item.kind !== 'state' && item.kind !== 'state_choice') continue;
+          const e = item.trace.events[item.event];
+          expect(e !== undefined && 'app' in e && (e.app.call === 'connect' || e.app.call === 'listen')).toBe(false);
+        }
+      }),
+      { numRuns: 40 },
     );
   });
 });
