@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
-import { skillSectionHrefs } from '@/app/_lib/revise-sections';
+import { skillSectionHrefs } from '@/app/_server/skill-sections';
 import { MockExam } from '@/app/_components/revise/mock-exam';
 
 export const generateMetadata = titleFrom('revise.exam');

@@ -1,13 +1,14 @@
-// Server side: the lesson section that teaches each skill, as a link in the page's language. The
-// map names sections of the English lessons; the other language's lesson has the same sections
-// in the same order, so its id is the one at the same position.
+// Server only (it reads the lessons through lib/content): the lesson section that teaches each
+// skill, as a link in the page's language, passed to the revise components as props. The map names
+// sections of the English lessons; the other language's lesson has the same sections in the same
+// order, so its id is the one at the same position.
 import { loadLesson } from '@/lib/content';
 import { ID_PREFIX } from '@/lib/content/markdown';
 import { SKILLS, type Skill } from '@/lib/quiz';
 import { SKILL_SECTIONS } from '@/lib/revision';
-import type { SiteLocale } from './i18n/page';
+import type { Locale } from '@/lib/i18n/locales';
 
-export function skillSectionHrefs(locale: SiteLocale): Record<Skill, string> {
+export function skillSectionHrefs(locale: Locale): Record<Skill, string> {
   const entries = SKILLS.map((skill) => {
     const { slug, section } = SKILL_SECTIONS[skill];
     const index = loadLesson('en', slug)?.headings.findIndex((h) => h.id === `${ID_PREFIX}${section}`) ?? -1;
