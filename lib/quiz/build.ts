@@ -22,6 +22,7 @@ import {
   type Trace,
 } from '../engine/index';
 import type { QuestionKind } from './catalog';
+import { offerChoices } from './choices';
 import type { FieldItem, QuizItem, StateItem } from './item';
 import type { ItemSpec } from './spec';
 
@@ -92,15 +93,6 @@ function distractorCandidates(right: SegmentAnswer, peerIsn: number): SegmentAns
   ];
 }
 
-function shuffled<T>(rng: Random, items: T[]): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [a[i], a[j]] = [a[j] as T, a[i] as T];
-  }
-  return a;
-}
-
 function firstSynSeq(trace: Trace, side: Side): number {
   for (const e of trace.events) {
     const s = segmentOf(e);
@@ -112,16 +104,9 @@ function firstSynSeq(trace: Trace, side: Side): number {
 function multipleChoice(rng: Random, q: Question, trace: Trace): SegmentAnswer[] {
   const right = canonicalAnswer(q) as SegmentAnswer;
   const sender = (segmentOf(trace.events[q.event]) as Segment).from;
-  const seen = new Set([JSON.stringify(right)]);
-  const wrong: SegmentAnswer[] = [];
-  for (const c of distractorCandidates(right, firstSynSeq(trace, sender === 'A' ? 'B' : 'A'))) {
-    const key = JSON.stringify(c);
-    // A segment with no flags at all is wrong too obviously to teach anything.
-    if (seen.has(key) || wrong.length === 3 || c.flags.length === 0) continue;
-    seen.add(key);
-    if (!gradeAnswer(q, c, 'en').correct) wrong.push(c);
-  }
-  return shuffled(rng, [right, ...wrong]);
+  const candidates = distractorCandidates(right, firstSynSeq(trace, sender === 'A' ? 'B' : 'A'));
+  // A segment with no flags at all is wrong too obviously to teach anything.
+  return offerChoices(rng, right, candidates, (c) => c.flags.length > 0 && !gradeAnswer(q, c, 'en').correct);
 }
 
 /** The confusions learners make between states, each applied to one side at a time. */
@@ -147,15 +132,7 @@ function stateChoices(rng: Random, right: StatePair): StatePair[] {
   const confused = (['A', 'B'] as Side[]).flatMap((side) =>
     CONFUSED.flatMap(([x, y]) => (right[side] === x ? [y] : right[side] === y ? [x] : [])).map((s) => ({ ...right, [side]: s }) as StatePair),
   );
-  const seen = new Set([JSON.stringify(right)]);
-  const wrong: StatePair[] = [];
-  for (const pair of [swapped, ...shuffled(rng, confused)]) {
-    const key = JSON.stringify(pair);
-    if (seen.has(key) || wrong.length === 3) continue;
-    seen.add(key);
-    wrong.push(pair);
-  }
-  return shuffled(rng, [right, ...wrong]);
+  return offerChoices(rng, right, [swapped, ...rng.shuffle(confused)], () => true);
 }
 
 /**
@@ -164,11 +141,11 @@ function stateChoices(rng: Random, right: StatePair): StatePair[] {
  * errors nor a diagram frozen at the mistake points at the answer.
  */
 function plantMistake(rng: Random, trace: Trace): { trace: Trace; event: number } {
-  const candidates = shuffled(rng, fixedSeqSegments(trace));
+  const candidates = rng.shuffle(fixedSeqSegments(trace));
   const states = stepStates(trace);
   for (const event of candidates) {
     const original = segmentOf(trace.events[event]) as Segment;
-    const mutations: Segment[] = shuffled(rng, [
+    const mutations: Segment[] = rng.shuffle([
       { ...original, ack: (original.ack + 1) % 0x1_0000_0000 },
       { ...original, seq: (original.seq + 1) % 0x1_0000_0000 },
       { ...original, flags: toggle(original.flags, 'ACK') },

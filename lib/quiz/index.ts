@@ -3,6 +3,7 @@ export * from './catalog';
 export * from './spec';
 export { buildItem, lessonItem } from './build';
 export { askedSegment, askedSide, segmentEvents, type QuizItem, type FieldItem, type StateItem, type SegmentChoiceItem, type StateChoiceItem, type SpotErrorItem } from './item';
+export { offerChoices } from './choices';
 export { promptParts, type PromptKey, type PromptParts } from './prompt';
 export { gradeItem, ResponseError, type ItemGrade, type Response } from './grade';
 export { MISCONCEPTIONS, classifyMistake, type Misconception } from './misconceptions';

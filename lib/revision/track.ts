@@ -21,7 +21,7 @@ import {
   type StatePair,
   type Trace,
 } from '../engine/index';
-import { classifyMistake, type Misconception, type Skill } from '../quiz/index';
+import { classifyMistake, offerChoices, type Misconception, type Skill } from '../quiz/index';
 
 export const TRACK_STYLES = ['cumulative_ack', 'bytes_sent', 'wave_states', 'time_wait'] as const;
 export type TrackStyle = (typeof TRACK_STYLES)[number];
@@ -81,28 +81,6 @@ export function decodeTrackSpec(text: string): TrackSpec | null {
   return { style: style as TrackStyle, seed: Number(seedText), difficulty: level === 'b' ? 'beginner' : 'expert' };
 }
 
-function shuffled<T>(rng: Random, items: T[]): T[] {
-  const a = [...items];
-  for (let i = a.length - 1; i > 0; i--) {
-    const j = rng.int(0, i);
-    [a[i], a[j]] = [a[j] as T, a[i] as T];
-  }
-  return a;
-}
-
-/** The right option first, then up to three distinct wrong ones, shuffled; returns the right index too. */
-function choices(rng: Random, right: TrackOption, candidates: TrackOption[], isWrong: (o: TrackOption) => boolean): TrackOption[] {
-  const seen = new Set([JSON.stringify(right)]);
-  const wrong: TrackOption[] = [];
-  for (const c of candidates) {
-    const key = JSON.stringify(c);
-    if (wrong.length === 3 || seen.has(key)) continue;
-    seen.add(key);
-    if (isWrong(c)) wrong.push(c);
-  }
-  return shuffled(rng, [right, ...wrong]);
-}
-
 /** The data-transfer scenario's one cumulative ACK: B's first empty segment after A's data. */
 interface CumulativeAck {
   trace: Trace;
@@ -151,7 +129,7 @@ function buildCumulativeAck(spec: TrackSpec, rng: Random): Built {
   const right = gradeNumber(c.question, 0, 'en').canonical as number;
   const last = c.data[c.data.length - 1] as { seq: number; len: number };
   const candidates = [last.seq, wrap(right - 1), wrap(right + 1), wrap(last.seq + 1), seqDiff(seq(c.isnA), seq(right))].map((n) => ({ number: n }));
-  const options = choices(rng, { number: right }, candidates, (o) => !gradeNumber(c.question, (o as { number: number }).number, 'en').correct);
+  const options = offerChoices(rng, { number: right }, candidates, (o) => !gradeNumber(c.question, (o as { number: number }).number, 'en').correct);
   const item: TrackItem = { style: spec.style, spec, params: { count: c.data.length }, segments: c.data, options, skill: SKILL_OF[spec.style] };
   return {
     item,
@@ -172,7 +150,7 @@ function buildBytesSent(spec: TrackSpec, rng: Random): Built {
   const implied = (n: number) => c.isnA + 1 + n;
   const first = c.data[0] as { seq: number; len: number };
   const candidates = [bytes + 1, bytes - 1, bytes + 2, bytes - first.len].filter((n) => n >= 0).map((n) => ({ number: n }));
-  const options = choices(rng, { number: bytes }, candidates, (o) => !gradeNumber(c.question, implied((o as { number: number }).number), 'en').correct);
+  const options = offerChoices(rng, { number: bytes }, candidates, (o) => !gradeNumber(c.question, implied((o as { number: number }).number), 'en').correct);
   const item: TrackItem = { style: spec.style, spec, params: { isn: c.isnA, ack }, segments: [], options, skill: SKILL_OF[spec.style] };
   return {
     item,
@@ -197,7 +175,7 @@ function buildWaveStates(spec: TrackSpec, rng: Random): Built {
   const questions = (['A', 'B'] as Side[]).map((side) => deriveQuestion(t.trace, event, 'state', side));
   const gradePair = (pair: StatePair, lang: Lang) => questions.map((q) => gradeAnswer(q, pair[q.side as Side], lang));
   const isRight = (o: TrackOption, lang: Lang) => gradePair((o as { states: StatePair }).states, lang).every((g) => g.correct);
-  const options = choices(rng, { states: right }, candidates, (o) => !isRight(o, 'en'));
+  const options = offerChoices(rng, { states: right }, candidates, (o) => !isRight(o, 'en'));
   const item: TrackItem = { style: spec.style, spec, params: { wave, closer: t.closer }, segments: [], options, skill: SKILL_OF[spec.style] };
   return {
     item,
@@ -228,7 +206,7 @@ function buildTimeWait(spec: TrackSpec, rng: Random): Built {
     { waits: waiter, seconds: 4 * msl },
   ];
   const isRight = (o: TrackOption) => 'waits' in o && waits(o.waits) && o.seconds === 2 * msl;
-  const options = choices(rng, right, candidates, (o) => !isRight(o));
+  const options = offerChoices(rng, right, candidates, (o) => !isRight(o));
   const item: TrackItem = { style: spec.style, spec, params: { msl, closer: t.closer }, segments: [], options, skill: SKILL_OF[spec.style] };
   return {
     item,

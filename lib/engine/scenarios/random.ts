@@ -8,6 +8,8 @@ export interface Random {
   int(lo: number, hi: number): number;
   pick<T>(items: readonly T[]): T;
   chance(p: number): boolean;
+  /** A shuffled copy (Fisher–Yates): the order of a question's options. */
+  shuffle<T>(items: readonly T[]): T[];
 }
 
 export function seededRandom(seed: number): Random {
@@ -19,10 +21,19 @@ export function seededRandom(seed: number): Random {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+  const int = (lo: number, hi: number): number => lo + Math.floor(next() * (hi - lo + 1));
   return {
     next,
-    int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),
+    int,
     pick: (items) => items[Math.floor(next() * items.length)] as (typeof items)[number],
     chance: (p) => next() < p,
+    shuffle: <T>(items: readonly T[]): T[] => {
+      const a = [...items];
+      for (let i = a.length - 1; i > 0; i--) {
+        const j = int(0, i);
+        [a[i], a[j]] = [a[j] as T, a[i] as T];
+      }
+      return a;
+    },
   };
 }
