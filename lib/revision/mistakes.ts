@@ -14,7 +14,7 @@ export interface Mistake {
   kind: QuestionKind | 'track';
   skill: Skill;
   misconception: Misconception | null;
-  /** What the learner answered, when it is known (practice keeps only right or wrong). */
+  /** What the learner answered, when it is known (not for answers recorded before responses were kept). */
   response: unknown;
 }
 

@@ -3,7 +3,7 @@
 // value (validated by `parseRevisionState`) is what an account would store. Pure.
 import { z } from 'zod';
 import { SCENARIO_FAMILIES } from '../engine/index';
-import { MISCONCEPTIONS, QUESTION_KINDS, SKILLS, type Attempt } from '../quiz/index';
+import { MISCONCEPTIONS, QUESTION_KINDS, responseSchema, SKILLS, type Attempt } from '../quiz/index';
 import { parseDay } from './days';
 import { EXAM_LIMITS, EXAM_TOPICS, summarizeExam, type ExamReport, type ExamSession, type ExamSummary } from './exam';
 import { addMistake, MISTAKE_SOURCES, type Mistake } from './mistakes';
@@ -49,7 +49,7 @@ export function ingestAttempts(state: RevisionState, attempts: readonly Attempt[
     if (a.correct || a.item.startsWith(REVIEW_KEY_PREFIX)) continue;
     const lesson = a.item.startsWith('lesson:');
     cards = recordMiss(cards, targetOf(a.item, a), lesson ? null : a.item, a.at);
-    mistakes = addMistake(mistakes, { at: a.at, ref: a.item, source: lesson ? 'lesson' : 'practice', kind: a.kind, skill: a.skill, misconception: a.misconception, response: null });
+    mistakes = addMistake(mistakes, { at: a.at, ref: a.item, source: lesson ? 'lesson' : 'practice', kind: a.kind, skill: a.skill, misconception: a.misconception, response: a.response ?? null });
   }
   return { ...state, cards, mistakes, ingestedUpTo: Math.max(state.ingestedUpTo, ...fresh.map((a) => a.at)) };
 }
@@ -128,7 +128,8 @@ const stateSchema = z.object({
         kind: z.union([z.enum(QUESTION_KINDS), z.literal('track')]),
         skill: z.enum(SKILLS),
         misconception: z.enum(MISCONCEPTIONS).nullable(),
-        response: z.unknown(),
+        // A response of a shape no question takes shows as none; the rest of the book is kept.
+        response: responseSchema.nullable().catch(null),
       }),
     )
     .max(2000),

@@ -17,13 +17,14 @@ import {
   type Lang,
   type Question,
   type Random,
+  type SegmentAnswer,
   type Side,
   type StatePair,
   type Trace,
 } from '../engine/index';
 import { classifyMistake, offerChoices, type Misconception, type Skill } from '../quiz/index';
 
-export const TRACK_STYLES = ['cumulative_ack', 'bytes_sent', 'wave_states', 'time_wait'] as const;
+export const TRACK_STYLES = ['cumulative_ack', 'bytes_sent', 'wave_states', 'time_wait', 'handshake_segment'] as const;
 export type TrackStyle = (typeof TRACK_STYLES)[number];
 
 export interface TrackSpec {
@@ -32,8 +33,11 @@ export interface TrackSpec {
   difficulty: Difficulty;
 }
 
-/** A choice: a number (an ack, a byte count), a pair of states, or who waits and for how long. */
-export type TrackOption = { number: number } | { states: StatePair } | { waits: Side; seconds: number };
+/**
+ * A choice: a number (an ack, a byte count), a pair of states, who waits and for how long, or a
+ * segment (written as exams write it: SYN=1, ACK=1, seq=x, ack=y, the ACK bit beside the number).
+ */
+export type TrackOption = { number: number } | { states: StatePair } | { waits: Side; seconds: number } | { segment: SegmentAnswer };
 
 export interface TrackItem {
   style: TrackStyle;
@@ -62,6 +66,7 @@ const SKILL_OF: Record<TrackStyle, Skill> = {
   bytes_sent: 'ack_of_data',
   wave_states: 'teardown_states',
   time_wait: 'time_wait',
+  handshake_segment: 'handshake_flags',
 };
 
 const MOD = 0x1_0000_0000;
@@ -219,15 +224,70 @@ function buildTimeWait(spec: TrackSpec, rng: Random): Built {
   };
 }
 
+/**
+ * 408-style handshake question: A's SYN (and, for the third segment, B's SYN,ACK) given in exam
+ * notation, which segment comes next? The distractors are the classic slips: the SYN's number not
+ * counted, the ACK bit off while an ack number is written, the SYN bit dropped, the numbers swapped.
+ * B's ISN is free, so an option that differs from the right one only in B's seq is right too and
+ * is never offered as a wrong one (offerChoices asks the engine).
+ */
+function buildHandshakeSegment(spec: TrackSpec, rng: Random): Built {
+  const trace = shown(generateScenario('handshake', { seed: spec.seed, difficulty: spec.difficulty }));
+  const segments = trace.events.flatMap((e, i) => {
+    const s = segmentOf(e);
+    return s ? [{ s, i }] : [];
+  });
+  const [syn, synAck, ack] = segments as [(typeof segments)[number], (typeof segments)[number], (typeof segments)[number]];
+  const third = rng.chance(0.5);
+  const asked = third ? ack : synAck;
+  const question = deriveQuestion(trace, asked.i, 'segment');
+  const right: SegmentAnswer = { flags: asked.s.flags, seq: asked.s.seq, ack: asked.s.ack, len: 0 };
+  const candidates: TrackOption[] = (
+    third
+      ? [
+          { ...right, ack: synAck.s.seq },
+          { ...right, flags: ['SYN', 'ACK'], seq: syn.s.seq },
+          { ...right, seq: right.ack, ack: right.seq },
+          { ...right, flags: [], ack: right.ack },
+          { ...right, seq: wrap(right.seq + 1) },
+        ]
+      : [
+          { ...right, ack: syn.s.seq },
+          { ...right, flags: ['SYN'] },
+          { ...right, flags: ['ACK'] },
+          { ...right, seq: wrap(syn.s.seq + 1), ack: syn.s.seq },
+          { ...right, flags: [], seq: wrap(syn.s.seq + 1) },
+        ]
+  ).map((segment) => ({ segment }) as TrackOption);
+  const isRight = (o: TrackOption, lang: Lang) => gradeAnswer(question, (o as { segment: SegmentAnswer }).segment, lang).correct;
+  const options = offerChoices(rng, { segment: right }, candidates, (o) => !isRight(o, 'en'));
+  const params: TrackItem['params'] = third ? { step: 'third', isn: syn.s.seq, peerIsn: synAck.s.seq, peerAck: synAck.s.ack } : { step: 'second', isn: syn.s.seq };
+  const item: TrackItem = { style: spec.style, spec, params, segments: [], options, skill: SKILL_OF[spec.style] };
+  return {
+    item,
+    grade: (option, lang) => {
+      const g = gradeAnswer(question, (options[option] as { segment: SegmentAnswer }).segment, lang);
+      const rightIndex = options.findIndex((o) => isRight(o, lang));
+      return { correct: g.correct, right: rightIndex, explain: g.explain, note: null, misconception: misconceptionOf(trace, asked.s.from, g.finding) };
+    },
+  };
+}
+
 const BUILDERS: Record<TrackStyle, (spec: TrackSpec, rng: Random) => Built> = {
   cumulative_ack: buildCumulativeAck,
   bytes_sent: buildBytesSent,
   wave_states: buildWaveStates,
   time_wait: buildTimeWait,
+  handshake_segment: buildHandshakeSegment,
 };
 
 function build(spec: TrackSpec): Built {
   return BUILDERS[spec.style](spec, seededRandom(spec.seed ^ 0x2c1b3c6d));
+}
+
+/** The message key of an item's words: a style asked at more than one step words each step. Pure. */
+export function trackPromptKey(item: TrackItem): string {
+  return typeof item.params.step === 'string' ? `${item.style}.${item.params.step}` : item.style;
 }
 
 /** The exam-track question a spec names. Pure and deterministic. */

@@ -49,6 +49,18 @@ describe('revision state', () => {
     expect(ingestAttempts(s, [...attempts, attempt(5, 'ack.handshake.9.b', false)]).cards).toHaveLength(2); // same target lapses
   });
 
+  it("keeps a practice miss's answer for the book, and a stored answer of no known shape reads back as none, not as an empty book", () => {
+    const s = ingestAttempts(EMPTY_REVISION, [attempt(1, 'ack.handshake.1.b', false, { response: 1000 }), attempt(2, 'ack.handshake.2.b', false)]);
+    expect(s.mistakes.map((m) => m.response)).toEqual([1000, null]);
+    const stored = JSON.parse(JSON.stringify(s));
+    stored.mistakes[0].response = { option: 1, injected: '<script>' };
+    const back = parseRevisionState(JSON.stringify(stored));
+    expect(back.mistakes.map((m) => [m.ref, m.response])).toEqual([
+      ['ack.handshake.1.b', null],
+      ['ack.handshake.2.b', null],
+    ]);
+  });
+
   it('a failed review goes into the book with the answer given; a passed one does not', () => {
     const ref = 'track.time_wait.1.b';
     const q = buildQuestion(ref)!;

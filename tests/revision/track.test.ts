@@ -58,6 +58,27 @@ describe('exam track', () => {
     }
   });
 
+  it('handshake segments (408 style): the right option acks the peer SYN + 1 with the ACK bit, and B may choose any ISN', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      const s: TrackSpec = { style: 'handshake_segment', seed, difficulty: seed % 2 ? 'expert' : 'beginner' };
+      const item = buildTrackItem(s);
+      const right = item.options[gradeTrackItem(s, 0, 'en').right] as { segment: { flags: string[]; seq: number; ack: number } };
+      const isn = item.params.isn as number;
+      if (item.params.step === 'second') {
+        expect([...right.segment.flags].sort()).toEqual(['ACK', 'SYN']);
+        expect(right.segment.ack).toBe((isn + 1) % 2 ** 32);
+      } else {
+        expect(right.segment.flags).toEqual(['ACK']);
+        expect(right.segment).toMatchObject({ seq: (isn + 1) % 2 ** 32, ack: ((item.params.peerIsn as number) + 1) % 2 ** 32 });
+      }
+      // Every wrong option is wrong for a reason the learner can be told.
+      item.options.forEach((_, i) => {
+        const g = gradeTrackItem(s, i, 'zh');
+        if (!g.correct) expect(g.explain.length).toBeGreaterThan(0);
+      });
+    }
+  });
+
   it('specs travel as text; anything else is not one', () => {
     const s: TrackSpec = { style: 'wave_states', seed: 4294967295, difficulty: 'expert' };
     expect(decodeTrackSpec(encodeTrackSpec(s))).toEqual(s);

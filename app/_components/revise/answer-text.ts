@@ -15,6 +15,10 @@ export function useTrackOptionText(): (item: TrackItem, option: TrackOption) => 
   return (item, o) => {
     if ('number' in o) return item.style === 'bytes_sent' ? t('bytes', { n: o.number }) : String(o.number);
     if ('states' in o) return tq('statePair', { a: o.states.A, b: o.states.B });
+    if ('segment' in o) {
+      const bit = (f: Flag) => (o.segment.flags.includes(f) ? 1 : 0);
+      return t('bits', { syn: bit('SYN'), ack: bit('ACK'), seq: o.segment.seq, ackNo: o.segment.ack });
+    }
     return t('waits', { side: t(`side.${o.waits}`), seconds: o.seconds });
   };
 }

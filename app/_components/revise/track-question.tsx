@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Lang } from '@/lib/engine';
-import { gradeQuestion, type QuestionGrade, type RevisionQuestion, type TrackItem } from '@/lib/revision';
+import { gradeQuestion, trackPromptKey, type QuestionGrade, type RevisionQuestion, type TrackItem } from '@/lib/revision';
 import { letter, useTrackOptionText } from './answer-text';
 
 type TrackQuestion = Extract<RevisionQuestion, { source: 'track' }>;
@@ -14,7 +14,7 @@ export function useTrackPrompt(): (item: TrackItem) => string {
   return (item) => {
     const closer = typeof item.params.closer === 'string' ? t(`side.${item.params.closer as 'A' | 'B'}`) : '';
     const list = item.segments.map((s) => t('segment', s)).join(t('listSeparator'));
-    return t(`prompts.${item.style}`, { ...item.params, closer, list });
+    return t(`prompts.${trackPromptKey(item)}` as `prompts.${TrackItem['style']}`, { ...item.params, closer, list });
   };
 }
 
