@@ -1,7 +1,7 @@
 // A visitor's progress (lessons done, quiz attempts) moving into their account: the browser's
 // copy is validated like any other input and merged with what the account already holds. Pure.
 import { z } from 'zod';
-import { MISCONCEPTIONS, QUESTION_KINDS, SKILLS, type Progress } from '../quiz/index';
+import { MISCONCEPTIONS, QUESTION_KINDS, responseSchema, SKILLS, type Progress } from '../quiz/index';
 
 export const attemptSchema = z.object({
   at: z.number().finite(),
@@ -10,6 +10,8 @@ export const attemptSchema = z.object({
   skill: z.enum(SKILLS),
   correct: z.boolean(),
   misconception: z.enum(MISCONCEPTIONS).nullable(),
+  // A response of a shape no question takes is dropped, not the whole history with it.
+  response: responseSchema.optional().catch(undefined),
 });
 export const quizProgressSchema = z.object({ version: z.literal(1), attempts: z.array(attemptSchema).max(1000) });
 export const lessonsSchema = z.array(z.string().min(1).max(100)).max(200);

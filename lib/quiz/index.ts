@@ -6,6 +6,7 @@ export { askedSegment, askedSide, segmentEvents, type QuizItem, type FieldItem, 
 export { offerChoices } from './choices';
 export { promptParts, type PromptKey, type PromptParts } from './prompt';
 export { gradeItem, ResponseError, type ItemGrade, type Response } from './grade';
+export { responseSchema } from './response-schema';
 export { MISCONCEPTIONS, classifyMistake, type Misconception } from './misconceptions';
 export { SKILLS, skillOf, type Skill } from './skills';
 export { makePracticeSet, questionKey, type PracticeConfig } from './practice-set';

@@ -2,6 +2,7 @@
 // misconception counts are derived. Pure functions; the app decides where it is stored
 // (localStorage for a visitor, the account later). Time comes in as an argument.
 import type { QuestionKind } from './catalog';
+import type { Response } from './grade';
 import type { Misconception } from './misconceptions';
 import { migrateItemRef } from './lesson-ref';
 import { SKILLS, type Skill } from './skills';
@@ -13,6 +14,8 @@ export interface Attempt {
   skill: Skill;
   correct: boolean;
   misconception: Misconception | null;
+  /** What the learner answered at this first try, so the mistake book can show it (absent in older records). */
+  response?: Response;
 }
 
 export interface Progress {

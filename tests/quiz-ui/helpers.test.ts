@@ -52,6 +52,12 @@ describe('parseQuizProgress', () => {
     const p = recordAttempt(EMPTY_PROGRESS, attempt);
     expect(parseQuizProgress(JSON.stringify(p))).toEqual(p);
   });
+  it("keeps each first try's answer, and drops only an answer of no shape a question takes", () => {
+    const p = recordAttempt(recordAttempt(EMPTY_PROGRESS, { ...attempt, response: { flags: ['SYN', 'ACK'], seq: 1, ack: 2, len: 0 } }), { ...attempt, at: 2, response: 7 });
+    expect(parseQuizProgress(JSON.stringify(p)).attempts.map((a) => a.response)).toEqual([{ flags: ['SYN', 'ACK'], seq: 1, ack: 2, len: 0 }, 7]);
+    const forged = JSON.stringify({ version: 1, attempts: [{ ...attempt, response: { option: 1, extra: 'x'.repeat(10_000) } }] });
+    expect(parseQuizProgress(forged).attempts).toEqual([{ ...attempt, response: undefined }]);
+  });
   it('starts fresh on anything else', () => {
     for (const raw of [null, '', 'not json', '[]', '{"version":2,"attempts":[]}', JSON.stringify({ version: 1, attempts: [{ ...attempt, skill: 'nope' }] }), JSON.stringify({ version: 1, attempts: [{ ...attempt, at: 'x' }] })]) {
       expect(parseQuizProgress(raw)).toEqual(EMPTY_PROGRESS);

@@ -138,6 +138,7 @@ export function QuizCard({
         skill: grade.skill,
         correct: grade.correct,
         misconception: grade.correct ? null : grade.misconception,
+        response: built.response,
       });
     }
     if (grade.correct) {
