@@ -1,17 +1,14 @@
-// A timed mock exam: questions drawn from the chosen topics (exam-style multiple choice and the
-// exam track among them), answers kept without feedback until the end or the time-out, then a
-// report. The session is plain JSON with an absolute deadline, so a reload continues it with the
+// A timed mock exam: questions of every practice kind drawn from the chosen topics (flags, seq/ack,
+// whole segments, states, spot the error, exam-style multiple choice) and the exam track; answers
+// kept without feedback until the end or the time-out, then a report. The session is plain JSON with an absolute deadline, so a reload continues it with the
 // time that is left. Pure: every time comes in as an argument.
 import { seededRandom, type Difficulty, type Lang } from '../engine/index';
-import { TOPIC_FAMILIES, TOPIC_KINDS, TOPICS, type QuestionKind, type Skill, type Topic } from '../quiz/index';
+import { TOPIC_FAMILIES, TOPIC_KINDS, TOPICS, type Skill } from '../quiz/index';
 import { buildQuestion, gradeQuestion, refOfSpec, refOfTrack, rightAnswerOf, type QuestionGrade } from './question';
 import { TRACK_STYLES } from './track';
 
 export const EXAM_TOPICS = [...TOPICS, 'exam_track'] as const;
 export type ExamTopic = (typeof EXAM_TOPICS)[number];
-
-/** The kinds a written exam asks: choices and computed numbers (no drawing of whole segments). */
-export const EXAM_KINDS: readonly QuestionKind[] = ['multiple_choice', 'state_choice', 'spot_error', 'ack', 'seq'];
 
 export const EXAM_LIMITS = { count: { min: 1, max: 40 }, minutes: { min: 1, max: 180 } } as const;
 
@@ -85,11 +82,6 @@ export interface ExamSummary {
 
 const TRIES = 8;
 
-function kindsOf(topic: Topic): QuestionKind[] {
-  const kinds = TOPIC_KINDS[topic].filter((k) => EXAM_KINDS.includes(k));
-  return kinds.length > 0 ? kinds : ['multiple_choice'];
-}
-
 /** A buildable question of a topic; scenarios with nothing of a kind to ask are passed over. */
 function drawRef(topic: ExamTopic, difficulty: Difficulty, rng: ReturnType<typeof seededRandom>, n: number): string {
   for (let i = 0; i < TRIES; i++) {
@@ -97,7 +89,7 @@ function drawRef(topic: ExamTopic, difficulty: Difficulty, rng: ReturnType<typeo
     const ref =
       topic === 'exam_track'
         ? refOfTrack({ style: TRACK_STYLES[(n + i) % TRACK_STYLES.length] as (typeof TRACK_STYLES)[number], seed, difficulty })
-        : refOfSpec({ kind: rng.pick(kindsOf(topic)), family: rng.pick(TOPIC_FAMILIES[topic][difficulty]), seed, difficulty });
+        : refOfSpec({ kind: rng.pick(TOPIC_KINDS[topic]), family: rng.pick(TOPIC_FAMILIES[topic][difficulty]), seed, difficulty });
     if (buildQuestion(ref)) return ref;
   }
   return refOfTrack({ style: 'time_wait', seed: rng.int(0, 0xffff_ffff), difficulty });

@@ -33,6 +33,17 @@ function answerAllRight(s: ExamSession, upTo = s.refs.length): ExamSession {
 }
 
 describe('mock exam', () => {
+  it('asks every practice kind, not only choices and numbers, and grades each right answer right', () => {
+    const kinds = new Set<string>();
+    for (let seed = 1; seed <= 12; seed++) {
+      const s = answerAllRight(makeExam({ ...config, count: 12, minutes: 20, topics: ['handshake', 'teardown', 'states', 'edge_cases'] }, seed, T0));
+      for (const ref of s.refs) kinds.add(ref.split('.')[0]!);
+      const report = scoreExam(finishExam(s, T0 + 13 * 60_000), 'en');
+      expect(report.correct).toBe(report.total);
+    }
+    expect([...kinds].sort()).toEqual(['ack', 'multiple_choice', 'next_flags', 'segment', 'seq', 'spot_error', 'state', 'state_choice']);
+  });
+
   it('draws the chosen number of questions from every chosen topic, the same for the same seed', () => {
     const s = makeExam(config, 7, T0);
     expect(s.refs).toHaveLength(6);

@@ -2,14 +2,18 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { FLAGS, STATES, type Flag, type Segment, type TcpState } from '@/lib/engine/types';
-import { segmentOf, type Lang } from '@/lib/engine';
-import { askedSegment, gradeItem, promptParts, segmentEvents, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
-import { MAX_LEN, parseWhole, type NumberInput } from '@/app/_lib/quiz-input';
+import type { Flag, Segment } from '@/lib/engine/types';
+import type { Lang } from '@/lib/engine';
+import { askedSegment, gradeItem, promptParts, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
+import { draftResponse, EMPTY_DRAFT, type Draft, type DraftField } from '@/app/_lib/quiz-draft';
 import { flagsText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
 import type { ExtraArrow } from '@/app/_components/trace/sequence-diagram';
+import { AnswerFields, useChoices, useDraftErrorText } from './answer-fields';
 import { QuizDiagram } from './quiz-diagram';
+
+type FieldErrors = Partial<Record<DraftField, string>>;
+type Built = { ok: true; response: Response } | { ok: false; errors: FieldErrors };
 
 type Phase = 'answering' | 'retry' | 'correct' | 'revealed';
 
@@ -18,20 +22,6 @@ export interface QuizOutcome {
   correct: boolean;
   grade: ItemGrade;
 }
-
-interface Draft {
-  flags: Flag[];
-  seq: string;
-  ack: string;
-  len: string;
-  state: TcpState | '';
-  choice: number | null;
-}
-
-const EMPTY_DRAFT: Draft = { flags: [], seq: '', ack: '', len: '', state: '', choice: null };
-
-type FieldErrors = Partial<Record<'seq' | 'ack' | 'len' | 'state' | 'choice', string>>;
-type Built = { ok: true; response: Response } | { ok: false; errors: FieldErrors };
 
 /**
  * One question of any kind, next to the diagram of the connection so far. Graded in the browser by
@@ -75,42 +65,21 @@ export function QuizCard({
     if (done) feedbackRef.current?.focus();
   }, [done]);
 
-  const numberError = (r: NumberInput, max?: number): string | undefined =>
-    r.ok ? undefined : t(`inputErrors.${r.error}`, { max: max ?? 4294967295 });
+  const errorText = useDraftErrorText();
+  const choices = useChoices();
 
   function build(): Built {
-    switch (item.kind) {
-      case 'next_flags':
-        return { ok: true, response: draft.flags };
-      case 'seq':
-      case 'ack':
-      case 'len': {
-        const max = item.kind === 'len' ? MAX_LEN : undefined;
-        const r = parseWhole(draft[item.kind], max);
-        return r.ok ? { ok: true, response: r.value } : { ok: false, errors: { [item.kind]: numberError(r, max) } };
-      }
-      case 'state':
-        return draft.state ? { ok: true, response: draft.state } : { ok: false, errors: { state: t('inputErrors.noState') } };
-      case 'segment': {
-        const seq = parseWhole(draft.seq);
-        const ack = parseWhole(draft.ack);
-        if (!seq.ok || !ack.ok) return { ok: false, errors: { seq: numberError(seq), ack: numberError(ack) } };
-        return { ok: true, response: { flags: draft.flags, seq: seq.value, ack: ack.value, len: segment?.len ?? 0 } };
-      }
-      case 'multiple_choice':
-      case 'state_choice':
-        return draft.choice === null ? { ok: false, errors: { choice: t('inputErrors.noOption') } } : { ok: true, response: { option: draft.choice } };
-      case 'spot_error':
-        return draft.choice === null ? { ok: false, errors: { choice: t('inputErrors.noEvent') } } : { ok: true, response: { event: draft.choice } };
-    }
+    const r = draftResponse(item, draft);
+    if (r.ok) return r;
+    const fieldErrors = Object.fromEntries(Object.entries(r.errors).map(([field, e]) => [field, errorText(e)])) as FieldErrors;
+    return { ok: false, errors: fieldErrors };
   }
 
   function describeCanonical(grade: ItemGrade): string {
     const c = grade.canonical;
-    if (typeof c === 'object' && c !== null && 'option' in c) return optionText(c.option);
-    if (typeof c === 'object' && c !== null && 'event' in c) {
-      const s = segmentOf(item.trace.events[c.event]);
-      return s ? t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) }) : '';
+    if (typeof c === 'object' && c !== null && ('option' in c || 'event' in c)) {
+      const value = 'option' in c ? c.option : c.event;
+      return choices(item).find((x) => x.value === value)?.text ?? '';
     }
     if (Array.isArray(c)) return flagsText(c) || t('noFlags');
     if (typeof c === 'object' && c !== null) return segmentText(c, t('noFlags'));
@@ -230,23 +199,7 @@ export function QuizCard({
     return t(`prompts.${promptParts(item).key}`, args);
   }
 
-  const input = 'w-full rounded-md border border-border bg-bg px-3 py-2 font-mono text-base aria-[invalid=true]:border-danger';
-  const label = 'block text-sm font-semibold';
   const feedbackId = `${id}-feedback`;
-  const choices = item.kind === 'spot_error' ? segmentEvents(item.trace) : item.kind === 'multiple_choice' || item.kind === 'state_choice' ? item.options.map((_, i) => i) : [];
-
-  /** Option `n` of a choice item, as "A. SYN,ACK seq=..." or "A. A: ..., B: ...". */
-  function optionText(n: number): string {
-    if (item.kind === 'state_choice') {
-      const pair = item.options[n];
-      return pair ? t('optionText', { letter: letter(n), text: t('statePair', { a: pair.A, b: pair.B }) }) : '';
-    }
-    if (item.kind === 'multiple_choice') {
-      const option = item.options[n];
-      return option ? t('optionText', { letter: letter(n), text: segmentText(option, t('noFlags')) }) : '';
-    }
-    return '';
-  }
 
   return (
     <section aria-labelledby={`${id}-title`} data-testid="quiz-card" data-kind={item.kind} data-phase={phase} className="rounded-xl border border-border bg-surface shadow-sm">
@@ -264,123 +217,24 @@ export function QuizCard({
         <form onSubmit={check} noValidate className="min-w-0 space-y-4" aria-describedby={feedbackId}>
           <fieldset disabled={done} className="space-y-4">
             <legend className="sr-only">{prompt}</legend>
-            {(item.kind === 'next_flags' || item.kind === 'segment') && (
-              <div role="group" aria-labelledby={`${id}-flags`}>
-                <p id={`${id}-flags`} className={label}>
-                  {t('flags')}
-                </p>
-                <div className="mt-1 flex flex-wrap gap-2">
-                  {FLAGS.map((flag) => {
-                    const on = draft.flags.includes(flag);
-                    return (
-                      <button
-                        key={flag}
-                        type="button"
-                        aria-pressed={on}
-                        onClick={() => setDraft((d) => ({ ...d, flags: on ? d.flags.filter((f) => f !== flag) : [...d.flags, flag] }))}
-                        className="min-h-11 min-w-16 rounded-md border border-border px-3 font-mono font-semibold aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg disabled:opacity-60"
-                      >
-                        {flag}
-                      </button>
-                    );
-                  })}
-                </div>
-              </div>
-            )}
-            {(['seq', 'ack', 'len'] as const).map((field) =>
-              item.kind === field || (item.kind === 'segment' && field !== 'len') ? (
-                <div key={field}>
-                  <label htmlFor={`${id}-${field}`} className={label}>
-                    {t(`fields.${field}`)}
-                  </label>
-                  <input
-                    id={`${id}-${field}`}
-                    name={field}
-                    type="text"
-                    inputMode="numeric"
-                    autoComplete="off"
-                    spellCheck={false}
-                    value={draft[field]}
-                    onChange={(e) => setDraft((d) => ({ ...d, [field]: e.target.value }))}
-                    aria-invalid={errors[field] ? true : undefined}
-                    aria-describedby={errors[field] ? `${id}-${field}-error` : `${id}-${field}-hint`}
-                    className={`mt-1 ${input}`}
-                  />
-                  {errors[field] ? (
-                    <p id={`${id}-${field}-error`} className="mt-1 text-sm text-danger">
-                      {errors[field]}
-                    </p>
-                  ) : (
-                    <p id={`${id}-${field}-hint`} className="mt-1 text-xs text-muted">
-                      {field === 'len' ? t('lenHint') : t('numberHint')}
-                    </p>
-                  )}
-                </div>
-              ) : null,
-            )}
-            {item.kind === 'segment' && <p className="text-sm text-muted">{t('lenGiven', { len: segment?.len ?? 0 })}</p>}
-            {item.kind === 'state' && (
-              <div>
-                <label htmlFor={`${id}-state`} className={label}>
-                  {t('stateOf', { side: side ?? 'A' })}
-                </label>
-                <select
-                  id={`${id}-state`}
-                  value={draft.state}
-                  onChange={(e) => setDraft((d) => ({ ...d, state: e.target.value as TcpState | '' }))}
-                  aria-invalid={errors.state ? true : undefined}
-                  className={`mt-1 ${input}`}
-                >
-                  <option value="">{t('chooseState')}</option>
-                  {STATES.map((s) => (
-                    <option key={s} value={s}>
-                      {s}
-                    </option>
-                  ))}
-                </select>
-              </div>
-            )}
-            {(item.kind === 'multiple_choice' || item.kind === 'state_choice' || item.kind === 'spot_error') && (
-              <div role="radiogroup" aria-labelledby={`${id}-choices`} aria-invalid={errors.choice ? true : undefined}>
-                <p id={`${id}-choices`} className={label}>
-                  {item.kind === 'spot_error' ? t('chooseEvent') : t('chooseOption')}
-                </p>
-                <div className="mt-1 space-y-2">
-                  {choices.map((value, n) => {
-                    const text =
-                      item.kind === 'spot_error'
-                        ? (() => {
-                            const s = segmentOf(item.trace.events[value]) as Segment;
-                            return t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) });
-                          })()
-                        : optionText(n);
-                    return (
-                      <label
-                        key={value}
-                        className="flex cursor-pointer items-start gap-2 rounded-md border border-border px-3 py-2 font-mono text-sm has-[:checked]:border-accent has-[:checked]:bg-[var(--accent-soft)]"
-                      >
-                        <input
-                          type="radio"
-                          name={`${id}-choice`}
-                          value={value}
-                          checked={draft.choice === value}
-                          onChange={() => setDraft((d) => ({ ...d, choice: value }))}
-                          className="mt-1"
-                        />
-                        <span className="[overflow-wrap:anywhere]">
-                          {text}
-                          {done && value === rightChoice && <span className="ml-2 font-sans font-semibold text-ok">{t('rightChoice')}</span>}
-                          {done && value !== rightChoice && value === draft.choice && <span className="ml-2 font-sans font-semibold text-danger">{t('yourChoice')}</span>}
-                          {phase === 'revealed' && value !== rightChoice && finalGrade?.optionExplanations?.[value] && (
-                            <span className="mt-1 block font-sans text-muted">{t('whyNot', { explain: finalGrade.optionExplanations[value].explain })}</span>
-                          )}
-                        </span>
-                      </label>
-                    );
-                  })}
-                </div>
-              </div>
-            )}
+            <AnswerFields
+              item={item}
+              id={id}
+              draft={draft}
+              onDraft={setDraft}
+              errors={errors}
+              choiceNote={(value) =>
+                done && (
+                  <>
+                    {value === rightChoice && <span className="ml-2 font-sans font-semibold text-ok">{t('rightChoice')}</span>}
+                    {value !== rightChoice && value === draft.choice && <span className="ml-2 font-sans font-semibold text-danger">{t('yourChoice')}</span>}
+                    {phase === 'revealed' && value !== rightChoice && finalGrade?.optionExplanations?.[value] && (
+                      <span className="mt-1 block font-sans text-muted">{t('whyNot', { explain: finalGrade.optionExplanations[value].explain })}</span>
+                    )}
+                  </>
+                )
+              }
+            />
           </fieldset>
           {!done && (
             <div className="flex flex-wrap gap-2">
@@ -420,8 +274,4 @@ export function QuizCard({
       </div>
     </section>
   );
-}
-
-function letter(n: number): string {
-  return String.fromCharCode(65 + n);
 }

@@ -2,12 +2,11 @@
 // Answers and options in words, for the exam report and the mistake book: the same wording as
 // the quiz card uses for options, segments and states.
 import { useTranslations } from 'next-intl';
-import { segmentOf, type Flag, type Segment } from '@/lib/engine';
+import type { Flag, Segment } from '@/lib/engine';
 import type { QuizItem } from '@/lib/quiz';
 import type { RevisionQuestion, TrackItem, TrackOption } from '@/lib/revision';
 import { flagsText, segmentText } from '@/app/_lib/quiz-format';
-
-export const letter = (n: number): string => String.fromCharCode(65 + n);
+import { letter, useChoices } from '@/app/_components/quiz/answer-fields';
 
 export function useTrackOptionText(): (item: TrackItem, option: TrackOption) => string {
   const t = useTranslations('revise.track');
@@ -26,20 +25,12 @@ export function useTrackOptionText(): (item: TrackItem, option: TrackOption) => 
 export function useAnswerText(): (q: RevisionQuestion, answer: unknown) => string {
   const tq = useTranslations('quiz');
   const trackOption = useTrackOptionText();
+  const choices = useChoices();
   const noFlags = tq('noFlags');
   const quizText = (item: QuizItem, a: unknown): string => {
-    if (typeof a === 'object' && a !== null && 'option' in a) {
-      const i = (a as { option: number }).option;
-      if (item.kind === 'state_choice') {
-        const pair = item.options[i];
-        return pair ? tq('optionText', { letter: letter(i), text: tq('statePair', { a: pair.A, b: pair.B }) }) : '';
-      }
-      const option = item.kind === 'multiple_choice' ? item.options[i] : undefined;
-      return option ? tq('optionText', { letter: letter(i), text: segmentText(option, noFlags) }) : '';
-    }
-    if (typeof a === 'object' && a !== null && 'event' in a) {
-      const s = segmentOf(item.trace.events[(a as { event: number }).event]);
-      return s ? tq('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, noFlags) }) : '';
+    if (typeof a === 'object' && a !== null && ('option' in a || 'event' in a)) {
+      const value = 'option' in a ? (a as { option: number }).option : (a as { event: number }).event;
+      return choices(item).find((c) => c.value === value)?.text ?? '';
     }
     if (Array.isArray(a)) return flagsText(a as Flag[]) || noFlags;
     if (typeof a === 'object' && a !== null) return segmentText(a as Segment, noFlags);

@@ -2,50 +2,47 @@
 
 import { useTranslations } from 'next-intl';
 import { useId, useMemo, useState } from 'react';
-import { segmentOf } from '@/lib/engine';
-import { askedSegment, type QuizItem } from '@/lib/quiz';
-import { flagsText, segmentText } from '@/app/_lib/quiz-format';
-import { parseWhole } from '@/app/_lib/quiz-input';
+import { askedSegment, askedSide, promptParts, type QuizItem } from '@/lib/quiz';
+import { draftOf, draftResponse, type Draft, type DraftField } from '@/app/_lib/quiz-draft';
+import { flagsText } from '@/app/_lib/quiz-format';
 import type { ExtraArrow } from '@/app/_components/trace/sequence-diagram';
+import { AnswerFields, useDraftErrorText } from '@/app/_components/quiz/answer-fields';
 import { QuizDiagram } from '@/app/_components/quiz/quiz-diagram';
-import { letter } from './answer-text';
 
 /**
- * A practice item as a mock exam asks it: the diagram so far and the answer field, with no
- * check and no feedback. The answer is kept as soon as it is a well-formed response, so that a
- * time-out counts it. Choices (segments, state pairs, the wrong event) and numbers (seq, ack).
+ * A practice item of any kind as a mock exam asks it: the diagram so far and the same answer
+ * fields as the quiz card, with no check and no feedback. The answer is kept as soon as it is a
+ * whole response (flags as soon as one is touched, a segment once seq and ack are both numbers),
+ * so that a time-out counts it; until then the question counts as unanswered.
  */
 export function ExamQuizQuestion({ item, value, onChange }: { item: QuizItem; value: unknown; onChange: (response: unknown) => void }) {
   const t = useTranslations('quiz');
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
+  const errorText = useDraftErrorText();
+  const [draft, setDraft] = useState<Draft>(() => draftOf(value));
+  const [touched, setTouched] = useState<Partial<Record<DraftField, boolean>>>({});
   const segment = askedSegment(item);
-  const numeric = item.kind === 'ack' || item.kind === 'seq';
-  const [text, setText] = useState(() => (numeric && typeof value === 'number' ? String(value) : ''));
-  const [error, setError] = useState<string | null>(null);
-  const chosen = typeof value === 'object' && value !== null ? ((value as { option?: number; event?: number }).option ?? (value as { event?: number }).event ?? null) : null;
 
   const trace = useMemo(() => (item.kind === 'spot_error' ? item.trace : { ...item.trace, events: item.trace.events.slice(0, item.shown) }), [item]);
   const extra: ExtraArrow | null = segment ? { from: segment.from, segment: null, label: t('nextSegment'), tone: 'pending' } : null;
-  const mask = item.kind === 'state_choice' ? { row: item.shown, side: 'both' as const } : null;
-  const prompt = t(`prompts.${item.kind}`, { side: segment?.from ?? 'A', flags: segment ? flagsText(segment.flags) || t('noFlags') : '', len: segment?.len ?? 0 });
+  const mask = item.kind === 'state' ? { row: item.shown, side: item.question.side } : item.kind === 'state_choice' ? { row: item.shown, side: 'both' as const } : null;
+  const prompt = t(`prompts.${promptParts(item).key}`, { side: askedSide(item) ?? 'A', flags: segment ? flagsText(segment.flags) || t('noFlags') : '', len: segment?.len ?? 0 });
 
-  const choices: Array<{ value: number; text: string; response: unknown }> =
-    item.kind === 'spot_error'
-      ? item.trace.events.flatMap((e, i) => {
-          const s = segmentOf(e);
-          return s ? [{ value: i, text: t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) }), response: { event: i } }] : [];
-        })
-      : item.kind === 'state_choice'
-        ? item.options.map((p, i) => ({ value: i, text: t('optionText', { letter: letter(i), text: t('statePair', { a: p.A, b: p.B }) }), response: { option: i } }))
-        : item.kind === 'multiple_choice'
-          ? item.options.map((o, i) => ({ value: i, text: t('optionText', { letter: letter(i), text: segmentText(o, t('noFlags')) }), response: { option: i } }))
-          : [];
+  // Only a number typed and not (yet) readable is pointed out; an empty field is just unanswered.
+  const result = draftResponse(item, draft);
+  const errors: Partial<Record<DraftField, string>> = {};
+  if (!result.ok) {
+    for (const [field, error] of Object.entries(result.errors) as Array<[DraftField, Parameters<typeof errorText>[0]]>) {
+      if (touched[field] && error && 'max' in error && error.code !== 'empty') errors[field] = errorText(error);
+    }
+  }
 
-  function typed(next: string) {
-    setText(next);
-    const r = parseWhole(next);
-    setError(r.ok || next.trim() === '' ? null : t(`inputErrors.${r.error}`, { max: 4294967295 }));
-    onChange(r.ok ? r.value : null);
+  function edit(change: (d: Draft) => Draft) {
+    const next = change(draft);
+    setDraft(next);
+    setTouched((seen) => ({ ...seen, ...Object.fromEntries((['seq', 'ack', 'len'] as const).filter((f) => next[f] !== draft[f]).map((f) => [f, true])) }));
+    const r = draftResponse(item, next);
+    onChange(r.ok ? r.response : null);
   }
 
   return (
@@ -58,49 +55,12 @@ export function ExamQuizQuestion({ item, value, onChange }: { item: QuizItem; va
       </header>
       <div className="grid gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
         <div className="min-w-0">
-          <QuizDiagram id={`${id}-d`} trace={trace} extra={extra} mask={mask} highlight={item.kind === 'spot_error' ? chosen : null} />
+          <QuizDiagram id={`${id}-d`} trace={trace} extra={extra} mask={mask} highlight={item.kind === 'spot_error' ? draft.choice : null} />
         </div>
-        <div className="min-w-0 space-y-2">
-          {numeric ? (
-            <div>
-              <label htmlFor={`${id}-n`} className="block text-sm font-semibold">
-                {t(`fields.${item.kind as 'ack' | 'seq'}`)}
-              </label>
-              <input
-                id={`${id}-n`}
-                type="text"
-                inputMode="numeric"
-                autoComplete="off"
-                spellCheck={false}
-                value={text}
-                onChange={(e) => typed(e.target.value)}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={`${id}-n-hint`}
-                className="mt-1 w-full rounded-md border border-border bg-bg px-3 py-2 font-mono text-base aria-[invalid=true]:border-danger"
-              />
-              <p id={`${id}-n-hint`} className={`mt-1 text-sm ${error ? 'text-danger' : 'text-muted'}`}>
-                {error ?? t('numberHint')}
-              </p>
-            </div>
-          ) : (
-            <div role="radiogroup" aria-labelledby={`${id}-choices`}>
-              <p id={`${id}-choices`} className="text-sm font-semibold">
-                {item.kind === 'spot_error' ? t('chooseEvent') : t('chooseOption')}
-              </p>
-              <div className="mt-1 space-y-2">
-                {choices.map((c) => (
-                  <label
-                    key={c.value}
-                    className="flex cursor-pointer items-start gap-2 rounded-md border border-border px-3 py-2 font-mono text-sm has-[:checked]:border-accent has-[:checked]:bg-[var(--accent-soft)]"
-                  >
-                    <input type="radio" name={`${id}-choice`} checked={chosen === c.value} onChange={() => onChange(c.response)} className="mt-1" />
-                    <span className="[overflow-wrap:anywhere]">{c.text}</span>
-                  </label>
-                ))}
-              </div>
-            </div>
-          )}
-        </div>
+        <fieldset className="min-w-0 space-y-4">
+          <legend className="sr-only">{prompt}</legend>
+          <AnswerFields item={item} id={id} draft={draft} onDraft={edit} errors={errors} />
+        </fieldset>
       </div>
     </section>
   );

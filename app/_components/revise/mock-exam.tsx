@@ -85,6 +85,8 @@ function ExamRun({ session, onChange, onOver }: { session: ExamSession; onChange
   const t = useTranslations('revise.exam');
   const now = useTicking(true);
   const [confirming, setConfirming] = useState(false);
+  /** Counts "clear" presses: a cleared question is drawn afresh, with empty fields. */
+  const [cleared, setCleared] = useState(0);
   const [resumed] = useState(() => session.answers.some((a) => a !== null) || session.visits.length > 1);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const index = session.visits.at(-1)?.index ?? 0;
@@ -147,7 +149,7 @@ function ExamRun({ session, onChange, onOver }: { session: ExamSession; onChange
           })}
         </ol>
       </nav>
-      {question?.source === 'quiz' && <ExamQuizQuestion key={index} item={question.item} value={value} onChange={answer} />}
+      {question?.source === 'quiz' && <ExamQuizQuestion key={`${index}-${cleared}`} item={question.item} value={value} onChange={answer} />}
       {question?.source === 'track' && (
         <div className="rounded-xl border border-border bg-surface p-4 shadow-sm" data-testid="exam-question" data-kind="track">
           <TrackChoices item={question.item} value={(value as { option?: number } | null)?.option ?? null} onChange={(option) => answer({ option })} />
@@ -166,7 +168,12 @@ function ExamRun({ session, onChange, onOver }: { session: ExamSession; onChange
           </button>
         )}
         {value !== null && (
-          <button type="button" onClick={() => answer(null)} className="min-h-11 rounded-md border border-border px-4 font-medium hover:bg-surface-2">
+          <button
+            type="button"
+            onClick={() => {
+              answer(null);
+              setCleared((n) => n + 1);
+            }} className="min-h-11 rounded-md border border-border px-4 font-medium hover:bg-surface-2">
             {t('clear')}
           </button>
         )}

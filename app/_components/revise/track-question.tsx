@@ -4,7 +4,8 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Lang } from '@/lib/engine';
 import { gradeQuestion, trackPromptKey, type QuestionGrade, type RevisionQuestion, type TrackItem } from '@/lib/revision';
-import { letter, useTrackOptionText } from './answer-text';
+import { useTrackOptionText } from './answer-text';
+import { letter } from '@/app/_components/quiz/answer-fields';
 
 type TrackQuestion = Extract<RevisionQuestion, { source: 'track' }>;
 
