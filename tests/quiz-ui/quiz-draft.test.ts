@@ -21,7 +21,7 @@ describe('quiz drafts', () => {
         const canonical = gradeItem(item, kind === 'spot_error' ? { event: 0 } : kind === 'multiple_choice' || kind === 'state_choice' ? { option: 0 } : kind === 'state' ? 'CLOSED' : kind === 'next_flags' ? [] : kind === 'segment' ? { flags: [], seq: 0, ack: 0, len: 0 } : 0, 'en').canonical;
         const r = draftResponse(item, draftOf(canonical));
         expect(r).toEqual({ ok: true, response: canonical });
-        expect(gradeItem(item, (r as { response: never }).response, 'en').correct).toBe(true);
+        if (r.ok) expect(gradeItem(item, r.response, 'en').correct).toBe(true);
       }),
       { numRuns: 150 },
     );
