@@ -1,8 +1,9 @@
 'use client';
-// At sign-in, the progress this browser kept for a visitor moves into the account; the merged
-// result comes back and replaces the local copy, so every device shows the same progress.
+// At sign-in, the progress this browser kept for a visitor (and its revision state) moves into the
+// account; the merged result comes back and replaces the local copy, so every device shows the same.
 import { LESSON_PROGRESS_KEY } from './progress';
 import { QUIZ_PROGRESS_KEY, parseQuizProgress } from './quiz-progress';
+import { syncWithAccount } from './revision-store';
 
 function readLessons(): string[] {
   try {
@@ -25,4 +26,6 @@ export async function syncLocalProgress(): Promise<void> {
   } catch {
     // offline or storage disabled: the local copy stays and is sent at the next sign-in
   }
+  // Revision (review cards, mistake book, exams, exam date) follows the account the same way.
+  await syncWithAccount();
 }

@@ -23,8 +23,12 @@ const SYNC_DELAY_MS = 1500;
 let syncTimer: ReturnType<typeof setTimeout> | undefined;
 let syncing = false;
 
-/** Merges this browser's state with the account's, when someone is signed in. Failures wait for the next try. */
-async function syncWithAccount(): Promise<void> {
+/**
+ * Merges this browser's state with the account's, when someone is signed in. Failures wait for the
+ * next try. Called at sign-in too (account-progress), so a visitor's reviews, mistakes and exam
+ * date reach the account even if no revision page is opened on that device afterwards.
+ */
+export async function syncWithAccount(): Promise<void> {
   if (syncing || !navigator.onLine) return; // offline: the 'online' event brings the next try
   syncing = true;
   try {
