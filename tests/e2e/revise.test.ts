@@ -38,12 +38,29 @@ function rightResponse(ref: string): unknown {
   return rightAnswerOf(q, 'en')?.canonical;
 }
 
-/** Gives `response` on the exam question on screen: a choice by its index, or a number typed. */
+/**
+ * Gives `response` on the exam question on screen as a learner would: a number typed, flags
+ * pressed, a state chosen, a whole segment entered, or a choice by its index.
+ */
 async function answerExamQuestion(page: Page, response: unknown) {
   const question = page.getByTestId('exam-question');
-  if (typeof response === 'number') return question.locator('input[type=text]').fill(String(response));
-  const r = response as { option?: number; event?: number };
   const kind = await question.getAttribute('data-kind');
+  if (typeof response === 'number') return question.locator(`input[name=${kind}]`).fill(String(response));
+  if (typeof response === 'string') return question.locator('select').selectOption(response);
+  const pressFlags = async (flags: readonly string[]) => {
+    for (const flag of flags) await question.getByRole('button', { name: flag, exact: true }).click();
+  };
+  if (Array.isArray(response)) {
+    // An answer of no flags at all is given by pressing one and releasing it.
+    if (response.length === 0) await pressFlags(['PSH', 'PSH']);
+    return pressFlags(response as string[]);
+  }
+  const r = response as { option?: number; event?: number; flags?: string[]; seq?: number; ack?: number };
+  if (r.flags) {
+    await pressFlags(r.flags);
+    await question.locator('input[name=seq]').fill(String(r.seq));
+    return question.locator('input[name=ack]').fill(String(r.ack));
+  }
   let index = r.option ?? 0;
   if (kind === 'spot_error') {
     // The radios list the trace's segments in order: find the position of the event among them.
@@ -136,7 +153,7 @@ describe('mock exam', () => {
       await page.getByTestId('exam-run').waitFor();
       expect(await page.getByTestId('exam-timer').textContent()).toMatch(/^0:0[0-3]$/);
       await page.getByTestId('exam-report').waitFor({ timeout: 10_000 });
-      expect(await page.getByTestId('exam-report').textContent()).toContain('The time ran out: the 1 answers given by then were graded.');
+      expect(await page.getByTestId('exam-report').textContent()).toContain('The time ran out: the 1 answer given by then was graded.');
       expect(await page.getByTestId('exam-score').textContent()).toBe('1 of 3 right (33%)');
       expect((await revision(page)).exams.at(-1)).toMatchObject({ timedOut: true, correct: 1 });
       expect(errors).toEqual([]);

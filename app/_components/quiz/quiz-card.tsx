@@ -4,12 +4,13 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { Flag, Segment } from '@/lib/engine/types';
 import type { Lang } from '@/lib/engine';
-import { askedSegment, gradeItem, promptParts, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
+import { askedSegment, gradeItem, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
 import { draftResponse, EMPTY_DRAFT, type Draft, type DraftField } from '@/app/_lib/quiz-draft';
 import { flagsText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
 import type { ExtraArrow } from '@/app/_components/trace/sequence-diagram';
 import { AnswerFields, useChoices, useDraftErrorText } from './answer-fields';
+import { useItemPrompt } from './item-prompt';
 import { QuizDiagram } from './quiz-diagram';
 
 type FieldErrors = Partial<Record<DraftField, string>>;
@@ -66,6 +67,7 @@ export function QuizCard({
   }, [done]);
 
   const errorText = useDraftErrorText();
+  const promptOf = useItemPrompt();
   const choices = useChoices();
 
   function build(): Built {
@@ -191,13 +193,9 @@ export function QuizCard({
   const mask = asksState && side && !done ? { row: item.shown, side: item.kind === 'state_choice' ? ('both' as const) : side } : null;
   const highlight = item.kind === 'spot_error' ? (phase === 'revealed' || phase === 'correct' ? item.event : draft.choice) : null;
 
-  const prompt = promptOf();
+  const prompt = promptOf(item);
   const canonicalChoice = finalGrade?.canonical as { option?: number; event?: number } | undefined;
   const rightChoice = canonicalChoice?.option ?? canonicalChoice?.event ?? null;
-  function promptOf(): string {
-    const args = { side: sender ?? side ?? 'A', flags: segment ? flagsText(segment.flags) || t('noFlags') : '', len: segment?.len ?? 0 };
-    return t(`prompts.${promptParts(item).key}`, args);
-  }
 
   const feedbackId = `${id}-feedback`;
 

@@ -1,13 +1,12 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useId, useMemo, useState } from 'react';
-import { askedSegment, askedSide, promptParts, type QuizItem } from '@/lib/quiz';
+import { useId, useState } from 'react';
+import type { QuizItem } from '@/lib/quiz';
 import { draftOf, draftResponse, type Draft, type DraftField } from '@/app/_lib/quiz-draft';
-import { flagsText } from '@/app/_lib/quiz-format';
-import type { ExtraArrow } from '@/app/_components/trace/sequence-diagram';
 import { AnswerFields, useDraftErrorText } from '@/app/_components/quiz/answer-fields';
-import { QuizDiagram } from '@/app/_components/quiz/quiz-diagram';
+import { useItemPrompt } from '@/app/_components/quiz/item-prompt';
+import { QuestionDiagram } from './question-diagram';
 
 /**
  * A practice item of any kind as a mock exam asks it: the diagram so far and the same answer
@@ -21,12 +20,7 @@ export function ExamQuizQuestion({ item, value, onChange }: { item: QuizItem; va
   const errorText = useDraftErrorText();
   const [draft, setDraft] = useState<Draft>(() => draftOf(value));
   const [touched, setTouched] = useState<Partial<Record<DraftField, boolean>>>({});
-  const segment = askedSegment(item);
-
-  const trace = useMemo(() => (item.kind === 'spot_error' ? item.trace : { ...item.trace, events: item.trace.events.slice(0, item.shown) }), [item]);
-  const extra: ExtraArrow | null = segment ? { from: segment.from, segment: null, label: t('nextSegment'), tone: 'pending' } : null;
-  const mask = item.kind === 'state' ? { row: item.shown, side: item.question.side } : item.kind === 'state_choice' ? { row: item.shown, side: 'both' as const } : null;
-  const prompt = t(`prompts.${promptParts(item).key}`, { side: askedSide(item) ?? 'A', flags: segment ? flagsText(segment.flags) || t('noFlags') : '', len: segment?.len ?? 0 });
+  const prompt = useItemPrompt()(item);
 
   // Only a number typed and not (yet) readable is pointed out; an empty field is just unanswered.
   const result = draftResponse(item, draft);
@@ -55,7 +49,7 @@ export function ExamQuizQuestion({ item, value, onChange }: { item: QuizItem; va
       </header>
       <div className="grid gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
         <div className="min-w-0">
-          <QuizDiagram id={`${id}-d`} trace={trace} extra={extra} mask={mask} highlight={item.kind === 'spot_error' ? draft.choice : null} />
+          <QuestionDiagram item={item} id={`${id}-d`} highlight={draft.choice} />
         </div>
         <fieldset className="min-w-0 space-y-4">
           <legend className="sr-only">{prompt}</legend>

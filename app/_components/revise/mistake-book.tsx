@@ -21,15 +21,21 @@ import { Link } from '@/app/_lib/i18n/navigation';
 import { freshSeed } from '@/app/_lib/quiz-input';
 import { readNow, useRevision } from '@/app/_lib/revision-store';
 import { QuizCard } from '@/app/_components/quiz/quiz-card';
+import { useItemPrompt } from '@/app/_components/quiz/item-prompt';
 import { useAnswerText } from './answer-text';
 import { formatDate } from './format';
-import { TrackCard, useGradeNote } from './track-question';
+import { QuestionDiagram } from './question-diagram';
+import { TrackCard, useGradeNote, useTrackPrompt } from './track-question';
 
 /** Each entry rebuilds its question to show the right answer: a page at a time keeps that quick. */
 const PAGE = 25;
 
-/** The mistake book (错题本): filter by skill and misconception; each entry retried with fresh numbers. */
-export function MistakeBook() {
+/**
+ * The mistake book (错题本): each entry shows the question (its prompt, and the diagram on request),
+ * your answer, the right one, the rule and the lesson section that teaches it; filter by skill and
+ * misconception; each entry retried with fresh numbers.
+ */
+export function MistakeBook({ sections }: { sections: Record<Skill, string> }) {
   const t = useTranslations('revise.mistakes');
   const ts = useTranslations('skills');
   const tm = useTranslations('misconceptions');
@@ -87,7 +93,7 @@ export function MistakeBook() {
       </p>
       <ol className="space-y-3">
         {shown.slice(0, limit).map((m) => (
-          <MistakeEntry key={m.ref} mistake={m} />
+          <MistakeEntry key={m.ref} mistake={m} sections={sections} />
         ))}
       </ol>
       {shown.length > limit && (
@@ -99,7 +105,7 @@ export function MistakeBook() {
   );
 }
 
-function MistakeEntry({ mistake }: { mistake: Mistake }) {
+function MistakeEntry({ mistake, sections }: { mistake: Mistake; sections: Record<Skill, string> }) {
   const t = useTranslations('revise.mistakes');
   const te = useTranslations('revise.exam');
   const ts = useTranslations('skills');
@@ -107,7 +113,10 @@ function MistakeEntry({ mistake }: { mistake: Mistake }) {
   const locale = useLocale();
   const lang = locale as Lang;
   const answerText = useAnswerText();
+  const itemPrompt = useItemPrompt();
+  const trackPrompt = useTrackPrompt();
   const note = useGradeNote();
+  const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const { update } = useRevision();
   const [retry, setRetry] = useState<string | null>(null);
   const question = useMemo(() => buildQuestion(mistake.ref), [mistake.ref]);
@@ -139,7 +148,20 @@ function MistakeEntry({ mistake }: { mistake: Mistake }) {
       </p>
       {question ? (
         <>
-          {mistake.response !== null && mistake.response !== undefined && <p>{te('yourAnswer', { answer: answerText(question, mistake.response) })}</p>}
+          <p>{t('question', { prompt: question.source === 'quiz' ? itemPrompt(question.item) : trackPrompt(question.item) })}</p>
+          {question.source === 'quiz' && (
+            <details className="rounded-md border border-border p-2">
+              <summary className="cursor-pointer text-accent">{t('showDiagram')}</summary>
+              <div className="mt-2">
+                <QuestionDiagram item={question.item} id={`${id}-d`} highlight={(mistake.response as { event?: number } | null)?.event ?? null} />
+              </div>
+            </details>
+          )}
+          {mistake.response !== null && mistake.response !== undefined ? (
+            <p>{te('yourAnswer', { answer: answerText(question, mistake.response) })}</p>
+          ) : (
+            <p className="text-muted">{t('answerNotKept')}</p>
+          )}
           {right && <p>{te('rightAnswer', { answer: answerText(question, right.canonical) })}</p>}
           {right?.explain && <p className="text-muted">{te('why', { explain: right.explain })}</p>}
           {right?.note && <p className="text-muted">{note(right)}</p>}
@@ -155,6 +177,11 @@ function MistakeEntry({ mistake }: { mistake: Mistake }) {
         <p className="text-muted">{t('unknown')}</p>
       )}
       {mistake.misconception && <p className="text-muted">{tm(`${mistake.misconception}.description`)}</p>}
+      <p>
+        <Link href={sections[mistake.skill]} className="text-accent underline">
+          {te('readLesson')}
+        </Link>
+      </p>
       <div className="flex flex-wrap gap-2">
         <button type="button" onClick={retry ? () => setRetry(null) : startRetry} className="min-h-10 rounded-md border border-accent px-3 font-medium text-accent hover:bg-surface-2">
           {retry ? t('closeRetry') : t('retry')}

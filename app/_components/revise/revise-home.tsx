@@ -24,7 +24,8 @@ export function ReviseHome() {
   const examDay = state.examDate ? parseDay(state.examDate) : null;
   const today = dayOf(now.at, now.offsetMinutes);
   const due = ready ? dueToday(state.cards, now, examDay) : [];
-  const dueNow = due.filter((q) => q.due <= now.at || q.paced).length;
+  // Of today's, those reviewed already wait a few minutes (their learning step); the rest are served now.
+  const waiting = due.filter((q) => q.due > now.at && !q.paced && q.card.reviewedAt !== null && dayOf(q.card.reviewedAt, now.offsetMinutes) === today).length;
   const queue = ready ? schedule(state.cards, now, examDay) : [];
   const paced = queue.filter((q) => q.paced).length;
   const upcoming = Array.from({ length: UPCOMING_DAYS }, (_, i) => today + 1 + i)
@@ -52,7 +53,7 @@ export function ReviseHome() {
           <p className="mt-1 text-2xl font-bold" data-testid="due-count">
             {ready ? (due.length === 0 ? t('dueNone') : t('dueCount', { count: due.length })) : '\u00a0'}
           </p>
-          {ready && due.length > dueNow && <p className="text-sm text-muted">{t('laterToday', { count: due.length - dueNow })}</p>}
+          {ready && waiting > 0 && <p className="text-sm text-muted">{t('laterToday', { count: waiting })}</p>}
           {ready && state.cards.length === 0 && <p className="mt-1 text-sm text-muted">{t('nothingYet')}</p>}
           {due.length > 0 && (
             <Link href="/revise/review" className="mt-3 inline-flex min-h-11 items-center rounded-md bg-accent px-4 font-semibold text-accent-fg hover:opacity-90">

@@ -1,11 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
+import { skillSectionHrefs } from '@/app/_server/skill-sections';
 import { MistakeBook } from '@/app/_components/revise/mistake-book';
 
 export const generateMetadata = titleFrom('revise.mistakes');
 
 export default async function MistakesPage({ params }: PageProps<'/[locale]/revise/mistakes'>) {
-  await pageLocale(params);
+  const locale = await pageLocale(params);
   const t = await getTranslations('revise.mistakes');
   return (
     <>
@@ -13,7 +14,7 @@ export default async function MistakesPage({ params }: PageProps<'/[locale]/revi
         <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
         <p className="mt-3 text-muted">{t('intro')}</p>
       </div>
-      <MistakeBook />
+      <MistakeBook sections={skillSectionHrefs(locale)} />
     </>
   );
 }
