@@ -232,7 +232,7 @@ function buildTimeWait(spec: TrackSpec, rng: Random): Built {
  * is never offered as a wrong one (offerChoices asks the engine).
  */
 function buildHandshakeSegment(spec: TrackSpec, rng: Random): Built {
-  const trace = shown(generateScenario('handshake', { seed: spec.seed, difficulty: spec.difficulty }));
+  const trace = withoutCheckpoints(generateScenario('handshake', { seed: spec.seed, difficulty: spec.difficulty }));
   const segments = trace.events.flatMap((e, i) => {
     const s = segmentOf(e);
     return s ? [{ s, i }] : [];
