@@ -2,7 +2,7 @@
 // questions as Moodle XML, with the numbers of one fixed variant. Pure.
 import { stringify } from 'csv-stringify/sync';
 import { canonicalAnswer, flagsLabel, segmentOf, type SegmentAnswer } from '../engine/index';
-import { askedSide, buildItem, gradeItem, type ItemSpec, type QuizItem } from '../quiz/index';
+import { askedSide, buildItem, checkAnswer, type ItemSpec, type QuizItem } from '../quiz/index';
 import type { Gradebook } from './gradebook';
 
 export function gradebookCsv(g: Gradebook): string {
@@ -73,7 +73,7 @@ function question(item: QuizItem, n: number): string {
 }
 
 function rightOption(item: QuizItem): number {
-  const canonical = gradeItem(item, { option: 0 }, 'en').canonical;
+  const canonical = checkAnswer(item, { option: 0 }).canonical;
   return 'option' in (canonical as object) ? (canonical as { option: number }).option : 0;
 }
 

@@ -4,7 +4,7 @@ import {
   canonicalAnswer,
   deriveQuestion,
   generateScenario,
-  gradeAnswer,
+  judgeAnswer,
   QuestionError,
   replayRecords,
   seededRandom,
@@ -39,7 +39,7 @@ function fixedSeqSegments(trace: Trace): number[] {
     const s = segmentOf(e);
     if (!s) return [];
     const q = deriveQuestion(trace, i, 'seq');
-    return gradeAnswer(q, (s.seq + 1) % 0x1_0000_0000, 'en').correct ? [] : [i];
+    return judgeAnswer(q, (s.seq + 1) % 0x1_0000_0000).correct ? [] : [i];
   });
 }
 
@@ -119,7 +119,7 @@ function multipleChoice(rng: Random, q: Question, trace: Trace): SegmentAnswer[]
     // A segment with no flags at all is wrong too obviously to teach anything.
     if (seen.has(key) || wrong.length === 3 || c.flags.length === 0) continue;
     seen.add(key);
-    if (!gradeAnswer(q, c, 'en').correct) wrong.push(c);
+    if (!judgeAnswer(q, c).correct) wrong.push(c);
   }
   return shuffled(rng, [right, ...wrong]);
 }
