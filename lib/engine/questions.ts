@@ -132,13 +132,16 @@ function stateWhy(q: Question, lang: Lang): { state: TcpState; reason: string } 
   return { state, reason: stateReason(state, last, lang) };
 }
 
+/** Chinese sentences follow one another without a space; each keeps at most one colon. */
+const oneColon = (sentence: string): string => sentence.replace(/：/g, '，');
+
 function withReason(explain: string, reason: string, lang: Lang): string {
   return lang === 'zh' ? `${explain}${reason}。` : `${explain} ${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
 }
 
 function confirmState(q: Question, lang: Lang): string {
   const { state, reason } = stateWhy(q, lang);
-  return lang === 'zh' ? `${q.side} 处于 ${state}：${reason}。` : `${q.side} is in ${state}: ${reason}.`;
+  return lang === 'zh' ? `${q.side} 处于 ${state}：${oneColon(reason)}。` : `${q.side} is in ${state}: ${reason}.`;
 }
 
 /** The finding of event K once the answer is put in, or null when it is legal there. */
@@ -246,7 +249,7 @@ export function explainVerdict(q: Question, v: Verdict, lang: Lang): { explain: 
     return { explain, hint: hintFinding(v.finding, lang) };
   }
   if (q.field === 'state') return { explain: confirmState(q, lang), hint: null };
-  return { explain: v.rules.map((r) => explainFinding(r, lang)).join(' '), hint: null };
+  return { explain: v.rules.map((r) => explainFinding(r, lang)).join(lang === 'zh' ? '' : ' '), hint: null };
 }
 
 /** Grades an answer by replay, with its explanation in `lang`. Pure. */
