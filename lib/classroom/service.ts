@@ -266,9 +266,17 @@ export function classroom(store: Store, clock: () => number = Date.now) {
         if (e instanceof ResponseError) throw new ClassroomError(400, 'notAnAnswer', e.message);
         throw e;
       }
-      const stored = await store.saveAnswer({ attemptId, position, clientSeq, response, correct: grade.correct, misconception: grade.misconception, answeredAt: clock() });
-      const feedback = a.config.feedback === 'immediate' ? { position, correct: grade.correct, explain: grade.explain, canonical: grade.canonical, misconception: grade.misconception } : null;
-      return { stored, feedback };
+      const answer = { attemptId, position, clientSeq, response, correct: grade.correct, misconception: grade.misconception, answeredAt: clock() };
+      if (a.config.feedback !== 'immediate') return { stored: await store.saveAnswer(answer), feedback: null };
+      // Feedback at once shows the right answer, so the first answer is final: otherwise a second
+      // try would be right every time. A retry of that same answer (same seq) gets its feedback again.
+      if (!(await store.saveFirstAnswer(answer))) {
+        const first = (await store.answersOf([attemptId])).find((x) => x.position === position);
+        if (!first || first.clientSeq !== clientSeq) throw new ClassroomError(409, 'answerFinal');
+        const again = gradeAt(spec, first.response, lang);
+        return { stored: false, feedback: { position, correct: again.correct, explain: again.explain, canonical: again.canonical, misconception: again.misconception } };
+      }
+      return { stored: true, feedback: { position, correct: grade.correct, explain: grade.explain, canonical: grade.canonical, misconception: grade.misconception } };
     },
 
     async submit(actor: Actor, attemptId: string, lang: Lang): Promise<AttemptView> {
