@@ -37,6 +37,6 @@ self.onmessage = async (event: MessageEvent<ReadRequest>) => {
     const connections = result.traces.map((trace) => ({ trace, summary: summarizeConnection(trace, lang) }));
     post({ id, type: 'done', format: result.format, stats: result.stats, errors: result.errors, connections });
   } catch (e) {
-    post({ id, type: 'error', message: e instanceof Error ? e.message : String(e), unreadable: e instanceof CaptureError });
+    post({ id, type: 'error', message: e instanceof Error ? e.message : String(e), reason: e instanceof CaptureError ? e.reason : null });
   }
 };

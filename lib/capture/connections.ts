@@ -33,8 +33,52 @@ export interface CapturedConnection {
   segments: CapturedSegment[];
 }
 
+/** Numbers kept per segment in a SegmentLog, in CapturedSegment's field order. */
+const STRIDE = 7;
+
+/**
+ * A waiting connection's segments, packed in one growing Float64Array (every field is a number
+ * a double holds exactly) until it is handed on. Why not an array of objects: thousands of
+ * connections wait at once (until they are over, and in order of first packet), so their
+ * segments outlive many young-generation collections; as objects they would be copied and
+ * promoted one by one and V8 would grow its heap with the capture. One buffer per connection
+ * keeps the heap flat.
+ */
+class SegmentLog {
+  private data = new Float64Array(STRIDE * 4);
+  private count = 0;
+
+  push(s: CapturedSegment): void {
+    if ((this.count + 1) * STRIDE > this.data.length) {
+      const bigger = new Float64Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    const d = this.data;
+    const o = this.count++ * STRIDE;
+    d[o] = s.dir;
+    d[o + 1] = s.flags;
+    d[o + 2] = s.seq;
+    d[o + 3] = s.ack;
+    d[o + 4] = s.len;
+    d[o + 5] = s.frame;
+    d[o + 6] = s.time;
+  }
+
+  toArray(): CapturedSegment[] {
+    const d = this.data;
+    const out: CapturedSegment[] = [];
+    for (let o = 0; o < this.count * STRIDE; o += STRIDE) {
+      out.push({ dir: d[o] as 0 | 1, flags: d[o + 1] as number, seq: d[o + 2] as number, ack: d[o + 3] as number, len: d[o + 4] as number, frame: d[o + 5] as number, time: d[o + 6] as number });
+    }
+    return out;
+  }
+}
+
 interface Open {
-  conn: CapturedConnection;
+  index: number;
+  ends: [string, string];
+  segments: SegmentLog;
   key: string;
   /** The first sequence number seen in each direction (tshark's base_seq). */
   baseSeq: [number | null, number | null];
@@ -62,7 +106,7 @@ export class ConnectionTracker {
     const dst = endpointText(p.dst, p.dstPort);
     const key = src < dst ? `${src} ${dst}` : `${dst} ${src}`;
     let open = this.byKey.get(key);
-    let dir: 0 | 1 = open === undefined || open.conn.ends[0] === src ? 0 : 1;
+    let dir: 0 | 1 = open === undefined || open.ends[0] === src ? 0 : 1;
     if (open !== undefined && (p.flags & (TCP_SYN | TCP_ACK)) === TCP_SYN) {
       const base = open.baseSeq[dir];
       const closed = open.rst || (open.fin[0] && open.fin[1]);
@@ -72,7 +116,7 @@ export class ConnectionTracker {
       }
     }
     if (open === undefined) {
-      open = { conn: { index: this.count++, ends: [src, dst], segments: [] }, key, baseSeq: [null, null], fin: [false, false], rst: false, lastFrame: frame, replaced: false };
+      open = { index: this.count++, ends: [src, dst], segments: new SegmentLog(), key, baseSeq: [null, null], fin: [false, false], rst: false, lastFrame: frame, replaced: false };
       this.byKey.set(key, open);
       this.queue.push(open);
       dir = 0;
@@ -81,7 +125,7 @@ export class ConnectionTracker {
     if (p.flags & TCP_FIN) open.fin[dir] = true;
     if (p.flags & TCP_RST) open.rst = true;
     open.lastFrame = frame;
-    open.conn.segments.push({ dir, flags: p.flags, seq: p.seq, ack: p.ack, len: p.len, frame, time });
+    open.segments.push({ dir, flags: p.flags, seq: p.seq, ack: p.ack, len: p.len, frame, time });
     this.drain(false);
   }
 
@@ -97,7 +141,7 @@ export class ConnectionTracker {
       if (!all && !over) break;
       this.head++;
       if (this.byKey.get(open.key) === open) this.byKey.delete(open.key);
-      this.onConnection(open.conn);
+      this.onConnection({ index: open.index, ends: open.ends, segments: open.segments.toArray() });
     }
     if (this.head > 1024 && this.head * 2 > this.queue.length) {
       this.queue = this.queue.slice(this.head);

@@ -2,13 +2,12 @@
 // (frames) come out as soon as they are complete. pcap in both byte orders with micro- or
 // nanosecond timestamps; pcapng with sections in either byte order, per-interface link types
 // and timestamp resolutions, enhanced, simple and obsolete packet blocks, and every other block
-// type skipped. Only the unread tail of the stream is buffered (at most one record), so memory
+// type skipped. Only the unread tail of the stream is kept (at most one record, copied), so memory
 // stays flat however large the file. Pure: no Node or DOM APIs.
 import { hex, u16, u32 } from './bytes';
-import type { CaptureDamage } from './errors';
-import { CaptureError } from './errors';
+import { CaptureError, reasonText, type CaptureDamage, type CaptureReason } from './errors';
 
-/** One captured packet. `data` is the captured bytes, valid until the next push. */
+/** One captured packet. `data` is the captured bytes, valid only while onFrame runs. */
 export interface Frame {
   /** 1-based, counted over all packet records as Wireshark numbers them. */
   number: number;
@@ -29,11 +28,8 @@ const MAX_PACKET = 262_144;
 /** pcapng blocks other than packets (name tables, statistics) may be larger, but not without bound. */
 const MAX_BLOCK = 16 * 1024 * 1024;
 
-const PCAPNG_SHB = 0x0a0d0d0a;
-const PCAPNG_IDB = 1;
-const PCAPNG_OPB = 2;
-const PCAPNG_SPB = 3;
-const PCAPNG_EPB = 6;
+/** pcapng block types: section header, interface description, obsolete/simple/enhanced packet. */
+const BLOCK = { SHB: 0x0a0d0d0a, IDB: 1, OPB: 2, SPB: 3, EPB: 6 } as const;
 const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
 
 interface Interface {
@@ -67,21 +63,52 @@ export class ContainerReader {
     private readonly onDamage: (damage: CaptureDamage) => void,
   ) {}
 
+  /**
+   * Reads a chunk. The reader keeps no reference to it once this returns (the caller may reuse
+   * the buffer): a record cut by the chunk's end is copied, and only that record. A record cut by
+   * the previous chunk's end is finished from this chunk's first bytes, so the chunk itself is
+   * read where it lies, never copied whole.
+   */
   push(chunk: Uint8Array): void {
     if (this.stage === 'broken' || chunk.length === 0) return;
-    if (this.pos >= this.buf.length) {
-      this.base += this.buf.length;
-      this.buf = chunk;
-    } else {
-      const rest = this.buf.subarray(this.pos);
-      const joined = new Uint8Array(rest.length + chunk.length);
-      joined.set(rest);
-      joined.set(chunk, rest.length);
-      this.base += this.pos;
-      this.buf = joined;
+    let from = 0;
+    while (this.pos < this.buf.length && from < chunk.length && !this.isBroken()) {
+      const missing = this.recordLength() - (this.buf.length - this.pos);
+      if (missing <= 0) break;
+      const take = Math.min(missing, chunk.length - from);
+      this.append(chunk.subarray(from, from + take));
+      from += take;
+      this.parse();
     }
+    if (this.pos >= this.buf.length && from < chunk.length) {
+      this.base += this.buf.length;
+      this.buf = chunk.subarray(from);
+      this.pos = 0;
+      this.parse();
+    }
+    this.keepTail();
+  }
+
+  /** A method, not a field test, because parse() changes the stage behind the compiler's back. */
+  private isBroken(): boolean {
+    return this.stage === 'broken';
+  }
+
+  private append(bytes: Uint8Array): void {
+    const rest = this.buf.subarray(this.pos);
+    const joined = new Uint8Array(rest.length + bytes.length);
+    joined.set(rest);
+    joined.set(bytes, rest.length);
+    this.base += this.pos;
+    this.buf = joined;
     this.pos = 0;
-    this.parse();
+  }
+
+  /** Copies the unread tail (at most one record) out of the caller's chunk. */
+  private keepTail(): void {
+    this.base += this.pos;
+    this.buf = this.stage === 'broken' ? new Uint8Array(0) : this.buf.slice(this.pos);
+    this.pos = 0;
   }
 
   /** The stream is over: anything left unread is a record cut off by the end of the file. */
@@ -89,25 +116,65 @@ export class ContainerReader {
     if (this.stage === 'broken') return;
     const left = this.buf.length - this.pos;
     if (this.stage === 'magic') {
-      throw new CaptureError(left === 0 ? 'the file is empty: not a pcap or pcapng capture' : `not a pcap or pcapng capture (it is only ${left} bytes long)`, 0);
+      throw new CaptureError(left === 0 ? { code: 'empty' } : { code: 'too-short', bytes: left }, 0);
     }
     if (this.stage === 'pcap-header') {
-      throw new CaptureError(`the pcap file header is cut off (${left} of 24 bytes)`, 0);
+      throw new CaptureError({ code: 'pcap-header-cut', bytes: left }, 0);
     }
     if (left === 0) return;
-    const what = this.stage === 'pcap-record' ? `packet ${this.frames + 1}` : `the block at offset ${this.offset}`;
-    this.fail(`the file ends inside ${what}: ${left} bytes of it are there, ${this.needed()} are needed`);
+    const need = this.recordLength();
+    this.fail(this.stage === 'pcap-record' ? { code: 'ends-inside-packet', packet: this.frames + 1, have: left, need } : { code: 'ends-inside-block', offset: this.offset, have: left, need });
   }
 
-  private needed(): number {
-    const left = this.buf.length - this.pos;
-    if (this.stage === 'pcap-record') return left < 16 ? 16 : 16 + u32(this.buf, this.pos + 8, this.littleEndian);
-    return left < 8 ? 12 : u32(this.buf, this.pos + 4, this.littleEndian);
+  /**
+   * How many bytes the record at the read position takes, as far as the bytes there tell: its
+   * header's size until the header is all there, and the header's size again when the header is
+   * impossible (reading it then reports the damage).
+   */
+  private recordLength(): number {
+    const b = this.buf;
+    const p = this.pos;
+    const left = b.length - p;
+    switch (this.stage) {
+      case 'magic':
+        return 4;
+      case 'pcap-header':
+        return 24;
+      case 'pcap-record':
+        if (left < 16) return 16;
+        return this.pcapCapturedLength(b, p) > MAX_PACKET ? 16 : 16 + this.pcapCapturedLength(b, p);
+      case 'pcapng-block': {
+        if (left < 12) return 12;
+        const block = this.blockLength(b, p);
+        return 'length' in block ? block.length : 12;
+      }
+      case 'broken':
+        return 0;
+    }
   }
 
-  private fail(message: string): void {
+  private pcapCapturedLength(b: Uint8Array, p: number): number {
+    return u32(b, p + 8, this.littleEndian);
+  }
+
+  /**
+   * The length of the pcapng block at p (its first 12 bytes are there), or why it has none. A
+   * section header says its own byte order, so it sets the reader's first.
+   */
+  private blockLength(b: Uint8Array, p: number): { length: number } | { problem: CaptureReason } {
+    if (u32(b, p, this.littleEndian) === BLOCK.SHB) {
+      if (u32(b, p + 8, true) === BYTE_ORDER_MAGIC) this.littleEndian = true;
+      else if (u32(b, p + 8, false) === BYTE_ORDER_MAGIC) this.littleEndian = false;
+      else return { problem: { code: 'no-byte-order', offset: this.offset, found: hex(b, p + 8, 4) } };
+    }
+    const length = u32(b, p + 4, this.littleEndian);
+    if (length < 12 || length % 4 !== 0 || length > MAX_BLOCK) return { problem: { code: 'block-length', offset: this.offset, length } };
+    return { length };
+  }
+
+  private fail(reason: CaptureReason): void {
     this.stage = 'broken';
-    this.onDamage({ packet: this.frames + 1, offset: this.offset, message });
+    this.onDamage({ packet: this.frames + 1, offset: this.offset, message: reasonText(reason), reason });
   }
 
   private parse(): void {
@@ -139,7 +206,7 @@ export class ContainerReader {
     const p = this.pos;
     const be = u32(b, p, false);
     const le = u32(b, p, true);
-    if (be === PCAPNG_SHB) {
+    if (be === BLOCK.SHB) {
       this.format = 'pcapng';
       this.stage = 'pcapng-block';
       return;
@@ -156,7 +223,7 @@ export class ContainerReader {
         return;
       }
     }
-    throw new CaptureError(`not a pcap or pcapng capture (it starts with ${hex(b, p, 4)})`, 0);
+    throw new CaptureError({ code: 'not-a-capture', start: hex(b, p, 4) }, 0);
   }
 
   private readPcapHeader(): void {
@@ -164,7 +231,7 @@ export class ContainerReader {
     const p = this.pos;
     const major = u16(b, p + 4, this.littleEndian);
     const minor = u16(b, p + 6, this.littleEndian);
-    if (major !== 2) throw new CaptureError(`unsupported pcap version ${major}.${minor}`, 4);
+    if (major !== 2) throw new CaptureError({ code: 'pcap-version', version: `${major}.${minor}` }, 4);
     // The upper bits of the link-type field say whether frames carry an FCS; the type is below.
     this.pcapLinkType = u32(b, p + 20, this.littleEndian) & 0x0fff_ffff;
     this.pos += 24;
@@ -175,9 +242,9 @@ export class ContainerReader {
     if (left < 16) return false;
     const b = this.buf;
     const p = this.pos;
-    const caplen = u32(b, p + 8, this.littleEndian);
+    const caplen = this.pcapCapturedLength(b, p);
     if (caplen > MAX_PACKET) {
-      this.fail(`packet ${this.frames + 1}: its record claims ${caplen} captured bytes, more than any packet holds, so the file is corrupt here`);
+      this.fail({ code: 'record-too-large', packet: this.frames + 1, bytes: caplen });
       return false;
     }
     if (left < 16 + caplen) return false;
@@ -193,20 +260,13 @@ export class ContainerReader {
     const b = this.buf;
     const p = this.pos;
     const type = u32(b, p, this.littleEndian);
-    if (type === PCAPNG_SHB) {
-      const order = u32(b, p + 8, true);
-      if (order === BYTE_ORDER_MAGIC) this.littleEndian = true;
-      else if (u32(b, p + 8, false) === BYTE_ORDER_MAGIC) this.littleEndian = false;
-      else return this.corrupt(`the section header at offset ${this.offset} has no byte-order magic (${hex(b, p + 8, 4)})`);
-    }
-    const length = u32(b, p + 4, this.littleEndian);
-    if (length < 12 || length % 4 !== 0 || length > MAX_BLOCK) {
-      return this.corrupt(`the block at offset ${this.offset} has an impossible length (${length} bytes)`);
-    }
+    const block = this.blockLength(b, p);
+    if ('problem' in block) return this.corrupt(block.problem);
+    const { length } = block;
     if (left < length) return false;
     const trailer = u32(b, p + length - 4, this.littleEndian);
     if (trailer !== length) {
-      return this.corrupt(`the block at offset ${this.offset} is damaged: it starts with length ${length} and ends with ${trailer}`);
+      return this.corrupt({ code: 'block-trailer', offset: this.offset, length, trailer });
     }
     const body = b.subarray(p + 8, p + length - 4);
     const ok = this.readBlockBody(type, body, p);
@@ -214,41 +274,41 @@ export class ContainerReader {
     return ok;
   }
 
-  private corrupt(message: string): boolean {
-    this.fail(message);
+  private corrupt(reason: CaptureReason): boolean {
+    this.fail(reason);
     return false;
   }
 
   private readBlockBody(type: number, body: Uint8Array, at: number): boolean {
     const le = this.littleEndian;
     switch (type) {
-      case PCAPNG_SHB: {
+      case BLOCK.SHB: {
         const major = body.length >= 8 ? u16(body, 4, le) : 0;
-        if (major !== 1) return this.corrupt(`the section header at offset ${this.offset} has unsupported version ${major}`);
+        if (major !== 1) return this.corrupt({ code: 'section-version', offset: this.offset, version: major });
         this.interfaces = [];
         return true;
       }
-      case PCAPNG_IDB: {
-        if (body.length < 8) return this.corrupt(`the interface description at offset ${this.offset} is too short`);
+      case BLOCK.IDB: {
+        if (body.length < 8) return this.corrupt({ code: 'interface-short', offset: this.offset });
         this.interfaces.push({ linkType: u16(body, 0, le), snapLen: u32(body, 4, le), unitsPerSecond: timestampUnits(body, le) });
         return true;
       }
-      case PCAPNG_EPB:
-      case PCAPNG_OPB: {
-        if (body.length < 20) return this.corrupt(`packet ${this.frames + 1}: its block is too short`);
-        const id = type === PCAPNG_EPB ? u32(body, 0, le) : u16(body, 0, le);
+      case BLOCK.EPB:
+      case BLOCK.OPB: {
+        if (body.length < 20) return this.corrupt({ code: 'block-short', packet: this.frames + 1 });
+        const id = type === BLOCK.EPB ? u32(body, 0, le) : u16(body, 0, le);
         const iface = this.interfaces[id];
-        if (iface === undefined) return this.corrupt(`packet ${this.frames + 1} names interface ${id}, which its section does not describe`);
+        if (iface === undefined) return this.corrupt({ code: 'unknown-interface', packet: this.frames + 1, iface: id });
         const caplen = u32(body, 12, le);
-        if (caplen > body.length - 20) return this.corrupt(`packet ${this.frames + 1}: its block claims ${caplen} captured bytes but holds ${body.length - 20}`);
+        if (caplen > body.length - 20) return this.corrupt({ code: 'block-overrun', packet: this.frames + 1, claimed: caplen, holds: body.length - 20 });
         const time = u32(body, 4, le) * (0x1_0000_0000 / iface.unitsPerSecond) + u32(body, 8, le) / iface.unitsPerSecond;
         this.emit(at, iface.linkType, time, body.subarray(20, 20 + caplen), Math.max(u32(body, 16, le), caplen));
         return true;
       }
-      case PCAPNG_SPB: {
+      case BLOCK.SPB: {
         const iface = this.interfaces[0];
-        if (iface === undefined) return this.corrupt(`packet ${this.frames + 1} is a simple packet block, but its section describes no interface`);
-        if (body.length < 4) return this.corrupt(`packet ${this.frames + 1}: its block is too short`);
+        if (iface === undefined) return this.corrupt({ code: 'no-interface', packet: this.frames + 1 });
+        if (body.length < 4) return this.corrupt({ code: 'block-short', packet: this.frames + 1 });
         const origLen = u32(body, 0, le);
         const caplen = Math.min(origLen, body.length - 4, iface.snapLen === 0 ? Infinity : iface.snapLen);
         this.emit(at, iface.linkType, 0, body.subarray(4, 4 + caplen), origLen);

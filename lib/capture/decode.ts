@@ -28,19 +28,14 @@ export type Decoded = { kind: 'tcp'; packet: TcpPacket } | { kind: 'skip'; reaso
 
 const skip = (reason: SkipReason): Decoded => ({ kind: 'skip', reason });
 
-const PROTO_TCP = 6;
-const PROTO_ICMP = 1;
-const PROTO_ICMPV6 = 58;
-const PROTO_IPIP = 4;
-const PROTO_IPV6 = 41;
-const PROTO_GRE = 47;
+/** IP protocol numbers (IANA) the decoder follows or names. */
+const PROTO = { ICMP: 1, IPIP: 4, TCP: 6, IPV6: 41, GRE: 47, ICMPV6: 58 } as const;
 /** Tunnels inside tunnels are followed this deep, no deeper (a crafted packet could nest forever). */
 const MAX_NESTING = 4;
 /** Hop-by-hop, routing, destination options, mobility, HIP, shim6: all (length + 1) * 8 bytes. */
 const IPV6_OPTION_HEADERS = new Set([0, 43, 60, 135, 139, 140]);
-const IPV6_FRAGMENT = 44;
-const IPV6_AH = 51;
-const IPV6_NO_NEXT = 59;
+/** Next-header values handled on their own: fragment, authentication header, no next header. */
+const IPV6 = { FRAGMENT: 44, AH: 51, NO_NEXT: 59 } as const;
 
 export class PacketDecoder {
   private readonly fragments = new Reassembler();
@@ -94,13 +89,13 @@ export class PacketDecoder {
     let nh = next;
     let o = 0;
     for (;;) {
-      if (IPV6_OPTION_HEADERS.has(nh) || nh === IPV6_AH) {
+      if (IPV6_OPTION_HEADERS.has(nh) || nh === IPV6.AH) {
         if (b.length < o + 2) return skip('malformed');
-        const len = nh === IPV6_AH ? ((b[o + 1] as number) + 2) * 4 : ((b[o + 1] as number) + 1) * 8;
+        const len = nh === IPV6.AH ? ((b[o + 1] as number) + 2) * 4 : ((b[o + 1] as number) + 1) * 8;
         nh = b[o] as number;
         o += len;
         if (o > claimed) return skip('malformed');
-      } else if (nh === IPV6_FRAGMENT) {
+      } else if (nh === IPV6.FRAGMENT) {
         if (b.length < o + 8) return skip('malformed');
         const inner = b[o] as number;
         const field = u16be(b, o + 2);
@@ -117,22 +112,22 @@ export class PacketDecoder {
         const whole = this.fragments.add(`6 ${src} ${dst} ${u32be(b, o - 4)}`, offset, data.subarray(0, claimed - o), more);
         if (whole === null) return skip('fragment');
         return this.ipv6Headers(inner, whole, whole.length, src, dst, depth + 1);
-      } else if (nh === IPV6_NO_NEXT) return skip('not-tcp');
+      } else if (nh === IPV6.NO_NEXT) return skip('not-tcp');
       else return this.transport(nh, src, dst, b.subarray(o), claimed - o, depth);
     }
   }
 
   private transport(proto: number, src: string, dst: string, payload: Uint8Array, payloadLen: number, depth: number): Decoded {
     switch (proto) {
-      case PROTO_TCP:
+      case PROTO.TCP:
         return tcp(payload, payloadLen, src, dst);
-      case PROTO_ICMP:
-      case PROTO_ICMPV6:
+      case PROTO.ICMP:
+      case PROTO.ICMPV6:
         return skip('icmp');
-      case PROTO_IPIP:
-      case PROTO_IPV6:
-        return depth >= MAX_NESTING ? skip('not-tcp') : this.ip(proto === PROTO_IPIP ? 4 : 6, payload, depth + 1);
-      case PROTO_GRE:
+      case PROTO.IPIP:
+      case PROTO.IPV6:
+        return depth >= MAX_NESTING ? skip('not-tcp') : this.ip(proto === PROTO.IPIP ? 4 : 6, payload, depth + 1);
+      case PROTO.GRE:
         return depth >= MAX_NESTING ? skip('not-tcp') : this.gre(payload, depth + 1);
       default:
         return skip('not-tcp');

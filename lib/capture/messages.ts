@@ -2,7 +2,7 @@
 // (a Blob going in), so they cross postMessage unchanged.
 import type { Lang } from '../engine/index';
 import type { CaptureFormat } from './container';
-import type { CaptureDamage } from './errors';
+import type { CaptureDamage, CaptureReason } from './errors';
 import type { CaptureStats } from './reader';
 import type { ConnectionSummary } from './summary';
 import type { CaptureTrace } from './trace';
@@ -18,5 +18,6 @@ export interface ReadConnection {
 export type ReadMessage = { id: number } & (
   | { type: 'progress'; read: number; total: number }
   | { type: 'done'; format: CaptureFormat; stats: CaptureStats; errors: CaptureDamage[]; connections: ReadConnection[] }
-  | { type: 'error'; message: string; unreadable: boolean }
+  /** `reason` is the reader's, when the file is not a capture it can read; else the failure's message. */
+  | { type: 'error'; message: string; reason: CaptureReason | null }
 );

@@ -5,10 +5,13 @@
 // and the tests run the same code.
 import { ContainerReader, type CaptureFormat, type Frame } from './container';
 import { PacketDecoder, type SkipReason } from './decode';
-import { CaptureError, type CaptureDamage } from './errors';
+import { CaptureError, reasonText, type CaptureDamage, type CaptureReason } from './errors';
 import { ConnectionTracker } from './connections';
 import { LINK_TYPE_NAMES } from './link';
 import { connectionTrace, type CaptureTrace } from './trace';
+
+/** The link types the reader knows, for the message about one it does not. */
+const SUPPORTED = [...new Set(Object.values(LINK_TYPE_NAMES))].join(', ');
 
 export interface CaptureStats {
   packets: number;
@@ -46,7 +49,7 @@ export class CaptureReader {
     this.container = new ContainerReader(
       (frame) => this.frame(frame),
       (damage) => {
-        if (this.container.frames === 0) throw new CaptureError(`cannot read this capture: ${damage.message} (byte ${damage.offset})`, damage.offset);
+        if (this.container.frames === 0) throw new CaptureError(damage.reason, damage.offset);
         this.errors.push(damage);
       },
     );
@@ -64,7 +67,8 @@ export class CaptureReader {
   end(): CaptureResult {
     this.container.end();
     if (!this.decodedAny && this.unsupported.size > 0) {
-      throw new CaptureError(`cannot read this capture: ${this.linkTypeMessage([...this.unsupported][0] as number)}`, 0);
+      const first = this.errors.find((e) => e.reason.code === 'unsupported-link') as CaptureDamage;
+      throw new CaptureError(first.reason, 0);
     }
     this.tracker.end();
     return { format: this.container.format as CaptureFormat, traces: this.traces, errors: this.errors, stats: this.stats };
@@ -78,7 +82,8 @@ export class CaptureReader {
       this.stats.skipped[d.reason] = (this.stats.skipped[d.reason] ?? 0) + 1;
       if (d.reason === 'unsupported-link' && !this.unsupported.has(frame.linkType)) {
         this.unsupported.add(frame.linkType);
-        this.errors.push({ packet: frame.number, offset: frame.offset, message: `packet ${frame.number}: ${this.linkTypeMessage(frame.linkType)}` });
+        const reason: CaptureReason = { code: 'unsupported-link', packet: frame.number, linkType: frame.linkType, supported: SUPPORTED };
+        this.errors.push({ packet: frame.number, offset: frame.offset, message: reasonText(reason), reason });
       }
       if (d.reason !== 'unsupported-link') this.decodedAny = true;
       return;
@@ -88,10 +93,6 @@ export class CaptureReader {
     this.tracker.add(d.packet, frame.number, frame.time);
   }
 
-  private linkTypeMessage(linkType: number): string {
-    const known = [...new Set(Object.values(LINK_TYPE_NAMES))].join(', ');
-    return `link type ${linkType} is not supported (supported: ${known}); its packets are skipped`;
-  }
 }
 
 /** Reads a whole capture held in memory (tests, small files). */

@@ -25,6 +25,7 @@ export const CLASSROOM_ERRORS = {
   timeOver: 'The time for this attempt is over',
   noSuchQuestion: 'This attempt has no such question',
   notAnAnswer: 'Not an answer to this question',
+  answerFinal: 'This question is answered: with feedback at once, the first answer counts',
   noMisconception: 'No misconception to follow up yet: no wrong answers so far',
   invalidInput: 'Invalid input',
   notJson: 'Request body must be JSON',

@@ -1,83 +1,160 @@
 // The gradebook as CSV (csv-stringify quotes names with commas and quotes) and an assignment's
-// questions as Moodle XML, with the numbers of one fixed variant. Pure.
+// questions as Moodle XML, with the numbers of one fixed variant, in English or Chinese. Pure.
 import { stringify } from 'csv-stringify/sync';
-import { canonicalAnswer, flagsLabel, segmentOf, type SegmentAnswer } from '../engine/index';
-import { askedSide, buildItem, gradeItem, type ItemSpec, type QuizItem } from '../quiz/index';
+import { canonicalAnswer, flagsLabel, segmentOf, type Flag, type Lang, type SegmentAnswer, type TraceEvent } from '../engine/index';
+import { askedSegment, askedSide, buildItem, checkAnswer, type ItemSpec, type QuizItem } from '../quiz/index';
 import type { Gradebook } from './gradebook';
+
+/**
+ * A text a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) gets a
+ * leading apostrophe, as OWASP advises: a student named =HYPERLINK(...) stays a name.
+ */
+export function csvSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
 
 export function gradebookCsv(g: Gradebook): string {
   const header = ['name', 'email', 'attempts', 'submitted', 'score', 'out_of', ...Array.from({ length: g.count }, (_, i) => `q${i + 1}`)];
-  const rows = g.rows.map((r) => [r.name, r.email, r.attempts, r.submitted ? 'yes' : 'no', r.correct, r.total, ...r.cells.map((c) => (c === null ? '' : c ? 1 : 0))]);
+  const rows = g.rows.map((r) => [csvSafe(r.name), csvSafe(r.email), r.attempts, r.submitted ? 'yes' : 'no', r.correct, r.total, ...r.cells.map((c) => (c === null ? '' : c ? 1 : 0))]);
   return stringify([header, ...rows]);
 }
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const cdata = (html: string) => `<![CDATA[${html.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 
-function segmentLine(s: Pick<SegmentAnswer, 'flags' | 'seq' | 'ack' | 'len'>): string {
-  return `${flagsLabel(s.flags) || '(no flags)'} seq=${s.seq} ack=${s.ack} len=${s.len}`;
+/** The words of the export, per language: an LMS shows them as they are. */
+const WORDS = {
+  en: {
+    noFlags: '(no flags)',
+    call: (side: string, call: string, len?: number) => `${side} calls ${call}()${len === undefined ? '' : ` with ${len} bytes`}`,
+    inFlight: (id: string) => ` (segment ${id}, in flight)`,
+    arrives: (id: string, side: string) => `segment ${id} arrives at ${side}`,
+    lost: (id: string) => `segment ${id} is lost`,
+    timer: (side: string, timer: string) => `${side}'s ${timer === 'time_wait' ? 'TIME-WAIT (2MSL)' : 'retransmission'} timer fires`,
+    notSegment: 'not a segment',
+    statePair: (a: string, b: string) => `A: ${a}, B: ${b}`,
+    prompts: {
+      next_flags: 'Which flags does {side} set on the next segment it sends? (for example SYN,ACK)',
+      seq: '{side} sends {flags} next. What is its sequence number?',
+      ack: '{side} sends {flags} next. What is its acknowledgment number?',
+      len: '{side} sends {flags} next. How many bytes of data does it carry?',
+      state: 'Which state is {side} in after the last event shown? (for example ESTABLISHED)',
+      segment: 'Fill in the next segment {side} sends.',
+      spot_error: 'One segment in this trace breaks the rules. Which one?',
+      multiple_choice: 'Which segment may {side} send next?',
+      state_choice: 'Which states are A and B in after the last event shown?',
+    },
+  },
+  zh: {
+    noFlags: '（无标志）',
+    call: (side: string, call: string, len?: number) => `${side} 调用 ${call}()${len === undefined ? '' : `，发送 ${len} 字节`}`,
+    inFlight: (id: string) => `（报文段 ${id}，在途）`,
+    arrives: (id: string, side: string) => `报文段 ${id} 到达 ${side}`,
+    lost: (id: string) => `报文段 ${id} 丢失`,
+    timer: (side: string, timer: string) => `${side} 的${timer === 'time_wait' ? ' TIME-WAIT（2MSL）' : '重传'}定时器超时`,
+    notSegment: '不是报文段',
+    statePair: (a: string, b: string) => `A：${a}，B：${b}`,
+    prompts: {
+      next_flags: '{side} 发送的下一个报文段设置了哪些标志？（例如 SYN,ACK）',
+      seq: '{side} 接下来发送 {flags}。它的序号是多少？',
+      ack: '{side} 接下来发送 {flags}。它的确认号是多少？',
+      len: '{side} 接下来发送 {flags}。它携带多少字节的数据？',
+      state: '在最后一个事件之后，{side} 处于什么状态？（例如 ESTABLISHED）',
+      segment: '填写 {side} 发送的下一个报文段。',
+      spot_error: '这个过程中有一个报文段违反了规则。是哪一个？',
+      multiple_choice: '{side} 接下来可以发送哪个报文段？',
+      state_choice: '在最后一个事件之后，A 和 B 分别处于什么状态？',
+    },
+  },
+};
+type Words = (typeof WORDS)[Lang];
+
+function segmentLine(s: Pick<SegmentAnswer, 'flags' | 'seq' | 'ack' | 'len'>, w: Words): string {
+  return `${flagsLabel(s.flags) || w.noFlags} seq=${s.seq} ack=${s.ack} len=${s.len}`;
+}
+
+const other = (side: string) => (side === 'A' ? 'B' : 'A');
+
+/** One event as a plain line (an application call, a segment sent, delivered or lost, a timer). */
+function eventLine(e: TraceEvent, w: Words, receivers: Map<string, string>): string {
+  const s = segmentOf(e);
+  if (s) {
+    const line = `${s.from} → ${other(s.from)}: ${segmentLine(s, w)}`;
+    if ('send' in e) {
+      receivers.set(e.id, other(s.from));
+      return line + w.inFlight(e.id);
+    }
+    return line;
+  }
+  if ('deliver' in e) return w.arrives(e.deliver, receivers.get(e.deliver) ?? '?');
+  if ('drop' in e) return w.lost(e.drop);
+  if ('app' in e) return w.call(e.app.at, e.app.call, 'len' in e.app ? (e.app.len as number) : undefined);
+  if ('timeout' in e) return w.timer(e.timeout.at, e.timeout.timer);
+  return '';
 }
 
 /** The trace as the question shows it, one line per event, for an LMS that cannot draw diagrams. */
-function traceText(item: QuizItem): string {
-  const lines = item.trace.events.slice(0, item.shown).map((e, i) => {
-    const s = segmentOf(e);
-    if (s) return `${i + 1}. ${s.from} → ${s.from === 'A' ? 'B' : 'A'}: ${segmentLine(s)}`;
-    return `${i + 1}. ${JSON.stringify(e)}`;
-  });
+function traceText(item: QuizItem, w: Words): string {
+  const receivers = new Map<string, string>();
+  const lines = item.trace.events.slice(0, item.shown).map((e, i) => `${i + 1}. ${eventLine(e, w, receivers)}`);
   return `<pre>${xml(lines.join('\n'))}</pre>`;
 }
 
-const PROMPTS: Record<QuizItem['kind'], string> = {
-  next_flags: 'Which flags does {side} set on the next segment it sends? (for example SYN,ACK)',
-  seq: '{side} sends the next segment. What is its sequence number?',
-  ack: '{side} sends the next segment. What is its acknowledgment number?',
-  len: '{side} sends the next segment. How many bytes of data does it carry?',
-  state: 'Which state is {side} in after the last event shown? (for example ESTABLISHED)',
-  segment: 'Write the next segment {side} sends as FLAGS seq=N ack=N len=N.',
-  spot_error: 'One segment in this trace breaks the rules. Which one?',
-  multiple_choice: 'Which segment may {side} send next?',
-  state_choice: 'Which states are A and B in after the last event shown?',
-};
+/** Every order of the flags: a learner may type them in any order. */
+function flagSpellings(flags: readonly Flag[]): string[] {
+  if (flags.length <= 1) return [flags.join('')];
+  return flags.flatMap((f, i) => flagSpellings([...flags.slice(0, i), ...flags.slice(i + 1)]).map((rest) => `${f},${rest}`));
+}
 
-function question(item: QuizItem, n: number): string {
+/** Cloze answers escape the characters its syntax uses. */
+const clozeText = (t: string) => t.replace(/[\\}~#=]/g, (c) => `\\${c}`);
+
+function question(item: QuizItem, n: number, lang: Lang): string {
+  const w = WORDS[lang];
   const side = askedSide(item) ?? 'A';
-  const text = `<p>${xml(PROMPTS[item.kind].replace('{side}', side))}</p>${traceText(item)}`;
-  const head = (type: string) => `  <question type="${type}">\n    <name><text>Q${n} ${item.kind}</text></name>\n    <questiontext format="html"><text>${cdata(text)}</text></questiontext>\n    <defaultgrade>1</defaultgrade>\n`;
+  const asked = askedSegment(item);
+  const prompt = w.prompts[item.kind].replace('{side}', side).replace('{flags}', asked ? flagsLabel(asked.flags) || w.noFlags : '');
+  const text = `<p>${xml(prompt)}</p>${traceText(item, w)}`;
+  const head = (type: string, body = text) =>
+    `  <question type="${type}">\n    <name><text>Q${n} ${item.kind}</text></name>\n    <questiontext format="html"><text>${cdata(body)}</text></questiontext>\n    <defaultgrade>1</defaultgrade>\n`;
   const choices = (labels: string[], right: number) =>
     `${head('multichoice')}    <single>true</single>\n    <shuffleanswers>false</shuffleanswers>\n` +
     labels.map((l, i) => `    <answer fraction="${i === right ? 100 : 0}" format="html"><text>${cdata(xml(l))}</text></answer>\n`).join('') +
     '  </question>\n';
-  const short = (answer: string) => `${head('shortanswer')}    <usecase>0</usecase>\n    <answer fraction="100"><text>${xml(answer)}</text></answer>\n  </question>\n`;
+  const short = (answers: string[]) =>
+    `${head('shortanswer')}    <usecase>0</usecase>\n${answers.map((a) => `    <answer fraction="100"><text>${xml(a)}</text></answer>\n`).join('')}  </question>\n`;
 
   switch (item.kind) {
     case 'spot_error':
       return choices(
-        item.trace.events.map((e, i) => `${i + 1}. ${segmentOf(e) ? segmentLine(segmentOf(e) as SegmentAnswer) : 'not a segment'}`),
+        item.trace.events.map((e, i) => `${i + 1}. ${segmentOf(e) ? segmentLine(segmentOf(e) as SegmentAnswer, w) : w.notSegment}`),
         item.event,
       );
     case 'multiple_choice':
-      return choices(item.options.map(segmentLine), rightOption(item));
+      return choices(item.options.map((o) => segmentLine(o, w)), rightOption(item));
     case 'state_choice':
-      return choices(item.options.map((p) => `A: ${p.A}, B: ${p.B}`), rightOption(item));
+      return choices(item.options.map((p) => w.statePair(p.A, p.B)), rightOption(item));
     default: {
       const answer = canonicalAnswer(item.question);
       if (typeof answer === 'number') {
         return `${head('numerical')}    <answer fraction="100"><text>${answer}</text><tolerance>0</tolerance></answer>\n  </question>\n`;
       }
-      if (Array.isArray(answer)) return short(flagsLabel(answer));
-      if (typeof answer === 'string') return short(answer);
-      return short(segmentLine(answer));
+      if (Array.isArray(answer)) return short(answer.length === 0 ? [w.noFlags] : flagSpellings(answer));
+      if (typeof answer === 'string') return short([answer]);
+      // A whole segment: the flags (in any order) and each number in a gap of its own, graded apart.
+      const flags = (answer.flags.length === 0 ? [w.noFlags] : flagSpellings(answer.flags)).map((f) => `=${clozeText(f)}`).join('~');
+      const gaps = `<p>flags {1:SHORTANSWER:${flags}} seq={1:NUMERICAL:=${answer.seq}:0} ack={1:NUMERICAL:=${answer.ack}:0} len={1:NUMERICAL:=${answer.len}:0}</p>`;
+      return `${head('cloze', text + gaps)}  </question>\n`;
     }
   }
 }
 
 function rightOption(item: QuizItem): number {
-  const canonical = gradeItem(item, { option: 0 }, 'en').canonical;
+  const canonical = checkAnswer(item, { option: 0 }).canonical;
   return 'option' in (canonical as object) ? (canonical as { option: number }).option : 0;
 }
 
-export function moodleXml(title: string, specs: readonly ItemSpec[]): string {
+export function moodleXml(title: string, specs: readonly ItemSpec[], lang: Lang = 'en'): string {
   const category = `  <question type="category">\n    <category><text>$course$/SynAck/${xml(title)}</text></category>\n  </question>\n`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n${category}${specs.map((s, i) => question(buildItem(s), i + 1)).join('')}</quiz>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n${category}${specs.map((s, i) => question(buildItem(s), i + 1, lang)).join('')}</quiz>\n`;
 }

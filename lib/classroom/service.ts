@@ -3,7 +3,7 @@
 // reason) before it changes anything. The clock comes in, so tests can move time.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { AssignmentRecord, AttemptRecord, ClassRecord, Role, Store } from '../db/index';
-import { buildItem, decodeSpec, encodeSpec, gradeItem, ResponseError, type ItemGrade, type Response } from '../quiz/index';
+import { buildItem, checkAnswer, decodeSpec, encodeSpec, gradeItem, ResponseError, type ItemCheck, type QuizItem, type Response } from '../quiz/index';
 import type { Lang } from '../engine/index';
 import { assignmentConfigSchema, splitInput, type AssignmentConfig, type AssignmentInput } from './config';
 import { attemptDeadline, attemptOver, feedbackVisible, studentStatus, type AssignmentStatus } from './rules';
@@ -26,7 +26,7 @@ export interface Feedback {
   position: number;
   correct: boolean;
   explain: string;
-  canonical: ItemGrade['canonical'];
+  canonical: ItemCheck['canonical'];
   misconception: string | null;
 }
 
@@ -88,10 +88,26 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     return { record, cls, teaches: false };
   }
 
-  function gradeAt(spec: string, response: unknown, lang: Lang): ItemGrade {
+  function itemAt(spec: string): QuizItem {
     const decoded = decodeSpec(spec);
     if (!decoded) throw new Error(`stored spec ${spec} does not decode`);
-    return gradeItem(buildItem(decoded), response as Response, lang);
+    return buildItem(decoded);
+  }
+
+  /** Right or wrong, as data: what the server stores (the same checkAnswer the browser's quiz uses). */
+  function checkAt(spec: string, response: unknown): ItemCheck {
+    try {
+      return checkAnswer(itemAt(spec), response as Response);
+    } catch (e) {
+      if (e instanceof ResponseError) throw new ClassroomError(400, 'notAnAnswer', e.message);
+      throw e;
+    }
+  }
+
+  /** The words a student reads, only once the feedback rule allows them. */
+  function feedbackAt(spec: string, response: unknown, position: number, lang: Lang): Feedback {
+    const g = gradeItem(itemAt(spec), response as Response, lang);
+    return { position, correct: g.correct, explain: g.explain, canonical: g.canonical, misconception: g.misconception };
   }
 
   async function viewOf(attempt: AttemptRecord, record: AssignmentRecord, teaches: boolean, lang: Lang): Promise<AttemptView> {
@@ -100,10 +116,7 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     const answers = await store.answersOf([attempt.id]);
     const showFeedback = teaches || feedbackVisible(a, attempt, now);
     const feedback = showFeedback
-      ? answers.map((ans) => {
-          const g = gradeAt(attempt.specs[ans.position] as string, ans.response, lang);
-          return { position: ans.position, correct: g.correct, explain: g.explain, canonical: g.canonical, misconception: g.misconception };
-        })
+      ? answers.map((ans) => feedbackAt(attempt.specs[ans.position] as string, ans.response, ans.position, lang))
       : null;
     return {
       id: attempt.id,
@@ -259,16 +272,17 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       if (attemptOver(a, attempt, clock())) throw new ClassroomError(409, attempt.submittedAt !== null ? 'attemptSubmitted' : 'timeOver');
       const spec = attempt.specs[position];
       if (spec === undefined) throw new ClassroomError(400, 'noSuchQuestion', `question ${position + 1}`);
-      let grade: ItemGrade;
-      try {
-        grade = gradeAt(spec, response, lang);
-      } catch (e) {
-        if (e instanceof ResponseError) throw new ClassroomError(400, 'notAnAnswer', e.message);
-        throw e;
+      const check = checkAt(spec, response);
+      const answer = { attemptId, position, clientSeq, response, correct: check.correct, misconception: check.misconception, answeredAt: clock() };
+      if (a.config.feedback !== 'immediate') return { stored: await store.saveAnswer(answer), feedback: null };
+      // Feedback at once shows the right answer, so the first answer is final: otherwise a second
+      // try would be right every time. A retry of that same answer (same seq) gets its feedback again.
+      if (!(await store.saveFirstAnswer(answer))) {
+        const first = (await store.answersOf([attemptId])).find((x) => x.position === position);
+        if (!first || first.clientSeq !== clientSeq) throw new ClassroomError(409, 'answerFinal');
+        return { stored: false, feedback: feedbackAt(spec, first.response, position, lang) };
       }
-      const stored = await store.saveAnswer({ attemptId, position, clientSeq, response, correct: grade.correct, misconception: grade.misconception, answeredAt: clock() });
-      const feedback = a.config.feedback === 'immediate' ? { position, correct: grade.correct, explain: grade.explain, canonical: grade.canonical, misconception: grade.misconception } : null;
-      return { stored, feedback };
+      return { stored: true, feedback: feedbackAt(spec, response, position, lang) };
     },
 
     async submit(actor: Actor, attemptId: string, lang: Lang): Promise<AttemptView> {

@@ -5,6 +5,7 @@ import {
   canonicalAnswer,
   gradeAnswer,
   isAnswerFor,
+  judgeAnswer,
   parseTrace,
   QuestionError,
   replayRecords,
@@ -82,10 +83,10 @@ function output(field: QuestionField, g: Grade, expected: unknown, misconception
 }
 
 /** One right answer: the trace's own value when it is right, else the answer, else what the engine expects. */
-function rightAnswer(q: Question, answer: Answer, g: Grade, lang: Lang): Answer {
+function rightAnswer(q: Question, answer: Answer, g: Grade): Answer {
   if (g.correct) return answer;
   const own = canonicalAnswer(q);
-  if (gradeAnswer(q, own, lang).correct) return own;
+  if (judgeAnswer(q, own).correct) return own;
   const expected = g.finding?.expected;
   if (q.field === 'segment' && g.finding && typeof expected === 'number') return { ...(answer as SegmentAnswer), [g.finding.field]: expected };
   return isAnswerFor(q.field, expected) ? expected : own;
@@ -120,7 +121,7 @@ export function gradeCommand(args: GradeArgs): GradeOutput {
     const g = gradeAnswer(q, answer, args.lang);
     const sender = (segmentOf(trace.events[k]) as { from: Side }).from;
     const misconception = g.finding ? classifyMistake(trace, sender, g.finding) : null;
-    return output(field, g, rightAnswer(q, answer, g, args.lang), misconception);
+    return output(field, g, rightAnswer(q, answer, g), misconception);
   } catch (e) {
     if (e instanceof QuestionError) throw new QuestionInputError(e.message);
     throw e;

@@ -1,7 +1,6 @@
 // Node entry of the `trace` CLI (npm run --silent trace -- ...): wires runCli to the real
 // file system, standard input and exit code.
-import { createReadStream } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { open, readFile, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { InputError, oneLine, runCli, type CliIo } from './run';
 
@@ -42,14 +41,42 @@ async function readInput(path: string): Promise<string> {
   }
 }
 
-/** A file (or stdin) as a stream of chunks, so a capture of any size is never read whole. */
+/** Bytes read from a file at a time. */
+const READ_SIZE = 1 << 20;
+
+/**
+ * A file (or stdin) as a stream of chunks, so a capture of any size is never read whole. A file
+ * is read into one buffer, reused for every chunk (each is valid until the next is asked for):
+ * a gigabyte read leaves no gigabyte of garbage buffers behind it for the collector.
+ */
 async function* openStream(path: string): AsyncIterable<Uint8Array> {
-  const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
+  if (path === '-') {
+    yield* streamChunks(path, process.stdin);
+    return;
+  }
+  const file = await open(path, 'r').catch((e: unknown) => {
+    throw cannotRead(path, e);
+  });
+  try {
+    const buffer = new Uint8Array(READ_SIZE);
+    for (;;) {
+      const { bytesRead } = await file.read(buffer, 0, READ_SIZE).catch((e: unknown) => {
+        throw cannotRead(path, e);
+      });
+      if (bytesRead === 0) return;
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+async function* streamChunks(path: string, stream: AsyncIterable<Buffer>): AsyncIterable<Uint8Array> {
   const chunks = stream[Symbol.asyncIterator]();
   for (;;) {
     let next: IteratorResult<Buffer>;
     try {
-      next = (await chunks.next()) as IteratorResult<Buffer>;
+      next = await chunks.next();
     } catch (e) {
       throw cannotRead(path, e);
     }

@@ -117,6 +117,8 @@ export interface Store {
    * True when this call changed the row.
    */
   saveAnswer(a: AnswerRecord): Promise<boolean>;
+  /** Stores the question's first answer; true when stored, false when one was already there (kept as it was). */
+  saveFirstAnswer(a: AnswerRecord): Promise<boolean>;
   answersOf(attemptIds: readonly string[]): Promise<AnswerRecord[]>;
   /** Everything stored, for the benchmark's sent-versus-stored check. */
   countAnswers(): Promise<number>;
@@ -374,6 +376,22 @@ export function kyselyStore(db: Kysely<Database>): Store {
             .doUpdateSet({ client_seq: row.client_seq, response: row.response, correct: row.correct, misconception: row.misconception, answered_at: row.answered_at })
             .where('answers.client_seq', '<', a.clientSeq),
         )
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async saveFirstAnswer(a) {
+      const r = await db
+        .insertInto('answers')
+        .values({
+          attempt_id: a.attemptId,
+          position: a.position,
+          client_seq: a.clientSeq,
+          response: JSON.stringify(a.response),
+          correct: a.correct ? 1 : 0,
+          misconception: a.misconception,
+          answered_at: a.answeredAt,
+        })
+        .onConflict((oc) => oc.columns(['attempt_id', 'position']).doNothing())
         .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },

@@ -32,6 +32,8 @@ export {
   asksNewBytes,
   deriveQuestion,
   gradeAnswer,
+  judgeAnswer,
+  explainVerdict,
   canonicalAnswer,
   isAnswerFor,
   QuestionError,
@@ -40,6 +42,7 @@ export {
   type Answer,
   type SegmentAnswer,
   type Grade,
+  type Verdict,
 } from './questions';
 export { seededRandom, type Random } from './scenarios/random';
 export { owedSegments, replyOwed } from './respond';

@@ -132,13 +132,16 @@ function stateWhy(q: Question, lang: Lang): { state: TcpState; reason: string } 
   return { state, reason: stateReason(state, last, lang) };
 }
 
+/** Chinese sentences follow one another without a space; each keeps at most one colon. */
+const oneColon = (sentence: string): string => sentence.replace(/：/g, '，');
+
 function withReason(explain: string, reason: string, lang: Lang): string {
   return lang === 'zh' ? `${explain}${reason}。` : `${explain} ${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`;
 }
 
 function confirmState(q: Question, lang: Lang): string {
   const { state, reason } = stateWhy(q, lang);
-  return lang === 'zh' ? `${q.side} 处于 ${state}：${reason}。` : `${q.side} is in ${state}: ${reason}.`;
+  return lang === 'zh' ? `${q.side} 处于 ${state}：${oneColon(reason)}。` : `${q.side} is in ${state}: ${reason}.`;
 }
 
 /** The finding of event K once the answer is put in, or null when it is legal there. */
@@ -182,19 +185,17 @@ function newBytesFinding(q: Question, before: ConnectionSnapshot, answered: Segm
   return newBytesSeqFinding(sender, toWire(answered));
 }
 
-/** The rule that makes a right answer right, with the sentence that confirms it. */
-function ruleOfRight(before: ConnectionSnapshot, answered: Segment, field: Exclude<QuestionField, 'state'>, lang: Lang): { rule: Finding | null; explain: string } {
+/**
+ * The rules that make a right answer right: one for a single field; for a whole segment its seq's
+ * and its ack's, and a SYN's, FIN's or RST's own, each once.
+ */
+function rulesOfRight(before: ConnectionSnapshot, answered: Segment, field: Exclude<QuestionField, 'state'>): Finding[] {
   const sender = before[answered.from];
   const w = toWire(answered);
-  if (field !== 'segment') {
-    const rule = ruleOfSend(sender, w, field);
-    return { rule, explain: explainFinding(rule, lang) };
-  }
-  // A whole segment: its seq and its ack each follow a rule; a SYN, FIN or RST adds its own.
+  if (field !== 'segment') return [ruleOfSend(sender, w, field)];
   const rules = [ruleOfSend(sender, w, 'seq'), ruleOfSend(sender, w, 'ack')];
   if (w.syn || w.fin || w.rst) rules.unshift(ruleOfSend(sender, w, 'flags'));
-  const distinct = rules.filter((r, i) => rules.findIndex((x) => x.code === r.code) === i);
-  return { rule: distinct[0] ?? null, explain: distinct.map((r) => explainFinding(r, lang)).join(' ') };
+  return rules.filter((r, i) => rules.findIndex((x) => x.code === r.code) === i);
 }
 
 /** Whether a seq or whole-segment question asks where the sender's next new bytes start. Pure. */
@@ -204,8 +205,23 @@ export function asksNewBytes(q: Question): boolean {
   return carriesNewBytes(connectionBefore(q.trace, q.event)[original.from], toWire(original));
 }
 
-/** Grades an answer by replay. Pure. */
-export function gradeAnswer(q: Question, answer: Answer, lang: Lang): Grade {
+/** Whether an answer is right, as data: no words, in no language. */
+export interface Verdict {
+  correct: boolean;
+  /** The value the trace itself has there: a conforming answer, shown when revealing. */
+  canonical: Answer;
+  finding: Finding | null;
+  /** The rule the answer breaks, or the rule that makes it right (null for a state). */
+  rule: Finding | null;
+  /** Every rule that makes a right answer right (a whole segment has several); empty when wrong. */
+  rules: Finding[];
+}
+
+/**
+ * Judges an answer by replay, without wording anything: what callers that only need right or
+ * wrong (building distractors, skills, the gradebook) use. Pure.
+ */
+export function judgeAnswer(q: Question, answer: Answer): Verdict {
   if (!isAnswerFor(q.field, answer)) throw new QuestionError(`not a ${q.field} answer: ${JSON.stringify(answer)}`);
   const canonical = canonicalAnswer(q);
   const before = q.field === 'state' ? null : connectionBefore(q.trace, q.event);
@@ -220,11 +236,25 @@ export function gradeAnswer(q: Question, answer: Answer, lang: Lang): Grade {
     if (before) answered = answeredSegment(q, answer);
   }
   if (finding === null && before && answered) finding = newBytesFinding(q, before, answered);
-  if (finding !== null) {
-    const explain = q.field === 'state' ? withReason(explainFinding(finding, lang), stateWhy(q, lang).reason, lang) : explainFinding(finding, lang);
-    return { correct: false, canonical, explain, hint: hintFinding(finding, lang), finding, rule: finding };
+  if (finding !== null) return { correct: false, canonical, finding, rule: finding, rules: [] };
+  if (!before || !answered) return { correct: true, canonical, finding: null, rule: null, rules: [] };
+  const rules = rulesOfRight(before, answered, q.field as Exclude<QuestionField, 'state'>);
+  return { correct: true, canonical, finding: null, rule: rules[0] ?? null, rules };
+}
+
+/** A verdict in words: the rule that confirms a right answer, or the mistake and a hint for a wrong one. Pure. */
+export function explainVerdict(q: Question, v: Verdict, lang: Lang): { explain: string; hint: string | null } {
+  if (v.finding) {
+    const explain = q.field === 'state' ? withReason(explainFinding(v.finding, lang), stateWhy(q, lang).reason, lang) : explainFinding(v.finding, lang);
+    return { explain, hint: hintFinding(v.finding, lang) };
   }
-  if (!before || !answered) return { correct: true, canonical, explain: confirmState(q, lang), hint: null, finding: null, rule: null };
-  const { rule, explain } = ruleOfRight(before, answered, q.field as Exclude<QuestionField, 'state'>, lang);
-  return { correct: true, canonical, explain, hint: null, finding: null, rule };
+  if (q.field === 'state') return { explain: confirmState(q, lang), hint: null };
+  return { explain: v.rules.map((r) => explainFinding(r, lang)).join(lang === 'zh' ? '' : ' '), hint: null };
+}
+
+/** Grades an answer by replay, with its explanation in `lang`. Pure. */
+export function gradeAnswer(q: Question, answer: Answer, lang: Lang): Grade {
+  const v = judgeAnswer(q, answer);
+  const { explain, hint } = explainVerdict(q, v, lang);
+  return { correct: v.correct, canonical: v.canonical, explain, hint, finding: v.finding, rule: v.rule };
 }

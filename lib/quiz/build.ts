@@ -4,7 +4,7 @@ import {
   canonicalAnswer,
   deriveQuestion,
   generateScenario,
-  gradeAnswer,
+  judgeAnswer,
   QuestionError,
   replayRecords,
   seededRandom,
@@ -40,7 +40,7 @@ function fixedSeqSegments(trace: Trace): number[] {
     const s = segmentOf(e);
     if (!s) return [];
     const q = deriveQuestion(trace, i, 'seq');
-    return gradeAnswer(q, (s.seq + 1) % 0x1_0000_0000, 'en').correct ? [] : [i];
+    return judgeAnswer(q, (s.seq + 1) % 0x1_0000_0000).correct ? [] : [i];
   });
 }
 
@@ -106,7 +106,7 @@ function multipleChoice(rng: Random, q: Question, trace: Trace): SegmentAnswer[]
   const sender = (segmentOf(trace.events[q.event]) as Segment).from;
   const candidates = distractorCandidates(right, firstSynSeq(trace, sender === 'A' ? 'B' : 'A'));
   // A segment with no flags at all is wrong too obviously to teach anything.
-  return offerChoices(rng, right, candidates, (c) => c.flags.length > 0 && !gradeAnswer(q, c, 'en').correct);
+  return offerChoices(rng, right, candidates, (c) => c.flags.length > 0 && !judgeAnswer(q, c).correct);
 }
 
 /** The confusions learners make between states, each applied to one side at a time. */

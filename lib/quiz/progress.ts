@@ -2,7 +2,7 @@
 // misconception counts are derived. Pure functions; the app decides where it is stored
 // (localStorage for a visitor, the account later). Time comes in as an argument.
 import type { QuestionKind } from './catalog';
-import type { Response } from './grade';
+import type { Response } from './check';
 import type { Misconception } from './misconceptions';
 import { migrateItemRef } from './lesson-ref';
 import { SKILLS, type Skill } from './skills';
@@ -25,8 +25,11 @@ export interface Progress {
 
 export const EMPTY_PROGRESS: Progress = { version: 1, attempts: [] };
 const MAX_ATTEMPTS = 1000;
-/** Recent answers count more: mastery is an exponentially weighted share of right answers. */
-const RECENCY = 0.3;
+/**
+ * Recent answers count more: each answer weighs this much less than the next newer one, so what
+ * a learner does now outweighs how they began.
+ */
+export const MASTERY_DECAY = 0.85;
 
 /** Stored progress in today's form: lesson questions named by block id, not position. Pure. */
 export function migrateProgress(p: Progress): Progress {
@@ -42,22 +45,31 @@ export interface SkillMastery {
   skill: Skill;
   attempts: number;
   correct: number;
-  /** 0..1; 0 before any attempt. */
+  /** 0..1: the estimate of answering right next time; 0 before any attempt. */
   mastery: number;
 }
 
+/**
+ * A smoothed estimate of the chance of answering this skill right next time: (right + 1) /
+ * (answers + 2), counting each answer MASTERY_DECAY times as much as the next newer one (Laplace's
+ * rule of succession, weighted for recency). One answer is weak evidence, so 1 of 1 right is 67%,
+ * not 100% or (as an exponential average from zero gave) 30%; it nears 100% as right answers add
+ * up and falls after a wrong one. The progress page states this formula next to the figures. Pure.
+ */
 export function masteryBySkill(p: Progress): SkillMastery[] {
   return SKILLS.map((skill) => {
-    let mastery = 0;
     let attempts = 0;
     let correct = 0;
+    let weightRight = 0;
+    let weightAll = 0;
     for (const a of p.attempts) {
       if (a.skill !== skill) continue;
       attempts++;
       if (a.correct) correct++;
-      mastery = mastery * (1 - RECENCY) + (a.correct ? RECENCY : 0);
+      weightRight = weightRight * MASTERY_DECAY + (a.correct ? 1 : 0);
+      weightAll = weightAll * MASTERY_DECAY + 1;
     }
-    return { skill, attempts, correct, mastery };
+    return { skill, attempts, correct, mastery: attempts === 0 ? 0 : (weightRight + 1) / (weightAll + 2) };
   });
 }
 

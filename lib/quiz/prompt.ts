@@ -4,8 +4,11 @@ import { asksNewBytes, flagsLabel } from '../engine/index';
 import { askedSegment, askedSide, type QuizItem } from './item';
 import type { QuestionKind } from './catalog';
 
-/** A seq question about the segment carrying new bytes says so: only SND.NXT answers it. */
-export type PromptKey = QuestionKind | 'seq_new';
+/**
+ * A seq question about the segment carrying new bytes says so: only SND.NXT answers it. A FIN
+ * with no data carries no bytes, so its question names the FIN instead.
+ */
+export type PromptKey = QuestionKind | 'seq_new' | 'seq_fin';
 
 export interface PromptParts {
   key: PromptKey;
@@ -15,6 +18,7 @@ export interface PromptParts {
 export function promptParts(item: QuizItem): PromptParts {
   const segment = askedSegment(item);
   const values = { side: askedSide(item) ?? 'A', flags: segment ? flagsLabel(segment.flags) : '', len: segment?.len ?? 0 };
-  const key: PromptKey = item.kind === 'seq' && asksNewBytes(item.question) ? 'seq_new' : item.kind;
+  const newBytes = item.kind === 'seq' && asksNewBytes(item.question);
+  const key: PromptKey = !newBytes ? item.kind : segment?.len === 0 && segment.flags.includes('FIN') ? 'seq_fin' : 'seq_new';
   return { key, values };
 }

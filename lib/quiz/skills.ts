@@ -1,6 +1,6 @@
 // The skills mastery is tracked by. A question's skill is found by asking the engine what rule
 // a wrong answer to it would break, so skills follow the protocol, not the question's wording.
-import { canonicalAnswer, gradeAnswer, replayRecords, segmentOf, type Finding, type FindingCode, type Question, type Segment, type SegmentAnswer, type Side, type TcpState, type Trace } from '../engine/index';
+import { canonicalAnswer, judgeAnswer, replayRecords, segmentOf, type Finding, type FindingCode, type Question, type Segment, type SegmentAnswer, type Side, type TcpState, type Trace } from '../engine/index';
 import { askedSegment, type QuizItem } from './item';
 
 export const SKILLS = [
@@ -88,12 +88,12 @@ export function skillOf(item: QuizItem): Skill {
 function segmentSkill(q: Question, seg: Segment | null): Skill {
   if (seg?.flags.includes('RST')) return 'reset';
   // The simultaneous-open SYN,ACK has a rule of its own; any other segment of those scenarios does not.
-  if (seg?.flags.includes('SYN') && gradeAnswer({ ...q, field: 'flags' }, seg.flags, 'en').rule?.code === 'SYNACK_SIMULTANEOUS') return 'simultaneous';
+  if (seg?.flags.includes('SYN') && judgeAnswer({ ...q, field: 'flags' }, seg.flags).rule?.code === 'SYNACK_SIMULTANEOUS') return 'simultaneous';
   if (q.field === 'flags') return seg?.flags.includes('SYN') ? 'handshake_flags' : seg?.flags.includes('FIN') ? 'teardown_flags' : 'ack_flag';
   const right = canonicalAnswer(q);
   const probeField = q.field === 'seq' ? 'seq' : 'ack';
   const value = q.field === 'segment' ? (right as SegmentAnswer)[probeField] : (right as number);
   const probe = (value + 1) % 0x1_0000_0000;
-  const probed = gradeAnswer(q.field === 'segment' ? { ...q, field: probeField } : q, probe, 'en');
+  const probed = judgeAnswer(q.field === 'segment' ? { ...q, field: probeField } : q, probe);
   return (probed.finding && BY_CODE[probed.finding.code]) ?? (probeField === 'seq' ? 'seq_after_data' : 'ack_of_data');
 }

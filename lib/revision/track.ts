@@ -6,6 +6,7 @@ import {
   deriveQuestion,
   generateScenario,
   gradeAnswer,
+  judgeAnswer,
   replayRecords,
   seededRandom,
   segmentOf,
@@ -123,6 +124,11 @@ function gradeNumber(q: Question, answer: number, lang: Lang) {
   return gradeAnswer(q, wrap(answer), lang);
 }
 
+/** Right or wrong only, with no explanation to word: for building options and finding the right one. */
+function judgeNumber(q: Question, answer: number) {
+  return judgeAnswer(q, wrap(answer));
+}
+
 type Built = { item: TrackItem; grade: (option: number, lang: Lang) => TrackGrade };
 
 function misconceptionOf(trace: Trace, sender: Side | null, finding: Finding | null): Misconception | null {
@@ -131,7 +137,7 @@ function misconceptionOf(trace: Trace, sender: Side | null, finding: Finding | n
 
 function buildCumulativeAck(spec: TrackSpec, rng: Random): Built {
   const c = cumulativeAck(spec);
-  const right = gradeNumber(c.question, 0, 'en').canonical as number;
+  const right = judgeNumber(c.question, 0).canonical as number;
   const last = c.data[c.data.length - 1] as { seq: number; len: number };
   const candidates = [last.seq, wrap(right - 1), wrap(right + 1), wrap(last.seq + 1), seqDiff(seq(c.isnA), seq(right))].map((n) => ({ number: n }));
   const options = offerChoices(rng, { number: right }, candidates, (o) => !gradeNumber(c.question, (o as { number: number }).number, 'en').correct);
@@ -141,7 +147,7 @@ function buildCumulativeAck(spec: TrackSpec, rng: Random): Built {
     grade: (option, lang) => {
       const chosen = options[option] as { number: number };
       const g = gradeNumber(c.question, chosen.number, lang);
-      const rightIndex = options.findIndex((o) => gradeNumber(c.question, (o as { number: number }).number, lang).correct);
+      const rightIndex = options.findIndex((o) => judgeNumber(c.question, (o as { number: number }).number).correct);
       return { correct: g.correct, right: rightIndex, explain: g.explain, note: null, misconception: misconceptionOf(c.trace, 'B', g.finding) };
     },
   };
@@ -149,7 +155,7 @@ function buildCumulativeAck(spec: TrackSpec, rng: Random): Built {
 
 function buildBytesSent(spec: TrackSpec, rng: Random): Built {
   const c = cumulativeAck(spec);
-  const ack = gradeNumber(c.question, 0, 'en').canonical as number;
+  const ack = judgeNumber(c.question, 0).canonical as number;
   // ack = ISN + 1 (the SYN) + bytes: a byte count is graded as the ack it implies.
   const bytes = seqDiff(seq(c.isnA), seq(ack)) - 1;
   const implied = (n: number) => c.isnA + 1 + n;
@@ -161,7 +167,7 @@ function buildBytesSent(spec: TrackSpec, rng: Random): Built {
     item,
     grade: (option, lang) => {
       const g = gradeNumber(c.question, implied((options[option] as { number: number }).number), lang);
-      const rightIndex = options.findIndex((o) => gradeNumber(c.question, implied((o as { number: number }).number), lang).correct);
+      const rightIndex = options.findIndex((o) => judgeNumber(c.question, implied((o as { number: number }).number)).correct);
       return { correct: g.correct, right: rightIndex, explain: g.explain, note: null, misconception: misconceptionOf(c.trace, 'B', g.finding) };
     },
   };
@@ -179,15 +185,15 @@ function buildWaveStates(spec: TrackSpec, rng: Random): Built {
   const candidates: TrackOption[] = [{ states: { A: right.B, B: right.A } }, ...nearest.map((i) => ({ states: statesAfter(i) }))];
   const questions = (['A', 'B'] as Side[]).map((side) => deriveQuestion(t.trace, event, 'state', side));
   const gradePair = (pair: StatePair, lang: Lang) => questions.map((q) => gradeAnswer(q, pair[q.side as Side], lang));
-  const isRight = (o: TrackOption, lang: Lang) => gradePair((o as { states: StatePair }).states, lang).every((g) => g.correct);
-  const options = offerChoices(rng, { states: right }, candidates, (o) => !isRight(o, 'en'));
+  const isRight = (o: TrackOption) => questions.every((q) => judgeAnswer(q, (o as { states: StatePair }).states[q.side as Side]).correct);
+  const options = offerChoices(rng, { states: right }, candidates, (o) => !isRight(o));
   const item: TrackItem = { style: spec.style, spec, params: { wave, closer: t.closer }, segments: [], options, skill: SKILL_OF[spec.style] };
   return {
     item,
     grade: (option, lang) => {
       const grades = gradePair((options[option] as { states: StatePair }).states, lang);
       const wrong = grades.find((g) => !g.correct) ?? null;
-      const rightIndex = options.findIndex((o) => isRight(o, lang));
+      const rightIndex = options.findIndex(isRight);
       const explain = (wrong ?? grades[0])?.explain ?? '';
       return { correct: wrong === null, right: rightIndex, explain, note: null, misconception: misconceptionOf(t.trace, null, wrong?.finding ?? null) };
     },
@@ -259,15 +265,15 @@ function buildHandshakeSegment(spec: TrackSpec, rng: Random): Built {
           { ...right, flags: [], seq: wrap(syn.s.seq + 1) },
         ]
   ).map((segment) => ({ segment }) as TrackOption);
-  const isRight = (o: TrackOption, lang: Lang) => gradeAnswer(question, (o as { segment: SegmentAnswer }).segment, lang).correct;
-  const options = offerChoices(rng, { segment: right }, candidates, (o) => !isRight(o, 'en'));
+  const isRight = (o: TrackOption) => judgeAnswer(question, (o as { segment: SegmentAnswer }).segment).correct;
+  const options = offerChoices(rng, { segment: right }, candidates, (o) => !isRight(o));
   const params: TrackItem['params'] = third ? { step: 'third', isn: syn.s.seq, peerIsn: synAck.s.seq, peerAck: synAck.s.ack } : { step: 'second', isn: syn.s.seq };
   const item: TrackItem = { style: spec.style, spec, params, segments: [], options, skill: SKILL_OF[spec.style] };
   return {
     item,
     grade: (option, lang) => {
       const g = gradeAnswer(question, (options[option] as { segment: SegmentAnswer }).segment, lang);
-      const rightIndex = options.findIndex((o) => isRight(o, lang));
+      const rightIndex = options.findIndex(isRight);
       return { correct: g.correct, right: rightIndex, explain: g.explain, note: null, misconception: misconceptionOf(trace, asked.s.from, g.finding) };
     },
   };

@@ -222,6 +222,11 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     ]);
     const xml = await teacher.call(exporter.GET, `/api/assignments/${assignmentId}/export?format=moodle`, { params: { id: assignmentId } });
     expect(xml.text.match(/<question type="(?!category)/g)).toHaveLength(4);
+    // Events are plain lines, not the trace format's JSON; the Chinese export is in Chinese.
+    expect(xml.text).not.toMatch(/\{"(app|deliver|send|drop|timeout)"/);
+    const zhXml = await teacher.call(exporter.GET, `/api/assignments/${assignmentId}/export?format=moodle&lang=zh`, { params: { id: assignmentId } });
+    expect(zhXml.text).toMatch(/[\u4e00-\u9fff]/);
+    expect(zhXml.text.match(/<question type="(?!category)/g)).toHaveLength(4);
     expect((await teacher.call(exporter.GET, `/api/assignments/${assignmentId}/export?format=pdf`, { params: { id: assignmentId } })).status).toBe(400);
     // The instructor reads a student's answers with the engine's explanations.
     const bobs = await teacher.call<Json>(attemptOne.GET, '/', { params: { id: bobAttempt.id } });
@@ -237,6 +242,36 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     }
     expect(r.status).toBe(201);
     expect(r.body.focus).toBe(g.body.gradebook.misconceptions[0].misconception);
+  });
+
+  it('with feedback at once the first answer is final: a second PUT cannot fish for the right one', async () => {
+    const quick = await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ title: 'Quick', feedback: 'immediate', count: 2 }) });
+    const started = await alice.call<Json>(attempts.POST, '/', { params: { id: quick.body.assignment.id } });
+    const id = started.body.attempt.id;
+    const spec = (await (await getStore()).getAttempt(id))!.specs[0]!;
+    const item = buildItem(decodeSpec(spec)!);
+    const right = rightAnswer(spec);
+    const wrong = item.kind === 'multiple_choice' || item.kind === 'state_choice' ? { option: ((right as { option: number }).option + 1) % item.options.length } : item.kind === 'next_flags' ? ['RST'] : typeof right === 'number' ? right + 1 : 'CLOSED';
+    const put = (response: unknown, seq: number) => alice.call<Json>(answer.PUT, '/', { method: 'PUT', params: { id, position: '0' }, body: { response, seq } });
+    const first = await put(wrong, 1);
+    expect(first.body).toMatchObject({ stored: true, feedback: { correct: false } });
+    // A retry of the same answer gets the same feedback and stores nothing.
+    expect((await put(wrong, 1)).body).toMatchObject({ stored: false, feedback: { correct: false } });
+    const before = await snapshot();
+    const forged = await put(right, 2);
+    expect([forged.status, forged.body.code]).toEqual([409, 'answerFinal']);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('the CSV cannot carry a formula: a name starting with = is written as text', async () => {
+    const mallory = new Client('10.9.0.9');
+    const evil = '=HYPERLINK("http://evil.example","x")';
+    expect((await mallory.call(authRoute.POST, '/api/auth/sign-up/email', { body: { email: 'mallory@example.test', password: 'correct horse 1', name: evil } })).status).toBe(200);
+    expect((await mallory.call(join.POST, '/api/classes/join', { body: { code } })).status).toBe(200);
+    const csv = await teacher.call(exporter.GET, `/api/assignments/${assignmentId}/export?format=csv`, { params: { id: assignmentId } });
+    const rows = parse(csv.text, { columns: true }) as Json[];
+    expect(rows.find((r) => r.email === 'mallory@example.test')?.name).toBe(`'${evil}`);
+    expect(rows.every((r) => !/^[=+\-@\t\r]/.test(r.name))).toBe(true);
   });
 
   it('edits only before opening; removing a student and archiving work', async () => {

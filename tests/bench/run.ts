@@ -9,7 +9,8 @@
 // SYNACK_BENCH_LH_RUNS sets the Lighthouse runs per page and preset (default 3, median taken);
 // SYNACK_BENCH_LOAD_LESSON picks the lesson of the load test (default /en/learn/edge-cases, the
 // heaviest); SYNACK_BENCH_LOAD_SECONDS its length per page and round (default 5);
-// SYNACK_BENCH_ENGINE_ONLY=1 skips the page figures.
+// SYNACK_BENCH_ENGINE_ONLY=1 skips the page figures and the classroom load; SYNACK_BENCH_CLASSROOM_ONLY=1
+// runs only the classroom load (tests/bench/classroom.ts), on the build in .next or a fresh one.
 import type { LaunchedChrome } from 'chrome-launcher';
 import { benchCli } from './cli';
 import { runCaptureBench } from './capture';
@@ -18,6 +19,7 @@ import { benchFirstLoad, type PageJs } from './first-load';
 import { runLighthouse, startChrome, type LighthouseRun } from './lighthouse';
 import { ensureBuild, startServer, type Server } from './server';
 import { benchThroughput } from './throughput';
+import { runClassroomBench } from './classroom';
 
 function line(label: string, value: string, target: string, ok: boolean): void {
   console.log(`${ok ? 'ok  ' : 'MISS'} ${label.padEnd(52)} ${value.padStart(22)}   target ${target}`);
@@ -166,9 +168,15 @@ function cli(): void {
   }
 }
 
-engine();
-cli();
-runCaptureBench(line);
-if (process.env.SYNACK_BENCH_ENGINE_ONLY !== '1') {
-  await pages();
+if (process.env.SYNACK_BENCH_CLASSROOM_ONLY === '1') {
+  ensureBuild();
+  await runClassroomBench(line);
+} else {
+  engine();
+  cli();
+  runCaptureBench(line);
+  if (process.env.SYNACK_BENCH_ENGINE_ONLY !== '1') {
+    await pages();
+    await runClassroomBench(line);
+  }
 }

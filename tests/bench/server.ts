@@ -47,16 +47,26 @@ export function freePort(): Promise<number> {
 
 export interface Server {
   origin: string;
+  port: number;
   stop: () => Promise<void>;
+  /** SIGKILL to the whole process group at once: a crash, with no chance to flush or close anything. */
+  crash: () => Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Extra environment (DATA_DIR, DATABASE_URL, ...). */
+  env?: Record<string, string>;
+  /** A fixed port (a restart after a crash keeps its address); a free one otherwise. */
+  port?: number;
 }
 
 /** `next start` on 127.0.0.1, resolved once it answers HTTP. */
-export async function startServer(): Promise<Server> {
-  const port = await freePort();
+export async function startServer(options: ServerOptions = {}): Promise<Server> {
+  const port = options.port ?? (await freePort());
   const child: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production' },
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NODE_ENV: 'production', ...options.env },
     detached: true, // its own process group, so stop() also ends anything it forks
   });
   let log = '';
@@ -82,13 +92,22 @@ export async function startServer(): Promise<Server> {
       }
     }
   };
+  const crash = async () => {
+    stopped = true;
+    try {
+      process.kill(-(child.pid as number), 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    await exited;
+  };
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log}`);
     try {
       await fetch(`${origin}/`, { redirect: 'manual' });
-      return { origin, stop };
+      return { origin, port, stop, crash };
     } catch {
       await new Promise((r) => setTimeout(r, 200));
     }

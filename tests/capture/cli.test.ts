@@ -35,7 +35,7 @@ describe('trace from-pcap / to-pcap (real process)', () => {
   }, 60_000);
 
   it.each([
-    ['not a capture', () => join(root, 'package.json'), /^trace: not a pcap or pcapng capture/],
+    ['not a capture', () => join(root, 'package.json'), /^trace: cannot read this capture: not a pcap or pcapng capture/],
     ['a missing file', () => join(dir, 'nope.pcap'), /^trace: cannot read .*nope\.pcap: ENOENT/],
   ])('%s: one line on stderr, exit 2', async (_name, path, message) => {
     const r = await trace(['from-pcap', path()]);

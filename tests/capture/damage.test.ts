@@ -3,6 +3,7 @@
 // reused 4-tuple are split; memory-bounded streaming gives the same answer as one big chunk.
 import { describe, expect, it } from 'vitest';
 import { CaptureError, CaptureReader, readCapture } from '@/lib/capture';
+import { parseTrace, replayTrace } from '@/lib/engine';
 import { ethernet, ipPackets, pcap, pcapng, sampleSegments, segmentsOf } from './build';
 
 const segments = sampleSegments();
@@ -15,7 +16,8 @@ describe('damaged captures keep what was read', () => {
   it('a file cut inside packet 5 gives the first four packets and names packet 5 and its offset', () => {
     const r = readCapture(file.subarray(0, offsetOf(5) + 30));
     expect(segmentsOf(r.traces[0]!)).toHaveLength(4);
-    expect(r.errors).toEqual([{ packet: 5, offset: offsetOf(5), message: expect.stringMatching(/ends inside packet 5/) }]);
+    const need = 16 + frames[4]!.length;
+    expect(r.errors).toEqual([{ packet: 5, offset: offsetOf(5), message: expect.stringMatching(/ends inside packet 5/), reason: { code: 'ends-inside-packet', packet: 5, have: 30, need } }]);
   });
 
   it('a record header claiming an impossible length stops the reading there', () => {
@@ -36,28 +38,31 @@ describe('damaged captures keep what was read', () => {
     view.setUint32(at + epb(frames[3]!) - 4, 12345, true);
     const r = readCapture(bad);
     expect(segmentsOf(r.traces[0]!)).toHaveLength(3);
-    expect(r.errors).toEqual([{ packet: 4, offset: at, message: expect.stringMatching(/block at offset \d+ is damaged/) }]);
+    expect(r.errors).toEqual([{ packet: 4, offset: at, message: expect.stringMatching(/block at offset \d+ is damaged/), reason: { code: 'block-trailer', offset: at, length: epb(frames[3]!), trailer: 12345 } }]);
   });
 
   it('a packet on an unsupported link type is skipped with an error; the others are read', () => {
     const ng = pcapng([{ interfaces: [{ linkType: 1 }, { linkType: 147 }], blocks: [{ iface: 1, data: Uint8Array.of(1, 2, 3) }, ...frames.map((data) => ({ iface: 0, data }))] }]);
     const r = readCapture(ng);
     expect(segmentsOf(r.traces[0]!)).toHaveLength(frames.length);
-    expect(r.errors).toEqual([{ packet: 1, offset: expect.any(Number), message: expect.stringMatching(/link type 147 is not supported/) }]);
+    expect(r.errors).toEqual([
+      { packet: 1, offset: expect.any(Number), message: expect.stringMatching(/link type 147 is not supported/), reason: { code: 'unsupported-link', packet: 1, linkType: 147, supported: expect.stringContaining('Ethernet') } },
+    ]);
   });
 });
 
 describe('unreadable files', () => {
   it.each([
-    ['an empty file', new Uint8Array(0), /empty/],
-    ['a text file', new TextEncoder().encode('{"traces": []}'), /not a pcap or pcapng capture \(it starts with 7b 22 74 72\)/],
-    ['a cut pcap header', file.subarray(0, 10), /pcap file header is cut off/],
-    ['a pcap whose first packet is cut', file.subarray(0, 30), /cannot read this capture: the file ends inside packet 1/],
-    ['a capture of an unsupported link type only', pcap([Uint8Array.of(1, 2, 3)], { linkType: 147 }), /link type 147 is not supported/],
-    ['a pcapng whose first block is broken', Uint8Array.of(0x0a, 0x0d, 0x0d, 0x0a, 7, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a, 0, 0, 0, 0), /impossible length/],
-  ])('%s is a CaptureError', (_name, bytes, message) => {
+    ['an empty file', new Uint8Array(0), /empty/, 'empty'],
+    ['a text file', new TextEncoder().encode('{"traces": []}'), /not a pcap or pcapng capture \(it starts with 7b 22 74 72\)/, 'not-a-capture'],
+    ['a cut pcap header', file.subarray(0, 10), /pcap file header is cut off/, 'pcap-header-cut'],
+    ['a pcap whose first packet is cut', file.subarray(0, 30), /cannot read this capture: the file ends inside packet 1/, 'ends-inside-packet'],
+    ['a capture of an unsupported link type only', pcap([Uint8Array.of(1, 2, 3)], { linkType: 147 }), /link type 147 is not supported/, 'unsupported-link'],
+    ['a pcapng whose first block is broken', Uint8Array.of(0x0a, 0x0d, 0x0d, 0x0a, 7, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a, 0, 0, 0, 0), /impossible length/, 'block-length'],
+  ])('%s is a CaptureError naming why (%s)', (_name, bytes, message, code) => {
     expect(() => readCapture(bytes)).toThrow(CaptureError);
     expect(() => readCapture(bytes)).toThrow(message);
+    expect(() => readCapture(bytes)).toThrow(expect.objectContaining({ reason: expect.objectContaining({ code }) }));
   });
 
   it('a valid capture with no packets has no traces and no errors', () => {
@@ -72,6 +77,25 @@ describe('connections', () => {
     expect(r.traces.map((t) => segmentsOf(t).length)).toEqual([frames.length, frames.length]);
     expect(r.traces.map((t) => t.name)).toEqual(['connection-1', 'connection-2']);
     expect(r.traces[1]!.source.frames[0]).toBe(frames.length + 1);
+  });
+
+  // tshark 4.0 keeps these in one stream (tcp.stream 0) and calls the second handshake's segments
+  // "suspected retransmissions"; the contract asks for one trace per TCP connection, and after
+  // the close (FIN both ways, or a RST) a new SYN opens a new one, whatever ISN it reuses.
+  it.each([
+    ['FIN both ways', frames],
+    ['a RST', [...frames.slice(0, 4), ethernet(ipPackets([{ from: 'A', flags: ['RST'], seq: segments[3]!.seq + segments[3]!.len, ack: 0, len: 0 }])[0]!)]],
+  ])('a 4-tuple reused after %s with the same ISN is a second connection, each replaying valid', (_name, first) => {
+    const r = readCapture(pcap([...first, ...frames]));
+    expect(r.traces.map((t) => segmentsOf(t).length)).toEqual([first.length, frames.length]);
+    expect(r.traces[1]!.source.frames[0]).toBe(first.length + 1);
+    expect(segmentsOf(r.traces[1]!)).toEqual(segmentsOf(readCapture(pcap(frames)).traces[0]!));
+    for (const t of r.traces) expect(replayTrace(parseTrace(t), { lang: 'en' }).valid).toBe(true);
+  });
+
+  it('a SYN repeating the ISN when only one side has closed stays in its connection', () => {
+    const halfClosed = frames.slice(0, -2);
+    expect(readCapture(pcap([...halfClosed, frames[0]!])).traces).toHaveLength(1);
   });
 
   it('a retransmitted SYN (same ISN) stays in its connection', () => {

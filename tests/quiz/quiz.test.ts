@@ -164,6 +164,31 @@ describe('progress', () => {
     expect(misconceptionCounts(p)).toEqual([{ misconception: 'syn_fin_consume_one', count: 1 }]);
   });
 
+  it('mastery is the stated smoothed estimate: 1 of 1 right is 67%, and it follows recent answers', () => {
+    const answer = (p: typeof EMPTY_PROGRESS, correct: boolean, at: number) => recordAttempt(p, { at, item: 'x', kind: 'ack', skill: 'ack_of_fin', correct, misconception: null });
+    const of = (p: typeof EMPTY_PROGRESS) => masteryBySkill(p).find((m) => m.skill === 'ack_of_fin')!.mastery;
+    expect(of(answer(EMPTY_PROGRESS, true, 0))).toBeCloseTo(2 / 3);
+    expect(of(answer(EMPTY_PROGRESS, false, 0))).toBeCloseTo(1 / 3);
+    // (right + 1) / (answers + 2), each older answer weighing 0.85 of the next newer one
+    let p = EMPTY_PROGRESS;
+    [true, true, false, false, false].forEach((c, i) => (p = answer(p, c, i)));
+    const w = [0.85 ** 4, 0.85 ** 3, 0.85 ** 2, 0.85, 1];
+    expect(of(p)).toBeCloseTo((w[0]! + w[1]! + 1) / (w.reduce((x, y) => x + y) + 2));
+    // the same answers in the other order: recent rights count more
+    let q = EMPTY_PROGRESS;
+    [false, false, false, true, true].forEach((c, i) => (q = answer(q, c, i)));
+    expect(of(q)).toBeGreaterThan(of(p));
+    fc.assert(fc.property(fc.array(fc.boolean(), { minLength: 1, maxLength: 50 }), (answers) => {
+      let r = EMPTY_PROGRESS;
+      answers.forEach((c, i) => (r = answer(r, c, i)));
+      const m = of(r);
+      expect(m).toBeGreaterThan(0);
+      expect(m).toBeLessThan(1);
+      expect(of(answer(r, true, 99))).toBeGreaterThan(m);
+      expect(of(answer(r, false, 99))).toBeLessThan(m);
+    }));
+  });
+
   it('keeps a bounded history', () => {
     let p = EMPTY_PROGRESS;
     for (let i = 0; i < 1100; i++) p = recordAttempt(p, { at: i, item: 'x', kind: 'seq', skill: 'seq_after_syn', correct: i % 2 === 0, misconception: null });

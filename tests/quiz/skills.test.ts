@@ -43,3 +43,13 @@ describe('skills', () => {
     expect(skillOf(synAck)).toBe('simultaneous');
   });
 });
+
+describe('prompts', () => {
+  it('a seq question about a FIN without data names the FIN, not "new bytes"', async () => {
+    const { promptParts } = await import('@/lib/quiz');
+    const fin = find('seq', 'client_closes_first', (i) => asked(i)?.flags.includes('FIN') === true && asked(i)?.len === 0 && promptParts(i).key !== 'seq');
+    expect(promptParts(fin).key).toBe('seq_fin');
+    const data = find('seq', 'data_transfer', (i) => (asked(i)?.len ?? 0) > 0 && promptParts(i).key !== 'seq');
+    expect(promptParts(data).key).toBe('seq_new');
+  });
+});

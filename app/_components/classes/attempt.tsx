@@ -91,7 +91,20 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
     setRestored(true);
     mutate({ response: resumed.response, seq: resumed.seq });
   }, [attempt.id, attempt.over, index, item, stored, mutate]);
+  // Back online after the retries ran out (or while they wait): send what is still queued here.
+  const pending = save.isPending && !save.isPaused;
+  useEffect(() => {
+    function resend() {
+      const store = storage();
+      const queued = store ? readQueue(store, attempt.id)[index] : undefined;
+      if (queued && !pending && !attempt.over) mutate({ response: queued.response, seq: queued.seq });
+    }
+    window.addEventListener('online', resend);
+    return () => window.removeEventListener('online', resend);
+  }, [attempt.id, attempt.over, index, pending, mutate]);
   const feedback = attempt.feedback?.find((f) => f.position === index);
+  // With feedback at once the first answer counts (the server refuses a second): the question closes.
+  const final = attempt.assignment.feedback === 'immediate' && Boolean(feedback ?? save.data?.feedback);
   const prompt = promptOf(tq, item);
 
   function submitAnswer() {
@@ -107,11 +120,15 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
     mutate(body);
   }
 
+  // A reload while offline: the browser may not know yet that it is offline, so the resend shows
+  // as kept on this device until the server confirms it.
   const status = missing
     ? t('incomplete')
-    : save.isPaused
-      ? restored ? tc('restored') : t('queued')
-      : save.isPending
+    : restored && (save.isPending || (save.isError && !refused(save.error)))
+      ? tc('restored')
+      : save.isPaused
+        ? t('queued')
+        : save.isPending
         ? t('saving')
         : save.isError
           ? t('notSaved', { reason: errorText(save.error) })
@@ -124,13 +141,13 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
       <h2 className="font-semibold">{t('question', { n: index + 1, total: attempt.items.length })}</h2>
       <QuizDiagram id={`a-${attempt.id}-${index}`} trace={item.trace} mask={stateMask(item, Boolean(feedback ?? save.data?.feedback))} />
       <p>{prompt}</p>
-      <AnswerInput item={item} draft={draft} onChange={setDraft} disabled={attempt.over} />
-      {!attempt.over && (
+      <AnswerInput item={item} draft={draft} onChange={setDraft} disabled={attempt.over || final} />
+      {!attempt.over && !final && (
         <button type="button" onClick={submitAnswer} className="min-h-10 rounded-md bg-accent px-4 font-semibold text-accent-fg hover:opacity-90">
           {t('save')}
         </button>
       )}
-      <p role="status" className="text-sm text-muted" data-testid={`status-${index}`} data-state={save.isPaused ? 'queued' : save.isPending ? 'saving' : save.isError ? 'error' : save.isSuccess || stored ? 'saved' : 'empty'}>
+      <p role="status" className="text-sm text-muted" data-testid={`status-${index}`} data-state={save.isPaused || (restored && !save.isSuccess) ? 'queued' : save.isPending ? 'saving' : save.isError ? 'error' : save.isSuccess || stored ? 'saved' : 'empty'}>
         {status}
       </p>
       {(feedback ?? save.data?.feedback) && <FeedbackLine f={(feedback ?? save.data?.feedback)!} item={item} given={save.variables?.response ?? stored?.response} />}

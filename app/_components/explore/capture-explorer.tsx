@@ -4,9 +4,11 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import type { Lang } from '@/lib/engine/explain/index';
 import type { ReadMessage, ReadRequest } from '@/lib/capture/messages';
+import type { CaptureReason } from '@/lib/capture/errors';
 import { ConnectionList } from './connection-list';
 import { ConnectionView } from './connection-view';
 import { CaptureReport } from './capture-report';
+import { useReasonText } from './use-reason-text';
 
 export interface Sample {
   id: string;
@@ -18,7 +20,7 @@ type Done = Extract<ReadMessage, { type: 'done' }>;
 type Status =
   | { kind: 'idle' }
   | { kind: 'reading'; name: string; read: number; total: number }
-  | { kind: 'failed'; message: string; unreadable: boolean }
+  | { kind: 'failed'; message: string; reason: CaptureReason | null }
   | { kind: 'done'; name: string; result: Done };
 
 const formatBytes = (n: number, locale: string) =>
@@ -37,6 +39,7 @@ export function CaptureExplorer({ samples }: { samples: Sample[] }) {
   const worker = useRef<Worker | null>(null);
   const readId = useRef(0);
   const viewRef = useRef<HTMLDivElement>(null);
+  const reasonText = useReasonText();
 
   // One worker for the page's lifetime: Turbopack's worker bootstrap does not survive starting a
   // second Worker after the first was terminated, and a read that is replaced is told apart by its id.
@@ -59,12 +62,12 @@ export function CaptureExplorer({ samples }: { samples: Sample[] }) {
         if (m.id !== readId.current) return;
         if (m.type === 'progress') setStatus({ kind: 'reading', name, read: m.read, total: m.total });
         else if (m.type === 'done') setStatus({ kind: 'done', name, result: m });
-        else setStatus({ kind: 'failed', message: m.message, unreadable: m.unreadable });
+        else setStatus({ kind: 'failed', message: m.message, reason: m.reason });
       };
       w.onerror = (event) => {
         w.terminate();
         worker.current = null;
-        setStatus({ kind: 'failed', message: t('workerFailed', { message: event.message || 'error' }), unreadable: false });
+        setStatus({ kind: 'failed', message: t('workerFailed', { message: event.message || 'error' }), reason: null });
       };
       w.postMessage({ id, file, lang: locale as Lang } satisfies ReadRequest);
     },
@@ -77,7 +80,7 @@ export function CaptureExplorer({ samples }: { samples: Sample[] }) {
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       read(await response.blob(), sample.href.split('/').pop() ?? sample.id);
     } catch (e) {
-      setStatus({ kind: 'failed', message: (e as Error).message, unreadable: false });
+      setStatus({ kind: 'failed', message: (e as Error).message, reason: null });
     }
   };
 
@@ -159,7 +162,7 @@ export function CaptureExplorer({ samples }: { samples: Sample[] }) {
 
       {status.kind === 'failed' && (
         <div role="alert" className="rounded-xl border border-danger bg-surface p-4 text-danger" data-testid="capture-error">
-          {status.unreadable ? t('unreadable', { message: status.message }) : status.message}
+          {status.reason ? t('unreadable', { message: reasonText(status.reason) }) : status.message}
         </div>
       )}
 

@@ -2,12 +2,14 @@
 
 import { useTranslations } from 'next-intl';
 import type { ReadMessage } from '@/lib/capture/messages';
+import { useReasonText } from './use-reason-text';
 
 type Done = Extract<ReadMessage, { type: 'done' }>;
 
 /** What the reader found: counts, what it skipped and why, and any damage it stopped at. */
 export function CaptureReport({ result }: { result: Done }) {
   const t = useTranslations('explore');
+  const reasonText = useReasonText();
   const skipped = Object.entries(result.stats.skipped).filter(([, n]) => (n ?? 0) > 0);
   return (
     <div className="space-y-3">
@@ -22,7 +24,7 @@ export function CaptureReport({ result }: { result: Done }) {
           <p className="font-medium">{t('damaged')}</p>
           <ul className="mt-2 list-disc ps-5 text-sm">
             {result.errors.map((e) => (
-              <li key={`${e.packet}-${e.offset}`}>{t('damage', { packet: e.packet, offset: e.offset, message: e.message })}</li>
+              <li key={`${e.packet}-${e.offset}`}>{t('damage', { packet: e.packet, offset: e.offset, message: reasonText(e.reason) })}</li>
             ))}
           </ul>
         </div>

@@ -52,6 +52,10 @@ export function ProgressView() {
             );
           })}
         </ul>
+        <details className="mt-3 text-sm" data-testid="mastery-how">
+          <summary className="cursor-pointer font-medium">{t('howTitle')}</summary>
+          <p className="mt-1 text-muted">{t('how')}</p>
+        </details>
       </Panel>
 
       <Panel id="mis-title" title={t('misconceptions')} empty={misconceptions.length === 0 ? t('noMisconceptions') : null}>

@@ -84,7 +84,7 @@ export function SegmentTable({ drawn = true }: { drawn?: boolean }) {
                 >
                   <th scope="row" className={`${cell} font-normal`}>
                     {row.number}
-                    {current && <span className="sr-only"> ({t('current')})</span>}
+                    {current && <span className="sr-only"> {t('current')}</span>}
                   </th>
                   <td className={`${cell} font-sans`}>
                     {row.what}

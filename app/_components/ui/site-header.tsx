@@ -4,6 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { Link, usePathname } from '@/app/_lib/i18n/navigation';
 import { routing } from '@/app/_lib/i18n/routing';
 import { ThemeToggle } from './theme-toggle';
+import { AccountMenu } from '@/app/_components/account/account-menu';
 
 export function SiteHeader() {
   const t = useTranslations('site');
@@ -46,6 +47,7 @@ export function SiteHeader() {
             ))}
           </ul>
         </nav>
+        <AccountMenu />
         <LanguageSwitch />
         <ThemeToggle />
       </div>

@@ -1,7 +1,7 @@
 import type { FindingCode } from '../findings';
 import { flagList, sum, type Message } from './format';
 
-const WRAP = '（模 2^32：序号回绕）';
+const WRAP = '（模 2^32，序号回绕）';
 
 /** 中文解释：一句话，说出规则和数字。 */
 export const zh: Record<FindingCode, Message> = {

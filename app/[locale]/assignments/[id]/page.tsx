@@ -43,7 +43,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
   const { gradebook } = await gradebookOf({ ...ctx, lang }, id);
   const preview = await ctx.service.preview(ctx.actor, id);
   const csv = `/api/assignments/${id}/export?format=csv`;
-  const moodle = `/api/assignments/${id}/export?format=moodle`;
+  const moodle = `/api/assignments/${id}/export?format=moodle&lang=${lang}`;
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       {header}

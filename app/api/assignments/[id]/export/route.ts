@@ -1,5 +1,6 @@
-// GET ?format=csv: the gradebook as a CSV download. GET ?format=moodle: the questions as Moodle
-// XML, with the numbers of the shared variant (or of one sample student for per-student variants).
+// GET ?format=csv: the gradebook as a CSV download. GET ?format=moodle[&lang=zh]: the questions as
+// Moodle XML in that language, with the numbers of the shared variant (or of one sample student for
+// per-student variants).
 import { z } from 'zod';
 import { attemptSpecs } from '@/lib/classroom/specs';
 import { gradebookCsv, moodleXml } from '@/lib/classroom/export';
@@ -9,7 +10,7 @@ import { gradebookOf } from '@/app/_server/gradebook';
 
 export const dynamic = 'force-dynamic';
 
-const querySchema = z.object({ format: z.enum(['csv', 'moodle']) });
+const querySchema = z.object({ format: z.enum(['csv', 'moodle']), lang: z.enum(['en', 'zh']).optional() });
 
 function download(body: string, type: string, filename: string): Response {
   return new Response(body, {
@@ -20,8 +21,9 @@ function download(body: string, type: string, filename: string): Response {
 export const GET = handle(async (request: Request, context: RouteContext<'/api/assignments/[id]/export'>) => {
   const { id } = await paramsOf(paramSchemas.id, context);
   const { format } = parseWith(querySchema, Object.fromEntries(new URL(request.url).searchParams), 'query');
-  const { assignment, seed, gradebook } = await gradebookOf(await classroomFor(request), id);
+  const ctx = await classroomFor(request);
+  const { assignment, seed, gradebook } = await gradebookOf(ctx, id);
   const base = assignment.title.replace(/[^\w-]+/g, '-').slice(0, 60) || 'assignment';
   if (format === 'csv') return download(gradebookCsv(gradebook), 'text/csv; charset=utf-8', `${base}-grades.csv`);
-  return download(moodleXml(assignment.title, attemptSpecs(assignment.config, seed, 'moodle', 1)), 'application/xml; charset=utf-8', `${base}-moodle.xml`);
+  return download(moodleXml(assignment.title, attemptSpecs(assignment.config, seed, 'moodle', 1), ctx.lang), 'application/xml; charset=utf-8', `${base}-moodle.xml`);
 });
