@@ -207,3 +207,20 @@ describe('old_duplicate_syn: RFC 9293 figure 8', () => {
     );
   });
 });
+
+describe("lost_synack: the client's timer fires first", () => {
+  it('the server may answer the repeated SYN with a plain ACK (RFC 9293 3.10.7.4) or repeat its SYN,ACK (Linux)', () => {
+    let checked = 0;
+    for (let s = 0; s < 40; s++) {
+      const t = generateScenario('lost_synack', { seed: s, difficulty: s % 2 === 0 ? 'beginner' : 'expert' });
+      if (!t.events.some((e) => 'timeout' in e && e.timeout.at === 'A')) continue;
+      const k = t.events.findLastIndex((e) => 'send' in e && e.send.from === 'B');
+      const synAck = segmentAt(t, k);
+      expect(right(t, k, answerOf(synAck))).toBe(true);
+      expect(right(t, k, { flags: ['ACK'], seq: wrap(synAck.seq + 1), ack: synAck.ack, len: 0 })).toBe(true);
+      expect(right(t, k, { flags: ['ACK'], seq: synAck.seq, ack: synAck.ack, len: 0 })).toBe(false);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+});
