@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { longConnection } from './engine';
 import { root } from './server';
 
-const launcher = join(root, 'lib', 'cli', 'launch.mjs');
+const launcher = join(root, 'lib', 'cli', 'launch.cjs');
 const maxRss = join(root, 'tests', 'bench', 'max-rss.cjs');
 
 /** The floor: read and parse the file, write one line per event of the same shape. */

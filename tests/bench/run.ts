@@ -155,7 +155,7 @@ function cli(): void {
   const r = benchCli();
   console.log('\nCLI: whole processes, as a user runs them');
   line('start: npm run --silent trace -- scenarios', `${r.startup.npmMs.toFixed(0)} ms`, '< 200 ms', r.startup.npmMs < 200);
-  line('start: node lib/cli/launch.mjs scenarios', `${r.startup.nodeMs.toFixed(0)} ms`, '-', true);
+  line('start: node lib/cli/launch.cjs scenarios', `${r.startup.nodeMs.toFixed(0)} ms`, '-', true);
   line('start: node -e "" (baseline)', `${r.startup.bareNodeMs.toFixed(0)} ms`, '-', true);
   line(`replay of ${r.replay.events} events, whole process`, `${r.replay.cliMs.toFixed(0)} ms`, '-', true);
   line('floor: a process that parses the JSON and writes as much', `${r.replay.floorMs.toFixed(0)} ms`, '-', true);
