@@ -3,6 +3,7 @@
 import { open, readFile, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import { InputError, oneLine, runCli, type CliIo } from './run';
+import { openSpill, rewindable } from './temp-file';
 
 /**
  * A reader that went away (`| head`) is not an error: stop quietly, exit 0. A stdout that cannot
@@ -45,11 +46,12 @@ async function readInput(path: string): Promise<string> {
 const READ_SIZE = 1 << 20;
 
 /**
- * A file (or stdin) as a stream of chunks, so a capture of any size is never read whole. A file
+ * A file (or stdin) as a stream of chunks, so an input of any size is never read whole. A file
  * is read into one buffer, reused for every chunk (each is valid until the next is asked for):
- * a gigabyte read leaves no gigabyte of garbage buffers behind it for the collector.
+ * a gigabyte read leaves no gigabyte of garbage buffers behind it for the collector. A trace is
+ * read in smaller chunks than a capture, so the text made of each dies young (trace-reader.ts).
  */
-async function* openStream(path: string): AsyncIterable<Uint8Array> {
+async function* openStream(path: string, chunkSize = READ_SIZE): AsyncIterable<Uint8Array> {
   if (path === '-') {
     yield* streamChunks(path, process.stdin);
     return;
@@ -58,9 +60,9 @@ async function* openStream(path: string): AsyncIterable<Uint8Array> {
     throw cannotRead(path, e);
   });
   try {
-    const buffer = new Uint8Array(READ_SIZE);
+    const buffer = new Uint8Array(chunkSize);
     for (;;) {
-      const { bytesRead } = await file.read(buffer, 0, READ_SIZE).catch((e: unknown) => {
+      const { bytesRead } = await file.read(buffer, 0, chunkSize).catch((e: unknown) => {
         throw cannotRead(path, e);
       });
       if (bytesRead === 0) return;
@@ -85,6 +87,8 @@ async function* streamChunks(path: string, stream: AsyncIterable<Buffer>): Async
   }
 }
 
+const TRACE_CHUNK = 1 << 16;
+
 const io: CliIo = {
   open: openStream,
   writeFile: async (path, bytes) => {
@@ -95,6 +99,9 @@ const io: CliIo = {
     }
   },
   write: writeOut,
+  // A file is simply opened again for a second pass; standard input is copied as it is read.
+  replayable: (path) => (path === '-' ? rewindable(() => openStream(path)) : () => openStream(path, TRACE_CHUNK)),
+  spill: openSpill,
 };
 
 runCli(process.argv.slice(2), readInput, io).then(

@@ -3,8 +3,6 @@
 import {
   generateScenario,
   LANGS,
-  parseTrace,
-  replayTrace,
   SCENARIO_FAMILIES,
   TraceFormatError,
   UnknownScenarioError,
@@ -17,6 +15,8 @@ import { gradeCommand } from './grade';
 import { itemCommand } from './item';
 import { langOption, QuestionInputError } from './question-args';
 import { writeJson, type Write } from './json-out';
+import { replayStream, type ReplaySource } from './replay';
+import type { OpenSpill } from './spool';
 
 export interface CliResult {
   code: 0 | 2;
@@ -37,6 +37,10 @@ export interface CliIo {
    * without it the output is collected in CliResult.
    */
   write?: Write;
+  /** A file (or "-") to replay, readable again from the start; without it, read whole as text. */
+  replayable?: (path: string) => ReplaySource;
+  /** Where output held back goes when it outgrows memory; without it, it stays in memory. */
+  spill?: OpenSpill;
 }
 
 const NO_IO: CliIo = {
@@ -124,14 +128,18 @@ async function json(value: unknown, io: CliIo): Promise<CliResult> {
 async function replay(p: Parsed, read: ReadInput, io: CliIo): Promise<CliResult> {
   const lang = p.options.get('lang') ?? 'en';
   if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}`);
-  const text = await read(onePath(p, 'replay'));
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (e) {
-    throw new TraceFormatError('$', `not JSON (${(e as Error).message})`);
-  }
-  return json(replayTrace(parseTrace(data), { lang: lang as Lang }), io);
+  const path = onePath(p, 'replay');
+  const source = io.replayable?.(path) ?? textSource(read, path);
+  return streamed(io, (write) => replayStream(source, { lang: lang as Lang, write, spill: io.spill }));
+}
+
+/** A caller that can only read whole texts: the text, read once, as a replay source. */
+function textSource(read: ReadInput, path: string): ReplaySource {
+  let text: Promise<string> | undefined;
+  return async function* () {
+    text ??= read(path);
+    yield await text;
+  };
 }
 
 function generate(p: Parsed, io: CliIo): Promise<CliResult> {

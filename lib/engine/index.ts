@@ -3,7 +3,7 @@
 // internal/ and is reached only through `step`, `replayTrace` and the functions built on them.
 export * from './types';
 export { seq, seqAdd, seqDiff, seqLt, seqLe, seqGt, seqGe, seqInRange, segmentSpan, type Seq } from './seq';
-export { parseTrace, TraceFormatError } from './parse';
+export { parseTrace, parseEndpoints, parseTraceEvent, TraceFormatError } from './parse';
 export { FINDING_CODES, type Finding, type FindingCode } from './findings';
 export { explainFinding, hintFinding, LANGS, type Lang } from './explain/index';
 export {
@@ -16,7 +16,7 @@ export {
   type OwedSegment,
   type ArrivalOutcome,
 } from './step';
-export { replayTrace, replayRecords, snapshotAfter, type ReplayResult, type ReplayStep, type StepError, type StepRecord } from './replay';
+export { replayTrace, startReplay, replayRecords, snapshotAfter, type StreamedReplay, type ReplayResult, type ReplayStep, type StepError, type StepRecord } from './replay';
 export { resolveEvents } from './resolve';
 export { narrateTrace, narrateStep, type StepOutcome } from './narrate';
 export { traceViewOf, extendTraceView, TRACE_VIEWS, type TraceView, type TraceViewKind } from './trace-view';

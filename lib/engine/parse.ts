@@ -56,35 +56,50 @@ function describe(v: unknown): string {
   return JSON.stringify(v);
 }
 
-function oneOf<T extends string>(v: unknown, allowed: readonly T[], path: string): T {
-  if (typeof v === 'string' && (allowed as readonly string[]).includes(v)) return v as T;
+// The checks below build a value's JSON path only when it is wrong: a long replay validates
+// millions of fields, and a path string per field was most of the cost of reading a trace.
+
+function isOneOf<T extends string>(v: unknown, allowed: readonly T[]): v is T {
+  return typeof v === 'string' && (allowed as readonly string[]).includes(v);
+}
+
+function notOneOf(allowed: readonly string[], v: unknown, path: string): never {
   return fail(path, `expected one of ${allowed.join(', ')}, got ${describe(v)}`);
 }
 
-function integer(v: unknown, min: number, max: number, path: string): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max) {
-    fail(path, `expected an integer from ${min} to ${max}, got ${describe(v)}`);
+function oneOf<T extends string>(v: unknown, allowed: readonly T[], path: string): T {
+  return isOneOf(v, allowed) ? v : notOneOf(allowed, v, path);
+}
+
+function isIntegerIn(v: unknown, min: number, max: number): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+}
+
+function notIntegerIn(min: number, max: number, v: unknown, path: string): never {
+  return fail(path, `expected an integer from ${min} to ${max}, got ${describe(v)}`);
+}
+
+function parseFlags(v: unknown, path: string): Flag[] {
+  if (!Array.isArray(v)) fail(`${path}.flags`, 'expected an array of flags');
+  const flags: Flag[] = [];
+  for (let i = 0; i < v.length; i++) {
+    const flag: unknown = v[i];
+    if (!isOneOf(flag, FLAGS)) notOneOf(FLAGS, flag, `${path}.flags[${i}]`);
+    if (flags.includes(flag)) fail(`${path}.flags[${i}]`, `flag ${flag} appears twice`);
+    flags.push(flag);
   }
-  return v;
+  return flags;
 }
 
 function parseSegment(v: unknown, path: string): Segment {
   if (!isObject(v)) fail(path, 'expected a segment object');
-  const from = oneOf<Side>(v.from, SIDES, `${path}.from`);
-  if (!Array.isArray(v.flags)) fail(`${path}.flags`, 'expected an array of flags');
-  const flags: Flag[] = [];
-  v.flags.forEach((f, i) => {
-    const flag = oneOf<Flag>(f, FLAGS, `${path}.flags[${i}]`);
-    if (flags.includes(flag)) fail(`${path}.flags[${i}]`, `flag ${flag} appears twice`);
-    flags.push(flag);
-  });
-  return {
-    from,
-    flags,
-    seq: integer(v.seq, 0, U32_MAX, `${path}.seq`),
-    ack: integer(v.ack, 0, U32_MAX, `${path}.ack`),
-    len: v.len === undefined ? 0 : integer(v.len, 0, MAX_LEN, `${path}.len`),
-  };
+  const { from, seq, ack, len } = v;
+  if (!isOneOf(from, SIDES)) notOneOf(SIDES, from, `${path}.from`);
+  const flags = parseFlags(v.flags, path);
+  if (!isIntegerIn(seq, 0, U32_MAX)) notIntegerIn(0, U32_MAX, seq, `${path}.seq`);
+  if (!isIntegerIn(ack, 0, U32_MAX)) notIntegerIn(0, U32_MAX, ack, `${path}.ack`);
+  if (len !== undefined && !isIntegerIn(len, 0, MAX_LEN)) notIntegerIn(0, MAX_LEN, len, `${path}.len`);
+  return { from, flags, seq, ack, len: len ?? 0 };
 }
 
 function segmentId(v: unknown, path: string): string {
@@ -103,7 +118,10 @@ function parseEvent(v: unknown, path: string): TraceEvent {
     if (!isObject(app)) fail(`${path}.app`, 'expected { at, call }');
     const at = oneOf<Side>(app.at, SIDES, `${path}.app.at`);
     const call = oneOf<AppCall>(app.call, APP_CALLS, `${path}.app.call`);
-    if (call === 'send') return { app: { at, call, len: integer(app.len, 1, MAX_LEN, `${path}.app.len`) } };
+    if (call === 'send') {
+      if (!isIntegerIn(app.len, 1, MAX_LEN)) notIntegerIn(1, MAX_LEN, app.len, `${path}.app.len`);
+      return { app: { at, call, len: app.len } };
+    }
     return { app: { at, call } };
   }
   if ('timeout' in v) {
@@ -128,6 +146,14 @@ function parseEvent(v: unknown, path: string): TraceEvent {
   return fail(path, 'unknown event: expected send, deliver, drop, app, timeout, expect or a segment');
 }
 
+/**
+ * Validates the event at `$.events[index]` of a trace read one event at a time (the CLI reads
+ * long traces streaming). Pure; throws TraceFormatError with the path parseTrace would give.
+ */
+export function parseTraceEvent(input: unknown, index: number): TraceEvent {
+  return parseEvent(input, `$.events[${index}]`);
+}
+
 function parseEndpoint(v: unknown, path: string): EndpointSpec {
   if (!isObject(v)) fail(path, 'expected { role }');
   const role = oneOf(v.role, ROLES, `${path}.role`);
@@ -135,18 +161,21 @@ function parseEndpoint(v: unknown, path: string): EndpointSpec {
   return { role, initial: oneOf<TcpState>(v.initial, ['CLOSED', 'LISTEN'], `${path}.initial`) };
 }
 
+/** Validates a trace's `endpoints` (`$.endpoints`). Pure; throws TraceFormatError. */
+export function parseEndpoints(input: unknown): Record<Side, EndpointSpec> {
+  if (!isObject(input)) fail('$.endpoints', 'expected { A: { role }, B: { role } }');
+  return { A: parseEndpoint(input.A, '$.endpoints.A'), B: parseEndpoint(input.B, '$.endpoints.B') };
+}
+
 /** Validates untrusted input as a trace. Pure; throws TraceFormatError. */
 export function parseTrace(input: unknown): Trace {
   if (!isObject(input)) fail('$', 'expected a trace object with endpoints and events');
   if (!isObject(input.endpoints)) fail('$.endpoints', 'expected { A: { role }, B: { role } }');
   if (!Array.isArray(input.events)) fail('$.events', 'expected an array of events');
-  const trace: Trace = {
-    endpoints: {
-      A: parseEndpoint(input.endpoints.A, '$.endpoints.A'),
-      B: parseEndpoint(input.endpoints.B, '$.endpoints.B'),
-    },
-    events: input.events.map((e, i) => parseEvent(e, `$.events[${i}]`)),
-  };
+  const endpoints = parseEndpoints(input.endpoints);
+  const events: TraceEvent[] = new Array(input.events.length);
+  for (let i = 0; i < events.length; i++) events[i] = parseTraceEvent(input.events[i], i);
+  const trace: Trace = { endpoints, events };
   if (typeof input.name === 'string') trace.name = input.name;
   if (typeof input.description === 'string') trace.description = input.description;
   return trace;

@@ -4,11 +4,11 @@
 // plain JSON out.
 import { explainFinding, type Lang } from './explain/index';
 import type { Finding, FindingCode } from './findings';
-import { applyEvent, type ConnectionDraft } from './internal/connection';
+import { applyEvent, openDraft, type ConnectionDraft } from './internal/connection';
 import type { MoveLog } from './internal/endpoint';
 import type { ArrivalOutcome } from './internal/receive';
-import { openConnection, type ConnectionSnapshot } from './step';
-import type { ErrorField, StateMove, StatePair, Trace, TraceEvent } from './types';
+import { openConnection, sidesWithCalls, type ConnectionSnapshot } from './step';
+import { STATES, type EndpointSpec, type ErrorField, type Side, type StateMove, type StatePair, type TcpState, type Trace, type TraceEvent } from './types';
 
 export interface StepError {
   field: ErrorField;
@@ -39,16 +39,13 @@ export interface StepRecord {
 }
 
 // There are only 121 pairs of states: steps share frozen pair objects instead of allocating
-// one per event, which keeps a million-event replay's cost per event flat.
-const PAIRS = new Map<string, StatePair>();
+// one per event, which keeps a million-event replay's cost per event flat. Looked up by two
+// property reads, not by a concatenated key (a string per event showed in the profile).
+const PAIRS = Object.fromEntries(
+  STATES.map((a) => [a, Object.fromEntries(STATES.map((b) => [b, Object.freeze({ A: a, B: b })]))]),
+) as Record<TcpState, Record<TcpState, StatePair>>;
 function statePair(c: ConnectionDraft): StatePair {
-  const key = c.A.state + c.B.state;
-  let pair = PAIRS.get(key);
-  if (pair === undefined) {
-    pair = Object.freeze({ A: c.A.state, B: c.B.state });
-    PAIRS.set(key, pair);
-  }
-  return pair;
+  return PAIRS[c.A.state][c.B.state];
 }
 
 const NO_MOVES: readonly StateMove[] = Object.freeze([]);
@@ -91,12 +88,59 @@ export function toStepError(finding: Finding, lang: Lang): StepError {
 
 /** Replays a parsed trace into the trace format's replay output. Pure. */
 export function replayTrace(trace: Trace, options: { lang?: Lang } = {}): ReplayResult {
-  const lang = options.lang ?? 'en';
-  let valid = true;
+  const replay = startReplay(trace.endpoints, { lang: options.lang, callsShown: sidesWithCalls(trace) });
   const steps: ReplayStep[] = new Array(trace.events.length);
-  run(trace, (states, finding, _outcome, _moves, i) => {
-    if (finding !== null) valid = false;
-    steps[i] = { states, error: finding === null ? null : toStepError(finding, lang) };
-  });
-  return { valid, steps };
+  for (let i = 0; i < steps.length; i++) steps[i] = replay.next(trace.events[i] as TraceEvent);
+  return { valid: replay.valid(), steps };
+}
+
+/** A replay fed one event at a time, for a trace too long to hold (see startReplay). */
+export interface StreamedReplay {
+  /** Replays the next event: the step replayTrace gives for it. */
+  next(event: TraceEvent): ReplayStep;
+  /** No step so far had an error. */
+  valid(): boolean;
+  /**
+   * Null when the steps so far are replayTrace's own. Otherwise the replay judged a side's RST
+   * as if the trace showed none of that side's calls, and a call of that side came later:
+   * replay again from the first event with `callsShown` set to what this returns.
+   */
+  redo(): Record<Side, boolean> | null;
+}
+
+/**
+ * Starts a replay whose events come one at a time. Whether a trace shows a side's application
+ * calls is a property of the whole trace (it decides whether a RST needs a shown abort); with
+ * `callsShown` given the steps are exactly replayTrace's, else it is learned as events come and
+ * `redo()` says when that was too late. Pure: the replay owns its connection and nothing else.
+ */
+export function startReplay(endpoints: Record<Side, EndpointSpec>, options: { lang?: Lang | undefined; callsShown?: Record<Side, boolean> | undefined } = {}): StreamedReplay {
+  const lang = options.lang ?? 'en';
+  const known = options.callsShown !== undefined;
+  const draft = openDraft(endpoints, options.callsShown ?? { A: false, B: false });
+  const seen = { A: false, B: false };
+  const resetUnshown = { A: false, B: false };
+  let late = false;
+  let valid = true;
+  const log: MoveLog = [];
+  return {
+    next(event) {
+      if (!known) {
+        if ('app' in event) {
+          seen[event.app.at] = true;
+          if (resetUnshown[event.app.at]) late = true;
+        } else {
+          const segment = 'send' in event ? event.send : 'from' in event ? event : null;
+          if (segment !== null && !draft[segment.from].callsShown && segment.flags.includes('RST')) resetUnshown[segment.from] = true;
+        }
+      }
+      log.length = 0;
+      const { finding } = applyEvent(draft, event, log);
+      if (finding === null) return { states: statePair(draft), error: null };
+      valid = false;
+      return { states: statePair(draft), error: toStepError(finding, lang) };
+    },
+    valid: () => valid,
+    redo: () => (late ? { ...seen } : null),
+  };
 }

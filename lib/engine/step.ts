@@ -33,8 +33,8 @@ export interface StepResult {
   owed: Record<Side, OwedSegment | null>;
 }
 
-/** The sides whose application calls a trace shows (RFC 9293 calls are then never inferred). */
-function sidesWithCalls(trace: Trace): Record<Side, boolean> {
+/** The sides whose application calls a trace shows (RFC 9293 calls are then never inferred). Pure. */
+export function sidesWithCalls(trace: Trace): Record<Side, boolean> {
   const shown = { A: false, B: false };
   for (const e of trace.events) if ('app' in e) shown[e.app.at] = true;
   return shown;

@@ -13,3 +13,4 @@ export { SKILLS, skillOf, type Skill } from './skills';
 export { makePracticeSet, questionKey, type PracticeConfig } from './practice-set';
 export * from './progress';
 export { lessonItemRef, parseLessonItemRef, migrateItemRef } from './lesson-ref';
+export { advance, answerAt, firstTryAt, isFinished, restart, restoreSession, serialiseSession, sessionResults, startSession, type FirstTry, type PracticeSession } from './session';

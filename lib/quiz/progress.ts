@@ -74,7 +74,12 @@ export function masteryBySkill(p: Progress): SkillMastery[] {
 }
 
 export function misconceptionCounts(p: Progress): Array<{ misconception: Misconception; count: number }> {
+  return countMisconceptions(p.attempts);
+}
+
+/** How often each misconception was seen in these first tries, most frequent first. Pure. */
+export function countMisconceptions(tries: ReadonlyArray<{ misconception: Misconception | null }>): Array<{ misconception: Misconception; count: number }> {
   const counts = new Map<Misconception, number>();
-  for (const a of p.attempts) if (a.misconception) counts.set(a.misconception, (counts.get(a.misconception) ?? 0) + 1);
+  for (const a of tries) if (a.misconception) counts.set(a.misconception, (counts.get(a.misconception) ?? 0) + 1);
   return [...counts].map(([misconception, count]) => ({ misconception, count })).sort((x, y) => y.count - x.count);
 }

@@ -10,7 +10,7 @@ import { prettyJsonPieces, writeJson } from '@/lib/cli/json-out';
 import fc from 'fast-check';
 
 const root = join(import.meta.dirname, '..', '..');
-const launcher = join(root, 'lib', 'cli', 'launch.mjs');
+const launcher = join(root, 'lib', 'cli', 'launch.cjs');
 
 const TRACE = (seq: string) =>
   `{"endpoints":{"A":{"role":"client"},"B":{"role":"server"}},"events":[{"from":"A","flags":["SYN"],"seq":${seq},"ack":0,"len":0}]}`;

@@ -1,12 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { readPracticeLink } from '@/app/_lib/practice-link';
+import { skillSectionHrefs } from '@/app/_lib/revise-sections';
 import { Practice } from '@/app/_components/quiz/practice';
 
 export const generateMetadata = titleFrom('practice');
 
 export default async function PracticePage({ params, searchParams }: PageProps<'/[locale]/practice'>) {
-  await pageLocale(params);
+  const locale = await pageLocale(params);
   const t = await getTranslations('practice');
   const link = readPracticeLink(await searchParams);
   return (
@@ -14,7 +15,7 @@ export default async function PracticePage({ params, searchParams }: PageProps<'
       <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
       <p className="mt-3 text-muted">{t('intro')}</p>
       <div className="mt-6">
-        <Practice key={JSON.stringify(link)} link={link} />
+        <Practice key={JSON.stringify(link)} link={link} sectionHrefs={skillSectionHrefs(locale)} />
       </div>
     </div>
   );

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, useSyncExternalStore, type FormEvent } from 'react';
 import type { Difficulty } from '@/lib/engine/types';
 import {
   buildItem,
@@ -11,8 +11,19 @@ import {
   encodeSpec,
   makePracticeSet,
   TOPICS,
+  advance,
+  answerAt,
+  countMisconceptions,
+  firstTryAt,
+  isFinished,
+  restart,
+  restoreSession,
+  serialiseSession,
+  sessionResults,
+  startSession,
+  type FirstTry,
   type ItemSpec,
-  type Misconception,
+  type PracticeSession,
   type QuizItem,
   type Skill,
   type Topic,
@@ -26,14 +37,11 @@ type Session =
   | { mode: 'set'; items: Array<{ spec: ItemSpec; item: QuizItem }>; query: string; skipped: number }
   | ({ mode: 'endless'; query: string } & EndlessLink);
 
-interface Result {
-  spec: ItemSpec;
-  correct: boolean;
-  skill: Skill;
-  misconception: Misconception | null;
-}
+type Result = FirstTry & { spec: ItemSpec };
 
 const MAX_COUNT = 50;
+/** Where a set's session is kept: per tab, so a reload or a language switch continues it. */
+const storageKey = (specs: readonly ItemSpec[]) => `synack-practice:${encodeSet(specs)}`;
 
 function buildable(specs: ItemSpec[]): Array<{ spec: ItemSpec; item: QuizItem }> {
   return specs.flatMap((spec) => {
@@ -69,28 +77,50 @@ function sessionOf(link: PracticeLink): Session | null {
   return null;
 }
 
-/** Practice: choose topics, difficulty and length; answer; see a summary. The URL replays the set. */
-export function Practice({ link }: { link: PracticeLink }) {
+/** A set's progress as stored in this tab (read only in the browser), or a fresh start. */
+function storedProgress(session: Session | null, restore: boolean): PracticeSession | null {
+  if (session?.mode !== 'set') return null;
+  const specs = session.items.map((x) => x.spec);
+  return (restore ? restoreSession(window.sessionStorage.getItem(storageKey(specs)), specs) : null) ?? startSession(specs);
+}
+
+const noSubscription = () => () => {};
+
+/**
+ * Practice: choose topics, difficulty and length; answer; see a summary. The URL replays the set;
+ * the tab's sessionStorage keeps where the learner is in it. The server renders the set's first
+ * question; once hydrated, the view starts again from what this tab stored (a reload, a language switch).
+ */
+export function Practice({ link, sectionHrefs }: { link: PracticeLink; sectionHrefs: Record<Skill, string> }) {
+  const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
+  return <PracticeView key={inBrowser ? 'browser' : 'server'} link={link} sectionHrefs={sectionHrefs} restore={inBrowser} />;
+}
+
+function PracticeView({ link, sectionHrefs, restore }: { link: PracticeLink; sectionHrefs: Record<Skill, string>; restore: boolean }) {
   const t = useTranslations('practice');
   const [session, setSession] = useState<Session | null>(() => sessionOf(link));
-  const [index, setIndex] = useState(0);
-  const [results, setResults] = useState<Result[]>([]);
-  const [finished, setFinished] = useState(false);
+  const [progress, setProgress] = useState<PracticeSession | null>(() => storedProgress(session, restore));
+  /** An endless run has no end to store: its questions and first tries live here. */
+  const [endless, setEndless] = useState<{ index: number; results: Result[]; finished: boolean }>({ index: 0, results: [], finished: false });
   const [round, setRound] = useState(0);
+
+  function keep(next: PracticeSession) {
+    window.sessionStorage.setItem(storageKey(next.specs), serialiseSession(next));
+    setProgress(next);
+  }
 
   function start(next: Session) {
     window.history.replaceState(null, '', `${window.location.pathname}?${next.query}`);
     setSession(next);
-    setIndex(0);
-    setResults([]);
-    setFinished(false);
+    if (next.mode === 'set') keep(startSession(next.items.map((x) => x.spec)));
+    setEndless({ index: 0, results: [], finished: false });
     setRound((r) => r + 1);
   }
 
   function newSet() {
     window.history.replaceState(null, '', window.location.pathname);
     setSession(null);
-    setFinished(false);
+    setProgress(null);
   }
 
   if (!session) return <ConfigForm onStart={start} emptyLink={link.mode === 'set'} />;
@@ -104,31 +134,41 @@ export function Practice({ link }: { link: PracticeLink }) {
       </div>
     );
   }
+  const finished = progress ? isFinished(progress) : endless.finished;
   if (finished) {
+    const results = progress ? sessionResults(progress) : endless.results;
     return (
       <Summary
         results={results}
+        sectionHrefs={sectionHrefs}
         onAgain={() => {
-          setIndex(0);
-          setResults([]);
-          setFinished(false);
+          if (progress) keep(restart(progress));
+          else setEndless({ index: 0, results: [], finished: false });
           setRound((r) => r + 1);
         }}
         onNew={newSet}
       />
     );
   }
+  const index = progress ? progress.position : endless.index;
+  const current = session.mode === 'set' ? (session.items[index] ?? null) : endlessItem(session, index);
   return (
     <Run
       key={`${round}-${index}`}
       session={session}
       index={index}
-      onAnswered={(r) => setResults((all) => [...all, r])}
-      onNext={() => {
-        if (session.mode === 'set' && index + 1 >= session.items.length) setFinished(true);
-        else setIndex(index + 1);
+      current={current}
+      answered={progress ? firstTryAt(progress, index) : null}
+      takeFocus={round > 0 || index > 0}
+      onAnswered={(first) => {
+        if (progress) keep(answerAt(progress, index, first));
+        else if (current) setEndless((e) => ({ ...e, results: [...e.results, { ...first, spec: current.spec }] }));
       }}
-      onStop={() => setFinished(true)}
+      onNext={() => {
+        if (progress) keep(advance(progress));
+        else setEndless((e) => ({ ...e, index: e.index + 1 }));
+      }}
+      onStop={() => setEndless((e) => ({ ...e, finished: true }))}
     />
   );
 }
@@ -136,33 +176,39 @@ export function Practice({ link }: { link: PracticeLink }) {
 function Run({
   session,
   index,
+  current,
+  answered,
+  takeFocus,
   onAnswered,
   onNext,
   onStop,
 }: {
   session: Session;
   index: number;
-  onAnswered: (r: Result) => void;
+  current: { spec: ItemSpec; item: QuizItem } | null;
+  /** The first try, when this question was answered before a reload: it is not counted again. */
+  answered: FirstTry | null;
+  /** Reached by Start or Next (not by opening the page): the question's heading takes the focus. */
+  takeFocus: boolean;
+  onAnswered: (first: FirstTry) => void;
   onNext: () => void;
   onStop: () => void;
 }) {
   const t = useTranslations('practice');
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [done, setDone] = useState(false);
-  const current = useMemo(
-    () => (session.mode === 'set' ? (session.items[index] ?? null) : endlessItem(session, index)),
-    [session, index],
-  );
+  const [done, setDone] = useState(answered !== null);
   const total = session.mode === 'set' ? session.items.length : null;
   const last = total !== null && index + 1 >= total;
 
+  // A new question (or the first after Start) takes the focus, so keyboard users land on it.
   useEffect(() => {
-    if (index > 0) headingRef.current?.focus();
-  }, [index]);
+    if (takeFocus) headingRef.current?.focus();
+  }, [index, takeFocus]);
 
   const onDone = (outcome: QuizOutcome) => {
     setDone(true);
-    if (current) onAnswered({ spec: current.spec, correct: outcome.correct, skill: outcome.grade.skill, misconception: outcome.correct ? null : outcome.grade.misconception });
+    if (answered) return;
+    onAnswered({ correct: outcome.correct, skill: outcome.grade.skill, misconception: outcome.correct ? null : outcome.grade.misconception });
   };
 
   return (
@@ -173,7 +219,12 @@ function Run({
         </h2>
         {session.mode === 'set' && session.skipped > 0 && index === 0 && <p className="text-sm text-muted">{t('skipped', { count: session.skipped })}</p>}
       </div>
-      {current && <QuizCard item={current.item} itemKey={encodeSpec(current.spec)} onDone={onDone} />}
+      {answered && (
+        <p className="text-sm text-muted" data-testid="answered-before">
+          {t('answeredBefore', { result: answered.correct ? t('rightFirst') : t('notFirst') })}
+        </p>
+      )}
+      {current && <QuizCard item={current.item} itemKey={encodeSpec(current.spec)} onDone={onDone} recorded={answered !== null} />}
       <div className="flex flex-wrap gap-2">
         {(done || !current) && (
           <button type="button" onClick={onNext} className="min-h-11 rounded-md bg-accent px-4 font-semibold text-accent-fg hover:opacity-90">
@@ -319,7 +370,7 @@ function ConfigForm({ onStart, emptyLink }: { onStart: (s: Session) => void; emp
   );
 }
 
-function Summary({ results, onAgain, onNew }: { results: Result[]; onAgain: () => void; onNew: () => void }) {
+function Summary({ results, sectionHrefs, onAgain, onNew }: { results: Result[]; sectionHrefs: Record<Skill, string>; onAgain: () => void; onNew: () => void }) {
   const t = useTranslations('practice');
   const tm = useTranslations('misconceptions');
   const tk = useTranslations('quiz.kinds');
@@ -327,8 +378,7 @@ function Summary({ results, onAgain, onNew }: { results: Result[]; onAgain: () =
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const correct = results.filter((r) => r.correct).length;
-  const counts = new Map<Misconception, number>();
-  for (const r of results) if (r.misconception) counts.set(r.misconception, (counts.get(r.misconception) ?? 0) + 1);
+  const counts = countMisconceptions(results);
 
   return (
     <section aria-labelledby="summary-title" className="space-y-5" data-testid="practice-summary">
@@ -349,6 +399,15 @@ function Summary({ results, onAgain, onNew }: { results: Result[]; onAgain: () =
                 </span>
                 <span>
                   {i + 1}. {tk(r.spec.kind)} · {ts(r.skill)} <span className="sr-only">({r.correct ? t('rightFirst') : t('notFirst')})</span>
+                  <span className="block text-muted">
+                    <Link href={`/practice?q=${encodeSpec(r.spec)}`} className="text-accent underline">
+                      {t('reviewQuestion', { n: i + 1 })}
+                    </Link>
+                    {' · '}
+                    <Link href={sectionHrefs[r.skill]} className="text-accent underline">
+                      {t('readSection', { skill: ts(r.skill) })}
+                    </Link>
+                  </span>
                 </span>
               </li>
             ))}
@@ -358,11 +417,11 @@ function Summary({ results, onAgain, onNew }: { results: Result[]; onAgain: () =
           <h3 id="summary-mis" className="font-semibold">
             {t('misconceptionsSeen')}
           </h3>
-          {counts.size === 0 ? (
+          {counts.length === 0 ? (
             <p className="mt-2 text-sm text-muted">{t('none')}</p>
           ) : (
             <ul className="mt-2 space-y-2 text-sm">
-              {[...counts].map(([m, n]) => (
+              {counts.map(({ misconception: m, count: n }) => (
                 <li key={m}>
                   <span className="font-semibold">
                     {tm(`${m}.label`)} ×{n}

@@ -34,12 +34,15 @@ export function QuizCard({
   itemKey,
   heading,
   onDone,
+  recorded = false,
 }: {
   item: QuizItem;
   /** Identifies the question in the progress history. */
   itemKey: string;
   heading?: string;
   onDone?: (outcome: QuizOutcome) => void;
+  /** The first try at this question is already in the progress history (answered before a reload). */
+  recorded?: boolean;
 }) {
   const t = useTranslations('quiz');
   const lang = useLocale() as Lang;
@@ -100,8 +103,8 @@ export function QuizCard({
     setErrors({});
     const grade = gradeItem(item, built.response, lang);
     const first = firstGrade.current === null;
-    if (first) {
-      firstGrade.current = grade;
+    if (first) firstGrade.current = grade;
+    if (first && !recorded) {
       record({
         at: Date.now(),
         item: itemKey,
@@ -116,7 +119,8 @@ export function QuizCard({
       setFinalGrade(grade);
       setPhase('correct');
       setFeedback({ tone: 'ok', lines: [first ? t('correct') : t('correctSecond'), grade.explain] });
-      onDone?.({ correct: first, grade });
+      // The first try's grade: a question fixed at the second try keeps the misconception of the first.
+      onDone?.({ correct: first, grade: firstGrade.current ?? grade });
       return;
     }
     setWrong(built.response);

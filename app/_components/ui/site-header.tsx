@@ -71,6 +71,13 @@ function LanguageSwitch() {
               lang={other}
               hrefLang={other}
               aria-current={other === locale ? 'true' : undefined}
+              // The query is the page's state (a practice set, a share link): the other language keeps it.
+              onClick={(e) => {
+                const { search, hash } = window.location;
+                if (!search) return;
+                e.preventDefault();
+                window.location.assign(`/${other}${pathname === '/' ? '' : pathname}${search}${hash}`);
+              }}
               className="block px-3 py-1.5 hover:bg-surface-2 aria-[current=true]:bg-accent aria-[current=true]:text-accent-fg"
             >
               {t(other)}
