@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { readPracticeLink } from '@/app/_lib/practice-link';
-import { skillSectionHrefs } from '@/app/_lib/revise-sections';
+import { skillSectionHrefs } from '@/app/_server/skill-sections';
 import { Practice } from '@/app/_components/quiz/practice';
 
 export const generateMetadata = titleFrom('practice');
