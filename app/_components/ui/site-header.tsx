@@ -22,7 +22,7 @@ export function SiteHeader() {
 
   return (
     <header className="border-b border-border bg-surface">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2 sm:px-6">
         <Link href="/" className="mr-auto flex items-center gap-2 text-lg font-bold tracking-tight">
           <span aria-hidden="true" className="rounded bg-accent px-1.5 py-0.5 font-mono text-xs text-accent-fg">
             SYN
@@ -30,7 +30,7 @@ export function SiteHeader() {
           {t('name')}
         </Link>
         <nav aria-label={t('mainNav')} className="order-last w-full sm:order-none sm:w-auto">
-          <ul className="flex flex-wrap gap-1">
+          <ul className="flex flex-wrap gap-0.5">
             {links.map((link) => (
               <li key={link.href}>
                 <Link
@@ -39,7 +39,7 @@ export function SiteHeader() {
                   // every lesson page at idle time; a click is fast enough without it.
                   prefetch={false}
                   aria-current={link.current ? 'page' : undefined}
-                  className="block rounded px-3 py-2 text-sm font-medium hover:bg-surface-2 aria-[current=page]:bg-surface-2 aria-[current=page]:text-accent"
+                  className="block rounded px-2 py-2 text-sm font-medium hover:bg-surface-2 aria-[current=page]:bg-surface-2 aria-[current=page]:text-accent"
                 >
                   {link.label}
                 </Link>
