@@ -21,7 +21,7 @@ const attempts = (page: Page): Promise<number> =>
   page.evaluate(() => (JSON.parse(localStorage.getItem('synack:quiz-progress') ?? '{"attempts":[]}') as { attempts: unknown[] }).attempts.length);
 
 describe('a practice session', () => {
-  it('survives a reload and a language switch, and counts each question once', async () => {
+  it('survives a reload and a language switch, and counts each question once', { timeout: 120_000 }, async () => {
     const context = await running().browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const errors: string[] = [];

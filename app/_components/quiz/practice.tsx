@@ -22,6 +22,7 @@ import {
   sessionResults,
   startSession,
   type FirstTry,
+  type ItemGrade,
   type ItemSpec,
   type PracticeSession,
   type QuizItem,
@@ -31,7 +32,7 @@ import {
 import { Link } from '@/app/_lib/i18n/navigation';
 import { endlessQuery, type EndlessLink, type PracticeLink } from '@/app/_lib/practice-link';
 import { freshSeed, parseWhole } from '@/app/_lib/quiz-input';
-import { QuizCard, type QuizOutcome } from './quiz-card';
+import { QuizCard } from './quiz-card';
 
 type Session =
   | { mode: 'set'; items: Array<{ spec: ItemSpec; item: QuizItem }>; query: string; skipped: number }
@@ -196,7 +197,9 @@ function Run({
 }) {
   const t = useTranslations('practice');
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [done, setDone] = useState(answered !== null);
+  // As it was when the question opened: a first try made now is not "answered before".
+  const [before] = useState(answered);
+  const [done, setDone] = useState(before !== null);
   const total = session.mode === 'set' ? session.items.length : null;
   const last = total !== null && index + 1 >= total;
 
@@ -205,10 +208,9 @@ function Run({
     if (takeFocus) headingRef.current?.focus();
   }, [index, takeFocus]);
 
-  const onDone = (outcome: QuizOutcome) => {
-    setDone(true);
-    if (answered) return;
-    onAnswered({ correct: outcome.correct, skill: outcome.grade.skill, misconception: outcome.correct ? null : outcome.grade.misconception });
+  // Kept at the first try, not when the question is over: a reload between the two tries must not count it again.
+  const onFirstTry = (grade: ItemGrade) => {
+    if (!before) onAnswered({ correct: grade.correct, skill: grade.skill, misconception: grade.correct ? null : grade.misconception });
   };
 
   return (
@@ -219,12 +221,12 @@ function Run({
         </h2>
         {session.mode === 'set' && session.skipped > 0 && index === 0 && <p className="text-sm text-muted">{t('skipped', { count: session.skipped })}</p>}
       </div>
-      {answered && (
+      {before && (
         <p className="text-sm text-muted" data-testid="answered-before">
-          {t('answeredBefore', { result: answered.correct ? t('rightFirst') : t('notFirst') })}
+          {t('answeredBefore', { result: before.correct ? t('rightFirst') : t('notFirst') })}
         </p>
       )}
-      {current && <QuizCard item={current.item} itemKey={encodeSpec(current.spec)} onDone={onDone} recorded={answered !== null} />}
+      {current && <QuizCard item={current.item} itemKey={encodeSpec(current.spec)} onDone={() => setDone(true)} onFirstTry={onFirstTry} recorded={before !== null} />}
       <div className="flex flex-wrap gap-2">
         {(done || !current) && (
           <button type="button" onClick={onNext} className="min-h-11 rounded-md bg-accent px-4 font-semibold text-accent-fg hover:opacity-90">

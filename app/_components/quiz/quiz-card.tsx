@@ -34,6 +34,7 @@ export function QuizCard({
   itemKey,
   heading,
   onDone,
+  onFirstTry,
   recorded = false,
 }: {
   item: QuizItem;
@@ -41,6 +42,8 @@ export function QuizCard({
   itemKey: string;
   heading?: string;
   onDone?: (outcome: QuizOutcome) => void;
+  /** The first try, graded, as soon as it is made (the question may go on to a second try). */
+  onFirstTry?: (grade: ItemGrade) => void;
   /** The first try at this question is already in the progress history (answered before a reload). */
   recorded?: boolean;
 }) {
@@ -105,6 +108,7 @@ export function QuizCard({
     const first = firstGrade.current === null;
     if (first) firstGrade.current = grade;
     if (first && !recorded) {
+      onFirstTry?.(grade);
       record({
         at: Date.now(),
         item: itemKey,
