@@ -166,6 +166,19 @@ const toAnswer = (r: Database['answers']): AnswerRecord => ({
   answeredAt: Number(r.answered_at),
 });
 
+/** An answer as its table row: the one shape both the replacing and the first-only save write. */
+function answerRow(a: AnswerRecord) {
+  return {
+    attempt_id: a.attemptId,
+    position: a.position,
+    client_seq: a.clientSeq,
+    response: JSON.stringify(a.response),
+    correct: a.correct ? 1 : 0,
+    misconception: a.misconception,
+    answered_at: a.answeredAt,
+  };
+}
+
 export function kyselyStore(db: Kysely<Database>): Store {
   return {
     async ping() {
@@ -358,15 +371,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     },
 
     async saveAnswer(a) {
-      const row = {
-        attempt_id: a.attemptId,
-        position: a.position,
-        client_seq: a.clientSeq,
-        response: JSON.stringify(a.response),
-        correct: a.correct ? 1 : 0,
-        misconception: a.misconception,
-        answered_at: a.answeredAt,
-      };
+      const row = answerRow(a);
       const r = await db
         .insertInto('answers')
         .values(row)
@@ -382,15 +387,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
     async saveFirstAnswer(a) {
       const r = await db
         .insertInto('answers')
-        .values({
-          attempt_id: a.attemptId,
-          position: a.position,
-          client_seq: a.clientSeq,
-          response: JSON.stringify(a.response),
-          correct: a.correct ? 1 : 0,
-          misconception: a.misconception,
-          answered_at: a.answeredAt,
-        })
+        .values(answerRow(a))
         .onConflict((oc) => oc.columns(['attempt_id', 'position']).doNothing())
         .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
