@@ -94,7 +94,14 @@ const noSubscription = () => () => {};
  */
 export function Practice({ link, sectionHrefs }: { link: PracticeLink; sectionHrefs: Record<Skill, string> }) {
   const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
-  return <PracticeView key={inBrowser ? 'browser' : 'server'} link={link} sectionHrefs={sectionHrefs} restore={inBrowser} />;
+  // Only a set this tab has stored starts the view again: remounting a fresh one would throw
+  // away what the learner typed while the page was hydrating.
+  const restore = inBrowser && hasStoredProgress(link);
+  return <PracticeView key={restore ? 'restored' : 'fresh'} link={link} sectionHrefs={sectionHrefs} restore={restore} />;
+}
+
+function hasStoredProgress(link: PracticeLink): boolean {
+  return link.mode === 'set' && window.sessionStorage.getItem(storageKey(decodeSet(link.q))) !== null;
 }
 
 function PracticeView({ link, sectionHrefs, restore }: { link: PracticeLink; sectionHrefs: Record<Skill, string>; restore: boolean }) {
