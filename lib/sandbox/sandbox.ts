@@ -36,8 +36,14 @@ export interface SandboxState {
   isn: number | null;
 }
 
-/** What the engine's side did after an accepted event. */
-export type EngineAction = { kind: 'sent'; side: Side; segment: Segment } | { kind: 'closed'; side: Side };
+/**
+ * What followed an accepted event: the engine's side sent or closed, or the learner's own side's
+ * TCP sent the SYN its connect() asked for (RFC 9293 3.10.1: an active OPEN sends the SYN).
+ */
+export type EngineAction =
+  | { kind: 'sent'; side: Side; segment: Segment }
+  | { kind: 'closed'; side: Side }
+  | { kind: 'opened'; side: Side; segment: Segment };
 
 export type PlayResult =
   | { accepted: false; finding: Finding; state: SandboxState }
@@ -76,14 +82,19 @@ function record(state: SandboxState, event: TraceEvent, result: StepResult): San
 }
 
 /** The automatic side sends all it owes, each reply recorded as a step of its own. */
-function reply(state: SandboxState, side: Side, isn: number, actions: EngineAction[]): SandboxState {
+function reply(state: SandboxState, side: Side, isn: number, actions: EngineAction[], kind: 'sent' | 'opened' = 'sent'): SandboxState {
   let next = state;
   for (const result of replyOwed(next.snapshot, side, isn)) {
     const segment = result.segment as Segment;
     next = record(next, segment, result);
-    actions.push({ kind: 'sent', side, segment });
+    actions.push({ kind, side, segment });
   }
   return next;
+}
+
+/** Whether a timer is running at `side`, so firing it is something that can happen. Pure. */
+export function timerRunning(state: SandboxState, side: Side, timer: 'retransmit' | 'time_wait'): boolean {
+  return step(state.snapshot, { timeout: { at: side, timer } }).finding === null;
 }
 
 /**
@@ -96,6 +107,8 @@ export function playEvent(state: SandboxState, event: TraceEvent, random: () => 
   let next = record(state, event, result);
   const said = next.view.narration[next.view.narration.length - 1] ?? '';
   const actions: EngineAction[] = [];
+  const opener = 'app' in event && event.app.call === 'connect' ? event.app.at : null;
+  if (opener && !automaticSides(state.play).includes(opener)) next = reply(next, opener, roundIsn(random), actions, 'opened');
   for (const side of automaticSides(state.play)) {
     const isn = next.isn ?? roundIsn(random);
     next = reply({ ...next, isn }, side, isn, actions);

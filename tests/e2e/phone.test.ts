@@ -52,6 +52,12 @@ function labelProblems(page: Page): Promise<LabelProblem[]> {
       const left = svg.querySelector('[data-testid=lifeline-A]')!.getBoundingClientRect().left;
       const right = svg.querySelector('[data-testid=lifeline-B]')!.getBoundingClientRect().right;
       const pills = labels.map((label) => label.querySelector('rect')!.getBoundingClientRect());
+      // Drawn at the size it says, and no text under 11 px on the screen.
+      const scale = svg.getBoundingClientRect().width / (svg as SVGSVGElement).viewBox.baseVal.width;
+      for (const text of svg.querySelectorAll('text')) {
+        const size = parseFloat(getComputedStyle(text).fontSize) * scale;
+        if (size < 10.9) problems.push({ diagram, problem: `"${text.textContent}" is ${size.toFixed(1)} px` });
+      }
       pills.forEach((a, i) =>
         pills.slice(i + 1).forEach((b, j) => {
           if (overlap(a, b) > 1) problems.push({ diagram, problem: `labels ${i} and ${i + 1 + j} overlap` });
@@ -299,6 +305,24 @@ describe('glossary ids', () => {
       await page.waitForURL(/\/en\/glossary#glossary-/);
       const target = decodeURIComponent(href.split('#')[1] ?? '');
       expect(await page.locator(`[id="${target}"]`).count()).toBe(1);
+    });
+  });
+});
+
+describe('site header', () => {
+  it('is one row at 1366 px in en and zh; the theme button is an icon with a full name', async () => {
+    await withPage(DESKTOP, async (page) => {
+      for (const [url, name] of [
+        ['/en', /^Color theme: /],
+        ['/zh/learn/edge-cases', /^配色主题：/],
+      ] as const) {
+        await open(page, url);
+        const header = await page.locator('header').first().boundingBox();
+        expect(header?.height ?? 999, url).toBeLessThanOrEqual(64);
+        const toggle = page.getByTestId('theme-toggle');
+        expect(await toggle.evaluate((b) => b.textContent?.replace(/[☾☀◐]/g, '') ?? '')).toMatch(name);
+        expect((await toggle.boundingBox())?.width ?? 999).toBeLessThanOrEqual(40);
+      }
     });
   });
 });

@@ -324,6 +324,23 @@ describe('sandbox', () => {
   });
 });
 
+describe('sandbox connect()', () => {
+  it("as A, connect() sends A's SYN (the learner writes the ACK); a timer that is not running cannot be fired", async () => {
+    await withPage(async ({ page, errors }) => {
+      await page.goto(`${running().app.baseUrl}/en/sandbox`, { waitUntil: 'networkidle' });
+      const a = page.getByTestId('endpoint-A');
+      expect(await a.getByRole('button', { name: 'Retransmission timer fires' }).isDisabled()).toBe(true);
+      await a.getByRole('button', { name: 'connect()', exact: true }).click();
+      const message = page.getByTestId('sandbox-message');
+      await expect.poll(() => message.textContent()).toContain("connect() makes A's TCP send its SYN: SYN");
+      expect(await message.textContent()).toContain('The engine answered as B: SYN, ACK');
+      expect(await page.getByTestId('sandbox-states').textContent()).toBe('A is ESTABLISHED, B is SYN_RECEIVED.');
+      expect(await page.getByTestId('endpoint-B').getByRole('button', { name: 'Retransmission timer fires' }).isDisabled()).toBe(false);
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
 describe('sandbox as the server', () => {
   it('says what B does and to press A\'s connect(); the engine\'s A then sends its SYN (en and zh)', async () => {
     await withPage(async ({ page, errors }) => {
@@ -339,6 +356,8 @@ describe('sandbox as the server', () => {
         await page.getByTestId('endpoint-A').getByRole('button', { name: 'connect()', exact: true }).click();
         await expect.poll(() => page.getByTestId('sandbox-message').textContent()).toContain(words.sends);
         expect(await page.getByTestId('sandbox-states').textContent()).toContain('SYN_SENT');
+        // B has sent nothing yet, so its retransmission timer is not running and cannot fire.
+        expect(await page.getByTestId('endpoint-B').getByRole('button', { name: /Retransmission timer|重传计时器/ }).isDisabled()).toBe(true);
         // send() is explained beside its button.
         expect(await page.getByTestId('endpoint-B').textContent()).toMatch(/send\(\) (hands|把)/);
       }

@@ -135,7 +135,7 @@ export function useAppAndBrowser(): () => { app: AppServer; browser: Browser } {
   beforeAll(async () => {
     app = await startApp();
     browser = await launchBrowser();
-  }, 240_000);
+  }, 600_000); // the first e2e file pays for `next build`: minutes on a loaded 2-core machine
   afterAll(async () => {
     await browser?.close();
     await app?.stop();

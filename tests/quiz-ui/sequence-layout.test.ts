@@ -5,20 +5,23 @@ import fc from 'fast-check';
 import { generateScenario, parseTrace, SCENARIO_FAMILIES, traceViewOf } from '@/lib/engine';
 import type { Flag, Segment, Trace } from '@/lib/engine/types';
 import {
-  arrowsOf,
-  LIFELINE_X,
-  layoutLabels,
-  MAX_LABEL_WIDTH,
+  layoutSequence,
   overlapArea,
   segmentLabelLines,
+  sequenceGeometry,
   textWidth,
   type Box,
   type PlacedLabel,
+  type SequenceGeometry,
 } from '@/app/_components/trace/sequence-layout';
 
-function labelsOf(trace: Trace, lostWord = 'lost'): PlacedLabel[] {
-  const view = traceViewOf(trace, 'en');
-  return layoutLabels(arrowsOf(view.events), null, view.events.length, lostWord);
+/** A phone's room (390 px screen, 332 px box; narrower boxes scroll the same drawing), a tablet's, a desktop's. */
+const PHONE = sequenceGeometry(332);
+const DESKTOP = sequenceGeometry(576);
+const WIDTHS = [PHONE, sequenceGeometry(424), DESKTOP];
+
+function labelsOf(trace: Trace, g: SequenceGeometry, lostWord = 'lost'): PlacedLabel[] {
+  return layoutSequence(traceViewOf(trace, 'en').events, null, lostWord, g).labels;
 }
 
 function overlaps(boxes: readonly Box[]): [number, number][] {
@@ -27,16 +30,29 @@ function overlaps(boxes: readonly Box[]): [number, number][] {
   return pairs;
 }
 
-function expectClear(labels: readonly PlacedLabel[]) {
+function expectClear(labels: readonly PlacedLabel[], g: SequenceGeometry) {
   expect(overlaps(labels.map((l) => l.box))).toEqual([]);
   for (const { box, lines } of labels) {
-    expect(box.x).toBeGreaterThan(LIFELINE_X.A);
-    expect(box.x + box.width).toBeLessThan(LIFELINE_X.B);
-    for (const line of lines) expect(textWidth(line)).toBeLessThanOrEqual(box.width);
+    expect(box.x).toBeGreaterThan(g.x.A);
+    expect(box.x + box.width).toBeLessThan(g.x.B);
+    for (const line of lines) expect(textWidth(line, g)).toBeLessThanOrEqual(box.width);
   }
 }
 
 const syn = (from: 'A' | 'B', seq: number, ack = 0, flags: Flag[] = ['SYN']): Segment => ({ from, flags, seq, ack, len: 0 });
+
+describe('sequence diagram geometry', () => {
+  it('draws at the width it is given, with text of at least 11 px, and room for SYN_RECEIVED beside each lifeline', () => {
+    for (const g of WIDTHS) {
+      expect(g.font).toBeGreaterThanOrEqual(11);
+      expect(g.x.A - 'SYN_RECEIVED'.length * g.char - 10).toBeGreaterThanOrEqual(0);
+      expect(g.width - g.x.B - 'SYN_RECEIVED'.length * g.char - 10).toBeGreaterThanOrEqual(0);
+    }
+    expect(PHONE.width).toBe(332);
+    expect(sequenceGeometry(300).width).toBe(332);
+    expect(DESKTOP.width).toBe(520);
+  });
+});
 
 describe('sequence diagram labels', () => {
   it('keeps crossing SYN,ACKs apart when they arrive in the opposite order (same midpoint)', () => {
@@ -53,9 +69,11 @@ describe('sequence diagram labels', () => {
         { deliver: 'sa' },
       ],
     });
-    const labels = labelsOf(trace);
-    expect(labels).toHaveLength(4);
-    expectClear(labels);
+    for (const g of WIDTHS) {
+      const labels = labelsOf(trace, g);
+      expect(labels).toHaveLength(4);
+      expectClear(labels, g);
+    }
   });
 
   it('puts 10-digit seq and ack on lines of their own, inside the lifelines', () => {
@@ -67,36 +85,57 @@ describe('sequence diagram labels', () => {
         { from: 'A', flags: ['ACK'], seq: 4294967291, ack: 0, len: 0 },
       ],
     });
-    const labels = labelsOf(trace);
+    const labels = labelsOf(trace, PHONE);
     expect(labels[1]?.lines).toEqual(['SYN, ACK  len=0', 'seq=4294967295', 'ack=4294967291']);
-    expectClear(labels);
+    expectClear(labels, PHONE);
+    expectClear(labelsOf(trace, DESKTOP), DESKTOP);
+  });
+
+  it('keeps the usual row height for lesson-like traces, at every width (their room is reserved before drawing)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SCENARIO_FAMILIES), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(...WIDTHS), (family, seed, g) => {
+        const view = traceViewOf(generateScenario(family, { seed, difficulty: 'beginner' }), 'en');
+        expect(layoutSequence(view.events, null, 'lost', g).g.row).toBe(g.row);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('keeps small numbers on one line', () => {
-    expect(segmentLabelLines(syn('A', 1000))).toEqual(['SYN  len=0', 'seq=1000 ack=0']);
+    for (const g of WIDTHS) expect(segmentLabelLines(syn('A', 1000, 5001), g)).toEqual(['SYN  len=0', 'seq=1000 ack=5001']);
   });
 
   it('never makes a label wider than the room between the lifelines', () => {
-    for (const lines of [segmentLabelLines(syn('A', 4294967295, 4294967295, ['SYN', 'ACK', 'FIN', 'PSH'])), ['你的答案', '?']]) {
-      expect(Math.max(...lines.map(textWidth))).toBeLessThanOrEqual(MAX_LABEL_WIDTH);
+    for (const g of WIDTHS) {
+      const data = { ...syn('A', 4294967295, 4294967295, ['SYN', 'ACK', 'FIN', 'PSH']), len: 1460 };
+      for (const lines of [segmentLabelLines(data, g), segmentLabelLines(data, g, ['你的答案']), ['你的答案', '?']]) {
+        expect(Math.max(...lines.map((l) => textWidth(l, g))) + 10).toBeLessThanOrEqual(g.maxLabel);
+      }
     }
   });
 
   it('lays out every scenario family clear of overlaps, in both languages’ word for lost', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SCENARIO_FAMILIES), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom('lost', '丢失'), (family, seed, lost) => {
-        expectClear(labelsOf(generateScenario(family, { seed }), lost));
-      }),
+      fc.property(
+        fc.constantFrom(...SCENARIO_FAMILIES),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.constantFrom('lost', '丢失'),
+        fc.constantFrom(...WIDTHS),
+        fc.constantFrom('beginner' as const, 'expert' as const),
+        (family, seed, lost, g, difficulty) => {
+          expectClear(labelsOf(generateScenario(family, { seed, difficulty }), g, lost), g);
+        },
+      ),
       { numRuns: 200 },
     );
   });
 
   it('keeps a question arrow’s label clear of the trace’s labels', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SCENARIO_FAMILIES), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (family, seed) => {
-        const view = traceViewOf(generateScenario(family, { seed }), 'en');
+      fc.property(fc.constantFrom(...SCENARIO_FAMILIES), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(...WIDTHS), (family, seed, g) => {
+        const view = traceViewOf(generateScenario(family, { seed, difficulty: 'expert' }), 'en');
         const extra = { from: 'B' as const, segment: syn('B', 4294967295, 4294967295, ['FIN', 'ACK']), label: 'Your answer', tone: 'wrong' as const };
-        expectClear(layoutLabels(arrowsOf(view.events), extra, view.events.length, 'lost'));
+        expectClear(layoutSequence(view.events, extra, 'lost', g).labels, g);
       }),
       { numRuns: 100 },
     );

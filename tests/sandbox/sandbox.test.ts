@@ -3,7 +3,7 @@
 // it, and does the same engine work per click however long the connection has run.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { replayTrace, type Segment, type TraceEvent } from '@/lib/engine';
-import { playEvent, startSandbox, type SandboxState } from '@/lib/sandbox/sandbox';
+import { playEvent, startSandbox, timerRunning, type SandboxState } from '@/lib/sandbox/sandbox';
 
 // Every transition the engine makes, by `step` or by a replay, goes through applyEvent.
 const transitions = vi.hoisted(() => ({ count: 0 }));
@@ -71,6 +71,27 @@ describe('sandbox', () => {
     if (!waiting.accepted) throw new Error('refused');
     expect(waiting.actions).toEqual([{ kind: 'sent', side: 'B', segment: { from: 'B', flags: ['ACK'], seq: ISN + 1, ack: 102, len: 0 } }]);
     expect(waiting.state.view.steps.at(-1)?.states).toEqual({ A: 'FIN_WAIT_2', B: 'CLOSE_WAIT' });
+  });
+
+  it("the learner's connect() sends its side's SYN at once (RFC 9293 3.10.1), and the engine answers it", () => {
+    const opened = playEvent(startSandbox('A', 'en'), { app: { at: 'A', call: 'connect' } }, half);
+    if (!opened.accepted) throw new Error('refused');
+    expect(opened.actions).toEqual([
+      { kind: 'opened', side: 'A', segment: { from: 'A', flags: ['SYN'], seq: ISN, ack: 0, len: 0 } },
+      { kind: 'sent', side: 'B', segment: { from: 'B', flags: ['SYN', 'ACK'], seq: ISN, ack: ISN + 1, len: 0 } },
+    ]);
+    expect(opened.state.view.steps.at(-1)?.states).toEqual({ A: 'ESTABLISHED', B: 'SYN_RECEIVED' });
+    expect(replayTrace(opened.state.trace).valid).toBe(true);
+  });
+
+  it('a timer can be fired only while it runs', () => {
+    const fresh = startSandbox('A', 'en');
+    expect(timerRunning(fresh, 'A', 'retransmit')).toBe(false);
+    expect(timerRunning(fresh, 'A', 'time_wait')).toBe(false);
+    // A's SYN is sent (and answered); A's ACK then leaves nothing unacknowledged.
+    const afterSyn = play(fresh, { from: 'A', flags: ['SYN'], seq: 100, ack: 0, len: 0 });
+    expect(timerRunning(afterSyn, 'B', 'retransmit')).toBe(true);
+    expect(timerRunning(handshake(), 'A', 'retransmit')).toBe(false);
   });
 
   it('playing both sides, the engine sends nothing', () => {

@@ -4,7 +4,7 @@ import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { explainFinding, statesOf, type Lang } from '@/lib/engine';
 import { APP_CALLS, FLAGS, otherSide, type AppCall, type Flag, type Side, type TraceEvent } from '@/lib/engine/types';
-import { automaticSides, inLanguage, playEvent, startSandbox, type Play, type SandboxState } from '@/lib/sandbox/sandbox';
+import { automaticSides, inLanguage, playEvent, startSandbox, timerRunning, type Play, type SandboxState } from '@/lib/sandbox/sandbox';
 import { flagsText, segmentText } from '@/app/_lib/quiz-format';
 import { MAX_LEN, parseWhole } from '@/app/_lib/quiz-input';
 import { ViewDiagram } from '@/app/_components/quiz/quiz-diagram';
@@ -38,7 +38,7 @@ export function Sandbox() {
       return;
     }
     const replies = result.actions.map((a) =>
-      a.kind === 'sent' ? t('engineSent', { side: a.side, segment: segmentText(a.segment, '—') }) : t('engineClosed', { side: a.side }),
+      a.kind === 'closed' ? t('engineClosed', { side: a.side }) : t(a.kind === 'opened' ? 'opened' : 'engineSent', { side: a.side, segment: segmentText(a.segment, '—') }),
     );
     setSandbox(result.state);
     setMessage({ tone: 'ok', lines: [result.said, ...replies] });
@@ -117,6 +117,7 @@ export function Sandbox() {
               role={trace.endpoints[side].role}
               state={states[side]}
               played={!automatic.includes(side)}
+              timers={{ retransmit: timerRunning(sandbox, side, 'retransmit'), time_wait: timerRunning(sandbox, side, 'time_wait') }}
               onEvent={apply}
             />
           ))}
@@ -131,12 +132,15 @@ function EndpointPanel({
   role,
   state,
   played,
+  timers,
   onEvent,
 }: {
   side: Side;
   role: string;
   state: string;
   played: boolean;
+  /** Which of this side's timers run now: firing one that does not is not offered. */
+  timers: Record<'retransmit' | 'time_wait', boolean>;
   onEvent: (e: TraceEvent) => void;
 }) {
   const t = useTranslations('sandbox');
@@ -193,10 +197,10 @@ function EndpointPanel({
               {c}()
             </button>
           ))}
-          <button type="button" className={small} onClick={() => onEvent({ timeout: { at: side, timer: 'retransmit' } })}>
+          <button type="button" className={small} disabled={!timers.retransmit} onClick={() => onEvent({ timeout: { at: side, timer: 'retransmit' } })}>
             {t('retransmitTimer')}
           </button>
-          <button type="button" className={small} disabled={state !== 'TIME_WAIT'} onClick={() => onEvent({ timeout: { at: side, timer: 'time_wait' } })}>
+          <button type="button" className={small} disabled={!timers.time_wait} onClick={() => onEvent({ timeout: { at: side, timer: 'time_wait' } })}>
             {t('timer')}
           </button>
         </div>

@@ -1,29 +1,40 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Side } from '@/lib/engine/types';
 import { statesAt, useTraceStep } from './trace-context';
 import {
-  arrowsOf,
   extraEnds,
-  LABEL_LINE,
-  layoutLabels,
-  LIFELINE_X as X,
-  MONO_CHAR as CHAR,
-  rowY as y,
-  SEQUENCE_ROW as ROW,
+  firstBaseline,
+  layoutSequence,
+  rowY,
+  SEQUENCE_DEFAULT_WIDTH,
   SEQUENCE_TOP as TOP,
-  SEQUENCE_WIDTH as WIDTH,
+  sequenceDiagramHeight,
+  sequenceGeometry,
   stopOf,
   type Arrow,
   type ExtraArrow,
   type PlacedLabel,
+  type SequenceGeometry,
 } from './sequence-layout';
 
-export { SEQUENCE_WIDTH, type ExtraArrow } from './sequence-layout';
+export type { ExtraArrow } from './sequence-layout';
 
-/** The drawing's height for a trace of `rows` rows (events, plus one for a question's arrow). */
-export const sequenceDiagramHeight = (rows: number) => y(rows) + 28;
+/** The width the diagram's box offers, measured (and followed) in the browser. */
+function useAvailableWidth(): [RefObject<HTMLDivElement | null>, number] {
+  const box = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(SEQUENCE_DEFAULT_WIDTH);
+  useEffect(() => {
+    const element = box.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  return [box, width];
+}
 
 export interface SequenceDiagramProps {
   /** Drawn dashed in one more row below the trace. */
@@ -44,13 +55,17 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null, d
   const { view, step, id } = useTraceStep();
   const n = view.events.length;
   const rows = extra ? n + 1 : n;
-  const height = sequenceDiagramHeight(rows);
-  const arrows = arrowsOf(view.events);
+  const [box, available] = useAvailableWidth();
   const current = highlight ?? step - 1;
   const lostWord = t('lost');
   // Every label is placed before anything is drawn, so crossing arrows' labels are kept apart
   // and all labels are painted over all lines.
-  const labels = layoutLabels(arrows, extra, n, lostWord);
+  const { g, arrows, labels } = layoutSequence(view.events, extra, lostWord, sequenceGeometry(available));
+  const X = g.x;
+  const WIDTH = g.width;
+  const ROW = g.row;
+  const y = (row: number) => rowY(row, g);
+  const height = sequenceDiagramHeight(rows, g);
 
   return (
     <div>
@@ -62,14 +77,18 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null, d
         role="group"
         aria-label={t('sequence')}
         aria-describedby={`${id}-seq-desc`}
-        className="mx-auto max-w-xl rounded-lg"
+        ref={box}
+        className="mx-auto max-w-xl overflow-x-auto rounded-lg"
       >
         {!drawn ? (
-          <div aria-hidden="true" style={{ aspectRatio: `${WIDTH} / ${height}` }} />
+          <div aria-hidden="true" style={{ height }} />
         ) : (
         <svg
           viewBox={`0 0 ${WIDTH} ${height}`}
-          className="h-auto w-full select-none font-mono"
+          width={WIDTH}
+          height={height}
+          style={{ fontSize: g.font }}
+          className="mx-auto block select-none font-mono"
           role="img"
           aria-labelledby={`${id}-seq-title ${id}-seq-desc`}
           data-testid="sequence-svg"
@@ -102,7 +121,7 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null, d
                 x={X[side]}
                 y={22}
                 textAnchor="middle"
-                className="font-sans text-[16px] font-bold"
+                className="font-sans text-[15px] font-bold"
                 fill={`var(--side-${side.toLowerCase()})`}
               >
                 {t('role', { side, role: t(`roles.${view.endpoints[side].role}`) })}
@@ -128,7 +147,7 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null, d
                   const label = mask && mask.row === row && (mask.side === side || mask.side === 'both') ? '?' : states[side];
                   const changed = !previous || previous[side] !== label;
                   const isNow = row === step;
-                  const width = label.length * CHAR + 10;
+                  const width = label.length * g.char + 10;
                   const x = side === 'A' ? X.A - 10 - width : X.B + 10;
                   return (
                     <g key={side} data-testid="state-label">
@@ -148,7 +167,7 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null, d
                         x={x + width / 2}
                         y={y(row) + 4}
                         textAnchor="middle"
-                        className={`text-[12px] ${isNow ? 'font-bold' : ''}`}
+                        className={isNow ? 'font-bold' : ''}
                         fill={changed || isNow ? 'var(--fg)' : 'var(--muted)'}
                       >
                         {label}
@@ -190,7 +209,7 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null, d
                     x={x + outside}
                     y={mid + 4}
                     textAnchor={event.at === 'A' ? 'end' : 'start'}
-                    className="font-sans text-[12px] italic"
+                    className="font-sans italic"
                     fill="var(--fg)"
                   >
                     {label}
@@ -216,13 +235,14 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null, d
           })}
 
           {arrows.map((arrow) => (
-            <SegmentArrow key={arrow.event} arrow={arrow} step={step} widgetId={id} lostLabel={lostWord} />
+            <SegmentArrow key={arrow.event} arrow={arrow} step={step} widgetId={id} lostLabel={lostWord} g={g} />
           ))}
-          {extra && <Extra arrow={extra} row={n} label={labels[arrows.length] as PlacedLabel} />}
+          {extra && <Extra arrow={extra} row={n} label={labels[arrows.length] as PlacedLabel} g={g} />}
 
           {arrows.map((arrow, i) => (
             <SegmentLabel
               key={arrow.event}
+              g={g}
               label={labels[i] as PlacedLabel}
               color={`var(--side-${arrow.segment.from.toLowerCase()})`}
               faded={step <= arrow.event}
@@ -241,11 +261,13 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null, d
  */
 function SegmentLabel({
   label,
+  g,
   color,
   faded = false,
   heading = false,
 }: {
   label: PlacedLabel;
+  g: SequenceGeometry;
   color: string;
   faded?: boolean;
   /** The first line is a sans-serif heading (a question arrow's "your answer"). */
@@ -261,9 +283,9 @@ function SegmentLabel({
           <text
             key={i}
             x={box.x + box.width / 2}
-            y={box.y + 3 + LABEL_LINE * i + 11}
+            y={box.y + firstBaseline(g) + g.line * i}
             textAnchor="middle"
-            className={`${heading && i === 0 ? 'font-sans ' : ''}${i < bold ? 'text-[12px] font-bold' : 'text-[11.5px]'}`}
+            className={`${heading && i === 0 ? 'font-sans ' : ''}${i < bold ? 'font-bold' : ''}`}
             fill={i < bold ? color : 'var(--fg)'}
           >
             {line}
@@ -279,11 +301,13 @@ function SegmentArrow({
   step,
   widgetId,
   lostLabel,
+  g,
 }: {
   arrow: Arrow;
   step: number;
   widgetId: string;
   lostLabel: string;
+  g: SequenceGeometry;
 }) {
   const { segment, from, fate } = arrow;
   const side = segment.from.toLowerCase();
@@ -293,7 +317,7 @@ function SegmentArrow({
   const isCurrent = step - 1 === arrow.event || step - 1 === arrow.endsAt;
   const end = stopOf(arrow);
   // While in flight, the solid part reaches the current row.
-  const progress = arrived ? 1 : sent ? Math.min(1, (y(step) - from.y) / (end.y - from.y || 1)) : 0;
+  const progress = arrived ? 1 : sent ? Math.min(1, (rowY(step, g) - from.y) / (end.y - from.y || 1)) : 0;
   const tip = { x: from.x + (end.x - from.x) * progress, y: from.y + (end.y - from.y) * progress };
 
   return (
@@ -319,7 +343,7 @@ function SegmentArrow({
         <g stroke="var(--danger)" strokeWidth={3} strokeLinecap="round">
           <line x1={end.x - 7} y1={end.y - 7} x2={end.x + 7} y2={end.y + 7} />
           <line x1={end.x - 7} y1={end.y + 7} x2={end.x + 7} y2={end.y - 7} />
-          <text x={end.x} y={end.y + 22} textAnchor="middle" className="text-[11px]" fill="var(--danger)" {...halo}>
+          <text x={end.x} y={end.y + 22} textAnchor="middle" fill="var(--danger)" {...halo}>
             {lostLabel}
           </text>
         </g>
@@ -329,9 +353,9 @@ function SegmentArrow({
 }
 
 /** A question's dashed arrow with its label, drawn after the trace's lines and before their labels. */
-function Extra({ arrow, row, label }: { arrow: ExtraArrow; row: number; label: PlacedLabel }) {
+function Extra({ arrow, row, label, g }: { arrow: ExtraArrow; row: number; label: PlacedLabel; g: SequenceGeometry }) {
   const color = arrow.tone === 'wrong' ? 'var(--danger)' : 'var(--muted)';
-  const { from, to } = extraEnds(arrow, row);
+  const { from, to } = extraEnds(arrow, row, g);
   const length = Math.hypot(to.x - from.x, to.y - from.y);
   const d = { x: (to.x - from.x) / length, y: (to.y - from.y) / length };
   const head = [
@@ -345,7 +369,7 @@ function Extra({ arrow, row, label }: { arrow: ExtraArrow; row: number; label: P
     <g data-testid={`extra-arrow-${arrow.tone}`}>
       <line x1={from.x} y1={from.y} x2={to.x} y2={to.y} stroke={color} strokeWidth={2} strokeDasharray="7 5" />
       <polygon points={head} fill={color} />
-      <SegmentLabel label={label} color={color} heading />
+      <SegmentLabel label={label} g={g} color={color} heading />
     </g>
   );
 }

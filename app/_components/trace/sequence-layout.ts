@@ -1,33 +1,56 @@
 import type { ResolvedEvent, Segment, Side } from '@/lib/engine/types';
 import { flagsLabel, other } from './trace-format';
 
-// Where a sequence diagram's segment labels go: pure geometry, so it is tested without a browser
+// Where a sequence diagram's parts go: pure geometry, so it is tested without a browser
 // (tests/quiz-ui/sequence-layout.test.ts) and measured again in Chromium (tests/e2e/phone.test.ts).
+// The diagram is drawn at the width it is given, one unit to one CSS pixel: a phone gets a
+// narrower drawing with 11 px text, never a wide one shrunk until its text is unreadable.
 
-export const SEQUENCE_WIDTH = 424;
-/** The lifelines: room outside each for the widest state label (SYN_RECEIVED), 200 between. */
-export const LIFELINE_X: Record<Side, number> = { A: 112, B: SEQUENCE_WIDTH - 112 };
 export const SEQUENCE_TOP = 64;
 export const SEQUENCE_ROW = 52;
-/** Advance of the 12px monospace font; labels are sized from it (the e2e test checks the real boxes). */
-export const MONO_CHAR = 7.3;
-export const LABEL_LINE = 14;
+/** A 390 px phone's box; a narrower screen scrolls the drawing sideways rather than shrink it. */
+export const SEQUENCE_MIN_WIDTH = 332;
+export const SEQUENCE_MAX_WIDTH = 520;
+/** What the server renders, before the browser measures the room. */
+export const SEQUENCE_DEFAULT_WIDTH = 424;
 const PAD_X = 5;
 const PAD_Y = 3;
 /** A label keeps this far from each lifeline, so it never covers a state dot or spills past it. */
-const INSET = 6;
-/**
- * Along its arrow, a label tries the middle first, then points nearer either end, about 8 px of
- * height apart (a long arrow has many places, a one-row arrow a few).
- */
-function alongPoints(height: number): number[] {
-  const step = Math.min(0.1, 8 / Math.max(1, height));
-  const points = [0.5];
-  for (let d = step; 0.5 + d <= 0.88; d += step) points.push(0.5 - d, 0.5 + d);
-  return points;
+const INSET = 4;
+/** The longest state name, SYN_RECEIVED, in its pill beside a lifeline. */
+const LONGEST_STATE = 12;
+
+export interface SequenceGeometry {
+  width: number;
+  /** Where the lifelines stand. */
+  x: Record<Side, number>;
+  /** The text size (px) of labels and states; at least 11. */
+  font: number;
+  /** The monospace advance at that size (0.61 em, a little over DejaVu Sans Mono's 0.602). */
+  char: number;
+  /** A label's line height. */
+  line: number;
+  /** The widest a segment label may be: the room between the lifelines. */
+  maxLabel: number;
+  /** The height of one event's row: taller when crossing labels need the room. */
+  row: number;
 }
 
-export const rowY = (row: number) => SEQUENCE_TOP + row * SEQUENCE_ROW;
+/** The drawing for `available` px of room (clamped to 332..520). Pure. */
+export function sequenceGeometry(available: number): SequenceGeometry {
+  const width = Math.round(Math.min(SEQUENCE_MAX_WIDTH, Math.max(SEQUENCE_MIN_WIDTH, available)));
+  const font = width < 420 ? 11 : 12;
+  const char = font * 0.61;
+  const stateRoom = LONGEST_STATE * char + 10 + 8;
+  const gap = Math.min(240, width - 2 * stateRoom);
+  const a = (width - gap) / 2;
+  return { width, x: { A: a, B: a + gap }, font, char, line: font + 3, maxLabel: gap - 2 * INSET, row: SEQUENCE_ROW };
+}
+
+export const rowY = (row: number, g: SequenceGeometry) => SEQUENCE_TOP + row * g.row;
+
+/** The drawing's height for `rows` rows (events, plus one for a question's arrow). */
+export const sequenceDiagramHeight = (rows: number, g: SequenceGeometry) => rowY(rows, g) + 28;
 
 export interface Point {
   x: number;
@@ -47,29 +70,41 @@ export interface PlacedLabel {
   box: Box;
 }
 
-/** The widest a label may be: the room between the lifelines. */
-export const MAX_LABEL_WIDTH = LIFELINE_X.B - LIFELINE_X.A - 2 * INSET;
-
-/** CJK and full-width characters take a whole em, about 1.65 monospace advances. */
+/** CJK and full-width characters take a whole em. */
 const WIDE = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
-export const textWidth = (text: string) => [...text].reduce((sum, ch) => sum + (WIDE.test(ch) ? 12 : MONO_CHAR), 0);
-const widthOf = (lines: readonly string[]) => Math.max(...lines.map(textWidth)) + 2 * PAD_X;
+export const textWidth = (text: string, g: SequenceGeometry) => [...text].reduce((sum, ch) => sum + (WIDE.test(ch) ? g.font : g.char), 0);
+const widthOf = (lines: readonly string[], g: SequenceGeometry) => Math.max(...lines.map((l) => textWidth(l, g))) + 2 * PAD_X;
 
 /**
  * A segment's label lines: flags and length, then seq and ack on one line when they fit between
- * the lifelines, else on a line each (10-digit numbers near 2^32 do not fit side by side).
+ * the lifelines, else each on a line of its own (10-digit numbers near 2^32 do not fit side by
+ * side on a phone); flags and length split too when they are long.
  */
-export function segmentLabelLines(segment: Segment, heading: string[] = []): string[] {
+export function segmentLabelLines(segment: Segment, g: SequenceGeometry, heading: string[] = []): string[] {
+  const flags = flagsLabel(segment.flags) || '—';
+  const fits = (lines: string[]) => widthOf(lines, g) <= g.maxLabel;
+  const top = fits([`${flags}  len=${segment.len}`]) ? [`${flags}  len=${segment.len}`] : [...wrapFlags(flags, fits), `len=${segment.len}`];
   const numbers = `seq=${segment.seq} ack=${segment.ack}`;
-  const top = `${flagsLabel(segment.flags) || '—'}  len=${segment.len}`;
-  const lines = [...heading, top, numbers];
-  if (widthOf(lines) <= MAX_LABEL_WIDTH) return lines;
-  return [...heading, top, `seq=${segment.seq}`, `ack=${segment.ack}`];
+  return [...heading, ...top, ...(fits([numbers]) ? [numbers] : [`seq=${segment.seq}`, `ack=${segment.ack}`])];
 }
 
-export function labelSize(lines: readonly string[]): { width: number; height: number } {
-  return { width: Math.min(MAX_LABEL_WIDTH, widthOf(lines)), height: lines.length * LABEL_LINE + 2 * PAD_Y };
+/** "SYN, FIN, PSH, ACK" (a capture may hold anything) on as many lines as it needs. */
+function wrapFlags(flags: string, fits: (lines: string[]) => boolean): string[] {
+  const lines: string[] = [];
+  for (const flag of flags.split(', ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && fits([`${last}, ${flag}`])) lines[lines.length - 1] = `${last}, ${flag}`;
+    else lines.push(flag);
+  }
+  return lines;
 }
+
+export function labelSize(lines: readonly string[], g: SequenceGeometry): { width: number; height: number } {
+  return { width: Math.min(g.maxLabel, widthOf(lines, g)), height: lines.length * g.line + 2 * PAD_Y };
+}
+
+/** Where the first line's baseline sits below the top of its pill. */
+export const firstBaseline = (g: SequenceGeometry) => PAD_Y + g.font;
 
 export function overlapArea(a: Box, b: Box): number {
   const w = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
@@ -78,10 +113,21 @@ export function overlapArea(a: Box, b: Box): number {
 }
 
 /** A box of this size centred on `at`, moved sideways to stay between the lifelines. */
-function boxAt(at: Point, size: { width: number; height: number }): Box {
-  const left = LIFELINE_X.A + INSET;
-  const right = LIFELINE_X.B - INSET - size.width;
+function boxAt(at: Point, size: { width: number; height: number }, g: SequenceGeometry): Box {
+  const left = g.x.A + INSET;
+  const right = g.x.B - INSET - size.width;
   return { x: Math.min(right, Math.max(left, at.x - size.width / 2)), y: at.y - size.height / 2, ...size };
+}
+
+/**
+ * Along its arrow, a label tries the middle first, then points nearer either end, about 8 px of
+ * height apart (a long arrow has many places, a one-row arrow a few).
+ */
+function alongPoints(height: number): number[] {
+  const step = Math.min(0.1, 8 / Math.max(1, height));
+  const points = [0.5];
+  for (let d = step; 0.5 + d <= 0.88; d += step) points.push(0.5 - d, 0.5 + d);
+  return points;
 }
 
 export interface LabelRequest {
@@ -90,22 +136,24 @@ export interface LabelRequest {
   to: Point;
 }
 
+const span = (r: LabelRequest) => Math.abs(r.to.y - r.from.y);
+
 /**
  * Places each label on its arrow where it overlaps no label placed before it (and none of
  * `taken`, such as a lost segment's mark): the middle if free, else the free point nearest the
  * middle, else the point of least overlap. Pure; returns the labels in the requests' order.
  */
-export function placeLabels(requests: readonly LabelRequest[], taken: readonly Box[] = []): PlacedLabel[] {
+export function placeLabels(requests: readonly LabelRequest[], g: SequenceGeometry, taken: readonly Box[] = []): PlacedLabel[] {
   const placed: Box[] = [...taken];
   const out: PlacedLabel[] = new Array(requests.length);
   // The shortest arrows first: they have the fewest places, a long arrow can move along.
   const order = requests.map((_, i) => i).sort((a, b) => span(requests[a] as LabelRequest) - span(requests[b] as LabelRequest) || a - b);
   for (const index of order) {
     const { lines, from, to } = requests[index] as LabelRequest;
-    const size = labelSize(lines);
+    const size = labelSize(lines, g);
     let best: { box: Box; overlap: number } | null = null;
     for (const t of alongPoints(Math.abs(to.y - from.y))) {
-      const box = boxAt({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }, size);
+      const box = boxAt({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }, size, g);
       const overlap = placed.reduce((sum, other) => sum + overlapArea(box, other), 0);
       if (!best || overlap < best.overlap) best = { box, overlap };
       if (overlap === 0) break;
@@ -117,11 +165,9 @@ export function placeLabels(requests: readonly LabelRequest[], taken: readonly B
   return out;
 }
 
-const span = (r: LabelRequest) => Math.abs(r.to.y - r.from.y);
-
 /** The box a lost segment's cross and "lost" word take around the point where it stops. */
-export function lostMarkBox(at: Point, word: string): Box {
-  const width = Math.max(24, textWidth(word) + 8);
+export function lostMarkBox(at: Point, word: string, g: SequenceGeometry): Box {
+  const width = Math.max(24, textWidth(word, g) + 8);
   return { x: at.x - width / 2, y: at.y - 9, width, height: 36 };
 }
 
@@ -136,7 +182,7 @@ export interface Arrow {
 }
 
 /** A send at event i delivered at event j runs from row i (sender) to row j + 1 (receiver). */
-export function arrowsOf(events: ResolvedEvent[]): Arrow[] {
+export function arrowsOf(events: ResolvedEvent[], g: SequenceGeometry): Arrow[] {
   return events.flatMap((event, i): Arrow[] => {
     if (event.kind !== 'send' && event.kind !== 'segment') return [];
     const sender = event.segment.from;
@@ -145,8 +191,8 @@ export function arrowsOf(events: ResolvedEvent[]): Arrow[] {
       {
         event: i,
         segment: event.segment,
-        from: { x: LIFELINE_X[sender], y: rowY(i) },
-        to: { x: LIFELINE_X[other(sender)], y: rowY(endsAt + 1) },
+        from: { x: g.x[sender], y: rowY(i, g) },
+        to: { x: g.x[other(sender)], y: rowY(endsAt + 1, g) },
         endsAt,
         fate: event.kind === 'segment' ? 'delivered' : event.fate,
       },
@@ -171,20 +217,45 @@ export function stopOf(arrow: Arrow): Point {
 }
 
 /** A question's arrow runs from its sender in row `row` to the other side one row lower. */
-export function extraEnds(arrow: ExtraArrow, row: number): { from: Point; to: Point } {
-  return { from: { x: LIFELINE_X[arrow.from], y: rowY(row) }, to: { x: LIFELINE_X[other(arrow.from)], y: rowY(row + 1) } };
+export function extraEnds(arrow: ExtraArrow, row: number, g: SequenceGeometry): { from: Point; to: Point } {
+  return { from: { x: g.x[arrow.from], y: rowY(row, g) }, to: { x: g.x[other(arrow.from)], y: rowY(row + 1, g) } };
+}
+
+function labelsFor(arrows: readonly Arrow[], extra: ExtraArrow | null, rows: number, lostWord: string, g: SequenceGeometry): PlacedLabel[] {
+  const taken = arrows.filter((a) => a.fate === 'dropped').map((a) => lostMarkBox(stopOf(a), lostWord, g));
+  const requests: LabelRequest[] = arrows.map((a) => ({ lines: segmentLabelLines(a.segment, g), from: a.from, to: stopOf(a) }));
+  if (extra) {
+    const lines = extra.segment ? segmentLabelLines(extra.segment, g, [extra.label]) : [extra.label, '?'];
+    requests.push({ lines, ...extraEnds(extra, rows, g) });
+  }
+  return placeLabels(requests, g, taken);
+}
+
+const clashes = (labels: readonly PlacedLabel[]) =>
+  labels.some((a, i) => labels.slice(i + 1).some((b) => overlapArea(a.box, b.box) > 0));
+
+/** Row heights tried in turn: the usual one, then more room for crowded crossings. */
+const ROWS = [SEQUENCE_ROW, 62, 74, 90, 110];
+
+export interface SequenceLayout {
+  g: SequenceGeometry;
+  arrows: Arrow[];
+  /** Every arrow's label (in order), then the question arrow's (drawn below the last row). */
+  labels: PlacedLabel[];
 }
 
 /**
- * The label of every arrow (in order), then the question arrow's (drawn below row `rows`):
- * clear of each other and of lost segments' marks. Pure.
+ * The diagram of `events` for a width: arrows and labels clear of each other and of lost
+ * segments' marks. Rows grow only when crossing labels would overlap at the usual height (dense
+ * expert traces with 10-digit numbers), so most diagrams have the same height at every width. Pure.
  */
-export function layoutLabels(arrows: readonly Arrow[], extra: ExtraArrow | null, rows: number, lostWord: string): PlacedLabel[] {
-  const taken = arrows.filter((a) => a.fate === 'dropped').map((a) => lostMarkBox(stopOf(a), lostWord));
-  const requests: LabelRequest[] = arrows.map((a) => ({ lines: segmentLabelLines(a.segment), from: a.from, to: stopOf(a) }));
-  if (extra) {
-    const lines = extra.segment ? segmentLabelLines(extra.segment, [extra.label]) : [extra.label, '?'];
-    requests.push({ lines, ...extraEnds(extra, rows) });
+export function layoutSequence(events: ResolvedEvent[], extra: ExtraArrow | null, lostWord: string, base: SequenceGeometry): SequenceLayout {
+  let layout: SequenceLayout | null = null;
+  for (const row of ROWS) {
+    const g = { ...base, row };
+    const arrows = arrowsOf(events, g);
+    layout = { g, arrows, labels: labelsFor(arrows, extra, events.length, lostWord, g) };
+    if (!clashes(layout.labels)) break;
   }
-  return placeLabels(requests, taken);
+  return layout as SequenceLayout;
 }

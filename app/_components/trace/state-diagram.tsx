@@ -10,8 +10,8 @@ import { statesAt, useTraceStep } from './trace-context';
 // RFC 9293 figure 5, laid out by hand on a grid; CLOSED appears twice, as in the figure.
 const W = 760;
 const H = 712;
-/** Readable on a phone only at 560 px or more, so below that it scrolls (ScrollArea shows it does). */
-const SIZE = 'mx-auto w-full min-w-[560px] max-w-3xl';
+/** Drawn at its natural size (11 px labels) at the least, so on a phone it scrolls, and ScrollArea shows it does. */
+const SIZE = 'mx-auto w-full min-w-[760px] max-w-3xl';
 const HALF_W = 66;
 const HALF_H = 18;
 

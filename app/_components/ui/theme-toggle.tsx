@@ -36,19 +36,17 @@ export function ThemeToggle() {
     window.dispatchEvent(new Event('synack:theme'));
   };
 
+  // An icon button (its name is the full "Color theme: System"), so the header stays one row.
   return (
     <button
       type="button"
       onClick={select}
       title={t('current', { choice: t(choice) })}
-      className="min-h-9 min-w-9 rounded-md border border-border px-2.5 py-1.5 text-sm hover:bg-surface-2"
+      data-testid="theme-toggle"
+      className="inline-flex size-9 items-center justify-center rounded-md border border-border text-base hover:bg-surface-2"
     >
-      <span aria-hidden="true" className="sm:mr-1">
-        {choice === 'dark' ? '☾' : choice === 'light' ? '☀' : '◐'}
-      </span>
-      <span className="sr-only sm:not-sr-only">
-        {t('current', { choice: t(choice) })}
-      </span>
+      <span aria-hidden="true">{choice === 'dark' ? '☾' : choice === 'light' ? '☀' : '◐'}</span>
+      <span className="sr-only">{t('current', { choice: t(choice) })}</span>
     </button>
   );
 }
