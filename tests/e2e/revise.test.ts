@@ -25,6 +25,10 @@ async function withPage<T>(run: (page: Page, errors: string[], context: BrowserC
   }
 }
 
+// Offline tests wait for the service worker to install and precache the app: on a loaded 2-core
+// machine that alone can take longer than the default 30 s.
+const OFFLINE_TIMEOUT = 120_000;
+
 const url = (path: string) => `${running().app.baseUrl}${path}`;
 
 async function revision(page: Page): Promise<RevisionState> {
@@ -244,6 +248,61 @@ describe('signed-in revision', () => {
   });
 });
 
+describe('signed-in mock exam offline', () => {
+  it('answers given with the network cut, kept across an offline reload, reach the account when it is back; the exam date set as a visitor follows the sign-up', async () => {
+    const email = `exam-${Date.now()}@example.test`;
+    const stored = async (page: Page) => page.evaluate(async () => (await (await fetch('/api/revision')).json()) as RevisionState);
+    await withPage(async (page, errors, context) => {
+      // A visitor sets an exam date, then signs up through the form.
+      await page.goto(url('/en/revise'));
+      await page.getByTestId('exam-date').fill('2030-06-01');
+      await expect.poll(async () => (await revision(page)).examDate).toBe('2030-06-01');
+      await page.goto(url('/en/sign-up'));
+      await page.getByLabel('Your name').fill('Examinee');
+      await page.getByLabel('Email').fill(email);
+      await page.getByLabel('Password', { exact: true }).fill('correct horse 1');
+      await page.getByRole('button', { name: 'Create account' }).click();
+      await expect.poll(async () => (await stored(page)).examDate, { timeout: 15_000 }).toBe('2030-06-01');
+
+      // The exam page is visited online (the service worker keeps it), then the network is cut.
+      await page.goto(url('/en/revise/exam'));
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      });
+      await page.reload();
+      await page.getByTestId('exam-config').waitFor();
+      await context.setOffline(true);
+      await page.getByLabel('Number of questions').fill('3');
+      await page.getByLabel('Time in minutes').fill('10');
+      await page.getByRole('button', { name: 'Start the exam' }).click();
+      await page.getByTestId('exam-run').waitFor();
+      const refs = (await revision(page)).activeExam!.refs;
+      for (let i = 0; i < 2; i++) {
+        await answerExamQuestion(page, rightResponse(refs[i]!));
+        await expect.poll(async () => (await revision(page)).activeExam!.answers[i] !== null).toBe(true);
+        await page.getByRole('button', { name: 'Next', exact: true }).click();
+      }
+      await page.reload(); // still offline: the service worker serves the page, the exam continues
+      await page.getByTestId('exam-run').waitFor();
+      expect((await revision(page)).activeExam!.answers.map((a) => a !== null)).toEqual([true, true, false]);
+      await page.getByRole('button', { name: 'Hand in' }).click();
+      await page.getByRole('button', { name: 'Yes, hand in' }).click();
+      await page.getByTestId('exam-report').waitFor();
+
+      await context.setOffline(false);
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect.poll(async () => (await stored(page)).exams.length, { timeout: 15_000 }).toBe(1);
+      const account = await stored(page);
+      expect(account.exams[0]).toMatchObject({ total: 3, correct: 2 });
+      expect(account.recentExams[0]!.answers.slice(0, 2).map((a) => a?.response)).toEqual([rightResponse(refs[0]!), rightResponse(refs[1]!)]);
+      expect(account.mistakes.map((m) => m.ref)).toContain(refs[2]);
+      expect(account.examDate).toBe('2030-06-01');
+      expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch|Failed to load resource/.test(e))).toEqual([]);
+    });
+  }, OFFLINE_TIMEOUT);
+});
+
 describe('summary sheet', () => {
   for (const locale of ['en', 'zh'] as const) {
     it(`${locale}: prints on exactly one A4 page`, async () => {
@@ -292,5 +351,5 @@ describe('offline', () => {
       await page.goto(url('/zh/glossary'));
       expect(await page.locator('h1').first().textContent()).toBe('当前处于离线状态');
     });
-  });
+  }, OFFLINE_TIMEOUT);
 });

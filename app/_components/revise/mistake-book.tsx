@@ -142,10 +142,11 @@ function MistakeEntry({ mistake, sections }: { mistake: Mistake; sections: Recor
   return (
     <li className="space-y-2 rounded-lg border border-border bg-surface p-4 text-sm" data-testid="mistake">
       <p className="text-muted">{t('when', { date: formatDate(mistake.at, locale), source: t(`source.${mistake.source}`) })}</p>
-      <p className="font-semibold">
+      {/* Each entry is a section of the book: its own heading keeps the diagram's h3 in order. */}
+      <h2 className="text-base font-semibold">
         {ts(mistake.skill)}
         {mistake.misconception && <span className="font-normal text-muted"> · {tm(`${mistake.misconception}.label`)}</span>}
-      </p>
+      </h2>
       {question ? (
         <>
           <p>{t('question', { prompt: question.source === 'quiz' ? itemPrompt(question.item) : trackPrompt(question.item) })}</p>
