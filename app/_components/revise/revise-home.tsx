@@ -83,6 +83,8 @@ export function ReviseHome() {
               id={`${id}-date`}
               type="date"
               value={state.examDate ?? ''}
+              // Until this browser's revision state is read, a date picked would be overwritten by it.
+              disabled={!ready}
               min={formatDay(today)}
               onChange={(e) => setDate(e.target.value)}
               aria-describedby={`${id}-hint`}
