@@ -4,7 +4,7 @@
 export * from './types';
 export { seq, seqAdd, seqDiff, seqLt, seqLe, seqGt, seqGe, seqInRange, segmentSpan, type Seq } from './seq';
 export { parseTrace, parseEndpoints, parseTraceEvent, TraceFormatError } from './parse';
-export { FINDING_CODES, type Finding, type FindingCode } from './findings';
+export { FINDING_CODES, type Finding, type FindingCode, type FindingOf, type FindingParamsByCode, type SomeFindingParams } from './findings';
 export { explainFinding, hintFinding, LANGS, type Lang } from './explain/index';
 export {
   openConnection,

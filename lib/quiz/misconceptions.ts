@@ -2,7 +2,7 @@
 // count misconceptions, not only items. Read off the finding's own fields: the field that is
 // wrong, what was expected and what was given, and the numbers the engine attaches (SND.NXT,
 // RCV.NXT, what the right number counts from), never by matching code names.
-import { segmentOf, seqDiff, seq, type Finding, type Flag, type Side, type Trace } from '../engine/index';
+import { segmentOf, seqDiff, seq, type Finding, type Flag, type SomeFindingParams, type Side, type Trace } from '../engine/index';
 
 export const MISCONCEPTIONS = [
   'syn_fin_consume_one',
@@ -74,7 +74,7 @@ function classifyNumber(trace: Trace, sender: Side | null, f: Finding): Misconce
   const got = seq(Number(f.got));
   const expected = seq(Number(f.expected));
   const off = seqDiff(expected, got);
-  const p = f.params;
+  const p: SomeFindingParams = f.params;
   if (f.field === 'ack' && f.expected === 0) return 'ack_flag_vs_number';
   // the number of the other direction: own and peer numbers swapped
   const peerNumber = f.field === 'seq' ? p.rcvNxt : p.sndNxt;
@@ -96,8 +96,9 @@ function classifyNumber(trace: Trace, sender: Side | null, f: Finding): Misconce
 
 /** A wrong length: data where none may go, or more than a retransmission repeats. */
 function classifyLen(f: Finding): Misconception {
-  if (f.params.limit !== undefined) return 'retransmission_same_seq';
-  if (f.params.segment === 'rst') return 'reset_rules';
+  const p: SomeFindingParams = f.params;
+  if (p.limit !== undefined) return 'retransmission_same_seq';
+  if (p.segment === 'rst') return 'reset_rules';
   return 'data_when_allowed';
 }
 

@@ -1,10 +1,9 @@
-import type { FindingCode } from '../findings';
-import { flagList, sum, type Message } from './format';
+import { flagList, sum, type MessageTable } from './format';
 
 const WRAP = '(mod 2^32: sequence numbers wrap)';
 
 /** English explanations: one sentence naming the rule and the numbers. */
-export const en: Record<FindingCode, Message> = {
+export const en: MessageTable = {
   SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} is ${p.state}: its SYN was sent and acknowledged long ago, and a SYN on a synchronized connection is never sent again, so the flags are ${flagList(['ACK'])} without SYN.`,
   SYN_WITH_FIN: (p) => `${p.side} cannot open and close in one segment: a segment carries SYN or FIN, not both.`,
   SYN_REQUIRED: (p) => `${p.side} is ${p.state} and has not received ${p.peer}'s SYN, so the only segment it can send is its own SYN (a retransmission reuses the ISN).`,

@@ -1,12 +1,18 @@
 // Small helpers the message tables share: numbers written as the formula that produced them.
-import type { Finding, FindingParams } from '../findings';
+import type { FindingCode, FindingOf, FindingParamsByCode } from '../findings';
 import type { Flag } from '../types';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
 
-/** A message for one finding code; `p` holds the numbers, `f` the whole finding. */
-export type Message = (p: Record<string, string>, f: Finding) => string;
+/** A finding's params as the messages read them: the same names, each value written out. */
+export type Words<P> = { [K in keyof P]: string };
+
+/** A message for one finding code; `p` holds its numbers as words, `f` the whole finding. */
+export type Message<C extends FindingCode> = (p: Words<FindingParamsByCode[C]>, f: FindingOf<C>) => string;
+
+/** One message per code, each typed by its own code's params. */
+export type MessageTable = { [C in FindingCode]: Message<C> };
 
 const MOD = 0x1_0000_0000;
 
@@ -23,8 +29,8 @@ export function flagList(v: unknown): string {
   return v.length === 0 ? '—' : (v as Flag[]).join(',');
 }
 
-export function stringify(params: FindingParams): Record<string, string> {
+export function stringify<P extends object>(params: P): Words<P> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(params)) out[k] = String(v);
-  return out;
+  return out as Words<P>;
 }

@@ -1,11 +1,10 @@
-import type { FindingCode } from '../findings';
-import type { Message } from './format';
+import type { MessageTable } from './format';
 
 /**
  * English hints for a first wrong try: each names the rule to apply, never the number it gives,
  * so that a second try still means something.
  */
-export const hintsEn: Record<FindingCode, Message> = {
+export const hintsEn: MessageTable = {
   SYN_AFTER_SYNCHRONIZED: (p) => `Is ${p.side}'s connection still being opened? A SYN belongs only to the handshake.`,
   SYN_WITH_FIN: () => `Can one segment open and close a direction at once?`,
   SYN_REQUIRED: (p) => `${p.side} has not heard from ${p.peer} yet: what is the only segment it can send?`,

@@ -1,8 +1,7 @@
-import type { FindingCode } from '../findings';
-import type { Message } from './format';
+import type { MessageTable } from './format';
 
 /** 中文提示（第一次答错时）：只点出要用的规则，不给出数字，让第二次尝试仍有意义。 */
-export const hintsZh: Record<FindingCode, Message> = {
+export const hintsZh: MessageTable = {
   SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} 的连接还在建立吗？SYN 只属于握手。`,
   SYN_WITH_FIN: () => `一个报文段能同时打开又关闭一个方向吗？`,
   SYN_REQUIRED: (p) => `${p.side} 还没收到 ${p.peer} 的任何报文段：它唯一能发的是什么？`,

@@ -1,11 +1,13 @@
 // Application calls (RFC 9293 section 3.10.1-3.10.5) and timer expiries (3.10.8).
 // Each returns a Finding when the call or timer cannot happen in the endpoint's state.
 import { clearConnection, setState, type Endpoint, type MoveLog } from './endpoint';
-import type { Finding, FindingCode } from '../findings';
+import { findingOf, type Finding } from '../findings';
 import { otherSide, type AppCall, type TimerName } from '../types';
 
-function eventFinding(e: Endpoint, code: FindingCode, got: string): Finding {
-  return { code, field: 'event', expected: null, got, params: { side: e.side, peer: otherSide(e.side), state: e.state, call: got } };
+type CallCode = 'RETRANSMIT_TIMER_NOT_RUNNING' | 'TIME_WAIT_TIMER_NOT_RUNNING' | 'APP_CALL_NO_CONNECTION' | 'APP_CALL_CONNECTION_EXISTS' | 'APP_CALL_CONNECTION_CLOSING';
+
+function eventFinding(e: Endpoint, code: CallCode, got: AppCall | TimerName): Finding {
+  return findingOf(code, 'event', null, got, { side: e.side, peer: otherSide(e.side), state: e.state, call: got });
 }
 
 /** States in which this endpoint has already begun closing its direction. */

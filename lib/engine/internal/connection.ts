@@ -2,7 +2,7 @@
 // network between them. Replay runs it on a draft it owns, event after event; the public
 // `step` (../step.ts) runs it on a copy of a snapshot. Either way this is the only code that
 // moves a connection on, so replay, narration, grading and the sandbox cannot disagree.
-import type { Finding, FindingCode } from '../findings';
+import { findingOf, type Finding, type FindingOf, type FindingParamsByCode } from '../findings';
 import { otherSide, SIDES, type EndpointSpec, type Segment, type Side, type StatePair, type TraceEvent } from '../types';
 import { applyAppCall, applyTimeout } from './calls';
 import { receiveSegment, type ArrivalOutcome } from './receive';
@@ -46,8 +46,8 @@ export function openDraft(endpoints: Record<Side, EndpointSpec>, callsShown: Rec
   return draft;
 }
 
-function eventFinding(code: FindingCode, got: unknown, params: Record<string, string | number>): Finding {
-  return { code, field: 'event', expected: null, got, params };
+function eventFinding<C extends 'UNKNOWN_SEGMENT_ID' | 'DUPLICATE_SEGMENT_ID' | 'SEGMENT_NOT_IN_FLIGHT'>(code: C, got: string, params: FindingParamsByCode[C]): FindingOf<C> {
+  return findingOf(code, 'event', null, got, params);
 }
 
 /** Takes segment `id` out of the network (it arrives or is lost), or says why it cannot. */
@@ -67,7 +67,7 @@ function checkExpect(c: ConnectionDraft, expect: Partial<StatePair>, log: MoveLo
     if (claimed !== undefined && claimed === endpoint.resetChoice) clearConnection(endpoint, claimed, log);
     const actual = endpoint.state;
     if (claimed !== undefined && claimed !== actual) {
-      return { code: 'STATE_MISMATCH', field: 'state', expected: actual, got: claimed, params: { side, expected: actual, got: claimed } };
+      return findingOf('STATE_MISMATCH', 'state', actual, claimed, { side, expected: actual, got: claimed });
     }
   }
   return null;

@@ -3,23 +3,25 @@
 // Checks run in the order the format names fields: flags, seq, ack, len; the first wrong one
 // is returned as a Finding and the sender is left unchanged, except after a wrong ack alone
 // (see sendOrdinary).
-import { clearConnection, maySendData, setState, type AbortReset, type Endpoint, type LastReceived, type MoveLog } from './endpoint';
-import type { Finding, FindingCode, FindingParams } from '../findings';
+import { clearConnection, maySendData, setState, type AbortReset, type Endpoint, type LastReceived, type MoveLog, type ResetAnswer } from './endpoint';
+import { findingOf, type Finding, type FindingCode, type FindingOf, type CountedBasis, type FindingParamsByCode, type SenderParams } from '../findings';
 import { canonicalFlags, withFlag } from '../segments';
 import { seqAdd, seqDiff, seqGe, seqGt, seqInRange, type Seq } from '../seq';
 import { otherSide, type ErrorField, type Flag } from '../types';
 import type { Wire } from './wire';
 
-function finding(code: FindingCode, field: ErrorField, expected: unknown, got: unknown, params: FindingParams): Finding {
-  return { code, field, expected, got, params };
-}
-
 /**
  * What every finding of a sender carries: who and where, and its SND.NXT and RCV.NXT, so a
  * misconception can be read off the numbers (a seq equal to RCV.NXT mixes up own and peer numbers).
  */
-function baseParams(e: Endpoint): FindingParams {
+function baseParams(e: Endpoint): SenderParams {
   return { side: e.side, peer: otherSide(e.side), state: e.state, sndNxt: e.sndNxt, rcvNxt: e.rcvNxt };
+}
+
+/** A RST answering a segment is explained by that segment's numbers (RFC 9293 3.10.7.1). */
+function resetAnswerParams(e: Endpoint, pending: ResetAnswer): FindingParamsByCode['RST_ANSWER_ACK_FLAG'] {
+  const { seq, ack, span, basis } = pending.cause;
+  return { ...baseParams(e), segment: 'rst', expected: pending.seq, causeSeq: seq, causeAck: ack, causeSpan: span, basis };
 }
 
 /** The flags an endpoint in this state would ordinarily send: the "expected" of a bad flag set. */
@@ -32,17 +34,17 @@ function usualFlags(e: Endpoint): Flag[] {
 /** Explains a wrong ack by what last advanced RCV.NXT (a SYN, data, or a FIN). */
 function ackFinding(e: Endpoint, got: Seq, expected: Seq, last: LastReceived | null): Finding {
   const params = { ...baseParams(e), expected, seq: last?.seq ?? 0, len: last?.len ?? 0, basis: last?.kind ?? 'syn' };
-  const code: FindingCode = last?.kind === 'fin' ? 'ACK_OF_FIN' : last?.kind === 'data' ? 'ACK_OF_DATA' : 'ACK_OF_SYN';
-  return finding(code, 'ack', expected, got, params);
+  const code = last?.kind === 'fin' ? 'ACK_OF_FIN' : last?.kind === 'data' ? 'ACK_OF_DATA' : 'ACK_OF_SYN';
+  return findingOf(code, 'ack', expected, got, params);
 }
 
 /** Explains a wrong seq by the segment that last advanced SND.NXT. */
 function seqFinding(e: Endpoint, w: Wire): Finding {
   const last = e.lastSent;
-  const basis = last?.fin ? 'fin' : last?.syn && last.len === 0 ? 'syn' : 'data';
+  const basis: CountedBasis = last?.fin ? 'fin' : last?.syn && last.len === 0 ? 'syn' : 'data';
   const params = { ...baseParams(e), expected: e.sndNxt, seq: last?.seq ?? 0, len: last?.len ?? 0, basis };
-  const code: FindingCode = last?.fin ? 'SEQ_AFTER_FIN' : last?.syn && last.len === 0 ? 'SEQ_AFTER_SYN' : 'SEQ_AFTER_DATA';
-  return finding(code, 'seq', e.sndNxt, w.seq, params);
+  const code = last?.fin ? 'SEQ_AFTER_FIN' : last?.syn && last.len === 0 ? 'SEQ_AFTER_SYN' : 'SEQ_AFTER_DATA';
+  return findingOf(code, 'seq', e.sndNxt, w.seq, params);
 }
 
 /**
@@ -88,9 +90,9 @@ function abortReset(e: Endpoint): AbortReset | null {
 }
 
 function sendReset(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
-  const params = { ...baseParams(e), segment: 'rst' };
+  const params = { ...baseParams(e), segment: 'rst' as const };
   if (w.syn || w.fin) {
-    return finding('RST_WITH_SYN_OR_FIN', 'flags', canonicalFlags(w.flags.filter((f) => f !== 'SYN' && f !== 'FIN')), w.flags, params);
+    return findingOf('RST_WITH_SYN_OR_FIN', 'flags', canonicalFlags(w.flags.filter((f) => f !== 'SYN' && f !== 'FIN')), w.flags, params);
   }
   const answered = e.resetAnswers.findIndex(
     (r) => r.seq === w.seq && r.withAck === w.ack && (r.withAck ? r.ack === w.ackNo : w.ackNo === 0),
@@ -101,25 +103,25 @@ function sendReset(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
   }
   const pending = e.resetAnswers[e.resetAnswers.length - 1];
   if (pending) {
-    const causeParams = { ...params, expected: pending.seq, causeSeq: pending.cause.seq, causeAck: pending.cause.ack, causeSpan: pending.cause.span, basis: pending.cause.basis };
+    const causeParams = resetAnswerParams(e, pending);
     if (w.ack !== pending.withAck) {
-      return finding('RST_ANSWER_ACK_FLAG', 'flags', pending.withAck ? ['RST', 'ACK'] : ['RST'], w.flags, causeParams);
+      return findingOf('RST_ANSWER_ACK_FLAG', 'flags', pending.withAck ? ['RST', 'ACK'] : ['RST'], w.flags, causeParams);
     }
     if (w.seq !== pending.seq) {
-      return finding(pending.withAck ? 'SEQ_RST_ANSWER_ZERO' : 'SEQ_RST_ANSWER', 'seq', pending.seq, w.seq, causeParams);
+      return findingOf(pending.withAck ? 'SEQ_RST_ANSWER_ZERO' : 'SEQ_RST_ANSWER', 'seq', pending.seq, w.seq, causeParams);
     }
-    if (pending.withAck) return finding('ACK_RST_ANSWER', 'ack', pending.ack, w.ackNo, { ...causeParams, expected: pending.ack });
-    if (w.ackNo !== 0) return finding('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
-    return finding('RST_WITH_DATA', 'len', 0, w.len, params);
+    if (pending.withAck) return findingOf('ACK_RST_ANSWER', 'ack', pending.ack, w.ackNo, { ...causeParams, expected: pending.ack });
+    if (w.ackNo !== 0) return findingOf('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
+    return findingOf('RST_WITH_DATA', 'len', 0, w.len, params);
   }
   const abort = abortReset(e);
-  if (!abort) return finding('RST_NOTHING_TO_RESET', 'flags', usualFlags(e), w.flags, params);
+  if (!abort) return findingOf('RST_NOTHING_TO_RESET', 'flags', usualFlags(e), w.flags, params);
   // With the calls shown, a RST needs an abort, or a close that leaves arriving data unread.
-  if (e.callsShown && e.state !== 'CLOSED' && !e.appClosed) return finding('RST_WITHOUT_ABORT', 'flags', usualFlags(e), w.flags, params);
-  if (w.seq !== abort.seq) return finding('SEQ_RST_ABORT', 'seq', abort.seq, w.seq, { ...params, expected: abort.seq });
+  if (e.callsShown && e.state !== 'CLOSED' && !e.appClosed) return findingOf('RST_WITHOUT_ABORT', 'flags', usualFlags(e), w.flags, params);
+  if (w.seq !== abort.seq) return findingOf('SEQ_RST_ABORT', 'seq', abort.seq, w.seq, { ...params, expected: abort.seq });
   if (w.ack && w.ackNo !== abort.ack) return ackFinding(e, w.ackNo, abort.ack, abort.last);
-  if (!w.ack && w.ackNo !== 0) return finding('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
-  if (w.len !== 0) return finding('RST_WITH_DATA', 'len', 0, w.len, params);
+  if (!w.ack && w.ackNo !== 0) return findingOf('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
+  if (w.len !== 0) return findingOf('RST_WITH_DATA', 'len', 0, w.len, params);
   // Sending a RST on a live connection is an ABORT, whether or not the trace showed the call.
   if (e.state === 'CLOSED') e.abortReset = null;
   else clearConnection(e, 'CLOSED', log);
@@ -128,14 +130,14 @@ function sendReset(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
 
 function sendSyn(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
   const params = baseParams(e);
-  if (w.fin) return finding('SYN_WITH_FIN', 'flags', withFlag(w.flags, 'FIN', false), w.flags, params);
+  if (w.fin) return findingOf('SYN_WITH_FIN', 'flags', withFlag(w.flags, 'FIN', false), w.flags, params);
   switch (e.state) {
     case 'CLOSED':
     case 'LISTEN':
     case 'SYN_SENT': {
       // Active open (RFC 9293 3.10.1 OPEN; SEND in LISTEN turns a passive open active).
-      if (w.ack) return finding('ACK_FLAG_BEFORE_PEER_SYN', 'flags', withFlag(w.flags, 'ACK', false), w.flags, params);
-      if (w.ackNo !== 0) return finding('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
+      if (w.ack) return findingOf('ACK_FLAG_BEFORE_PEER_SYN', 'flags', withFlag(w.flags, 'ACK', false), w.flags, params);
+      if (w.ackNo !== 0) return findingOf('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
       if (e.state !== 'SYN_SENT' || e.iss === null) {
         if (e.state !== 'SYN_SENT') clearConnection(e, 'CLOSED', log);
         setState(e, 'SYN_SENT', log);
@@ -145,8 +147,8 @@ function sendSyn(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
       return checkSynRetransmission(e, w);
     }
     case 'SYN_RECEIVED': {
-      if (!w.ack) return finding('ACK_FLAG_REQUIRED', 'flags', withFlag(w.flags, 'ACK', true), w.flags, params);
-      if (e.iss !== null && w.seq !== e.iss) return finding('SEQ_SYN_RETRANSMIT', 'seq', e.iss, w.seq, { ...params, iss: e.iss });
+      if (!w.ack) return findingOf('ACK_FLAG_REQUIRED', 'flags', withFlag(w.flags, 'ACK', true), w.flags, params);
+      if (e.iss !== null && w.seq !== e.iss) return findingOf('SEQ_SYN_RETRANSMIT', 'seq', e.iss, w.seq, { ...params, iss: e.iss });
       const taken = checkAck(e, w.ackNo);
       if (typeof taken !== 'number') return taken;
       if (e.iss === null) startConnection(e, w);
@@ -160,9 +162,9 @@ function sendSyn(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
     }
     case 'TIME_WAIT':
       if (e.reopenSyn && w.ack) return reopenFromTimeWait(e, w, e.reopenSyn, log);
-      return finding('SYN_AFTER_SYNCHRONIZED', 'flags', withFlag(w.flags, 'SYN', false), w.flags, params);
+      return findingOf('SYN_AFTER_SYNCHRONIZED', 'flags', withFlag(w.flags, 'SYN', false), w.flags, params);
     default:
-      return finding('SYN_AFTER_SYNCHRONIZED', 'flags', withFlag(w.flags, 'SYN', false), w.flags, params);
+      return findingOf('SYN_AFTER_SYNCHRONIZED', 'flags', withFlag(w.flags, 'SYN', false), w.flags, params);
   }
 }
 
@@ -173,7 +175,7 @@ function sendSyn(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
 function reopenFromTimeWait(e: Endpoint, w: Wire, syn: { seq: Seq; len: number }, log: MoveLog): Finding | null {
   const oldNext = e.sndNxt;
   const rcvNxt = seqAdd(syn.seq, 1);
-  if (!seqGe(w.seq, oldNext)) return finding('SEQ_REOPEN_ISS', 'seq', oldNext, w.seq, { ...baseParams(e), expected: oldNext });
+  if (!seqGe(w.seq, oldNext)) return findingOf('SEQ_REOPEN_ISS', 'seq', oldNext, w.seq, { ...baseParams(e), expected: oldNext });
   if (w.ackNo !== rcvNxt) return ackFinding(e, w.ackNo, rcvNxt, { kind: 'syn', seq: syn.seq, len: 0 });
   clearConnection(e, 'LISTEN', log);
   setState(e, 'SYN_RECEIVED', log);
@@ -187,10 +189,10 @@ function reopenFromTimeWait(e: Endpoint, w: Wire, syn: { seq: Seq; len: number }
 
 function checkSynRetransmission(e: Endpoint, w: Wire): Finding | null {
   const iss = e.iss as Seq;
-  if (w.seq !== iss) return finding('SEQ_SYN_RETRANSMIT', 'seq', iss, w.seq, { ...baseParams(e), iss });
+  if (w.seq !== iss) return findingOf('SEQ_SYN_RETRANSMIT', 'seq', iss, w.seq, { ...baseParams(e), iss });
   const sentData = seqDiff(iss, e.sndNxt) - 1;
   if (w.len > sentData) {
-    return finding('RETRANSMIT_BEYOND_SENT', 'len', sentData, w.len, { ...baseParams(e), seq: iss, limit: e.sndNxt });
+    return findingOf('RETRANSMIT_BEYOND_SENT', 'len', sentData, w.len, { ...baseParams(e), seq: iss, limit: e.sndNxt });
   }
   return null;
 }
@@ -201,10 +203,10 @@ function classifyOrdinary(e: Endpoint, w: Wire): OrdinaryKind | Finding {
   const { sndUna: una, sndNxt: nxt } = e;
   if (w.fin && e.finSeq !== null) {
     if (w.seq === nxt && w.len === 0) {
-      return finding('FIN_AFTER_OWN_FIN', 'flags', withFlag(w.flags, 'FIN', false), w.flags, { ...baseParams(e), finSeq: e.finSeq });
+      return findingOf('FIN_AFTER_OWN_FIN', 'flags', withFlag(w.flags, 'FIN', false), w.flags, { ...baseParams(e), finSeq: e.finSeq });
     }
     if (seqAdd(w.seq, w.len) !== e.finSeq) {
-      return finding('SEQ_FIN_RETRANSMIT', 'seq', seqAdd(e.finSeq, -w.len), w.seq, { ...baseParams(e), finSeq: e.finSeq, len: w.len });
+      return findingOf('SEQ_FIN_RETRANSMIT', 'seq', seqAdd(e.finSeq, -w.len), w.seq, { ...baseParams(e), finSeq: e.finSeq, len: w.len });
     }
     return 'retransmit';
   }
@@ -221,24 +223,24 @@ function sendOrdinary(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
   const pendingRst = e.resetAnswers[e.resetAnswers.length - 1];
   switch (e.state) {
     case 'CLOSED':
-      return finding('CLOSED_SENDS_NOTHING', 'flags', pendingRst || e.abortReset ? (pendingRst?.withAck ? ['RST', 'ACK'] : ['RST']) : ['SYN'], w.flags, params);
+      return findingOf('CLOSED_SENDS_NOTHING', 'flags', pendingRst || e.abortReset ? (pendingRst?.withAck ? ['RST', 'ACK'] : ['RST']) : ['SYN'], w.flags, params);
     case 'LISTEN':
-      if (pendingRst) return finding('LISTEN_SENDS_NOTHING', 'flags', ['RST'], w.flags, params);
-      return finding('LISTEN_SENDS_NOTHING', 'event', null, w.flags, params);
+      if (pendingRst) return findingOf('LISTEN_SENDS_NOTHING', 'flags', ['RST'], w.flags, params);
+      return findingOf('LISTEN_SENDS_NOTHING', 'event', null, w.flags, params);
     case 'SYN_SENT':
-      return finding('SYN_REQUIRED', 'flags', ['SYN'], w.flags, params);
+      return findingOf('SYN_REQUIRED', 'flags', ['SYN'], w.flags, params);
     case 'SYN_RECEIVED':
-      if (e.iss === null) return finding('SYNACK_REQUIRED', 'flags', ['SYN', 'ACK'], w.flags, params);
+      if (e.iss === null) return findingOf('SYNACK_REQUIRED', 'flags', ['SYN', 'ACK'], w.flags, params);
       break;
     default:
       break;
   }
-  if (!w.ack) return finding('ACK_FLAG_REQUIRED', 'flags', withFlag(w.flags, 'ACK', true), w.flags, params);
+  if (!w.ack) return findingOf('ACK_FLAG_REQUIRED', 'flags', withFlag(w.flags, 'ACK', true), w.flags, params);
   // After CLOSE the FIN is owed: a segment carrying nothing (no data, no FIN) is only
   // legitimate when there is something to acknowledge. A FIN without a close shown implies one,
   // even where other calls of the endpoint are shown (the trace format's "Application calls").
   if (!w.fin && e.finOwed && e.finSeq === null && w.len === 0 && !e.ackOwed) {
-    return finding('FIN_REQUIRED', 'flags', withFlag(w.flags, 'FIN', true), w.flags, params);
+    return findingOf('FIN_REQUIRED', 'flags', withFlag(w.flags, 'FIN', true), w.flags, params);
   }
   const kind = classifyOrdinary(e, w);
   if (typeof kind !== 'string') return kind;
@@ -258,15 +260,15 @@ function sendOrdinary(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
   return null;
 }
 
-function checkOrdinaryLen(e: Endpoint, w: Wire, kind: OrdinaryKind, params: FindingParams): Finding | null {
+function checkOrdinaryLen(e: Endpoint, w: Wire, kind: OrdinaryKind, params: SenderParams): Finding | null {
   if (kind === 'new' && w.len > 0) {
-    if (e.finSeq !== null) return finding('DATA_AFTER_OWN_FIN', 'len', 0, w.len, { ...params, finSeq: e.finSeq });
-    if (!maySendData(e)) return finding('DATA_BEFORE_ESTABLISHED', 'len', 0, w.len, params);
+    if (e.finSeq !== null) return findingOf('DATA_AFTER_OWN_FIN', 'len', 0, w.len, { ...params, finSeq: e.finSeq });
+    if (!maySendData(e)) return findingOf('DATA_BEFORE_ESTABLISHED', 'len', 0, w.len, params);
   }
   if (kind === 'retransmit' && !w.fin) {
     const limit = e.finSeq ?? e.sndNxt;
     if (seqGt(seqAdd(w.seq, w.len), limit)) {
-      return finding('RETRANSMIT_BEYOND_SENT', 'len', seqDiff(w.seq, limit), w.len, { ...params, seq: w.seq, limit });
+      return findingOf('RETRANSMIT_BEYOND_SENT', 'len', seqDiff(w.seq, limit), w.len, { ...params, seq: w.seq, limit });
     }
   }
   return null;
@@ -296,8 +298,8 @@ export function sendSegment(e: Endpoint, w: Wire, log: MoveLog): Finding | null 
 
 type SegmentField = 'flags' | 'seq' | 'ack' | 'len';
 
-function rule(code: FindingCode, field: ErrorField, value: unknown, params: FindingParams): Finding {
-  return finding(code, field, value, value, params);
+function rule<C extends FindingCode>(code: C, field: ErrorField, value: unknown, params: FindingOf<C>['params']): FindingOf<C> {
+  return findingOf(code, field, value, value, params);
 }
 
 /**
@@ -309,7 +311,7 @@ export function ruleOfSend(e: Endpoint, w: Wire, field: SegmentField): Finding {
   const params = baseParams(e);
   const pending = w.rst ? e.resetAnswers.find((r) => r.seq === w.seq && r.withAck === w.ack) : undefined;
   if (pending) {
-    const causeParams = { ...params, expected: pending.seq, causeSeq: pending.cause.seq, causeAck: pending.cause.ack, causeSpan: pending.cause.span, basis: pending.cause.basis };
+    const causeParams = resetAnswerParams(e, pending);
     if (field === 'flags') return rule('RST_ANSWER_ACK_FLAG', field, w.flags, causeParams);
     if (field === 'seq') return rule(pending.withAck ? 'SEQ_RST_ANSWER_ZERO' : 'SEQ_RST_ANSWER', field, w.seq, causeParams);
     if (field === 'ack') return pending.withAck ? rule('ACK_RST_ANSWER', field, w.ackNo, { ...causeParams, expected: pending.ack }) : rule('ACK_ZERO_WITHOUT_FLAG', field, 0, params);
@@ -332,11 +334,12 @@ export function ruleOfSend(e: Endpoint, w: Wire, field: SegmentField): Finding {
       if (e.state === 'TIME_WAIT' && e.reopenSyn) return ackFinding(e, w.ackNo, w.ackNo, { kind: 'syn', seq: e.reopenSyn.seq, len: 0 });
       return ackFinding(e, w.ackNo, w.ackNo, w.ackNo === e.rcvNxt ? e.lastReceived : { kind: 'data', seq: e.rcvNxt, len: e.synData });
     case 'len':
-      return rule(w.len === 0 || maySendData(e) || w.syn ? 'LEN_ANY' : 'RETRANSMIT_BEYOND_SENT', field, w.len, { ...params, seq: w.seq, limit: e.sndNxt });
+      if (w.len === 0 || maySendData(e) || w.syn) return rule('LEN_ANY', field, w.len, params);
+      return rule('RETRANSMIT_BEYOND_SENT', field, w.len, { ...params, seq: w.seq, limit: e.sndNxt });
   }
 }
 
-function flagsRule(e: Endpoint, w: Wire, params: FindingParams): Finding {
+function flagsRule(e: Endpoint, w: Wire, params: SenderParams): Finding {
   if (w.syn && !w.ack) return rule('SYN_REQUIRED', 'flags', w.flags, params);
   if (w.syn && e.state === 'SYN_RECEIVED' && e.iss !== null && !e.passive) return rule('SYNACK_SIMULTANEOUS', 'flags', w.flags, { ...params, iss: e.iss });
   if (w.syn) return rule('SYNACK_REQUIRED', 'flags', w.flags, params);
@@ -345,7 +348,7 @@ function flagsRule(e: Endpoint, w: Wire, params: FindingParams): Finding {
   return rule('ACK_FLAG_REQUIRED', 'flags', w.flags, params);
 }
 
-function seqRule(e: Endpoint, w: Wire, params: FindingParams): Finding {
+function seqRule(e: Endpoint, w: Wire, params: SenderParams): Finding {
   if (w.syn && e.iss !== null && (e.state === 'SYN_SENT' || e.state === 'SYN_RECEIVED')) return rule('SEQ_SYN_RETRANSMIT', 'seq', w.seq, { ...params, iss: e.iss });
   if (w.syn) return rule('SEQ_ISN_FREE', 'seq', w.seq, params);
   const kind = classifyOrdinary(e, w);
