@@ -3,6 +3,7 @@ import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { ActionForm } from '@/app/_components/classes/action-form';
 import { classroomForPage } from '@/app/_server/classroom';
+import { PageHeader } from '@/app/_components/ui/page-header';
 
 export const generateMetadata = titleFrom('classes');
 
@@ -13,8 +14,7 @@ export default async function ClassesPage({ params }: PageProps<'/[locale]/class
   if (!ctx) {
     return (
       <div className="mx-auto max-w-2xl">
-        <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
-        <p className="mt-3 text-muted">{t('visitor')}</p>
+        <PageHeader title={t('title')} intro={t('visitor')} />
         <p className="mt-6 flex gap-3">
           <Link href={{ pathname: '/sign-in', query: { next: '/classes' } }} className="rounded-md bg-accent px-4 py-2 font-semibold text-accent-fg">{t('signIn')}</Link>
           <Link href={{ pathname: '/sign-up', query: { next: '/classes' } }} className="rounded-md border border-border px-4 py-2 font-medium">{t('signUp')}</Link>

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { CaptureExplorer, type Sample } from '@/app/_components/explore/capture-explorer';
+import { PageHeader } from '@/app/_components/ui/page-header';
 
 export const generateMetadata = titleFrom('explore');
 
@@ -16,8 +17,7 @@ export default async function ExplorePage({ params }: PageProps<'/[locale]/explo
   const t = await getTranslations('explore');
   return (
     <div className="mx-auto max-w-6xl">
-      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
-      <p className="mt-3 max-w-3xl text-muted">{t('intro')}</p>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <div className="mt-6">
         <CaptureExplorer samples={SAMPLES} />
       </div>

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { glossaryAnchor, loadGlossary, loadLessonMeta } from '@/lib/content';
+import { PageHeader } from '@/app/_components/ui/page-header';
 
 export const generateMetadata = titleFrom('glossary');
 
@@ -13,8 +14,7 @@ export default async function GlossaryPage({ params }: PageProps<'/[locale]/glos
 
   return (
     <div className="mx-auto max-w-3xl">
-      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
-      <p className="mt-3 text-muted">{t('intro')}</p>
+      <PageHeader title={t('title')} intro={t('intro')} />
       {entries.length === 0 ? (
         <p className="mt-8">{t('empty')}</p>
       ) : (

@@ -3,6 +3,7 @@ import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { readPracticeLink } from '@/app/_lib/practice-link';
 import { skillSectionHrefs } from '@/app/_server/skill-sections';
 import { Practice } from '@/app/_components/quiz/practice';
+import { PageHeader } from '@/app/_components/ui/page-header';
 
 export const generateMetadata = titleFrom('practice');
 
@@ -12,8 +13,7 @@ export default async function PracticePage({ params, searchParams }: PageProps<'
   const link = readPracticeLink(await searchParams);
   return (
     <div className="mx-auto max-w-6xl">
-      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
-      <p className="mt-3 text-muted">{t('intro')}</p>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <div className="mt-6">
         <Practice key={JSON.stringify(link)} link={link} sectionHrefs={skillSectionHrefs(locale)} />
       </div>

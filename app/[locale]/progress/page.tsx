@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { ProgressView } from '@/app/_components/quiz/progress-view';
+import { PageHeader } from '@/app/_components/ui/page-header';
 
 export const generateMetadata = titleFrom('progressPage');
 
@@ -9,8 +10,7 @@ export default async function ProgressPage({ params }: PageProps<'/[locale]/prog
   const t = await getTranslations('progressPage');
   return (
     <div className="mx-auto max-w-4xl">
-      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
-      <p className="mt-3 text-muted">{t('intro')}</p>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <div className="mt-6">
         <ProgressView />
       </div>

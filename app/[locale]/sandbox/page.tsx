@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { Sandbox } from '@/app/_components/sandbox/sandbox';
+import { PageHeader } from '@/app/_components/ui/page-header';
 
 export const generateMetadata = titleFrom('sandbox');
 
@@ -9,8 +10,7 @@ export default async function SandboxPage({ params }: PageProps<'/[locale]/sandb
   const t = await getTranslations('sandbox');
   return (
     <div className="mx-auto max-w-6xl">
-      <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
-      <p className="mt-3 max-w-3xl text-muted">{t('intro')}</p>
+      <PageHeader title={t('title')} intro={t('intro')} />
       <div className="mt-6">
         <Sandbox />
       </div>

@@ -6,7 +6,7 @@ import type { Flag, Segment } from '@/lib/engine';
 import type { QuizItem } from '@/lib/quiz';
 import type { RevisionQuestion, TrackItem, TrackOption } from '@/lib/revision';
 import { flagsText, segmentText } from '@/app/_lib/quiz-format';
-import { letter, useChoices } from '@/app/_components/quiz/answer-fields';
+import { letter, useChoices } from '@/app/_components/quiz/choices';
 
 export function useTrackOptionText(): (item: TrackItem, option: TrackOption) => string {
   const t = useTranslations('revise.track');

@@ -1,12 +1,12 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
 import { useId, useState } from 'react';
 import type { QuizItem } from '@/lib/quiz';
 import { draftOf, draftResponse, type Draft, type DraftField } from '@/app/_lib/quiz-draft';
 import { AnswerFields, useDraftErrorText } from '@/app/_components/quiz/answer-fields';
 import { useItemPrompt } from '@/app/_components/quiz/item-prompt';
-import { QuestionDiagram } from './question-diagram';
+import { CardDiagram } from '@/app/_components/quiz/card-diagram';
+import { QuestionPanel } from '@/app/_components/quiz/question-panel';
 
 /**
  * A practice item of any kind as a mock exam asks it: the diagram so far and the same answer
@@ -15,7 +15,6 @@ import { QuestionDiagram } from './question-diagram';
  * so that a time-out counts it; until then the question counts as unanswered.
  */
 export function ExamQuizQuestion({ item, value, onChange }: { item: QuizItem; value: unknown; onChange: (response: unknown) => void }) {
-  const t = useTranslations('quiz');
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const errorText = useDraftErrorText();
   const [draft, setDraft] = useState<Draft>(() => draftOf(value));
@@ -40,22 +39,11 @@ export function ExamQuizQuestion({ item, value, onChange }: { item: QuizItem; va
   }
 
   return (
-    <section aria-labelledby={`${id}-title`} data-testid="exam-question" data-kind={item.kind} className="rounded-xl border border-border bg-surface shadow-sm">
-      <header className="border-b border-border px-4 py-3">
-        <h2 id={`${id}-title`} className="text-lg font-semibold">
-          {prompt}
-        </h2>
-        <p className="mt-1 text-sm text-muted">{t(`kinds.${item.kind}`)}</p>
-      </header>
-      <div className="grid gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
-        <div className="min-w-0">
-          <QuestionDiagram item={item} id={`${id}-d`} highlight={draft.choice} />
-        </div>
-        <fieldset className="min-w-0 space-y-4">
-          <legend className="sr-only">{prompt}</legend>
-          <AnswerFields item={item} id={id} draft={draft} onDraft={edit} errors={errors} />
-        </fieldset>
-      </div>
-    </section>
+    <QuestionPanel id={id} kind={item.kind} prompt={prompt} data-testid="exam-question" diagram={<CardDiagram item={item} id={`${id}-d`} highlight={draft.choice} />}>
+      <fieldset className="min-w-0 space-y-4">
+        <legend className="sr-only">{prompt}</legend>
+        <AnswerFields item={item} id={id} draft={draft} onDraft={edit} errors={errors} />
+      </fieldset>
+    </QuestionPanel>
   );
 }

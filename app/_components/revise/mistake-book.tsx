@@ -24,7 +24,7 @@ import { QuizCard } from '@/app/_components/quiz/quiz-card';
 import { useItemPrompt } from '@/app/_components/quiz/item-prompt';
 import { useAnswerText } from './answer-text';
 import { formatDate } from './format';
-import { QuestionDiagram } from './question-diagram';
+import { CardDiagram } from '@/app/_components/quiz/card-diagram';
 import { TrackCard, useGradeNote, useTrackPrompt } from './track-question';
 
 /** Each entry rebuilds its question to show the right answer: a page at a time keeps that quick. */
@@ -154,7 +154,7 @@ function MistakeEntry({ mistake, sections }: { mistake: Mistake; sections: Recor
             <details className="rounded-md border border-border p-2">
               <summary className="cursor-pointer text-accent">{t('showDiagram')}</summary>
               <div className="mt-2">
-                <QuestionDiagram item={question.item} id={`${id}-d`} highlight={(mistake.response as { event?: number } | null)?.event ?? null} />
+                <CardDiagram item={question.item} id={`${id}-d`} highlight={(mistake.response as { event?: number } | null)?.event ?? null} />
               </div>
             </details>
           )}

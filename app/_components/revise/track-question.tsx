@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Lang } from '@/lib/engine';
 import { gradeQuestion, trackPromptKey, type QuestionGrade, type RevisionQuestion, type TrackItem } from '@/lib/revision';
 import { useTrackOptionText } from './answer-text';
-import { letter } from '@/app/_components/quiz/answer-fields';
+import { letter } from '@/app/_components/quiz/choices';
 
 type TrackQuestion = Extract<RevisionQuestion, { source: 'track' }>;
 

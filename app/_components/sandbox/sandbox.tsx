@@ -3,11 +3,12 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
 import { explainFinding, statesOf, type Lang } from '@/lib/engine';
-import { APP_CALLS, FLAGS, otherSide, type AppCall, type Flag, type Side, type TraceEvent } from '@/lib/engine/types';
+import { APP_CALLS, otherSide, type AppCall, type Flag, type Side, type TraceEvent } from '@/lib/engine/types';
 import { automaticSides, inLanguage, playEvent, startSandbox, timerRunning, type Play, type SandboxState } from '@/lib/sandbox/sandbox';
 import { flagsText, segmentText } from '@/app/_lib/quiz-format';
 import { MAX_LEN, parseWhole } from '@/app/_lib/quiz-input';
 import { ViewDiagram } from '@/app/_components/quiz/quiz-diagram';
+import { FlagPicker } from '@/app/_components/ui/flag-picker';
 
 interface Message {
   tone: 'ok' | 'error';
@@ -232,22 +233,7 @@ function EndpointPanel({
       {played && (
         <form onSubmit={send} noValidate className="mt-4 space-y-3 border-t border-border pt-3">
           <p className="text-sm font-semibold">{t('writeSegment', { side, to: otherSide(side) })}</p>
-          <div role="group" aria-label={tq('flags')} className="flex flex-wrap gap-1.5">
-            {FLAGS.map((flag) => {
-              const on = flags.includes(flag);
-              return (
-                <button
-                  key={flag}
-                  type="button"
-                  aria-pressed={on}
-                  onClick={() => setFlags((f) => (on ? f.filter((x) => x !== flag) : [...f, flag]))}
-                  className="min-h-10 min-w-14 rounded-md border border-border px-2 font-mono text-sm font-semibold aria-pressed:border-accent aria-pressed:bg-accent aria-pressed:text-accent-fg"
-                >
-                  {flag}
-                </button>
-              );
-            })}
-          </div>
+          <FlagPicker compact aria-label={tq('flags')} flags={flags} onChange={setFlags} />
           <div className="grid grid-cols-[1fr_1fr_5rem] gap-2">
             {(['seq', 'ack', 'len'] as const).map((f) => (
               <div key={f} className="min-w-0">

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { skillSectionHrefs } from '@/app/_server/skill-sections';
 import { MockExam } from '@/app/_components/revise/mock-exam';
+import { PageHeader } from '@/app/_components/ui/page-header';
 
 export const generateMetadata = titleFrom('revise.exam');
 
@@ -11,8 +12,7 @@ export default async function ExamPage({ params }: PageProps<'/[locale]/revise/e
   return (
     <>
       <div>
-        <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
-        <p className="mt-3 text-muted">{t('intro')}</p>
+        <PageHeader title={t('title')} intro={t('intro')} />
       </div>
       <MockExam sections={skillSectionHrefs(locale)} />
     </>

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { ReviewSession } from '@/app/_components/revise/review-session';
+import { PageHeader } from '@/app/_components/ui/page-header';
 
 export const generateMetadata = titleFrom('revise.review');
 
@@ -10,8 +11,7 @@ export default async function ReviewPage({ params }: PageProps<'/[locale]/revise
   return (
     <>
       <div>
-        <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
-        <p className="mt-3 text-muted">{t('intro')}</p>
+        <PageHeader title={t('title')} intro={t('intro')} />
       </div>
       <ReviewSession />
     </>

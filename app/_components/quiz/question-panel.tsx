@@ -1,0 +1,45 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import type { HTMLAttributes, ReactNode } from 'react';
+import type { QuizItem } from '@/lib/quiz';
+
+/**
+ * A question as a card: its prompt as the heading (with the kind under it, and an optional line
+ * above naming where it comes from), the diagram on the left and the answer on the right, stacked
+ * on a phone. The quiz card and a mock exam's question share it.
+ */
+export function QuestionPanel({
+  id,
+  kind,
+  prompt,
+  heading,
+  diagram,
+  children,
+  ...section
+}: Omit<HTMLAttributes<HTMLElement>, 'children' | 'aria-labelledby'> & {
+  /** Prefix of the ids inside, unique on the page. */
+  id: string;
+  kind: QuizItem['kind'];
+  prompt: string;
+  heading?: string;
+  diagram: ReactNode;
+  children: ReactNode;
+}) {
+  const t = useTranslations('quiz');
+  return (
+    <section {...section} aria-labelledby={`${id}-title`} data-kind={kind} className="rounded-xl border border-border bg-surface shadow-sm">
+      <header className="border-b border-border px-4 py-3">
+        {heading && <p className="text-sm font-medium text-muted">{heading}</p>}
+        <h2 id={`${id}-title`} className="text-lg font-semibold">
+          {prompt}
+        </h2>
+        <p className="mt-1 text-sm text-muted">{t(`kinds.${kind}`)}</p>
+      </header>
+      <div className="grid gap-4 p-3 sm:p-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,24rem)]">
+        <div className="min-w-0">{diagram}</div>
+        {children}
+      </div>
+    </section>
+  );
+}
