@@ -1,14 +1,7 @@
 // What a practice link holds, read from untrusted query parameters. Pure.
-import type { Difficulty } from '@/lib/engine/types';
+import { TOPICS, type EndlessRun, type Topic } from '@/lib/quiz';
 
-export const TOPIC_IDS = ['handshake', 'teardown', 'states', 'edge_cases'] as const;
-export type TopicId = (typeof TOPIC_IDS)[number];
-
-export interface EndlessLink {
-  seed: number;
-  topics: TopicId[];
-  difficulty: Difficulty;
-}
+export type EndlessLink = EndlessRun & { topics: Topic[] };
 
 export type PracticeLink = { mode: 'set'; q: string } | ({ mode: 'endless' } & EndlessLink) | { mode: 'none' };
 
@@ -31,7 +24,7 @@ export function readPracticeLink(params: Params): PracticeLink {
   if (one(params.endless) !== '1') return { mode: 'none' };
   const seedText = one(params.seed) ?? '';
   if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffff_ffff) return { mode: 'none' };
-  const topics = (one(params.topics) ?? '').split(',').filter((x): x is TopicId => (TOPIC_IDS as readonly string[]).includes(x));
+  const topics = (one(params.topics) ?? '').split(',').filter((x): x is Topic => (TOPICS as readonly string[]).includes(x));
   if (topics.length === 0) return { mode: 'none' };
   const level = one(params.level);
   return { mode: 'endless', seed: Number(seedText), topics: [...new Set(topics)], difficulty: level === 'e' ? 'expert' : 'beginner' };

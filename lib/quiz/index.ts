@@ -10,7 +10,7 @@ export { explainCheck, gradeItem, type ItemExplanation, type ItemGrade } from '.
 export { responseSchema } from './response-schema';
 export { MISCONCEPTIONS, classifyMistake, type Misconception } from './misconceptions';
 export { SKILLS, skillOf, type Skill } from './skills';
-export { makePracticeSet, questionKey, type PracticeConfig } from './practice-set';
+export { endlessItemAt, makePracticeSet, questionKey, type EndlessRun, type PracticeConfig } from './practice-set';
 export * from './progress';
 export { lessonItemRef, parseLessonItemRef, migrateItemRef } from './lesson-ref';
-export { advance, answerAt, firstTryAt, isFinished, restart, restoreSession, serialiseSession, sessionResults, startSession, type FirstTry, type PracticeSession } from './session';
+export { advance, advanceEndless, answerAt, finish, firstTryAt, isFinished, restart, restoreEndless, restoreSession, startEndless, serialiseSession, sessionResults, startSession, type FirstTry, type PracticeSession } from './session';

@@ -52,3 +52,30 @@ export function makePracticeSet(config: PracticeConfig, seed: number, offset = 0
     return spec as ItemSpec;
   });
 }
+
+/** An endless run: questions drawn one at a time from the same topics and level, from one seed. */
+export interface EndlessRun {
+  seed: number;
+  topics: readonly Topic[];
+  difficulty: Difficulty;
+}
+
+/** Draws per question before an endless run gives up on a slot (a scenario that cannot be asked). */
+const ENDLESS_TRIES = 5;
+
+/**
+ * The `offset`-th question of an endless run, the same for the same run and offset, so a run
+ * can be continued after a reload from its seed and how far it got; null when none can be asked. Pure.
+ */
+export function endlessItemAt(run: EndlessRun, offset: number): { spec: ItemSpec; item: QuizItem } | null {
+  for (let tries = 0; tries < ENDLESS_TRIES; tries++) {
+    const spec = makePracticeSet({ topics: run.topics, difficulty: run.difficulty, count: 1 }, run.seed, offset * ENDLESS_TRIES + tries)[0];
+    if (!spec) return null;
+    try {
+      return { spec, item: buildItem(spec) };
+    } catch {
+      continue;
+    }
+  }
+  return null;
+}

@@ -1,16 +1,22 @@
 // A practice session as plain data: the set of specs, the question the learner is on, and the
 // first try at every question answered so far. Pure: the app keeps it in sessionStorage and the
 // URL, so a reload or a switch of language continues where the learner was, and a question
-// answered before the reload is not counted a second time.
-import { encodeSet, type ItemSpec } from './spec';
+// answered before the reload is not counted a second time. An endless run is a session whose
+// set grows by one question each time the learner moves on.
+import type { Response } from './check';
 import { MISCONCEPTIONS, type Misconception } from './misconceptions';
+import { endlessItemAt, type EndlessRun } from './practice-set';
+import { responseSchema } from './response-schema';
 import { SKILLS, type Skill } from './skills';
+import { encodeSet, type ItemSpec } from './spec';
 
 /** How a question went at the first try: what progress and the summary count. */
 export interface FirstTry {
   correct: boolean;
   skill: Skill;
   misconception: Misconception | null;
+  /** What was answered, so the summary can open the question on it again (absent in older sessions). */
+  response?: Response;
 }
 
 export interface PracticeSession {
@@ -39,6 +45,22 @@ export function advance(s: PracticeSession): PracticeSession {
 }
 
 export const isFinished = (s: PracticeSession): boolean => s.position >= s.specs.length;
+
+/** Ends the session where it is (an endless run's "stop"): the summary counts what was answered. */
+export const finish = (s: PracticeSession): PracticeSession => ({ ...s, position: s.specs.length });
+
+/** An endless run from its first question; with none askable it starts finished. */
+export function startEndless(run: EndlessRun): PracticeSession {
+  const first = endlessItemAt(run, 0);
+  return startSession(first ? [first.spec] : []);
+}
+
+/** An endless run moved on: its next question joins the set; with none askable the run is over. */
+export function advanceEndless(s: PracticeSession, run: EndlessRun): PracticeSession {
+  const next = endlessItemAt(run, s.specs.length);
+  if (!next) return finish(s);
+  return { specs: [...s.specs, next.spec], position: s.position + 1, answers: [...s.answers, null] };
+}
 
 /** The same set from the start, nothing answered: "try again". */
 export const restart = (s: PracticeSession): PracticeSession => startSession(s.specs);
@@ -69,7 +91,8 @@ const isFirstTry = (x: unknown): x is FirstTry => {
   return (
     typeof a.correct === 'boolean' &&
     (SKILLS as readonly unknown[]).includes(a.skill) &&
-    (a.misconception === null || (MISCONCEPTIONS as readonly unknown[]).includes(a.misconception))
+    (a.misconception === null || (MISCONCEPTIONS as readonly unknown[]).includes(a.misconception)) &&
+    (a.response === undefined || responseSchema.safeParse(a.response).success)
   );
 };
 
@@ -91,4 +114,32 @@ export function restoreSession(text: string | null, specs: readonly ItemSpec[]):
   if (!Number.isInteger(s.position) || (s.position as number) < 0 || (s.position as number) > specs.length) return null;
   if (!s.answers.every((a) => a === null || isFirstTry(a))) return null;
   return { specs: [...specs], position: s.position as number, answers: s.answers };
+}
+
+/** The longest endless run a reload continues: rebuilding it costs one item per question. */
+const MAX_ENDLESS = 500;
+
+/**
+ * The stored session of an endless run, or null when the text is not one of this run: its set
+ * must be the run's own first questions, in order (the set is rebuilt from the run's seed, and
+ * storage only says how far it got).
+ */
+export function restoreEndless(text: string | null, run: EndlessRun): PracticeSession | null {
+  if (!text) return null;
+  let q: unknown;
+  try {
+    q = (JSON.parse(text) as Partial<Stored> | null)?.q;
+  } catch {
+    return null;
+  }
+  if (typeof q !== 'string') return null;
+  const length = q.split('~').length;
+  if (length > MAX_ENDLESS) return null;
+  const own: ItemSpec[] = [];
+  for (let i = 0; i < length; i++) {
+    const next = endlessItemAt(run, i);
+    if (!next) return null;
+    own.push(next.spec);
+  }
+  return restoreSession(text, own);
 }

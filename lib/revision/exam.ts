@@ -3,7 +3,7 @@
 // kept without feedback until the end or the time-out, then a report. The session is plain JSON with an absolute deadline, so a reload continues it with the
 // time that is left. Pure: every time comes in as an argument.
 import { seededRandom, type Difficulty, type Lang } from '../engine/index';
-import { TOPIC_FAMILIES, TOPIC_KINDS, TOPICS, type Skill } from '../quiz/index';
+import { responseSchema, TOPIC_FAMILIES, TOPIC_KINDS, TOPICS, type Attempt, type Skill } from '../quiz/index';
 import { buildQuestion, gradeQuestion, refOfSpec, refOfTrack, rightAnswerOf, type QuestionGrade } from './question';
 import { TRACK_STYLES } from './track';
 
@@ -202,4 +202,18 @@ function weakestSkills(items: readonly ItemReport[]): SkillScore[] {
 
 export function summarizeExam(s: ExamSession, report: ExamReport): ExamSummary {
   return { id: s.id, at: s.startedAt, total: report.total, correct: report.correct, minutes: s.config.minutes, timedOut: report.timedOut, topics: s.config.topics };
+}
+
+/**
+ * An exam's answered practice questions as progress attempts, at the time the exam ended, so the
+ * progress page counts a mock exam like any other answer. An exam-track question has no quiz kind
+ * and is left out; so is an unanswered one (it is a miss in the report, not an answer). Pure.
+ */
+export function examAttempts(report: ExamReport): Attempt[] {
+  return report.items.flatMap((i) => {
+    const q = i.answered && i.grade ? buildQuestion(i.ref) : null;
+    const response = responseSchema.safeParse(i.response);
+    if (q?.source !== 'quiz' || !i.grade || !response.success) return [];
+    return [{ at: report.endedAt, item: i.ref, kind: q.item.kind, skill: i.skill, correct: i.correct, misconception: i.correct ? null : i.grade.misconception, response: response.data }];
+  });
 }

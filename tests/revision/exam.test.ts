@@ -3,6 +3,7 @@ import {
   answerQuestion,
   buildQuestion,
   EMPTY_REVISION,
+  examAttempts,
   finishExam,
   isOver,
   makeExam,
@@ -116,4 +117,23 @@ describe('mock exam', () => {
     expect(report.answered).toBe(0);
     expect(report.correct).toBe(0);
   });
+
+  it('counts its answered practice questions in progress, once each, as graded, and no track or unanswered one', () => {
+    let s = answerAllRight(makeExam({ ...config, count: 8 }, 21, T0), 6);
+    // question 0 answered wrong instead: the attempt says so with its misconception
+    const q0 = buildQuestion(s.refs[0]!)!;
+    if (q0.source === 'quiz' && q0.item.kind !== 'state' && q0.item.kind !== 'spot_error') s = answerQuestion(s, 0, rightResponse(s.refs[0]!) === 0 ? 1 : 0, T0 + 30_000);
+    const report = scoreExam(finishExam(s, T0 + 9 * 60_000), 'en');
+    const attempts = examAttempts(report);
+    const expected = report.items.filter((i) => i.answered && buildQuestion(i.ref)?.source === 'quiz');
+    expect(attempts.map((a) => a.item)).toEqual(expected.map((i) => i.ref));
+    expect(attempts.map((a) => a.correct)).toEqual(expected.map((i) => i.correct));
+    for (const [a, i] of attempts.map((a, k) => [a, expected[k]!] as const)) {
+      expect(a.kind).toBe((buildQuestion(i.ref) as { item: { kind: string } }).item.kind);
+      expect(a.misconception).toBe(i.correct ? null : i.grade?.misconception);
+      expect(a.at).toBe(report.endedAt);
+    }
+    expect(report.items.some((i) => !i.answered)).toBe(true);
+  });
 });
+

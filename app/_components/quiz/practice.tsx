@@ -12,26 +12,32 @@ import {
   makePracticeSet,
   TOPICS,
   advance,
+  advanceEndless,
   answerAt,
   countMisconceptions,
+  finish,
   firstTryAt,
   isFinished,
   restart,
+  restoreEndless,
   restoreSession,
   serialiseSession,
   sessionResults,
+  startEndless,
   startSession,
   type FirstTry,
   type ItemGrade,
   type ItemSpec,
   type PracticeSession,
   type QuizItem,
+  type Response,
   type Skill,
   type Topic,
 } from '@/lib/quiz';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { endlessQuery, type EndlessLink, type PracticeLink } from '@/app/_lib/practice-link';
 import { freshSeed, parseWhole } from '@/app/_lib/quiz-input';
+import { TitledPanel } from '@/app/_components/ui/titled-panel';
 import { QuizCard } from './quiz-card';
 
 type Session =
@@ -41,8 +47,8 @@ type Session =
 type Result = FirstTry & { spec: ItemSpec };
 
 const MAX_COUNT = 50;
-/** Where a set's session is kept: per tab, so a reload or a language switch continues it. */
-const storageKey = (specs: readonly ItemSpec[]) => `synack-practice:${encodeSet(specs)}`;
+/** Where a run's session is kept: per tab and per link, so a reload or a language switch continues it. */
+const storageKey = (session: Session) => `synack-practice:${session.query}`;
 
 function buildable(specs: ItemSpec[]): Array<{ spec: ItemSpec; item: QuizItem }> {
   return specs.flatMap((spec) => {
@@ -52,20 +58,6 @@ function buildable(specs: ItemSpec[]): Array<{ spec: ItemSpec; item: QuizItem }>
       return [];
     }
   });
-}
-
-/** The `offset`-th question of an endless run; a scenario that cannot be asked is passed over. */
-function endlessItem(run: EndlessLink, offset: number): { spec: ItemSpec; item: QuizItem } | null {
-  for (let tries = 0; tries < 5; tries++) {
-    const spec = makePracticeSet({ topics: run.topics, difficulty: run.difficulty, count: 1 }, run.seed, offset * 5 + tries)[0];
-    if (!spec) return null;
-    try {
-      return { spec, item: buildItem(spec) };
-    } catch {
-      continue;
-    }
-  }
-  return null;
 }
 
 function sessionOf(link: PracticeLink): Session | null {
@@ -78,50 +70,62 @@ function sessionOf(link: PracticeLink): Session | null {
   return null;
 }
 
-/** A set's progress as stored in this tab (read only in the browser), or a fresh start. */
+/** A run from its start: a set's specs, or an endless run's first question. */
+function freshProgress(session: Session): PracticeSession {
+  return session.mode === 'set' ? startSession(session.items.map((x) => x.spec)) : startEndless(session);
+}
+
+/** A run's progress as stored in this tab (read only in the browser), or a fresh start. */
 function storedProgress(session: Session | null, restore: boolean): PracticeSession | null {
-  if (session?.mode !== 'set') return null;
-  const specs = session.items.map((x) => x.spec);
-  return (restore ? restoreSession(window.sessionStorage.getItem(storageKey(specs)), specs) : null) ?? startSession(specs);
+  if (!session) return null;
+  const text = restore ? window.sessionStorage.getItem(storageKey(session)) : null;
+  const stored = session.mode === 'set' ? restoreSession(text, session.items.map((x) => x.spec)) : restoreEndless(text, session);
+  return stored ?? freshProgress(session);
+}
+
+/** The question at the session's position, built from its spec (a set's are built already). */
+function currentOf(session: Session, progress: PracticeSession): { spec: ItemSpec; item: QuizItem } | null {
+  if (session.mode === 'set') return session.items[progress.position] ?? null;
+  const spec = progress.specs[progress.position];
+  return spec ? (buildable([spec])[0] ?? null) : null;
 }
 
 const noSubscription = () => () => {};
 
 /**
- * Practice: choose topics, difficulty and length; answer; see a summary. The URL replays the set;
- * the tab's sessionStorage keeps where the learner is in it. The server renders the set's first
- * question; once hydrated, the view starts again from what this tab stored (a reload, a language switch).
+ * Practice: choose topics, difficulty and length (or an endless run); answer; see a summary. The
+ * URL replays the set or the run; the tab's sessionStorage keeps where the learner is in it. The
+ * server renders the first question; once hydrated, the view starts again from what this tab
+ * stored (a reload, a language switch).
  */
 export function Practice({ link, sectionHrefs }: { link: PracticeLink; sectionHrefs: Record<Skill, string> }) {
   const inBrowser = useSyncExternalStore(noSubscription, () => true, () => false);
-  // Only a set this tab has stored starts the view again: remounting a fresh one would throw
+  // Only a run this tab has stored starts the view again: remounting a fresh one would throw
   // away what the learner typed while the page was hydrating.
   const restore = inBrowser && hasStoredProgress(link);
   return <PracticeView key={restore ? 'restored' : 'fresh'} link={link} sectionHrefs={sectionHrefs} restore={restore} />;
 }
 
 function hasStoredProgress(link: PracticeLink): boolean {
-  return link.mode === 'set' && window.sessionStorage.getItem(storageKey(decodeSet(link.q))) !== null;
+  const session = sessionOf(link);
+  return session !== null && window.sessionStorage.getItem(storageKey(session)) !== null;
 }
 
 function PracticeView({ link, sectionHrefs, restore }: { link: PracticeLink; sectionHrefs: Record<Skill, string>; restore: boolean }) {
   const t = useTranslations('practice');
   const [session, setSession] = useState<Session | null>(() => sessionOf(link));
   const [progress, setProgress] = useState<PracticeSession | null>(() => storedProgress(session, restore));
-  /** An endless run has no end to store: its questions and first tries live here. */
-  const [endless, setEndless] = useState<{ index: number; results: Result[]; finished: boolean }>({ index: 0, results: [], finished: false });
   const [round, setRound] = useState(0);
 
-  function keep(next: PracticeSession) {
-    window.sessionStorage.setItem(storageKey(next.specs), serialiseSession(next));
+  function keep(of: Session, next: PracticeSession) {
+    window.sessionStorage.setItem(storageKey(of), serialiseSession(next));
     setProgress(next);
   }
 
   function start(next: Session) {
     window.history.replaceState(null, '', `${window.location.pathname}?${next.query}`);
     setSession(next);
-    if (next.mode === 'set') keep(startSession(next.items.map((x) => x.spec)));
-    setEndless({ index: 0, results: [], finished: false });
+    keep(next, freshProgress(next));
     setRound((r) => r + 1);
   }
 
@@ -131,7 +135,7 @@ function PracticeView({ link, sectionHrefs, restore }: { link: PracticeLink; sec
     setProgress(null);
   }
 
-  if (!session) return <ConfigForm onStart={start} emptyLink={link.mode === 'set'} />;
+  if (!session || !progress) return <ConfigForm onStart={start} emptyLink={link.mode === 'set'} />;
   if (session.mode === 'set' && session.items.length === 0) {
     return (
       <div className="space-y-4">
@@ -142,41 +146,32 @@ function PracticeView({ link, sectionHrefs, restore }: { link: PracticeLink; sec
       </div>
     );
   }
-  const finished = progress ? isFinished(progress) : endless.finished;
-  if (finished) {
-    const results = progress ? sessionResults(progress) : endless.results;
+  if (isFinished(progress)) {
     return (
       <Summary
-        results={results}
+        results={sessionResults(progress)}
         sectionHrefs={sectionHrefs}
         onAgain={() => {
-          if (progress) keep(restart(progress));
-          else setEndless({ index: 0, results: [], finished: false });
+          keep(session, session.mode === 'set' ? restart(progress) : freshProgress(session));
           setRound((r) => r + 1);
         }}
         onNew={newSet}
       />
     );
   }
-  const index = progress ? progress.position : endless.index;
-  const current = session.mode === 'set' ? (session.items[index] ?? null) : endlessItem(session, index);
+  const index = progress.position;
+  const current = currentOf(session, progress);
   return (
     <Run
       key={`${round}-${index}`}
       session={session}
       index={index}
       current={current}
-      answered={progress ? firstTryAt(progress, index) : null}
+      answered={firstTryAt(progress, index)}
       takeFocus={round > 0 || index > 0}
-      onAnswered={(first) => {
-        if (progress) keep(answerAt(progress, index, first));
-        else if (current) setEndless((e) => ({ ...e, results: [...e.results, { ...first, spec: current.spec }] }));
-      }}
-      onNext={() => {
-        if (progress) keep(advance(progress));
-        else setEndless((e) => ({ ...e, index: e.index + 1 }));
-      }}
-      onStop={() => setEndless((e) => ({ ...e, finished: true }))}
+      onAnswered={(first) => keep(session, answerAt(progress, index, first))}
+      onNext={() => keep(session, session.mode === 'set' ? advance(progress) : advanceEndless(progress, session))}
+      onStop={() => keep(session, finish(progress))}
     />
   );
 }
@@ -216,8 +211,8 @@ function Run({
   }, [index, takeFocus]);
 
   // Kept at the first try, not when the question is over: a reload between the two tries must not count it again.
-  const onFirstTry = (grade: ItemGrade) => {
-    if (!before) onAnswered({ correct: grade.correct, skill: grade.skill, misconception: grade.correct ? null : grade.misconception });
+  const onFirstTry = (grade: ItemGrade, response: Response) => {
+    if (!before) onAnswered({ correct: grade.correct, skill: grade.skill, misconception: grade.correct ? null : grade.misconception, response });
   };
 
   return (
@@ -382,8 +377,6 @@ function ConfigForm({ onStart, emptyLink }: { onStart: (s: Session) => void; emp
 function Summary({ results, sectionHrefs, onAgain, onNew }: { results: Result[]; sectionHrefs: Record<Skill, string>; onAgain: () => void; onNew: () => void }) {
   const t = useTranslations('practice');
   const tm = useTranslations('misconceptions');
-  const tk = useTranslations('quiz.kinds');
-  const ts = useTranslations('skills');
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), []);
   const correct = results.filter((r) => r.correct).length;
@@ -396,36 +389,14 @@ function Summary({ results, sectionHrefs, onAgain, onNew }: { results: Result[];
       </h2>
       <p className="text-lg font-medium">{t('score', { correct, total: results.length })}</p>
       <div className="grid gap-4 md:grid-cols-2">
-        <section aria-labelledby="summary-items" className="rounded-lg border border-border bg-surface p-4">
-          <h3 id="summary-items" className="font-semibold">
-            {t('items')}
-          </h3>
-          <ol className="mt-2 space-y-1 text-sm">
+        <TitledPanel title={t('items')} className="md:col-span-2">
+          <ol className="mt-2 space-y-2 text-sm">
             {results.map((r, i) => (
-              <li key={i} className="flex gap-2">
-                <span aria-hidden="true" className={r.correct ? 'text-ok' : 'text-danger'}>
-                  {r.correct ? '✓' : '✗'}
-                </span>
-                <span>
-                  {i + 1}. {tk(r.spec.kind)} · {ts(r.skill)} <span className="sr-only">({r.correct ? t('rightFirst') : t('notFirst')})</span>
-                  <span className="block text-muted">
-                    <Link href={`/practice?q=${encodeSpec(r.spec)}`} className="text-accent underline">
-                      {t('reviewQuestion', { n: i + 1 })}
-                    </Link>
-                    {' · '}
-                    <Link href={sectionHrefs[r.skill]} className="text-accent underline">
-                      {t('readSection', { skill: ts(r.skill) })}
-                    </Link>
-                  </span>
-                </span>
-              </li>
+              <SummaryRow key={i} n={i + 1} result={r} sectionHref={sectionHrefs[r.skill]} />
             ))}
           </ol>
-        </section>
-        <section aria-labelledby="summary-mis" className="rounded-lg border border-border bg-surface p-4">
-          <h3 id="summary-mis" className="font-semibold">
-            {t('misconceptionsSeen')}
-          </h3>
+        </TitledPanel>
+        <TitledPanel title={t('misconceptionsSeen')}>
           {counts.length === 0 ? (
             <p className="mt-2 text-sm text-muted">{t('none')}</p>
           ) : (
@@ -440,7 +411,7 @@ function Summary({ results, sectionHrefs, onAgain, onNew }: { results: Result[];
               ))}
             </ul>
           )}
-        </section>
+        </TitledPanel>
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="button" onClick={onAgain} className="min-h-11 rounded-md border border-border px-4 font-medium hover:bg-surface-2">
@@ -454,5 +425,50 @@ function Summary({ results, sectionHrefs, onAgain, onNew }: { results: Result[];
         </Link>
       </div>
     </section>
+  );
+}
+
+/**
+ * One answered question of the summary: how it went, and the question itself on request, closed
+ * on the answer given with the feedback and the rule it got (a try again is a link of its own).
+ */
+function SummaryRow({ n, result: r, sectionHref }: { n: number; result: Result; sectionHref: string }) {
+  const t = useTranslations('practice');
+  const tk = useTranslations('quiz.kinds');
+  const ts = useTranslations('skills');
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const item = open && r.response !== undefined ? (buildable([r.spec])[0]?.item ?? null) : null;
+  return (
+    <li data-testid="summary-row">
+      <div className="flex gap-2">
+        <span aria-hidden="true" className={r.correct ? 'text-ok' : 'text-danger'}>
+          {r.correct ? '✓' : '✗'}
+        </span>
+        <span>
+          {n}. {tk(r.spec.kind)} · {ts(r.skill)} <span className="sr-only">({r.correct ? t('rightFirst') : t('notFirst')})</span>
+          <span className="block text-muted">
+            {r.response !== undefined && (
+              <>
+                <button type="button" aria-expanded={open} aria-controls={`${id}-question`} onClick={() => setOpen((o) => !o)} className="text-accent underline">
+                  {open ? t('hideQuestion', { n }) : t('showQuestion', { n })}
+                </button>
+                {' · '}
+              </>
+            )}
+            <Link href={`/practice?q=${encodeSpec(r.spec)}`} className="text-accent underline">
+              {t('reviewQuestion', { n })}
+            </Link>
+            {' · '}
+            <Link href={sectionHref} className="text-accent underline">
+              {t('readSection', { skill: ts(r.skill) })}
+            </Link>
+          </span>
+        </span>
+      </div>
+      <div id={`${id}-question`} className="mt-2 empty:hidden">
+        {item && r.response !== undefined && <QuizCard item={item} itemKey={encodeSpec(r.spec)} heading={t('yourAnswerTo', { n })} review={r.response} />}
+      </div>
+    </li>
   );
 }

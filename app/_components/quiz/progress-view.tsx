@@ -6,6 +6,7 @@ import { masteryBySkill, misconceptionCounts } from '@/lib/quiz';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
 import { ScrollArea } from '@/app/_components/ui/scroll-area';
+import { TitledPanel } from '@/app/_components/ui/titled-panel';
 
 const HISTORY = 30;
 
@@ -34,7 +35,7 @@ export function ProgressView() {
         </Link>
       </div>
 
-      <Panel id="skills-title" title={t('skills')}>
+      <Panel title={t('skills')}>
         <ul className="mt-3 grid gap-3 sm:grid-cols-2">
           {skills.map((s) => {
             const percent = Math.round(s.mastery * 100);
@@ -58,7 +59,7 @@ export function ProgressView() {
         </details>
       </Panel>
 
-      <Panel id="mis-title" title={t('misconceptions')} empty={misconceptions.length === 0 ? t('noMisconceptions') : null}>
+      <Panel title={t('misconceptions')} empty={misconceptions.length === 0 ? t('noMisconceptions') : null}>
         <ul className="mt-3 space-y-3">
           {misconceptions.map(({ misconception, count }) => (
             <li key={misconception} data-testid={`misconception-${misconception}`}>
@@ -72,7 +73,7 @@ export function ProgressView() {
         </ul>
       </Panel>
 
-      <Panel id="history-title" title={t('history')} empty={recent.length === 0 ? t('noHistory') : null}>
+      <Panel title={t('history')} empty={recent.length === 0 ? t('noHistory') : null}>
         <ScrollArea labelledBy="history-title" className="mt-3" testId="history-scroll">
           <table className="w-full border-collapse text-left text-sm">
             <thead className="bg-surface-2">
@@ -112,13 +113,10 @@ export function ProgressView() {
 }
 
 /** A titled box of the progress page; shows `empty` instead of its content when there is nothing yet. */
-function Panel({ id, title, empty = null, children }: { id: string; title: string; empty?: string | null; children: ReactNode }) {
+function Panel({ title, empty = null, children }: { title: string; empty?: string | null; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-border bg-surface p-4">
-      <h2 id={id} className="text-lg font-semibold">
-        {title}
-      </h2>
+    <TitledPanel title={title} level={2} large>
       {empty === null ? children : <p className="mt-2 text-sm text-muted">{empty}</p>}
-    </section>
+    </TitledPanel>
   );
 }

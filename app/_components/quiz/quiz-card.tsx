@@ -83,7 +83,7 @@ export function QuizCard({
   heading?: string;
   onDone?: (outcome: QuizOutcome) => void;
   /** The first try, graded, as soon as it is made (the question may go on to a second try). */
-  onFirstTry?: (grade: ItemGrade) => void;
+  onFirstTry?: (grade: ItemGrade, response: Response) => void;
   /** The first try at this question is already in the progress history (answered before a reload). */
   recorded?: boolean;
   /** An answer given before, shown graded and closed: nothing is recorded. */
@@ -139,7 +139,7 @@ export function QuizCard({
     const first = firstGrade.current === null;
     if (first) firstGrade.current = grade;
     if (first && !recorded) {
-      onFirstTry?.(grade);
+      onFirstTry?.(grade, built.response);
       record({
         at: Date.now(),
         item: itemKey,

@@ -8,6 +8,7 @@ import {
   answerQuestion,
   buildQuestion,
   completeExam,
+  examAttempts,
   EXAM_LIMITS,
   EXAM_TOPICS,
   finishExam,
@@ -21,6 +22,7 @@ import {
 } from '@/lib/revision';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { freshSeed, parseWhole } from '@/app/_lib/quiz-input';
+import { useQuizProgress } from '@/app/_lib/quiz-progress';
 import { readNow, useRevision } from '@/app/_lib/revision-store';
 import { ExamQuizQuestion } from './exam-quiz-question';
 import { ExamReport } from './exam-report';
@@ -38,8 +40,17 @@ export function MockExam({ sections }: { sections: Record<Skill, string> }) {
   const [viewing, setViewing] = useState<string | null>(null);
   const active = state.activeExam;
 
+  const { record } = useQuizProgress();
+  /** Exams this page has ended: the time-out and a click may both end one, and its answers count once. */
+  const ended = useRef(new Set<string>());
+
   function complete(session: ExamSession) {
-    update((s) => (s.activeExam?.id === session.id ? completeExam(s, session, scoreExam(session, lang)) : s));
+    const report = scoreExam(session, lang);
+    update((s) => (s.activeExam?.id === session.id ? completeExam(s, session, report) : s));
+    if (state.activeExam?.id === session.id && !ended.current.has(session.id)) {
+      ended.current.add(session.id);
+      for (const attempt of examAttempts(report)) record(attempt);
+    }
     setViewing(session.id);
   }
 
