@@ -1,4 +1,5 @@
 // What a practice link holds, read from untrusted query parameters. Pure.
+import { parseSeed } from '@/lib/engine';
 import { TOPICS, type EndlessRun, type Topic } from '@/lib/quiz';
 
 export type EndlessLink = EndlessRun & { topics: Topic[] };
@@ -22,12 +23,12 @@ export function readPracticeLink(params: Params): PracticeLink {
   const q = one(params.q);
   if (q) return { mode: 'set', q: q.slice(0, MAX_SET_CHARS).split('~').slice(0, MAX_SET_SIZE).join('~') };
   if (one(params.endless) !== '1') return { mode: 'none' };
-  const seedText = one(params.seed) ?? '';
-  if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffff_ffff) return { mode: 'none' };
+  const seed = parseSeed(one(params.seed) ?? '');
+  if (seed === null) return { mode: 'none' };
   const topics = (one(params.topics) ?? '').split(',').filter((x): x is Topic => (TOPICS as readonly string[]).includes(x));
   if (topics.length === 0) return { mode: 'none' };
   const level = one(params.level);
-  return { mode: 'endless', seed: Number(seedText), topics: [...new Set(topics)], difficulty: level === 'e' ? 'expert' : 'beginner' };
+  return { mode: 'endless', seed, topics: [...new Set(topics)], difficulty: level === 'e' ? 'expert' : 'beginner' };
 }
 
 export function endlessQuery(link: EndlessLink): string {

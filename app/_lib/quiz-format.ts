@@ -1,9 +1,5 @@
 // Pure helpers to show quiz answers and segments as text.
-import { canonicalFlags, type Flag, type Segment, type TraceEvent } from '@/lib/engine';
-
-export function flagsText(flags: readonly Flag[]): string {
-  return canonicalFlags(flags).join(', ');
-}
+import { flagsText, type Segment, type TraceEvent } from '@/lib/engine';
 
 export function segmentText(s: Pick<Segment, 'flags' | 'seq' | 'ack' | 'len'>, none = '—'): string {
   return `${flagsText(s.flags) || none}  seq=${s.seq} ack=${s.ack} len=${s.len}`;

@@ -3,6 +3,7 @@
 // `from-pcap` reads back the same segments. The addresses are the endpoints' own when the trace
 // names them, else A is 10.0.0.1 and B 10.0.0.2. Pure.
 import type { Segment, Side, Trace } from '../engine/index';
+import { otherSide } from '../engine/types';
 import { parseEndpoint } from './address';
 import { TCP_ACK, TCP_FIN, TCP_PSH, TCP_RST, TCP_SYN } from './connections';
 import type { TcpPacket } from './decode';
@@ -128,7 +129,7 @@ function traceFrames(trace: Trace, addresses: Partial<Record<Side, string>>): Ui
   return segments.map((s, i) => {
     if (s.len > limit) throw new PcapWriteError(`segment ${i + 1} carries ${s.len} bytes, more than one IP packet holds (${limit})`);
     const from = ends[s.from];
-    const to = ends[s.from === 'A' ? 'B' : 'A'];
+    const to = ends[otherSide(s.from)];
     const ip = tcpIpPacket({ src: from.ip, dst: to.ip, srcPort: from.port, dstPort: to.port, seq: s.seq, ack: s.ack, flags: flagBits(s), len: s.len, id: i + 1 });
     return ethernetFrame(ip, s.from === 'A');
   });

@@ -1,7 +1,7 @@
 // The gradebook as CSV (csv-stringify quotes names with commas and quotes) and an assignment's
 // questions as Moodle XML, with the numbers of one fixed variant, in English or Chinese. Pure.
 import { stringify } from 'csv-stringify/sync';
-import { canonicalAnswer, flagsLabel, segmentOf, type Flag, type Lang, type SegmentAnswer, type TraceEvent } from '../engine/index';
+import { canonicalAnswer, flagsText, otherSide, segmentOf, type Flag, type Lang, type SegmentAnswer, type TraceEvent } from '../engine/index';
 import { askedSegment, askedSide, buildItem, checkAnswer, type ItemSpec, type QuizItem } from '../quiz/index';
 import type { Gradebook } from './gradebook';
 
@@ -70,18 +70,17 @@ const WORDS = {
 type Words = (typeof WORDS)[Lang];
 
 function segmentLine(s: Pick<SegmentAnswer, 'flags' | 'seq' | 'ack' | 'len'>, w: Words): string {
-  return `${flagsLabel(s.flags) || w.noFlags} seq=${s.seq} ack=${s.ack} len=${s.len}`;
+  return `${flagsText(s.flags) || w.noFlags} seq=${s.seq} ack=${s.ack} len=${s.len}`;
 }
 
-const other = (side: string) => (side === 'A' ? 'B' : 'A');
 
 /** One event as a plain line (an application call, a segment sent, delivered or lost, a timer). */
 function eventLine(e: TraceEvent, w: Words, receivers: Map<string, string>): string {
   const s = segmentOf(e);
   if (s) {
-    const line = `${s.from} → ${other(s.from)}: ${segmentLine(s, w)}`;
+    const line = `${s.from} → ${otherSide(s.from)}: ${segmentLine(s, w)}`;
     if ('send' in e) {
-      receivers.set(e.id, other(s.from));
+      receivers.set(e.id, otherSide(s.from));
       return line + w.inFlight(e.id);
     }
     return line;
@@ -113,7 +112,7 @@ function question(item: QuizItem, n: number, lang: Lang): string {
   const w = WORDS[lang];
   const side = askedSide(item) ?? 'A';
   const asked = askedSegment(item);
-  const prompt = w.prompts[item.kind].replace('{side}', side).replace('{flags}', asked ? flagsLabel(asked.flags) || w.noFlags : '');
+  const prompt = w.prompts[item.kind].replace('{side}', side).replace('{flags}', asked ? flagsText(asked.flags) || w.noFlags : '');
   const text = `<p>${xml(prompt)}</p>${traceText(item, w)}`;
   const head = (type: string, body = text) =>
     `  <question type="${type}">\n    <name><text>Q${n} ${item.kind}</text></name>\n    <questiontext format="html"><text>${cdata(body)}</text></questiontext>\n    <defaultgrade>1</defaultgrade>\n`;

@@ -43,7 +43,7 @@ export async function itemCommand(specText: string | undefined, lang: Lang): Pro
     spec: encodeSpec(spec),
     kind: item.kind,
     field,
-    prompt: format(messages.prompts[key] ?? '', { ...values, flags: values.flags === '(none)' ? messages.noFlags : values.flags }),
+    prompt: format(messages.prompts[key] ?? '', { ...values, flags: values.flags || messages.noFlags }),
     trace: item.trace,
     event: item.event,
     shown: item.shown,

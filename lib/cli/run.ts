@@ -3,6 +3,7 @@
 import {
   generateScenario,
   LANGS,
+  parseSeed,
   SCENARIO_FAMILIES,
   TraceFormatError,
   UnknownScenarioError,
@@ -144,11 +145,11 @@ function textSource(read: ReadInput, path: string): ReplaySource {
 
 function generate(p: Parsed, io: CliIo): Promise<CliResult> {
   if (p.positional.length !== 1) throw new UsageError(`generate takes one SCENARIO: ${SCENARIO_FAMILIES.join(', ')}`);
-  const seedText = p.options.get('seed') ?? '1';
-  if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffff_ffff) throw new UsageError('--seed must be an integer from 0 to 4294967295');
+  const seed = parseSeed(p.options.get('seed') ?? '1');
+  if (seed === null) throw new UsageError('--seed must be an integer from 0 to 4294967295');
   const difficulty = p.options.get('difficulty') ?? 'beginner';
   if (difficulty !== 'beginner' && difficulty !== 'expert') throw new UsageError('--difficulty must be beginner or expert');
-  return json(generateScenario(p.positional[0] as string, { seed: Number(seedText), difficulty: difficulty as Difficulty }), io);
+  return json(generateScenario(p.positional[0] as string, { seed, difficulty: difficulty as Difficulty }), io);
 }
 
 async function grade(p: Parsed, read: ReadInput, io: CliIo): Promise<CliResult> {

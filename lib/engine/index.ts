@@ -20,7 +20,7 @@ export { replayTrace, startReplay, replayRecords, snapshotAfter, type StreamedRe
 export { resolveEvents } from './resolve';
 export { narrateTrace, narrateStep, type StepOutcome } from './narrate';
 export { traceViewOf, extendTraceView, TRACE_VIEWS, type TraceView, type TraceViewKind } from './trace-view';
-export { canonicalFlags, flagsLabel, segmentOf } from './segments';
+export { canonicalFlags, flagsText, segmentOf } from './segments';
 export {
   generateScenario,
   SCENARIO_FAMILIES,
@@ -44,5 +44,5 @@ export {
   type Grade,
   type Verdict,
 } from './questions';
-export { seededRandom, type Random } from './scenarios/random';
+export { parseSeed, seededRandom, type Random } from './scenarios/random';
 export { owedSegments, replyOwed } from './respond';

@@ -5,7 +5,7 @@ import type { Finding } from './findings';
 import type { ArrivalOutcome } from './internal/receive';
 import { replayRecords } from './replay';
 import { resolveEvents } from './resolve';
-import { flagsLabel } from './segments';
+import { flagsText } from './segments';
 import { otherSide, SIDES, type AppCall, type ResolvedEvent, type Segment, type Side, type StateMove, type StatePair, type Trace } from './types';
 
 interface Words {
@@ -29,7 +29,7 @@ function endWith(text: string, stop: string): string {
 }
 
 const en: Words = {
-  segment: (s) => `${flagsLabel(s.flags)} (seq=${s.seq}, ack=${s.ack}, len=${s.len})`,
+  segment: (s) => `${flagsText(s.flags) || '—'} (seq=${s.seq}, ack=${s.ack}, len=${s.len})`,
   sends: (side, seg) => `${side} sends ${seg}`,
   receives: (side, peer, seg) => `${side} receives ${peer}'s ${seg}`,
   lost: (peer, seg) => `${peer}'s ${seg} is lost in the network`,
@@ -55,7 +55,7 @@ const en: Words = {
 };
 
 const zh: Words = {
-  segment: (s) => `${flagsLabel(s.flags)}（seq=${s.seq}, ack=${s.ack}, len=${s.len}）`,
+  segment: (s) => `${flagsText(s.flags) || '—'}（seq=${s.seq}, ack=${s.ack}, len=${s.len}）`,
   sends: (side, seg) => `${side} 发送 ${seg}`,
   receives: (side, peer, seg) => `${side} 收到 ${peer} 的 ${seg}`,
   lost: (peer, seg) => `${peer} 的 ${seg} 在网络中丢失`,
@@ -95,7 +95,7 @@ function stateChanges(w: Words, moves: readonly StateMove[]): string[] {
 function describe(w: Words, e: ResolvedEvent): string[] {
   switch (e.kind) {
     case 'segment':
-      return [w.sends(e.segment.from, w.segment(e.segment)), w.receives(otherSide(e.segment.from), e.segment.from, flagsLabel(e.segment.flags))];
+      return [w.sends(e.segment.from, w.segment(e.segment)), w.receives(otherSide(e.segment.from), e.segment.from, flagsText(e.segment.flags) || '—')];
     case 'send':
       return [w.sends(e.segment.from, w.segment(e.segment))];
     case 'deliver':

@@ -45,11 +45,6 @@ export function seqInRange(x: Seq, lo: Seq, hi: Seq): boolean {
   return (x - lo + MOD) % MOD < span;
 }
 
-/** Whether x lies in [lo, hi] in sequence space. */
-export function seqInClosedRange(x: Seq, lo: Seq, hi: Seq): boolean {
-  return (x - lo + MOD) % MOD <= (hi - lo + MOD) % MOD;
-}
-
 /**
  * SEG.LEN in RFC 9293's sense: the octets of data plus one for a SYN and one for a FIN,
  * because each of those occupies a sequence number of its own.

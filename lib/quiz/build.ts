@@ -5,6 +5,7 @@ import {
   deriveQuestion,
   generateScenario,
   judgeAnswer,
+  otherSide,
   QuestionError,
   replayRecords,
   seededRandom,
@@ -104,7 +105,7 @@ function firstSynSeq(trace: Trace, side: Side): number {
 function multipleChoice(rng: Random, q: Question, trace: Trace): SegmentAnswer[] {
   const right = canonicalAnswer(q) as SegmentAnswer;
   const sender = (segmentOf(trace.events[q.event]) as Segment).from;
-  const candidates = distractorCandidates(right, firstSynSeq(trace, sender === 'A' ? 'B' : 'A'));
+  const candidates = distractorCandidates(right, firstSynSeq(trace, otherSide(sender)));
   // A segment with no flags at all is wrong too obviously to teach anything.
   return offerChoices(rng, right, candidates, (c) => c.flags.length > 0 && !judgeAnswer(q, c).correct);
 }

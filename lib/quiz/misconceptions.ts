@@ -2,7 +2,7 @@
 // count misconceptions, not only items. Read off the finding's own fields: the field that is
 // wrong, what was expected and what was given, and the numbers the engine attaches (SND.NXT,
 // RCV.NXT, what the right number counts from), never by matching code names.
-import { segmentOf, seqDiff, seq, type Finding, type Flag, type SomeFindingParams, type Side, type Trace } from '../engine/index';
+import { otherSide, segmentOf, seqDiff, seq, type Finding, type Flag, type SomeFindingParams, type Side, type Trace } from '../engine/index';
 
 export const MISCONCEPTIONS = [
   'syn_fin_consume_one',
@@ -80,7 +80,7 @@ function classifyNumber(trace: Trace, sender: Side | null, f: Finding): Misconce
   const peerNumber = f.field === 'seq' ? p.rcvNxt : p.sndNxt;
   if (peerNumber !== undefined && got === seq(Number(peerNumber)) && off !== 0) return 'own_vs_peer_numbers';
   // a capture tool's relative numbers: seq counted from the sender's ISN, ack from the peer's
-  const counter = sender === null ? null : f.field === 'seq' ? sender : sender === 'A' ? 'B' : 'A';
+  const counter = sender === null ? null : f.field === 'seq' ? sender : otherSide(sender);
   const isn = counter === null ? null : isnOf(trace, counter);
   if (isn !== null && got === seqDiff(seq(isn), expected)) return 'relative_vs_absolute';
   const countsOne = p.basis === 'syn' || p.basis === 'fin';

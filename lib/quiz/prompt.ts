@@ -1,6 +1,6 @@
 // Which question sentence an item asks, as a message key and its values: the app words it with
 // content/ui (quiz.prompts.KEY) and the CLI's `trace item` with the same messages. Pure.
-import { asksNewBytes, flagsLabel } from '../engine/index';
+import { asksNewBytes, flagsText } from '../engine/index';
 import { askedSegment, askedSide, type QuizItem } from './item';
 import type { QuestionKind } from './catalog';
 
@@ -17,7 +17,7 @@ export interface PromptParts {
 
 export function promptParts(item: QuizItem): PromptParts {
   const segment = askedSegment(item);
-  const values = { side: askedSide(item) ?? 'A', flags: segment ? flagsLabel(segment.flags) : '', len: segment?.len ?? 0 };
+  const values = { side: askedSide(item) ?? 'A', flags: segment ? flagsText(segment.flags) : '', len: segment?.len ?? 0 };
   const newBytes = item.kind === 'seq' && asksNewBytes(item.question);
   const key: PromptKey = !newBytes ? item.kind : segment?.len === 0 && segment.flags.includes('FIN') ? 'seq_fin' : 'seq_new';
   return { key, values };

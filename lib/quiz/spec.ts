@@ -1,6 +1,6 @@
 // An item spec is everything needed to rebuild one question exactly: kind, scenario family,
 // seed, difficulty. Specs travel in share links as short strings: "ack.handshake.42.b".
-import { isScenarioFamily, type Difficulty, type ScenarioFamily } from '../engine/index';
+import { isScenarioFamily, parseSeed, type Difficulty, type ScenarioFamily } from '../engine/index';
 import { QUESTION_KINDS, type QuestionKind } from './catalog';
 
 export interface ItemSpec {
@@ -16,12 +16,12 @@ export function encodeSpec(s: ItemSpec): string {
 
 /** Parses one spec from untrusted text (a URL); null when it is not one. */
 export function decodeSpec(text: string): ItemSpec | null {
-  const [kind, family, seed, level, ...rest] = text.split('.');
-  if (rest.length > 0 || !kind || !family || !seed || !level) return null;
+  const [kind, family, seedText, level, ...rest] = text.split('.');
+  if (rest.length > 0 || !kind || !family || !seedText || !level) return null;
   if (!(QUESTION_KINDS as readonly string[]).includes(kind) || !isScenarioFamily(family)) return null;
-  if (!/^\d{1,10}$/.test(seed) || Number(seed) > 0xffff_ffff) return null;
-  if (level !== 'b' && level !== 'e') return null;
-  return { kind: kind as QuestionKind, family, seed: Number(seed), difficulty: level === 'b' ? 'beginner' : 'expert' };
+  const seed = parseSeed(seedText);
+  if (seed === null || (level !== 'b' && level !== 'e')) return null;
+  return { kind: kind as QuestionKind, family, seed, difficulty: level === 'b' ? 'beginner' : 'expert' };
 }
 
 /** A whole question set as one URL parameter value; invalid entries are dropped. */

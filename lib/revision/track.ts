@@ -7,6 +7,8 @@ import {
   generateScenario,
   gradeAnswer,
   judgeAnswer,
+  otherSide,
+  parseSeed,
   replayRecords,
   seededRandom,
   segmentOf,
@@ -82,9 +84,9 @@ export function decodeTrackSpec(text: string): TrackSpec | null {
   const [head, style, seedText, level, ...rest] = text.split('.');
   if (head !== 'track' || rest.length > 0 || !style || !seedText || !level) return null;
   if (!(TRACK_STYLES as readonly string[]).includes(style)) return null;
-  if (!/^\d{1,10}$/.test(seedText) || Number(seedText) > 0xffff_ffff) return null;
-  if (level !== 'b' && level !== 'e') return null;
-  return { style: style as TrackStyle, seed: Number(seedText), difficulty: level === 'b' ? 'beginner' : 'expert' };
+  const seed = parseSeed(seedText);
+  if (seed === null || (level !== 'b' && level !== 'e')) return null;
+  return { style: style as TrackStyle, seed, difficulty: level === 'b' ? 'beginner' : 'expert' };
 }
 
 /** The data-transfer scenario's one cumulative ACK: B's first empty segment after A's data. */
@@ -207,8 +209,8 @@ function buildTimeWait(spec: TrackSpec, rng: Random): Built {
   const msl = rng.pick(MSL_SECONDS);
   // Who waits is read from the replay, not assumed: the side the engine puts in TIME_WAIT.
   const waits = (side: Side) => replayRecords(t.trace).some((r) => r.states[side] === 'TIME_WAIT');
-  const waiter: Side = waits(t.closer) ? t.closer : t.closer === 'A' ? 'B' : 'A';
-  const other: Side = waiter === 'A' ? 'B' : 'A';
+  const waiter: Side = waits(t.closer) ? t.closer : otherSide(t.closer);
+  const other = otherSide(waiter);
   const right: TrackOption = { waits: waiter, seconds: 2 * msl };
   const candidates: TrackOption[] = [
     { waits: other, seconds: 2 * msl },

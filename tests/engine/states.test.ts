@@ -117,9 +117,25 @@ describe('LISTEN', () => {
     expectValid(r);
   });
 
-  it('LISTEN + RST → ignored', () => {
-    const r = replay([send('s', 'A', ['SYN'], 100, 0), { drop: 's' }, { expect: { A: 'SYN_SENT', B: 'LISTEN' } }]);
+  it('LISTEN + RST → ignored (RFC 9293 3.10.7.2: it cannot answer anything this incarnation sent)', () => {
+    // B retransmits its SYN,ACK to a client that has given up. The client answers each copy with a
+    // RST: the first takes B back to LISTEN, the second reaches it there and changes nothing.
+    const r = replay([
+      seg('A', ['SYN'], A_ISN, 0),
+      send('sa1', 'B', ['SYN', 'ACK'], B_ISN, A1),
+      send('sa2', 'B', ['SYN', 'ACK'], B_ISN, A1),
+      { app: { at: 'A', call: 'abort' } },
+      { deliver: 'sa1' },
+      send('r1', 'A', ['RST'], A1, 0),
+      { deliver: 'sa2' },
+      send('r2', 'A', ['RST'], A1, 0),
+      { deliver: 'r1' },
+      { expect: { A: 'CLOSED', B: 'LISTEN' } },
+      { deliver: 'r2' },
+      { expect: { A: 'CLOSED', B: 'LISTEN' } },
+    ]);
     expectValid(r);
+    expect(r.steps.map((s) => s.states.B).slice(-4)).toEqual(['LISTEN', 'LISTEN', 'LISTEN', 'LISTEN']);
   });
 
   it('LISTEN sends nothing before a SYN arrives', () => {

@@ -5,9 +5,8 @@ import { parseWhole } from '@/app/_lib/quiz-input';
 import { roundIsn } from '@/lib/sandbox/sandbox';
 import { parseQuizProgress } from '@/app/_lib/quiz-progress';
 import { endlessQuery, MAX_SET_SIZE, readPracticeLink } from '@/app/_lib/practice-link';
-import { flagsText, revealEnd, segmentText } from '@/app/_lib/quiz-format';
-import { segmentOf } from '@/lib/engine';
-import { traceViewOf } from '@/lib/engine';
+import { revealEnd, segmentText } from '@/app/_lib/quiz-format';
+import { flagsText, segmentOf, traceViewOf } from '@/lib/engine';
 
 describe('parseWhole', () => {
   it('accepts full-width digits and separators from a CJK input method', () => {

@@ -1,10 +1,10 @@
 'use client';
 // The answer field of one assignment question, by kind; returns the response as the API takes it.
 import { useTranslations } from 'next-intl';
-import { FLAGS, STATES, type Flag, type Segment } from '@/lib/engine/types';
-import { segmentOf } from '@/lib/engine/segments';
+import { FLAGS, otherSide, STATES, type Flag, type Segment } from '@/lib/engine/types';
+import { flagsText, segmentOf } from '@/lib/engine/segments';
 import type { ItemView } from '@/lib/classroom/view';
-import { flagsText, segmentText } from '@/app/_lib/quiz-format';
+import { segmentText } from '@/app/_lib/quiz-format';
 import { parseWhole } from '@/app/_lib/quiz-input';
 
 export type Draft = { flags: Flag[]; seq: string; ack: string; len: string; state: string; choice: number | null };
@@ -82,7 +82,7 @@ export function useResponseText(): (item: ItemView, response: unknown) => string
     }
     if (typeof r === 'object' && r !== null && !Array.isArray(r) && typeof r.event === 'number') {
       const seg = segmentOf(item.trace.events[r.event]);
-      return seg ? t('eventLabel', { from: seg.from, to: seg.from === 'A' ? 'B' : 'A', segment: segmentText(seg, noFlags) }) : String(r.event + 1);
+      return seg ? t('eventLabel', { from: seg.from, to: otherSide(seg.from), segment: segmentText(seg, noFlags) }) : String(r.event + 1);
     }
     if (Array.isArray(response)) return flagsText(response as Flag[]) || noFlags;
     if (typeof response === 'object' && response !== null) return segmentText(response as Segment, noFlags);
@@ -155,7 +155,7 @@ export function AnswerInput({ item, draft, onChange, disabled }: { item: ItemVie
       return choices(
         item.trace.events.map((e, i) => {
           const s = segmentOf(e);
-          return s ? t('eventLabel', { from: s.from, to: s.from === 'A' ? 'B' : 'A', segment: segmentText(s, t('noFlags')) }) : `${i + 1}`;
+          return s ? t('eventLabel', { from: s.from, to: otherSide(s.from), segment: segmentText(s, t('noFlags')) }) : `${i + 1}`;
         }),
       );
     case 'state_choice':

@@ -6,6 +6,7 @@
 // page shows it and sends it again. A reload or a second device shows the answers already saved.
 import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
+import { flagsText } from '@/lib/engine/segments';
 import { WHEN_FORMAT } from '@/lib/classroom/when';
 import { useEffect, useRef, useState } from 'react';
 import type { AttemptView, Feedback } from '@/lib/classroom/service';
@@ -16,7 +17,6 @@ import { enqueue, readQueue, resumeAnswer, settle } from '@/app/_lib/answer-queu
 import { useErrorText } from './error-text';
 import { QuizDiagram } from '@/app/_components/quiz/quiz-diagram';
 import { AnswerInput, draftOf, EMPTY_DRAFT, responseOf, useResponseText, type Draft } from './answer-input';
-import { flagsText } from '@/app/_lib/quiz-format';
 
 type Saved = { stored: boolean; feedback: Feedback | null };
 

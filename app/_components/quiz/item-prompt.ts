@@ -2,8 +2,8 @@
 // A question's prompt in the learner's language ("Which flags does B send next?"), the same words
 // wherever the question is shown: the quiz card, a mock exam, the mistake book.
 import { useTranslations } from 'next-intl';
+import { flagsText } from '@/lib/engine';
 import { askedSegment, askedSide, promptParts, type QuizItem } from '@/lib/quiz';
-import { flagsText } from '@/app/_lib/quiz-format';
 
 export function useItemPrompt(): (item: QuizItem) => string {
   const t = useTranslations('quiz');

@@ -2,10 +2,10 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Lang } from '@/lib/engine';
+import { flagsText, type Lang } from '@/lib/engine';
 import { gradeItem, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
 import { draftOf, draftResponse, EMPTY_DRAFT, type Draft } from '@/app/_lib/quiz-draft';
-import { flagsText, segmentText } from '@/app/_lib/quiz-format';
+import { segmentText } from '@/app/_lib/quiz-format';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
 import { AnswerFields, useDraftErrorText } from './answer-fields';
 import type { FieldErrors } from './answer/form-props';

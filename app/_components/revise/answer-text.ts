@@ -2,10 +2,10 @@
 // Answers and options in words, for the exam report and the mistake book: the same wording as
 // the quiz card uses for options, segments and states.
 import { useTranslations } from 'next-intl';
-import type { Flag, Segment } from '@/lib/engine';
+import { flagsText, type Flag, type Segment } from '@/lib/engine';
 import type { QuizItem } from '@/lib/quiz';
 import type { RevisionQuestion, TrackItem, TrackOption } from '@/lib/revision';
-import { flagsText, segmentText } from '@/app/_lib/quiz-format';
+import { segmentText } from '@/app/_lib/quiz-format';
 import { letter, useChoices } from '@/app/_components/quiz/choices';
 
 export function useTrackOptionText(): (item: TrackItem, option: TrackOption) => string {

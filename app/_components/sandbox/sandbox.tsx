@@ -2,10 +2,10 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useId, useState, type FormEvent } from 'react';
-import { explainFinding, statesOf, type Lang } from '@/lib/engine';
+import { explainFinding, flagsText, statesOf, type Lang } from '@/lib/engine';
 import { APP_CALLS, otherSide, type AppCall, type Flag, type Side, type TraceEvent } from '@/lib/engine/types';
 import { automaticSides, inLanguage, playEvent, startSandbox, timerRunning, type Play, type SandboxState } from '@/lib/sandbox/sandbox';
-import { flagsText, segmentText } from '@/app/_lib/quiz-format';
+import { segmentText } from '@/app/_lib/quiz-format';
 import { MAX_LEN, parseWhole } from '@/app/_lib/quiz-input';
 import { ViewDiagram } from '@/app/_components/quiz/quiz-diagram';
 import { FlagPicker } from '@/app/_components/ui/flag-picker';

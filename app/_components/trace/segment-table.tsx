@@ -1,10 +1,10 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { ResolvedEvent } from '@/lib/engine/types';
+import { flagsText, segmentOf } from '@/lib/engine/segments';
+import { otherSide, type ResolvedEvent } from '@/lib/engine/types';
 import { ScrollArea } from '@/app/_components/ui/scroll-area';
 import { statesAt, useTraceStep } from './trace-context';
-import { flagsLabel, other, segmentOf } from './trace-format';
 
 /** Every row is one line (cells do not wrap): 32 px and a 1 px rule, so the table's room is known before it is drawn. */
 const ROW_PX = 33;
@@ -23,10 +23,10 @@ export function SegmentTable({ drawn = true }: { drawn?: boolean }) {
       case 'send':
         return t('rowSend', { from: event.segment.from });
       case 'segment':
-        return t('rowSegment', { from: event.segment.from, to: other(event.segment.from) });
+        return t('rowSegment', { from: event.segment.from, to: otherSide(event.segment.from) });
       case 'deliver':
       case 'drop': {
-        const to = event.segment ? other(event.segment.from) : '—';
+        const to = event.segment ? otherSide(event.segment.from) : '—';
         return t(event.kind === 'deliver' ? 'rowDeliver' : 'rowDrop', { to });
       }
       case 'app':
@@ -92,7 +92,7 @@ export function SegmentTable({ drawn = true }: { drawn?: boolean }) {
                       <span className="block whitespace-normal text-danger">⚠ {row.error.explain}</span>
                     )}
                   </td>
-                  <td className={cell}>{row.segment ? flagsLabel(row.segment.flags) : '—'}</td>
+                  <td className={cell}>{row.segment ? flagsText(row.segment.flags) || '—' : '—'}</td>
                   <td className={cell}>{row.segment?.seq ?? '—'}</td>
                   <td className={cell}>{row.segment?.ack ?? '—'}</td>
                   <td className={cell}>{row.segment?.len ?? '—'}</td>

@@ -1,5 +1,5 @@
-import type { ResolvedEvent, Segment, Side } from '@/lib/engine/types';
-import { flagsLabel, other } from './trace-format';
+import { flagsText } from '@/lib/engine/segments';
+import { otherSide, type ResolvedEvent, type Segment, type Side } from '@/lib/engine/types';
 
 // Where a sequence diagram's parts go: pure geometry, so it is tested without a browser
 // (tests/quiz-ui/sequence-layout.test.ts) and measured again in Chromium (tests/e2e/phone.test.ts).
@@ -81,7 +81,7 @@ const widthOf = (lines: readonly string[], g: SequenceGeometry) => Math.max(...l
  * side on a phone); flags and length split too when they are long.
  */
 export function segmentLabelLines(segment: Segment, g: SequenceGeometry, heading: string[] = []): string[] {
-  const flags = flagsLabel(segment.flags) || '—';
+  const flags = flagsText(segment.flags) || '—';
   const fits = (lines: string[]) => widthOf(lines, g) <= g.maxLabel;
   const top = fits([`${flags}  len=${segment.len}`]) ? [`${flags}  len=${segment.len}`] : [...wrapFlags(flags, fits), `len=${segment.len}`];
   const numbers = `seq=${segment.seq} ack=${segment.ack}`;
@@ -192,7 +192,7 @@ export function arrowsOf(events: ResolvedEvent[], g: SequenceGeometry): Arrow[] 
         event: i,
         segment: event.segment,
         from: { x: g.x[sender], y: rowY(i, g) },
-        to: { x: g.x[other(sender)], y: rowY(endsAt + 1, g) },
+        to: { x: g.x[otherSide(sender)], y: rowY(endsAt + 1, g) },
         endsAt,
         fate: event.kind === 'segment' ? 'delivered' : event.fate,
       },
@@ -218,7 +218,7 @@ export function stopOf(arrow: Arrow): Point {
 
 /** A question's arrow runs from its sender in row `row` to the other side one row lower. */
 export function extraEnds(arrow: ExtraArrow, row: number, g: SequenceGeometry): { from: Point; to: Point } {
-  return { from: { x: g.x[arrow.from], y: rowY(row, g) }, to: { x: g.x[other(arrow.from)], y: rowY(row + 1, g) } };
+  return { from: { x: g.x[arrow.from], y: rowY(row, g) }, to: { x: g.x[otherSide(arrow.from)], y: rowY(row + 1, g) } };
 }
 
 function labelsFor(arrows: readonly Arrow[], extra: ExtraArrow | null, rows: number, lostWord: string, g: SequenceGeometry): PlacedLabel[] {

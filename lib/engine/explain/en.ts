@@ -1,10 +1,10 @@
-import { flagList, sum, type MessageTable } from './format';
+import { sum, type MessageTable } from './format';
 
 const WRAP = '(mod 2^32: sequence numbers wrap)';
 
 /** English explanations: one sentence naming the rule and the numbers. */
 export const en: MessageTable = {
-  SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} is ${p.state}: its SYN was sent and acknowledged long ago, and a SYN on a synchronized connection is never sent again, so the flags are ${flagList(['ACK'])} without SYN.`,
+  SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} is ${p.state}: its SYN was sent and acknowledged long ago, and a SYN on a synchronized connection is never sent again, so the flags are ACK without SYN.`,
   SYN_WITH_FIN: (p) => `${p.side} cannot open and close in one segment: a segment carries SYN or FIN, not both.`,
   SYN_REQUIRED: (p) => `${p.side} is ${p.state} and has not received ${p.peer}'s SYN, so the only segment it can send is its own SYN (a retransmission reuses the ISN).`,
   SYNACK_REQUIRED: (p) => `${p.side} has received ${p.peer}'s SYN but not yet sent its own: its next segment is SYN,ACK, which sends its ISN and acknowledges ${p.peer}'s SYN.`,

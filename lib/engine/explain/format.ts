@@ -1,6 +1,5 @@
 // Small helpers the message tables share: numbers written as the formula that produced them.
 import type { FindingCode, FindingOf, FindingParamsByCode } from '../findings';
-import type { Flag } from '../types';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -22,11 +21,6 @@ export function sum(a: string | number | undefined, b: string | number | undefin
   const y = Number(b ?? 0);
   const r = (x + y) % MOD;
   return `${x} + ${y} = ${r}${x + y >= MOD ? ` ${wrapNote}` : ''}`;
-}
-
-export function flagList(v: unknown): string {
-  if (!Array.isArray(v)) return String(v);
-  return v.length === 0 ? '—' : (v as Flag[]).join(',');
 }
 
 export function stringify<P extends object>(params: P): Words<P> {

@@ -1,10 +1,10 @@
-import { flagList, sum, type MessageTable } from './format';
+import { sum, type MessageTable } from './format';
 
 const WRAP = '（模 2^32，序号回绕）';
 
 /** 中文解释：一句话，说出规则和数字。 */
 export const zh: MessageTable = {
-  SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} 处于 ${p.state}：它的 SYN 早已发送并被确认，已同步的连接上不会再发 SYN，所以标志位应为 ${flagList(['ACK'])}，不带 SYN。`,
+  SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} 处于 ${p.state}：它的 SYN 早已发送并被确认，已同步的连接上不会再发 SYN，所以标志位应为 ACK，不带 SYN。`,
   SYN_WITH_FIN: (p) => `${p.side} 不能在同一个报文段里既建立又关闭连接：SYN 和 FIN 不会同时出现。`,
   SYN_REQUIRED: (p) => `${p.side} 处于 ${p.state}，还没收到 ${p.peer} 的 SYN，所以它只能发送自己的 SYN（重传时沿用同一个 ISN）。`,
   SYNACK_REQUIRED: (p) => `${p.side} 已收到 ${p.peer} 的 SYN 但还没发出自己的 SYN：下一个报文段是 SYN,ACK，既送出自己的 ISN，也确认 ${p.peer} 的 SYN。`,

@@ -3,7 +3,7 @@
 // simple, independent bookkeeping of delivery (text beyond a gap is held until the gap fills), so
 // that replaying a generated trace through the engine checks the engine against it.
 import { segmentSpan } from '../seq';
-import type { AppCall, EndpointSpec, Flag, Segment, Side, TcpState, TimerName, Trace, TraceEvent } from '../types';
+import { otherSide, type AppCall, type EndpointSpec, type Flag, type Segment, type Side, type TcpState, type TimerName, type Trace, type TraceEvent } from '../types';
 
 const MOD = 0x1_0000_0000;
 const add = (a: number, b: number): number => (a + b) % MOD;
@@ -44,7 +44,7 @@ export class TraceBuilder {
 
   private arrive(s: Segment): void {
     if (s.flags.includes('RST')) return;
-    const to: Side = s.from === 'A' ? 'B' : 'A';
+    const to = otherSide(s.from);
     const span = segmentSpan({ syn: s.flags.includes('SYN'), fin: s.flags.includes('FIN') }, s.len);
     const rcv = this.rcv[to];
     if (s.flags.includes('SYN')) {

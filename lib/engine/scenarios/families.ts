@@ -2,14 +2,9 @@
 // is a short script in the words of the lesson that teaches it, with `expect` checkpoints after
 // the steps a learner is asked about. The states in the checkpoints are written from RFC 9293,
 // not read back from the engine: replaying a generated trace checks the engine against them.
-import type { Difficulty, EndpointSpec, Side, Trace } from '../types';
+import { otherSide, type Difficulty, type EndpointSpec, type Side, type Trace } from '../types';
 import { TraceBuilder } from './builder';
 import type { Random } from './random';
-
-export interface ScenarioOptions {
-  seed: number;
-  difficulty: Difficulty;
-}
 
 interface Context {
   rng: Random;
@@ -57,7 +52,7 @@ function exchange(b: TraceBuilder, c: Context): TraceBuilder {
 
 /** The four-way teardown with `first` closing actively; the closer ends in TIME_WAIT. */
 function teardown(b: TraceBuilder, first: Side): TraceBuilder {
-  const second: Side = first === 'A' ? 'B' : 'A';
+  const second = otherSide(first);
   const states = (f: string, s: string) => (first === 'A' ? [f, s] : [s, f]) as [never, never];
   b.app(first, 'close').expect(...states('FIN_WAIT_1', 'ESTABLISHED'));
   b.segment(first, ['FIN', 'ACK']).expect(...states('FIN_WAIT_1', 'CLOSE_WAIT'));

@@ -37,3 +37,8 @@ export function seededRandom(seed: number): Random {
     },
   };
 }
+
+/** A seed written as text (a link, a spec, a CLI flag): a whole number from 0 to 2^32 - 1, else null. Pure. */
+export function parseSeed(text: string): number | null {
+  return /^\d{1,10}$/.test(text) && Number(text) <= 0xffff_ffff ? Number(text) : null;
+}
