@@ -37,6 +37,8 @@ import {
 import { Link } from '@/app/_lib/i18n/navigation';
 import { endlessQuery, type EndlessLink, type PracticeLink } from '@/app/_lib/practice-link';
 import { freshSeed, parseWhole } from '@/app/_lib/quiz-input';
+import { CheckFieldset, RadioFieldset } from '@/app/_components/ui/choice-fieldsets';
+import { SetupForm } from '@/app/_components/ui/setup-form';
 import { TitledPanel } from '@/app/_components/ui/titled-panel';
 import { QuizCard } from './quiz-card';
 
@@ -311,41 +313,12 @@ function ConfigForm({ onStart, emptyLink }: { onStart: (s: Session) => void; emp
     onStart({ mode: 'set', items: buildable(specs), query: `q=${encodeSet(specs)}`, skipped: 0 });
   }
 
-  const box = 'rounded-lg border border-border bg-surface p-4';
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="max-w-2xl space-y-4">
-      <h2 id={`${id}-title`} className="text-xl font-semibold">
-        {t('configure')}
-      </h2>
+    <SetupForm title={t('configure')} onSubmit={submit} error={error} submitLabel={t('start')}>
       {emptyLink && <p className="text-danger">{t('emptyLink')}</p>}
-      <fieldset className={box}>
-        <legend className="px-1 font-semibold">{t('topics')}</legend>
-        <div className="grid gap-2 sm:grid-cols-2">
-          {TOPICS.map((topic) => (
-            <label key={topic} className="flex min-h-10 items-center gap-2">
-              <input
-                type="checkbox"
-                className="size-4"
-                checked={topics.includes(topic)}
-                onChange={(e) => setTopics((all) => (e.target.checked ? [...all, topic] : all.filter((x) => x !== topic)))}
-              />
-              {t(`topicNames.${topic}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className={box}>
-        <legend className="px-1 font-semibold">{t('difficulty')}</legend>
-        <div className="space-y-1">
-          {DIFFICULTIES.map((d) => (
-            <label key={d} className="flex min-h-10 items-center gap-2">
-              <input type="radio" name={`${id}-difficulty`} className="size-4" checked={difficulty === d} onChange={() => setDifficulty(d)} />
-              {t(`difficultyNames.${d}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className={box}>
+      <CheckFieldset legend={t('topics')} options={TOPICS} chosen={topics} onChange={setTopics} label={(topic) => t(`topicNames.${topic}`)} />
+      <RadioFieldset legend={t('difficulty')} name={`${id}-difficulty`} options={DIFFICULTIES} value={difficulty} onChange={setDifficulty} label={(d) => t(`difficultyNames.${d}`)} />
+      <fieldset className="rounded-lg border border-border bg-surface p-4">
         <legend className="px-1 font-semibold">{t('length')}</legend>
         <label htmlFor={`${id}-count`} className="block text-sm font-medium">
           {t('count')}
@@ -364,13 +337,7 @@ function ConfigForm({ onStart, emptyLink }: { onStart: (s: Session) => void; emp
           {t('endless')}
         </label>
       </fieldset>
-      <p role="alert" className="text-danger">
-        {error ?? ''}
-      </p>
-      <button type="submit" className="min-h-11 rounded-md bg-accent px-5 font-semibold text-accent-fg hover:opacity-90">
-        {t('start')}
-      </button>
-    </form>
+    </SetupForm>
   );
 }
 

@@ -23,6 +23,8 @@ import {
 import { Link } from '@/app/_lib/i18n/navigation';
 import { freshSeed, parseWhole } from '@/app/_lib/quiz-input';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
+import { CheckFieldset, RadioFieldset } from '@/app/_components/ui/choice-fieldsets';
+import { SetupForm } from '@/app/_components/ui/setup-form';
 import { readNow, useRevision } from '@/app/_lib/revision-store';
 import { ExamQuizQuestion } from './exam-quiz-question';
 import { ExamReport } from './exam-report';
@@ -244,31 +246,10 @@ function ExamConfigForm({ onStart }: { onStart: (s: ExamSession) => void }) {
   const box = 'rounded-lg border border-border bg-surface p-4';
   const field = 'mt-1 w-28 rounded-md border border-border bg-bg px-3 py-2 font-mono';
   return (
-    <form onSubmit={submit} noValidate aria-labelledby={`${id}-title`} className="max-w-2xl space-y-4" data-testid="exam-config">
-      <h2 id={`${id}-title`} className="text-xl font-semibold">
-        {t('configure')}
-      </h2>
+    <SetupForm title={t('configure')} onSubmit={submit} error={error} submitLabel={t('start')} data-testid="exam-config">
       {track && <p className="text-muted">{t('trackIntro')}</p>}
-      <fieldset className={box}>
-        <legend className="px-1 font-semibold">{t('topics')}</legend>
-        <div className="grid gap-2 sm:grid-cols-2">
-          {EXAM_TOPICS.map((topic) => (
-            <label key={topic} className="flex min-h-10 items-center gap-2">
-              <input type="checkbox" className="size-4" checked={topics.includes(topic)} onChange={(e) => setTopics((all) => (e.target.checked ? [...all, topic] : all.filter((x) => x !== topic)))} />
-              {t(`topicNames.${topic}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
-      <fieldset className={box}>
-        <legend className="px-1 font-semibold">{t('difficulty')}</legend>
-        {DIFFICULTIES.map((d) => (
-          <label key={d} className="flex min-h-10 items-center gap-2">
-            <input type="radio" name={`${id}-difficulty`} className="size-4" checked={difficulty === d} onChange={() => setDifficulty(d)} />
-            {tp(`difficultyNames.${d}`)}
-          </label>
-        ))}
-      </fieldset>
+      <CheckFieldset legend={t('topics')} options={EXAM_TOPICS} chosen={topics} onChange={setTopics} label={(topic) => t(`topicNames.${topic}`)} />
+      <RadioFieldset legend={t('difficulty')} name={`${id}-difficulty`} options={DIFFICULTIES} value={difficulty} onChange={setDifficulty} label={(d) => tp(`difficultyNames.${d}`)} />
       <div className={`${box} flex flex-wrap gap-6`}>
         <div>
           <label htmlFor={`${id}-count`} className="block text-sm font-semibold">
@@ -283,13 +264,7 @@ function ExamConfigForm({ onStart }: { onStart: (s: ExamSession) => void }) {
           <input id={`${id}-minutes`} type="text" inputMode="numeric" value={minutes} onChange={(e) => setMinutes(e.target.value)} className={field} />
         </div>
       </div>
-      <p role="alert" className="text-danger">
-        {error ?? ''}
-      </p>
-      <button type="submit" className="min-h-11 rounded-md bg-accent px-5 font-semibold text-accent-fg hover:opacity-90">
-        {t('start')}
-      </button>
-    </form>
+    </SetupForm>
   );
 }
 
