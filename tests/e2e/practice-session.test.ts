@@ -1,9 +1,10 @@
 // A practice session in real Chromium survives a reload and a switch of language: it continues at
 // the same question, an answered question stays answered, and answering it again after the reload
-// does not count a second attempt. Keyboard focus follows Start and Next to the question.
+// does not count a second attempt. Keyboard focus follows Start and Next to the question. An endless
+// run continues after a reload too, and its summary reopens a question on the answer given.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildItem, checkAnswer, decodeSpec } from '@/lib/quiz';
+import { buildItem, checkAnswer, decodeSpec, endlessItemAt } from '@/lib/quiz';
 import { useAppAndBrowser } from './server';
 
 const running = useAppAndBrowser();
@@ -72,6 +73,63 @@ describe('a practice session', () => {
       const counter = page.getByTestId('question-counter');
       await expect.poll(() => counter.textContent()).toMatch(/^Question 1 of \d+$/);
       expect(await counter.evaluate((el) => el === document.activeElement)).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+/** An endless run whose first question asks a number (seq or ack), so the test can answer it by typing. */
+function numberFirstRun(): { seed: number; field: 'seq' | 'ack'; right: number } {
+  for (let seed = 1; seed < 500; seed++) {
+    const first = endlessItemAt({ seed, topics: ['handshake'], difficulty: 'beginner' }, 0)?.item;
+    if (first && (first.kind === 'seq' || first.kind === 'ack')) return { seed, field: first.kind, right: checkAnswer(first, 0).canonical as number };
+  }
+  throw new Error('no endless run starts with a number question');
+}
+
+describe('an endless practice run', () => {
+  it('continues after a reload at the question it reached; the summary reopens a question on the answer given', { timeout: 120_000 }, async () => {
+    const context = await running().browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      const run = numberFirstRun();
+      const counter = page.getByTestId('question-counter');
+      const card = page.getByTestId('quiz-card');
+      const field = page.locator(`input[name=${run.field}]`);
+      await page.goto(`${running().app.baseUrl}/en/practice?endless=1&seed=${run.seed}&topics=handshake&level=b`, { waitUntil: 'networkidle' });
+      await expect.poll(() => counter.textContent()).toBe('Question 1');
+      // Wrong at the first try, right at the second: the first try is what counts and what the summary shows.
+      await field.fill(String(run.right + 1));
+      await field.press('Enter');
+      await expect.poll(() => card.getAttribute('data-phase')).toBe('retry');
+      await field.fill(String(run.right));
+      await field.press('Enter');
+      await expect.poll(() => card.getAttribute('data-phase')).toBe('correct');
+      await page.getByRole('button', { name: 'Next question' }).click();
+      await expect.poll(() => counter.textContent()).toBe('Question 2');
+
+      await page.reload({ waitUntil: 'networkidle' });
+      await expect.poll(() => counter.textContent()).toBe('Question 2');
+      expect(await attempts(page)).toBe(1);
+
+      await page.getByRole('button', { name: 'Stop and see the summary' }).click();
+      const summary = page.getByTestId('practice-summary');
+      await expect.poll(() => summary.getByTestId('summary-row').count()).toBe(1);
+      await summary.getByRole('button', { name: 'Show question 1 with your answer' }).click();
+      const reopened = summary.getByTestId('quiz-card');
+      await expect.poll(() => reopened.getAttribute('data-phase')).toBe('revealed');
+      expect(await reopened.locator(`input[name=${run.field}]`).inputValue()).toBe(String(run.right + 1));
+      expect(await reopened.locator(`input[name=${run.field}]`).isDisabled()).toBe(true);
+      const feedback = await reopened.getByTestId('quiz-feedback').textContent();
+      expect(feedback).toContain(`The answer: ${run.right}`);
+      expect(feedback).toContain('The rule:');
+      expect(await reopened.getByRole('button', { name: 'Check' }).count()).toBe(0);
+      // Opening it again records nothing.
+      expect(await attempts(page)).toBe(1);
+      expect(errors).toEqual([]);
     } finally {
       await context.close();
     }
