@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import en from '@/content/ui/en.json';
 import zh from '@/content/ui/zh.json';
-import { useAppAndBrowser } from './server';
+import { useAppAndBrowser, visit } from './server';
 
 const running = useAppAndBrowser();
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'captures');
@@ -28,7 +28,7 @@ async function withPage<T>(width: number, run: (page: Page, errors: string[]) =>
   }
 }
 
-const open = (page: Page, locale = 'en') => page.goto(`${running().app.baseUrl}/${locale}/explore`, { waitUntil: 'networkidle' });
+const open = (page: Page, locale = 'en') => visit(page, `${running().app.baseUrl}/${locale}/explore`, { waitUntil: 'networkidle' });
 const rows = (page: Page) => page.locator('[data-testid=connection-list] tbody tr');
 
 describe('explore a capture', () => {

@@ -8,7 +8,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import en from '@/content/ui/en.json';
 import { QUIZ_PROGRESS_KEY } from '@/app/_lib/quiz-progress';
 import type { Attempt } from '@/lib/quiz';
-import { useAppAndBrowser } from './server';
+import { useAppAndBrowser, visit, reload } from './server';
 
 const running = useAppAndBrowser();
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -24,7 +24,7 @@ async function withPage<T>(options: BrowserContextOptions, run: (page: Page) => 
 }
 
 const open = async (page: Page, url: string) => {
-  await page.goto(running().app.baseUrl + url, { waitUntil: 'networkidle' });
+  await visit(page, running().app.baseUrl + url, { waitUntil: 'networkidle' });
 };
 
 /** Steps every widget on the page to its last step, so every arrow and label is drawn in full. */
@@ -197,7 +197,7 @@ describe('tables', () => {
       await open(page, '/en/progress');
       const attempt: Attempt = { at: Date.UTC(2026, 11, 1, 9, 30), item: 'ack.handshake.42.b', kind: 'ack', skill: 'ack_of_syn', correct: false, misconception: 'syn_fin_consume_one' };
       await page.evaluate(([key, value]) => localStorage.setItem(key, value), [QUIZ_PROGRESS_KEY, JSON.stringify({ version: 1, attempts: [attempt] })] as const);
-      await page.reload({ waitUntil: 'networkidle' });
+      await reload(page, { waitUntil: 'networkidle' });
       const history = page.getByTestId('history-scroll');
       if ((await history.count()) === 0) throw new Error(`no history table: ${await page.getByTestId('progress-view').textContent()}`);
       const overflows = await history.evaluate((box) => box.scrollWidth > box.clientWidth);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildItem, checkAnswer, decodeSpec, endlessItemAt } from '@/lib/quiz';
-import { useAppAndBrowser } from './server';
+import { useAppAndBrowser, visit, reload } from './server';
 
 const running = useAppAndBrowser();
 const ACK = 'ack.handshake.42.b';
@@ -30,14 +30,14 @@ describe('a practice session', () => {
     try {
       const counter = page.getByTestId('question-counter');
       const card = page.getByTestId('quiz-card');
-      await page.goto(`${running().app.baseUrl}/en/practice?q=${SET}`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/en/practice?q=${SET}`, { waitUntil: 'networkidle' });
       await page.getByLabel('Acknowledgment number (ack)').fill(String(rightAck() - 1));
       await page.getByLabel('Acknowledgment number (ack)').press('Enter');
       await expect.poll(() => card.getAttribute('data-phase')).toBe('retry');
       await expect.poll(() => attempts(page)).toBe(1);
 
       // Reload mid-question: the same question, marked answered, and a second answer is not counted.
-      await page.reload({ waitUntil: 'networkidle' });
+      await reload(page, { waitUntil: 'networkidle' });
       await expect.poll(() => counter.textContent()).toBe('Question 1 of 3');
       await expect.poll(() => page.getByTestId('answered-before').textContent()).toContain('not at the first try');
       await page.getByLabel('Acknowledgment number (ack)').fill(String(rightAck()));
@@ -49,7 +49,7 @@ describe('a practice session', () => {
       await page.getByRole('button', { name: 'Next question' }).click();
       await expect.poll(() => counter.textContent()).toBe('Question 2 of 3');
       expect(await counter.evaluate((el) => el === document.activeElement)).toBe(true);
-      await page.reload({ waitUntil: 'networkidle' });
+      await reload(page, { waitUntil: 'networkidle' });
       await expect.poll(() => counter.textContent()).toBe('Question 2 of 3');
 
       // The language switch keeps the set and the position.
@@ -68,7 +68,7 @@ describe('a practice session', () => {
     const context = await running().browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     try {
-      await page.goto(`${running().app.baseUrl}/en/practice`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/en/practice`, { waitUntil: 'networkidle' });
       await page.getByRole('button', { name: 'Start practice' }).press('Enter');
       const counter = page.getByTestId('question-counter');
       await expect.poll(() => counter.textContent()).toMatch(/^Question 1 of \d+$/);
@@ -99,7 +99,7 @@ describe('an endless practice run', () => {
       const counter = page.getByTestId('question-counter');
       const card = page.getByTestId('quiz-card');
       const field = page.locator(`input[name=${run.field}]`);
-      await page.goto(`${running().app.baseUrl}/en/practice?endless=1&seed=${run.seed}&topics=handshake&level=b`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/en/practice?endless=1&seed=${run.seed}&topics=handshake&level=b`, { waitUntil: 'networkidle' });
       await expect.poll(() => counter.textContent()).toBe('Question 1');
       // Wrong at the first try, right at the second: the first try is what counts and what the summary shows.
       await field.fill(String(run.right + 1));
@@ -111,7 +111,7 @@ describe('an endless practice run', () => {
       await page.getByRole('button', { name: 'Next question' }).click();
       await expect.poll(() => counter.textContent()).toBe('Question 2');
 
-      await page.reload({ waitUntil: 'networkidle' });
+      await reload(page, { waitUntil: 'networkidle' });
       await expect.poll(() => counter.textContent()).toBe('Question 2');
       expect(await attempts(page)).toBe(1);
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { STATES, type StatePair } from '@/lib/engine/types';
 import { buildItem, decodeSpec, gradeItem, type QuizItem } from '@/lib/quiz';
-import { useAppAndBrowser } from './server';
+import { useAppAndBrowser, visit, reload } from './server';
 
 const running = useAppAndBrowser();
 
@@ -65,7 +65,7 @@ const CHOICE = 'multiple_choice.handshake.9.b';
 describe('practice by keyboard', () => {
   it('en: a wrong answer is explained, tried again, then revealed on the diagram; a right one is confirmed', async () => {
     await withPage(async ({ page, errors }) => {
-      await page.goto(`${running().app.baseUrl}/en/practice?q=${ACK}~${FLAGS}`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/en/practice?q=${ACK}~${FLAGS}`, { waitUntil: 'networkidle' });
       const card = page.getByTestId('quiz-card');
       const feedback = page.getByTestId('quiz-feedback');
       const ack = page.getByLabel('Acknowledgment number (ack)');
@@ -116,7 +116,7 @@ describe('practice by keyboard', () => {
 
   it('zh: a state chosen from the list and a multiple-choice option picked with arrow keys', async () => {
     await withPage(async ({ page, errors }) => {
-      await page.goto(`${running().app.baseUrl}/zh/practice?q=${STATE}~${CHOICE}`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/zh/practice?q=${STATE}~${CHOICE}`, { waitUntil: 'networkidle' });
       const state = canonical(STATE) as string;
       const select = page.getByRole('combobox');
       await tabTo(page, select);
@@ -159,7 +159,7 @@ describe('practice by keyboard', () => {
     const swapped = pairs.findIndex((p) => p.B === 'TIME_WAIT');
     const right = (canonical(spec) as { option: number }).option;
     await withPage(async ({ page, errors }) => {
-      await page.goto(`${running().app.baseUrl}/en/practice?q=${spec}`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/en/practice?q=${spec}`, { waitUntil: 'networkidle' });
       const card = page.getByTestId('quiz-card');
       expect(await card.locator('svg').textContent()).toContain('?'); // both states hidden until answered
       const radios = page.getByRole('radio');
@@ -189,26 +189,26 @@ describe('practice by keyboard', () => {
 
   it('progress survives a reload and shows on /progress with the misconception', async () => {
     await withPage(async ({ page, errors }) => {
-      await page.goto(`${running().app.baseUrl}/en/practice?q=${ACK}`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/en/practice?q=${ACK}`, { waitUntil: 'networkidle' });
       const right = canonical(ACK) as number;
       await typeInto(page, page.getByLabel('Acknowledgment number (ack)'), String(right - 1));
       await page.keyboard.press('Enter');
       await expect.poll(() => page.getByTestId('quiz-card').getAttribute('data-phase')).toBe('retry');
 
-      await page.goto(`${running().app.baseUrl}/en/progress`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/en/progress`, { waitUntil: 'networkidle' });
       await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 answer in total, 0 right');
-      await page.reload({ waitUntil: 'networkidle' });
+      await reload(page, { waitUntil: 'networkidle' });
       await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 answer in total');
       expect(await page.locator('[data-testid^="misconception-"]').count()).toBe(1);
       expect(await page.locator('table tbody tr').count()).toBe(1);
 
-      await page.goto(`${running().app.baseUrl}/zh/progress`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/zh/progress`, { waitUntil: 'networkidle' });
       await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('共作答 1 次');
       // lesson completion keeps its own key
       expect(await page.evaluate(() => localStorage.getItem('synack:progress'))).toBeNull();
       // corrupt storage starts fresh instead of crashing
       await page.evaluate(() => localStorage.setItem('synack:quiz-progress', '{"version":1,"attempts":[{"bad":true}]}'));
-      await page.reload({ waitUntil: 'networkidle' });
+      await reload(page, { waitUntil: 'networkidle' });
       await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('共作答 0 次');
       expect(errors).toEqual([]);
     });
@@ -216,7 +216,7 @@ describe('practice by keyboard', () => {
 
   it('a new set gets a share link that reproduces the same questions', async () => {
     await withPage(async ({ page }) => {
-      await page.goto(`${running().app.baseUrl}/en/practice`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/en/practice`, { waitUntil: 'networkidle' });
       await tabTo(page, page.getByRole('button', { name: 'Start practice' }));
       await page.keyboard.press('Enter');
       const share = page.getByTestId('share-url');
@@ -227,7 +227,7 @@ describe('practice by keyboard', () => {
       const diagram = await page.getByTestId('quiz-card').locator('svg').textContent();
 
       const other = await running().browser.newPage();
-      await other.goto(url, { waitUntil: 'networkidle' });
+      await visit(other, url, { waitUntil: 'networkidle' });
       expect(await other.getByTestId('quiz-card').locator('h2').textContent()).toBe(prompt);
       expect(await other.getByTestId('quiz-card').locator('svg').textContent()).toBe(diagram);
       await other.close();
@@ -238,7 +238,7 @@ describe('practice by keyboard', () => {
 describe('lesson quiz', () => {
   it('loads on demand and grades', async () => {
     await withPage(async ({ page, errors }) => {
-      await page.goto(`${running().app.baseUrl}/en/learn/data-transfer`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/en/learn/data-transfer`, { waitUntil: 'networkidle' });
       const start = page.getByRole('button', { name: 'Answer the question' }).first();
       await tabTo(page, start, 200);
       await page.keyboard.press('Enter');
@@ -266,7 +266,7 @@ async function pressFlags(page: Page, panel: Locator, wanted: string[]): Promise
 describe('sandbox', () => {
   it('learner as client: SYN, the engine answers SYN,ACK, ACK, both ESTABLISHED; an illegal segment is flagged', async () => {
     await withPage(async ({ page, errors }) => {
-      await page.goto(`${running().app.baseUrl}/en/sandbox`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/en/sandbox`, { waitUntil: 'networkidle' });
       const a = page.getByTestId('endpoint-A');
       const message = page.getByTestId('sandbox-message');
 
@@ -327,7 +327,7 @@ describe('sandbox', () => {
 describe('sandbox connect()', () => {
   it("as A, connect() sends A's SYN (the learner writes the ACK); a timer that is not running cannot be fired", async () => {
     await withPage(async ({ page, errors }) => {
-      await page.goto(`${running().app.baseUrl}/en/sandbox`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/en/sandbox`, { waitUntil: 'networkidle' });
       const a = page.getByTestId('endpoint-A');
       expect(await a.getByRole('button', { name: 'Retransmission timer fires' }).isDisabled()).toBe(true);
       await a.getByRole('button', { name: 'connect()', exact: true }).click();
@@ -348,7 +348,7 @@ describe('sandbox as the server', () => {
         ['en', { b: 'B (server)', press: "press connect() in A's panel", sends: 'The engine answered as A: SYN' }],
         ['zh', { b: 'B（服务器）', press: '在 A 的面板中按 connect()', sends: '引擎作为 A 回应：SYN' }],
       ] as const) {
-        await page.goto(`${running().app.baseUrl}/${locale}/sandbox`, { waitUntil: 'networkidle' });
+        await visit(page, `${running().app.baseUrl}/${locale}/sandbox`, { waitUntil: 'networkidle' });
         await page.getByRole('radio', { name: words.b }).check();
         const empty = (await page.getByTestId('sandbox-empty').textContent()) ?? '';
         expect(empty).toContain(words.press);
@@ -381,7 +381,7 @@ describe('axe and console', () => {
   for (const url of pages) {
     it(url, async () => {
       await withPage(async ({ page, errors }) => {
-        const response = await page.goto(running().app.baseUrl + url, { waitUntil: 'networkidle' });
+        const response = await visit(page, running().app.baseUrl + url, { waitUntil: 'networkidle' });
         expect(response?.status()).toBe(200);
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);

@@ -24,7 +24,7 @@ import {
   type ExamSession,
   type RevisionState,
 } from '@/lib/revision';
-import { useAppAndBrowser } from './server';
+import { useAppAndBrowser, visit } from './server';
 
 const running = useAppAndBrowser();
 const AXE_TIMEOUT = 240_000;
@@ -93,27 +93,27 @@ async function shot(page: Page, name: string) {
 }
 
 /** Each revision page (and the exam's three phases) with what must be on it before it is audited. */
-async function eachRevisePage(page: Page, locale: 'en' | 'zh', visit: (name: string) => Promise<void>) {
+async function eachRevisePage(page: Page, locale: 'en' | 'zh', audit: (name: string) => Promise<void>) {
   const base = running().app.baseUrl;
-  await page.goto(`${base}/${locale}/revise`, { waitUntil: 'networkidle' });
+  await visit(page, `${base}/${locale}/revise`, { waitUntil: 'networkidle' });
   await page.getByTestId('due-count').filter({ hasText: /\d/ }).waitFor();
-  await visit('home');
-  await page.goto(`${base}/${locale}/revise/review`, { waitUntil: 'networkidle' });
+  await audit('home');
+  await visit(page, `${base}/${locale}/revise/review`, { waitUntil: 'networkidle' });
   await page.getByTestId('review-session').waitFor();
-  await visit('review');
-  await page.goto(`${base}/${locale}/revise/mistakes`, { waitUntil: 'networkidle' });
+  await audit('review');
+  await visit(page, `${base}/${locale}/revise/mistakes`, { waitUntil: 'networkidle' });
   await page.getByTestId('mistake').first().waitFor();
   await page.getByTestId('mistake').first().locator('summary').click();
-  await visit('mistakes');
-  await page.goto(`${base}/${locale}/revise/exam`, { waitUntil: 'networkidle' });
+  await audit('mistakes');
+  await visit(page, `${base}/${locale}/revise/exam`, { waitUntil: 'networkidle' });
   await page.getByTestId('score-chart').waitFor();
-  await visit('exam-setup');
+  await audit('exam-setup');
   await page.getByTestId('past-exams').getByRole('button').first().click();
   await page.getByTestId('exam-report').waitFor();
-  await visit('exam-report');
-  await page.goto(`${base}/${locale}/revise/sheet`, { waitUntil: 'networkidle' });
+  await audit('exam-report');
+  await visit(page, `${base}/${locale}/revise/sheet`, { waitUntil: 'networkidle' });
   await page.locator('[data-sheet]').waitFor();
-  await visit('sheet');
+  await audit('sheet');
 }
 
 describe('revision pages are axe-clean', () => {
@@ -139,7 +139,7 @@ describe('revision pages are axe-clean', () => {
       const exam = everyKindExam(Date.now());
       const { context, page, errors } = await openPage({ locale, state: { ...EMPTY_REVISION, activeExam: exam } });
       try {
-        await page.goto(`${running().app.baseUrl}/${locale}/revise/exam`, { waitUntil: 'networkidle' });
+        await visit(page, `${running().app.baseUrl}/${locale}/revise/exam`, { waitUntil: 'networkidle' });
         const found: string[] = [];
         for (let i = 0; i < exam.refs.length; i++) {
           await page.locator('[data-testid=exam-run] nav button').nth(i).click();
@@ -200,7 +200,7 @@ describe('mock exam with the keyboard only', () => {
     const exam = everyKindExam(Date.now());
     const { context, page, errors } = await openPage({ locale: 'en', state: { ...EMPTY_REVISION, activeExam: exam } });
     try {
-      await page.goto(`${running().app.baseUrl}/en/revise/exam`, { waitUntil: 'networkidle' });
+      await visit(page, `${running().app.baseUrl}/en/revise/exam`, { waitUntil: 'networkidle' });
       await page.getByTestId('exam-run').waitFor();
       for (let i = 0; i < exam.refs.length; i++) {
         const question = page.getByTestId('exam-question');

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { decodeSpec } from '@/lib/quiz';
 import { buildQuestion, parseRevisionState, rightAnswerOf, type RevisionState } from '@/lib/revision';
-import { useAppAndBrowser } from './server';
+import { useAppAndBrowser, visit, reload } from './server';
 
 const running = useAppAndBrowser();
 
@@ -90,7 +90,7 @@ describe('mock exam', () => {
     it(`${locale}: a whole exam, continued after a reload, answered without feedback, then the report`, async () => {
       await withPage(async (page, errors) => {
         const t = TEXT[locale];
-        await page.goto(url(`/${locale}/revise/exam`));
+        await visit(page, url(`/${locale}/revise/exam`));
         await page.getByLabel(t.count).fill('4');
         await page.getByLabel(t.minutes).fill('10');
         await page.getByRole('button', { name: t.start }).click();
@@ -106,7 +106,7 @@ describe('mock exam', () => {
           expect(await page.getByTestId('quiz-feedback').count()).toBe(0);
           if (i === 1) {
             const before = (await revision(page)).activeExam!.deadline;
-            await page.reload();
+            await reload(page);
             await page.getByTestId('exam-run').waitFor();
             expect(await page.getByTestId('question-counter').textContent()).toContain('2');
             expect((await revision(page)).activeExam!.deadline).toBe(before);
@@ -130,7 +130,7 @@ describe('mock exam', () => {
         expect(state.exams.at(-1)).toMatchObject({ total: 4, correct: 3, timedOut: false });
         expect(state.mistakes.map((m) => m.ref)).toContain(refs[3]);
         expect(state.cards.length).toBeGreaterThan(0);
-        await page.goto(url(`/${locale}/revise/exam`));
+        await visit(page, url(`/${locale}/revise/exam`));
         await page.getByTestId('score-chart').waitFor();
         expect(errors).toEqual([]);
       });
@@ -139,7 +139,7 @@ describe('mock exam', () => {
 
   it('on time-out, the answers given by then are graded', async () => {
     await withPage(async (page, errors) => {
-      await page.goto(url('/en/revise/exam'));
+      await visit(page, url('/en/revise/exam'));
       await page.getByLabel('Number of questions').fill('3');
       await page.getByLabel('Time in minutes').fill('1');
       await page.getByRole('button', { name: 'Start the exam' }).click();
@@ -153,7 +153,7 @@ describe('mock exam', () => {
         s.activeExam.deadline = Date.now() + 3000;
         localStorage.setItem('synack:revision', JSON.stringify(s));
       });
-      await page.reload();
+      await reload(page);
       await page.getByTestId('exam-run').waitFor();
       expect(await page.getByTestId('exam-timer').textContent()).toMatch(/^0:0[0-3]$/);
       await page.getByTestId('exam-report').waitFor({ timeout: 10_000 });
@@ -169,14 +169,14 @@ describe('review queue', () => {
   it('a practice miss is due today, served with new numbers, kept across a reload and rescheduled when passed', async () => {
     await withPage(async (page, errors) => {
       const missed = 'ack.handshake.42.b';
-      await page.goto(url(`/en/practice?q=${missed}`));
+      await visit(page, url(`/en/practice?q=${missed}`));
       await page.getByLabel('Acknowledgment number (ack)').fill('1');
       await page.getByRole('button', { name: 'Check', exact: true }).click();
       await page.locator('[data-testid=quiz-card][data-phase=retry]').waitFor();
 
-      await page.goto(url('/en/revise'));
+      await visit(page, url('/en/revise'));
       await expect.poll(() => page.getByTestId('due-count').textContent()).toBe('1 skill to review today.');
-      await page.goto(url('/en/revise/review'));
+      await visit(page, url('/en/revise/review'));
       const session = page.getByTestId('review-session');
       await expect.poll(() => session.getAttribute('data-ref')).toMatch(/^ack\.handshake\.\d+\.b$/);
       const served = (await session.getAttribute('data-ref')) as string;
@@ -184,7 +184,7 @@ describe('review queue', () => {
       expect(decodeSpec(served)?.kind).toBe('ack');
 
       // Not answered yet: after a reload the card is still due and served again.
-      await page.reload();
+      await reload(page);
       await expect.poll(() => session.getAttribute('data-ref')).toMatch(/^ack\.handshake\.\d+\.b$/);
       const again = (await session.getAttribute('data-ref')) as string;
       const before = (await revision(page)).cards[0]!;
@@ -193,7 +193,7 @@ describe('review queue', () => {
       await page.locator('[data-testid=quiz-card][data-phase=correct]').waitFor();
       await expect.poll(async () => (await revision(page)).cards[0]!.card.reps).toBe(before.card.reps + 1);
 
-      await page.reload();
+      await reload(page);
       await page.getByTestId('review-done').waitFor();
       const after = (await revision(page)).cards[0]!;
       expect(after.card.due).toBeGreaterThan(Date.now());
@@ -214,16 +214,16 @@ describe('signed-in revision', () => {
     const stored = async (page: Page) => page.evaluate(async () => (await (await fetch('/api/revision')).json()) as RevisionState);
 
     await withPage(async (laptop, errors, context) => {
-      await laptop.goto(url('/en/practice?q=ack.handshake.42.b'));
+      await visit(laptop, url('/en/practice?q=ack.handshake.42.b'));
       expect(await account(laptop, '/api/auth/sign-up/email')).toBe(200);
       await laptop.getByLabel('Acknowledgment number (ack)').fill('1');
       await laptop.getByRole('button', { name: 'Check', exact: true }).click();
       await laptop.locator('[data-testid=quiz-card][data-phase=retry]').waitFor();
-      await laptop.goto(url('/en/revise'));
+      await visit(laptop, url('/en/revise'));
       await expect.poll(async () => (await stored(laptop)).cards.length, { timeout: 10_000 }).toBe(1);
 
       // Offline, the review is answered; it reaches the account once the network is back.
-      await laptop.goto(url('/en/revise/review'));
+      await visit(laptop, url('/en/revise/review'));
       const session = laptop.getByTestId('review-session');
       await expect.poll(() => session.getAttribute('data-ref')).toMatch(/^ack\./);
       const ref = (await session.getAttribute('data-ref')) as string;
@@ -239,9 +239,9 @@ describe('signed-in revision', () => {
     });
 
     await withPage(async (phone) => {
-      await phone.goto(url('/en/revise'));
+      await visit(phone, url('/en/revise'));
       expect(await account(phone, '/api/auth/sign-in/email')).toBe(200);
-      await phone.reload();
+      await reload(phone);
       await expect.poll(async () => (await revision(phone)).cards[0]?.card.reps, { timeout: 10_000 }).toBe(2);
       expect((await revision(phone)).mistakes.map((m) => m.ref)).toContain('ack.handshake.42.b');
     });
@@ -254,10 +254,10 @@ describe('signed-in mock exam offline', () => {
     const stored = async (page: Page) => page.evaluate(async () => (await (await fetch('/api/revision')).json()) as RevisionState);
     await withPage(async (page, errors, context) => {
       // A visitor sets an exam date, then signs up through the form.
-      await page.goto(url('/en/revise'));
+      await visit(page, url('/en/revise'));
       await page.getByTestId('exam-date').fill('2030-06-01');
       await expect.poll(async () => (await revision(page)).examDate).toBe('2030-06-01');
-      await page.goto(url('/en/sign-up'));
+      await visit(page, url('/en/sign-up'));
       await page.getByLabel('Your name').fill('Examinee');
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password', { exact: true }).fill('correct horse 1');
@@ -265,12 +265,12 @@ describe('signed-in mock exam offline', () => {
       await expect.poll(async () => (await stored(page)).examDate, { timeout: 15_000 }).toBe('2030-06-01');
 
       // The exam page is visited online (the service worker keeps it), then the network is cut.
-      await page.goto(url('/en/revise/exam'));
+      await visit(page, url('/en/revise/exam'));
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
         if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
       });
-      await page.reload();
+      await reload(page);
       await page.getByTestId('exam-config').waitFor();
       await context.setOffline(true);
       await page.getByLabel('Number of questions').fill('3');
@@ -283,7 +283,7 @@ describe('signed-in mock exam offline', () => {
         await expect.poll(async () => (await revision(page)).activeExam!.answers[i] !== null).toBe(true);
         await page.getByRole('button', { name: 'Next', exact: true }).click();
       }
-      await page.reload(); // still offline: the service worker serves the page, the exam continues
+      await reload(page); // still offline: the service worker serves the page, the exam continues
       await page.getByTestId('exam-run').waitFor();
       expect((await revision(page)).activeExam!.answers.map((a) => a !== null)).toEqual([true, true, false]);
       await page.getByRole('button', { name: 'Hand in' }).click();
@@ -307,7 +307,7 @@ describe('summary sheet', () => {
   for (const locale of ['en', 'zh'] as const) {
     it(`${locale}: prints on exactly one A4 page`, async () => {
       await withPage(async (page) => {
-        await page.goto(url(`/${locale}/revise/sheet`));
+        await visit(page, url(`/${locale}/revise/sheet`));
         await page.locator('[data-sheet]').waitFor();
         const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: false });
         const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
@@ -324,7 +324,7 @@ describe('summary sheet', () => {
 describe('offline', () => {
   it('a lesson and a practice question work with the network cut off once visited', async () => {
     await withPage(async (page, _errors, context) => {
-      await page.goto(url('/en'));
+      await visit(page, url('/en'));
       // The service worker installs (precaching the app's scripts) and takes control.
       await page.evaluate(async () => {
         await navigator.serviceWorker.ready;
@@ -333,22 +333,22 @@ describe('offline', () => {
       const lesson = '/en/learn/three-way-handshake';
       const practice = '/en/practice?q=ack.handshake.42.b';
       for (const path of [lesson, practice]) {
-        await page.goto(url(path));
+        await visit(page, url(path));
         await page.waitForLoadState('networkidle');
       }
 
       await context.setOffline(true);
-      await page.goto(url(lesson));
+      await visit(page, url(lesson));
       expect(await page.locator('h1').first().textContent()).toBe('The three-way handshake');
       await page.getByTestId('offline-note').filter({ hasText: 'You are offline' }).waitFor();
 
-      await page.goto(url(practice));
+      await visit(page, url(practice));
       await page.getByLabel('Acknowledgment number (ack)').fill(String(rightResponse('ack.handshake.42.b')));
       await page.getByRole('button', { name: 'Check', exact: true }).click();
       await page.locator('[data-testid=quiz-card][data-phase=correct]').waitFor();
 
       // A page never visited gets the offline page, in its language.
-      await page.goto(url('/zh/glossary'));
+      await visit(page, url('/zh/glossary'));
       expect(await page.locator('h1').first().textContent()).toBe('当前处于离线状态');
     });
   }, OFFLINE_TIMEOUT);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const NEXT_BIN = path.join(ROOT, 'node_modules/next/dist/bin/next');
@@ -144,4 +144,30 @@ export function useAppAndBrowser(): () => { app: AppServer; browser: Browser } {
     if (!app || !browser) throw new Error('the app and browser start in beforeAll');
     return { app, browser };
   };
+}
+
+/**
+ * Waits until the app's client code has hydrated the page (the mark the root providers set), so a
+ * click or a keystroke that follows reaches React instead of being lost on server-rendered HTML.
+ * A page that is not the app's HTML (a 404 shell, a JSON answer) is left as it is.
+ */
+async function untilHydrated(page: Page, response: Response | null): Promise<Response | null> {
+  const html = (response?.headers()['content-type'] ?? 'text/html').includes('text/html');
+  // With JavaScript off (a context made so on purpose) nothing will ever hydrate: Next's inline
+  // scripts did not run, so its flight data is missing.
+  const scripted = await page.evaluate(() => '__next_f' in self).catch(() => false);
+  if (scripted && html && (response === null || response.ok()) && (await page.locator('#main').count()) > 0) {
+    await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', null, { timeout: 60_000 });
+  }
+  return response;
+}
+
+/** `page.goto`, then waits for hydration. */
+export async function visit(page: Page, url: string, options?: Parameters<Page['goto']>[1]): Promise<Response | null> {
+  return untilHydrated(page, await page.goto(url, options));
+}
+
+/** `page.reload`, then waits for hydration. */
+export async function reload(page: Page, options?: Parameters<Page['reload']>[0]): Promise<Response | null> {
+  return untilHydrated(page, await page.reload(options));
 }

@@ -7,7 +7,7 @@ import { routing } from '@/app/_lib/i18n/routing';
 import { listLessonSlugs } from '@/lib/content';
 import en from '@/content/ui/en.json';
 import zh from '@/content/ui/zh.json';
-import { useAppAndBrowser } from './server';
+import { useAppAndBrowser, visit } from './server';
 
 const running = useAppAndBrowser();
 
@@ -34,7 +34,7 @@ async function audit(page: Page, url: string) {
     if (message.type() === 'error') errors.push(message.text());
   });
   page.on('pageerror', (error) => errors.push(error.message));
-  const response = await page.goto(running().app.baseUrl + url, { waitUntil: 'networkidle' });
+  const response = await visit(page, running().app.baseUrl + url, { waitUntil: 'networkidle' });
   const results = await new AxeBuilder({ page }).analyze();
   const violations = results.violations.map(
     (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`,
@@ -85,7 +85,7 @@ describe('every page is axe-clean without console errors', () => {
 describe('trace widget', () => {
   it('steps with the arrow keys: narration and highlighted row follow', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${running().app.baseUrl}/en/learn/three-way-handshake`);
+      await visit(page, `${running().app.baseUrl}/en/learn/three-way-handshake`);
       const figure = page.locator('figure').first();
       const narration = figure.getByTestId('narration');
       const currentRow = figure.locator('tbody tr[aria-current="step"] th');
@@ -117,7 +117,7 @@ describe('trace widget', () => {
 
   it('steps with the buttons', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${running().app.baseUrl}/zh/learn/three-way-handshake`);
+      await visit(page, `${running().app.baseUrl}/zh/learn/three-way-handshake`);
       const figure = page.locator('figure').first();
       await figure.getByRole('button', { name: zh.trace.last }).click();
       const total = await figure.locator('tbody tr').count();
@@ -133,7 +133,7 @@ describe('trace widget', () => {
 describe('languages and routing', () => {
   it('switches language, keeping the page', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${running().app.baseUrl}/en/learn/three-way-handshake`);
+      await visit(page, `${running().app.baseUrl}/en/learn/three-way-handshake`);
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       await page.getByRole('navigation', { name: en.language.label }).getByRole('link', { name: '中文' }).click();
       await page.waitForURL('**/zh/learn/three-way-handshake');
@@ -151,7 +151,7 @@ describe('languages and routing', () => {
   ] as const) {
     it(`/ redirects Accept-Language "${header}" to /${locale}`, async () => {
       await withPage({ locale: header }, async (page) => {
-        const response = await page.goto(`${running().app.baseUrl}/`);
+        const response = await visit(page, `${running().app.baseUrl}/`);
         expect(new URL(page.url()).pathname).toBe(`/${locale}`);
         expect(response?.status()).toBe(200);
         expect(await page.getAttribute('html', 'lang')).toBe(locale);
@@ -162,7 +162,7 @@ describe('languages and routing', () => {
   for (const url of ['/en/learn/no-such-lesson', '/zh/learn/no-such-lesson', '/fr/learn/three-way-handshake', '/en/nothing/here']) {
     it(`${url} is a 404`, async () => {
       await withPage({}, async (page) => {
-        const response = await page.goto(running().app.baseUrl + url);
+        const response = await visit(page, running().app.baseUrl + url);
         expect(response?.status()).toBe(404);
         const messages = url.startsWith('/zh') ? zh : en;
         expect(await page.locator('h1').textContent()).toBe(messages.notFound.title);
@@ -174,10 +174,10 @@ describe('languages and routing', () => {
 describe('progress', () => {
   it('marks a lesson complete and shows it on the learning path', async () => {
     await withPage({}, async (page) => {
-      await page.goto(`${running().app.baseUrl}/en/learn/three-way-handshake`);
+      await visit(page, `${running().app.baseUrl}/en/learn/three-way-handshake`);
       await page.getByRole('button', { name: en.lesson.markComplete }).click();
       await page.getByRole('button', { name: en.lesson.markIncomplete }).waitFor();
-      await page.goto(`${running().app.baseUrl}/en`);
+      await visit(page, `${running().app.baseUrl}/en`);
       await expect.poll(() => page.getByText(/1 of \d+ lessons complete/).count()).toBe(1);
     });
   });
