@@ -7,6 +7,8 @@ export interface GradebookRow {
   studentId: string;
   name: string;
   email: string;
+  /** The instructor removed this student from the class; their work stays in the gradebook. */
+  removed: boolean;
   attempts: number;
   /** The counted attempt's id (for its answers), or null before any attempt. */
   attemptId: string | null;
@@ -37,7 +39,9 @@ export function buildGradebook(count: number, roster: readonly RosterEntry[], at
 
   const misconceptionStudents = new Map<Misconception, Set<string>>();
   let answering = 0;
-  const rows = roster.map((s): GradebookRow => {
+  // A removed student is listed while they have work here; one who never started is gone.
+  const listed = roster.filter((s) => s.removedAt === null || attempts.some((a) => a.studentId === s.studentId));
+  const rows = listed.map((s): GradebookRow => {
     const mine = attempts.filter((a) => a.studentId === s.studentId);
     const mineAnswers = mine.flatMap((a) => byAttempt.get(a.id) ?? []);
     if (mineAnswers.length > 0) answering++;
@@ -53,6 +57,7 @@ export function buildGradebook(count: number, roster: readonly RosterEntry[], at
       studentId: s.studentId,
       name: s.name,
       email: s.email,
+      removed: s.removedAt !== null,
       attempts: mine.length,
       attemptId: best?.id ?? null,
       submitted: best?.submittedAt !== null && best !== undefined,

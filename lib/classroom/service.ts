@@ -36,6 +36,8 @@ export interface AttemptView {
   number: number;
   startedAt: number;
   deadline: number;
+  /** The server's clock when this view was made: a countdown runs on it, not on the device's clock. */
+  now: number;
   submittedAt: number | null;
   over: boolean;
   items: ItemView[];
@@ -124,6 +126,7 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       number: attempt.number,
       startedAt: attempt.startedAt,
       deadline: attemptDeadline(a, attempt.startedAt),
+      now,
       submittedAt: attempt.submittedAt,
       over: attemptOver(a, attempt, now),
       items: attempt.specs.map((s, i) => itemView(buildItem(decodeSpec(s) as NonNullable<ReturnType<typeof decodeSpec>>), i)),
@@ -226,6 +229,18 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       return { assignment: { ...shown, attemptsAllowed: a.config.attempts, timeLimit: a.config.timeLimit, feedback: a.config.feedback }, attempts: attempts.map((x) => ({ id: x.id, number: x.number, submittedAt: x.submittedAt })) };
     },
 
+    /**
+     * What a student of the class may know of an assignment that has not opened yet: its title and
+     * times (as the class list shows them), so its link says when it opens instead of failing.
+     */
+    async upcomingAssignment(actor: Actor, assignmentId: string): Promise<Pick<AssignmentRecord, 'id' | 'classId' | 'title' | 'opensAt' | 'dueAt'>> {
+      const record = await assignmentRecord(assignmentId);
+      await memberClass(actor, record.classId);
+      if (clock() >= record.opensAt) throw new ClassroomError(409, 'alreadyOpen');
+      const { id, classId, title, opensAt, dueAt } = record;
+      return { id, classId, title, opensAt, dueAt };
+    },
+
     /** The assignment as its instructor set it (for the edit form); no one else may read its settings. */
     async assignmentSettings(actor: Actor, assignmentId: string): Promise<Assignment> {
       const record = await assignmentRecord(assignmentId);
@@ -295,11 +310,11 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       return viewOf((await store.getAttempt(attemptId)) as AttemptRecord, record, false, lang);
     },
 
-    /** For the gradebook: the class, its roster, every attempt and answer, and the assignment. */
+    /** For the gradebook: the class, its roster (removed students too: their work stays), every attempt and answer, and the assignment. */
     async gradebookData(actor: Actor, assignmentId: string) {
       const record = await assignmentRecord(assignmentId);
       const cls = await ownClass(actor, record.classId);
-      const [roster, attempts] = await Promise.all([store.roster(cls.id), store.attemptsOfAssignment(assignmentId)]);
+      const [roster, attempts] = await Promise.all([store.roster(cls.id, true), store.attemptsOfAssignment(assignmentId)]);
       const answers = await store.answersOf(attempts.map((x) => x.id));
       return { cls, assignment: toAssignment(record), seed: record.seed, roster, attempts, answers };
     },

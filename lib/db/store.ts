@@ -24,6 +24,8 @@ export interface RosterEntry {
   name: string;
   email: string;
   joinedAt: number;
+  /** Set for a student the instructor removed (listed only when asked for). */
+  removedAt: number | null;
 }
 
 export interface EnrollmentRecord {
@@ -96,7 +98,8 @@ export interface Store {
   /** Adds the student; a student already on the roster (or removed from it) is left as they are. */
   enroll(classId: string, studentId: string, now: number): Promise<void>;
   removeStudent(classId: string, studentId: string, now: number): Promise<void>;
-  roster(classId: string): Promise<RosterEntry[]>;
+  /** The class's current students; with `withRemoved`, also those removed (a gradebook keeps their work). */
+  roster(classId: string, withRemoved?: boolean): Promise<RosterEntry[]>;
 
   createAssignment(a: AssignmentRecord): Promise<void>;
   updateAssignment(id: string, fields: Pick<AssignmentRecord, 'title' | 'config' | 'opensAt' | 'dueAt' | 'updatedAt'>): Promise<void>;
@@ -280,16 +283,16 @@ export function kyselyStore(db: Kysely<Database>): Store {
         .where('removed_at', 'is', null)
         .execute();
     },
-    async roster(classId) {
+    async roster(classId, withRemoved = false) {
       const rows = await db
         .selectFrom('enrollments')
         .innerJoin('user', 'user.id', 'enrollments.student_id')
-        .select(['user.id', 'user.name', 'user.email', 'enrollments.joined_at'])
+        .select(['user.id', 'user.name', 'user.email', 'enrollments.joined_at', 'enrollments.removed_at'])
         .where('enrollments.class_id', '=', classId)
-        .where('enrollments.removed_at', 'is', null)
+        .$if(!withRemoved, (q) => q.where('enrollments.removed_at', 'is', null))
         .orderBy('user.name')
         .execute();
-      return rows.map((r) => ({ studentId: r.id, name: r.name, email: r.email, joinedAt: Number(r.joined_at) }));
+      return rows.map((r) => ({ studentId: r.id, name: r.name, email: r.email, joinedAt: Number(r.joined_at), removedAt: r.removed_at === null ? null : Number(r.removed_at) }));
     },
 
     async createAssignment(a) {

@@ -14,7 +14,12 @@ const signUp = (c: Client, email: string, extra: Record<string, unknown> = {}) =
 describe('roleForSignUp', () => {
   it('without a code, only the first account is an instructor', () => {
     expect(roleForSignUp({ code: undefined, given: undefined, instructors: 0 })).toEqual({ role: 'instructor' });
-    expect(roleForSignUp({ code: undefined, given: 'anything', instructors: 1 })).toEqual({ role: 'student' });
+    expect(roleForSignUp({ code: undefined, given: undefined, instructors: 1 })).toEqual({ role: 'student' });
+    expect(roleForSignUp({ code: undefined, given: '  ', instructors: 1 })).toEqual({ role: 'student' });
+  });
+  it('without a code set, a code typed after the first instructor is refused, not turned into a student', () => {
+    expect(roleForSignUp({ code: undefined, given: 'anything', instructors: 1 })).toEqual({ error: 'WRONG_INSTRUCTOR_CODE' });
+    expect(roleForSignUp({ code: undefined, given: 'anything', instructors: 0 })).toEqual({ role: 'instructor' });
   });
   it('with a code, the right code makes an instructor and a wrong one is refused', () => {
     expect(roleForSignUp({ code: 'teach-42', given: 'teach-42', instructors: 5 })).toEqual({ role: 'instructor' });
@@ -43,7 +48,10 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
     const teacher = await signUp(new Client('10.1.0.2'), 'teach@example.test', { instructorCode: 'teach-code-1' });
     expect(teacher.body.user.role).toBe('instructor');
     const forged = await signUp(new Client('10.1.0.3'), 'fake@example.test', { instructorCode: 'guess' });
-    expect(forged.status).toBe(403);
+    expect(forged).toMatchObject({ status: 403, body: { code: 'WRONG_INSTRUCTOR_CODE' } });
+    // No account was made: signing in with it fails, and the same email can sign up again.
+    const signIn = await new Client('10.1.0.4').call(auth, '/api/auth/sign-in/email', { body: { email: 'fake@example.test', password: 'correct horse 1' } });
+    expect(signIn.status).toBe(401);
     const again = await signUp(new Client('10.1.0.3'), 'fake@example.test');
     expect(again.body.user.role).toBe('student');
   });

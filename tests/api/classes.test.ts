@@ -242,6 +242,13 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     }
     expect(r.status).toBe(201);
     expect(r.body.focus).toBe(g.body.gradebook.misconceptions[0].misconception);
+    // Named in the instructor's language, and not open yet, so its dates can be reviewed and edited.
+    expect(r.body.assignment.title).toBe(`${g.body.assignment.title} · follow-up`);
+    expect(r.body.assignment.opensAt).toBeGreaterThan(Date.now());
+    const zh = await teacher.call<Json>(followUp.POST, `/api/assignments/${assignmentId}/follow-up?lang=zh`, { params: { id: assignmentId } });
+    expect(zh.body.assignment.title).toBe(`${g.body.assignment.title} · 巩固练习`);
+    const reviewed = await teacher.call<Json>(assignmentOne.PUT, '/', { method: 'PUT', params: { id: zh.body.assignment.id }, body: baseInput({ opensAt: Date.now() + HOUR, dueAt: Date.now() + 2 * HOUR }) });
+    expect(reviewed.status).toBe(200);
   });
 
   it('with feedback at once the first answer is final: a second PUT cannot fish for the right one', async () => {
@@ -287,8 +294,18 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     const teacherId = (await (await getStore()).getClass(classId))!.instructorId;
     expect((await service.assignmentSettings({ id: teacherId, role: 'instructor' }, fid)).title).toBe('Renamed');
     await expect(service.assignmentSettings({ id: 'someone-else', role: 'instructor' }, fid)).rejects.toMatchObject({ code: 'notYourClass' });
-    const bobId = (await teacher.call<Json>(classOne.GET, '/', { params: { id: classId } })).body.roster.find((r: Json) => r.email === 'bob@example.test').studentId;
+    const roster = (await teacher.call<Json>(classOne.GET, '/', { params: { id: classId } })).body.roster as Json[];
+    const bobId = roster.find((r) => r.email === 'bob@example.test')!.studentId;
+    // A student opening the link early learns its title and when it opens; no one else does.
+    const aliceId = roster.find((r) => r.email === 'alice@example.test')!.studentId;
+    expect(await service.upcomingAssignment({ id: aliceId, role: 'student' }, fid)).toMatchObject({ title: 'Renamed', classId });
+    await expect(service.upcomingAssignment({ id: 'outsider', role: 'student' }, fid)).rejects.toMatchObject({ code: 'notInClass' });
+    await expect(service.upcomingAssignment({ id: aliceId, role: 'student' }, assignmentId)).rejects.toMatchObject({ code: 'alreadyOpen' });
     expect((await teacher.call(student.DELETE, '/', { method: 'DELETE', params: { id: classId, studentId: bobId } })).status).toBe(200);
+    // Off the roster, but the work stays in the gradebook, marked as a removed student's.
+    expect((await teacher.call<Json>(classOne.GET, '/', { params: { id: classId } })).body.roster.map((r: Json) => r.email)).not.toContain('bob@example.test');
+    const kept = (await teacher.call<Json>(gradebook.GET, '/', { params: { id: assignmentId } })).body.gradebook.rows.find((r: Json) => r.email === 'bob@example.test');
+    expect(kept).toMatchObject({ removed: true, attemptId: bobAttempt.id });
     expect((await bob.call(attemptOne.GET, '/', { params: { id: bobAttempt.id } })).status).toBe(403);
     expect((await bob.call(join.POST, '/api/classes/join', { body: { code } })).status).toBe(403);
     expect((await teacher.call(archive.POST, '/', { params: { id: classId } })).status).toBe(200);

@@ -67,6 +67,10 @@ describe.each(BACKENDS)('Store on $name', (backend) => {
     ]);
     await store.removeStudent('c1', 's2', t + 4);
     expect((await store.roster('c1')).map((r) => r.studentId)).toEqual(['s1']);
+    expect((await store.roster('c1', true)).map((r) => [r.studentId, r.removedAt])).toEqual([
+      ['s1', null],
+      ['s2', t + 4],
+    ]);
     expect(await store.enrollment('c1', 's2')).toEqual({ joinedAt: t + 3, removedAt: t + 4 });
     await store.enroll('c1', 's2', t + 5); // a removed student cannot rejoin by themselves
     expect(await store.enrollment('c1', 's2')).toEqual({ joinedAt: t + 3, removedAt: t + 4 });

@@ -2,7 +2,7 @@
 // Sign-in and sign-up: one form, posting to better-auth's endpoints. Errors are shown beside the
 // form in the learner's language; on success local progress moves into the account.
 import { useTranslations } from 'next-intl';
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { Link, useRouter } from '@/app/_lib/i18n/navigation';
 import { syncLocalProgress } from '@/app/_lib/account-progress';
 
@@ -14,7 +14,6 @@ const ERROR_KEYS: Record<string, string> = {
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'errors.exists',
   PASSWORD_TOO_SHORT: 'errors.short',
   INVALID_EMAIL: 'errors.email',
-  WRONG_INSTRUCTOR_CODE: 'errors.code',
 };
 
 const input = 'mt-1 block w-full rounded-md border border-border bg-bg px-3 py-2';
@@ -24,6 +23,9 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
   const id = useId();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
+  /** A wrong instructor code is the code field's error: marked there, and focused to be fixed. */
+  const [codeError, setCodeError] = useState(false);
+  const codeInput = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
@@ -32,10 +34,16 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
     const body = Object.fromEntries([...form].filter(([, v]) => v !== ''));
     setBusy(true);
     setError(null);
+    setCodeError(false);
     try {
       const response = await fetch(`/api/auth/${mode}/email`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       if (!response.ok) {
         const data = (await response.json().catch(() => ({}))) as { code?: string };
+        if (data.code === 'WRONG_INSTRUCTOR_CODE') {
+          setCodeError(true);
+          codeInput.current?.focus();
+          return;
+        }
         setError(t(response.status === 429 ? 'errors.tooMany' : (ERROR_KEYS[data.code ?? ''] ?? 'errors.generic')));
         return;
       }
@@ -78,7 +86,20 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
       {mode === 'sign-up' && (
         <div>
           <label htmlFor={`${id}-code`} className="block font-medium">{t('instructorCode')}</label>
-          <input id={`${id}-code`} name="instructorCode" autoComplete="off" aria-describedby={`${id}-code-hint`} className={input} />
+          <input
+            ref={codeInput}
+            id={`${id}-code`}
+            name="instructorCode"
+            autoComplete="off"
+            aria-invalid={codeError || undefined}
+            aria-describedby={codeError ? `${id}-code-error ${id}-code-hint` : `${id}-code-hint`}
+            className={input}
+          />
+          {codeError && (
+            <p id={`${id}-code-error`} role="alert" className="mt-1 text-sm text-danger" data-testid="code-error">
+              {t('errors.code')}
+            </p>
+          )}
           <p id={`${id}-code-hint`} className="mt-1 text-sm text-muted">{t('instructorCodeHint')}</p>
         </div>
       )}

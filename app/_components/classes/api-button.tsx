@@ -5,18 +5,23 @@ import { api } from '@/app/_lib/api';
 import { useErrorText } from './error-text';
 import { useRouter } from '@/app/_lib/i18n/navigation';
 
-/** `openAssignment`: go to the assignment the reply names (a follow-up). Plain data: server pages render this button. */
-export function ApiButton({ path, method = 'POST', label, openAssignment = false }: { path: string; method?: string; label: string; openAssignment?: boolean }) {
+/**
+ * `editCreated`: go to the edit page of the assignment the reply names (a follow-up, to review its
+ * dates). `confirm`: a question asked first, for what cannot be undone from this page. Plain data:
+ * server pages render this button.
+ */
+export function ApiButton({ path, method = 'POST', label, editCreated = false, confirm }: { path: string; method?: string; label: string; editCreated?: boolean; confirm?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const errorText = useErrorText();
   const [busy, setBusy] = useState(false);
   async function run() {
+    if (confirm && !window.confirm(confirm)) return;
     setBusy(true);
     try {
       const reply = await api<{ assignment?: { id: string } }>(path, method, method === 'DELETE' ? undefined : {});
       setError(null);
-      if (openAssignment && reply.assignment) router.push(`/assignments/${reply.assignment.id}`);
+      if (editCreated && reply.assignment) router.push(`/assignments/${reply.assignment.id}/edit`);
       router.refresh();
     } catch (e) {
       setError(errorText(e));

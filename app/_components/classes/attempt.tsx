@@ -8,7 +8,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useTranslations } from 'next-intl';
 import { flagsText } from '@/lib/engine/segments';
 import { WHEN_FORMAT } from '@/lib/classroom/when';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttemptView, Feedback } from '@/lib/classroom/service';
 import type { ItemView } from '@/lib/classroom/view';
 import type { Side } from '@/lib/engine/types';
@@ -17,6 +17,7 @@ import { enqueue, readQueue, resumeAnswer, settle } from '@/app/_lib/answer-queu
 import { useErrorText } from './error-text';
 import { QuizDiagram } from '@/app/_components/quiz/quiz-diagram';
 import { AnswerInput, draftOf, EMPTY_DRAFT, responseOf, useResponseText, type Draft } from './answer-input';
+import { Countdown } from './countdown';
 
 type Saved = { stored: boolean; feedback: Feedback | null };
 
@@ -172,7 +173,16 @@ function FeedbackLine({ f, item, given }: { f: Feedback; item: ItemView; given: 
 export function Attempt({ assignmentId, initial }: { assignmentId: string; initial: AttemptView | null }) {
   const t = useTranslations('classes.take');
   const format = useFormatter();
-  const [attempt, setAttempt] = useState<AttemptView | null>(initial);
+  const [shown, setAttempt] = useState<AttemptView | null>(initial);
+  /** The exam clock reached 0:00 here: locked at once, before the server's view says so. */
+  const [timeUp, setTimeUp] = useState(false);
+  const attempt = shown && timeUp && !shown.over ? { ...shown, over: true } : shown;
+  const attemptId = shown?.id;
+  const endTime = useCallback(() => {
+    setTimeUp(true);
+    // The server's view of the ended attempt: its score and feedback, when the rule shows them.
+    if (attemptId) void api<{ attempt: AttemptView }>(`/api/attempts/${attemptId}`).then((r) => setAttempt(r.attempt), () => undefined);
+  }, [attemptId]);
   /** Questions answered on this page since it loaded (the server's list is as of the load). */
   const [given, setGiven] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -181,6 +191,7 @@ export function Attempt({ assignmentId, initial }: { assignmentId: string; initi
   async function run(path: string) {
     try {
       setAttempt((await api<{ attempt: AttemptView }>(path, 'POST', {})).attempt);
+      setTimeUp(false);
       setError(null);
     } catch (e) {
       setError(errorText(e));
@@ -204,6 +215,8 @@ export function Attempt({ assignmentId, initial }: { assignmentId: string; initi
   }
   return (
     <div className="space-y-4">
+      {attempt.assignment.timeLimit !== null && !attempt.over && <Countdown key={attempt.id} deadline={attempt.deadline} serverNow={attempt.now} onEnd={endTime} />}
+      {timeUp && <p role="alert" className="font-semibold" data-testid="time-up">{t('timeUp')}</p>}
       <p className="text-sm text-muted">
         {t('attemptOf', { n: attempt.number, total: attempt.assignment.attempts })} · {t('until', { when: format.dateTime(new Date(attempt.deadline), WHEN_FORMAT) })}
       </p>

@@ -248,7 +248,8 @@ function ExamConfigForm({ onStart }: { onStart: (s: ExamSession) => void }) {
   return (
     <SetupForm title={t('configure')} onSubmit={submit} error={error} submitLabel={t('start')} data-testid="exam-config">
       {track && <p className="text-muted">{t('trackIntro')}</p>}
-      <CheckFieldset legend={t('topics')} options={EXAM_TOPICS} chosen={topics} onChange={setTopics} label={(topic) => t(`topicNames.${topic}`)} />
+      {/* One name per topic across the site: practice's, and the exam's own track. */}
+      <CheckFieldset legend={t('topics')} options={EXAM_TOPICS} chosen={topics} onChange={setTopics} label={(topic) => (topic === 'exam_track' ? t('topicNames.exam_track') : tp(`topicNames.${topic}`))} />
       <RadioFieldset legend={t('difficulty')} name={`${id}-difficulty`} options={DIFFICULTIES} value={difficulty} onChange={setDifficulty} label={(d) => tp(`difficultyNames.${d}`)} />
       <div className={`${box} flex flex-wrap gap-6`}>
         <div>

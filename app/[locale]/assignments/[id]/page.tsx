@@ -5,6 +5,7 @@ import { pageLocale } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { ApiButton } from '@/app/_components/classes/api-button';
 import { Attempt, PreviewItem } from '@/app/_components/classes/attempt';
+import { ClassroomError } from '@/lib/classroom/errors';
 import { classroomForPage, orNotFound } from '@/app/_server/classroom';
 import { gradebookOf } from '@/app/_server/gradebook';
 
@@ -17,15 +18,47 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
   const ctx = await classroomForPage();
   if (!ctx) notFound();
   const lang = locale === 'zh' ? 'zh' : 'en';
-  const { assignment, attempts } = await orNotFound(ctx.service.getAssignment(ctx.actor, id));
+  const when = (ms: number) => format.dateTime(new Date(ms), WHEN_FORMAT);
+  const read = await orNotFound(
+    ctx.service.getAssignment(ctx.actor, id).catch((e: unknown) => {
+      if (e instanceof ClassroomError && e.code === 'notOpenYet') return null;
+      throw e;
+    }),
+  );
+  if (read === null) {
+    // A student early on the link: when it opens, and the way back, instead of a 404.
+    const upcoming = await orNotFound(ctx.service.upcomingAssignment(ctx.actor, id));
+    return (
+      <div className="mx-auto max-w-4xl space-y-4">
+        <p><Link href={`/classes/${upcoming.classId}`} className="text-sm text-accent underline">{t('backToClass')}</Link></p>
+        <h1 className="text-3xl font-bold tracking-tight">{upcoming.title}</h1>
+        <p className="rounded-lg border border-border bg-surface p-4" data-testid="opens-on">{t('opensOn', { when: when(upcoming.opensAt) })}</p>
+      </div>
+    );
+  }
+  const { assignment, attempts } = read;
+  const config = 'config' in assignment ? assignment.config : null;
+  const rules = 'attemptsAllowed' in assignment ? { attempts: assignment.attemptsAllowed, timeLimit: assignment.timeLimit, feedback: assignment.feedback } : assignment.config;
   const header = (
     <div>
       <p><Link href={`/classes/${assignment.classId}`} className="text-sm text-accent underline">{t('backToClass')}</Link></p>
       <h1 className="mt-1 text-3xl font-bold tracking-tight">{assignment.title}</h1>
       <p className="mt-2 text-muted">
-        {t('opens', { when: format.dateTime(new Date(assignment.opensAt), WHEN_FORMAT) })} ·{' '}
-        {t('due', { when: format.dateTime(new Date(assignment.dueAt), WHEN_FORMAT) })}
+        {t('opens', { when: when(assignment.opensAt) })} · {t('due', { when: when(assignment.dueAt) })}
       </p>
+      <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm" data-testid="settings" aria-label={t('settings.label')}>
+        {config && (
+          <li>
+            {t('settings.questions', { count: config.count, difficulty: t(`form.difficulties.${config.difficulty}`), variant: t(`form.variants.${config.variant}`) })}
+          </li>
+        )}
+        <li>{t('settings.attempts', { count: rules.attempts })}</li>
+        <li>{rules.timeLimit === null ? t('settings.noLimit') : t('settings.timeLimit', { minutes: rules.timeLimit })}</li>
+        <li>{t('settings.feedback', { rule: t(`form.feedbackRules.${rules.feedback}`) })}</li>
+        {config && Date.now() < assignment.opensAt && (
+          <li><Link href={`/assignments/${id}/edit`} className="font-medium text-accent underline">{t('edit.link')}</Link></li>
+        )}
+      </ul>
     </div>
   );
 
@@ -47,9 +80,6 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       {header}
-      {Date.now() < assignment.opensAt && (
-        <p><Link href={`/assignments/${id}/edit`} className="font-medium text-accent underline">{t('edit.link')}</Link></p>
-      )}
       <section aria-labelledby="gradebook">
         <h2 id="gradebook" className="text-xl font-semibold">{t('gradebook')}</h2>
         <p className="mt-2 flex flex-wrap gap-3">
@@ -73,6 +103,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
                 <tr key={r.studentId}>
                   <th scope="row" className="border-b border-border px-2 py-1 text-left font-normal">
                     {r.attemptId ? <a href={`#answers-${r.attemptId}`} className="text-accent underline">{r.name}</a> : r.name}
+                    {r.removed && <span className="text-sm text-muted"> {t('removedMark')}</span>}
                   </th>
                   <td className="border-b border-border px-2 py-1 text-right tabular-nums" data-testid={`score-${r.email}`}>{r.attempts === 0 ? t('notStarted') : `${r.correct}/${r.total}`}</td>
                   {r.cells.map((c, i) => (
@@ -91,7 +122,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
           <p className="mt-2 text-muted">{t('noMisconceptions')}</p>
         ) : (
           <>
-            <ul className="mt-3 space-y-2">
+            <ul className="mt-3 space-y-2" data-testid="misconception-chart">
               {gradebook.misconceptions.map((m) => {
                 const percent = Math.round(m.share * 100);
                 return (
@@ -108,7 +139,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
               })}
             </ul>
             <div className="mt-3">
-              <ApiButton path={`/api/assignments/${id}/follow-up`} label={t('followUp')} openAssignment />
+              <ApiButton path={`/api/assignments/${id}/follow-up?lang=${lang}`} label={t('followUp')} editCreated />
             </div>
           </>
         )}

@@ -74,7 +74,7 @@ export default async function ClassPage({ params }: PageProps<'/[locale]/classes
                   <span>
                     {s.name} <span className="text-sm text-muted">{s.email}</span>
                   </span>
-                  <ApiButton path={`/api/classes/${cls.id}/students/${s.studentId}`} method="DELETE" label={t('remove', { name: s.name })} />
+                  <ApiButton path={`/api/classes/${cls.id}/students/${s.studentId}`} method="DELETE" label={t('remove', { name: s.name })} confirm={t('removeConfirm', { name: s.name })} />
                 </li>
               ))}
             </ul>

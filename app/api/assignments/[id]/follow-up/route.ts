@@ -1,5 +1,6 @@
 // POST: one click makes a follow-up assignment drilling the class's weakest misconception on this
-// assignment: open now, due in a week, feedback at once, three attempts.
+// assignment: feedback at once, three attempts, titled in the instructor's language. It opens
+// tomorrow, not at once, so the instructor lands on its edit page and reviews the dates first.
 import { weakestMisconception } from '@/lib/classroom/gradebook';
 import { HttpError, handle, json } from '@/app/_server/http';
 import { classroomFor, paramSchemas, paramsOf } from '@/app/_server/classroom';
@@ -7,7 +8,8 @@ import { gradebookOf } from '@/app/_server/gradebook';
 
 export const dynamic = 'force-dynamic';
 
-const WEEK = 7 * 24 * 60 * 60 * 1000;
+const DAY = 24 * 60 * 60 * 1000;
+const SUFFIX = { en: 'follow-up', zh: '巩固练习' } as const;
 
 export const POST = handle(async (request: Request, context: RouteContext<'/api/assignments/[id]/follow-up'>) => {
   const { id } = await paramsOf(paramSchemas.id, context);
@@ -15,17 +17,17 @@ export const POST = handle(async (request: Request, context: RouteContext<'/api/
   const { assignment, gradebook } = await gradebookOf(ctx, id);
   const focus = weakestMisconception(gradebook);
   if (!focus) throw new HttpError(409, 'noMisconception');
-  const now = Date.now();
+  const opensAt = Date.now() + DAY;
   const created = await ctx.service.createAssignment(ctx.actor, assignment.classId, {
     ...assignment.config,
-    title: `${assignment.title} · follow-up`,
+    title: `${assignment.title} · ${SUFFIX[ctx.lang]}`.slice(0, 120),
     focus,
     count: Math.min(assignment.config.count, 6),
     feedback: 'immediate',
     attempts: 3,
     timeLimit: null,
-    opensAt: now,
-    dueAt: now + WEEK,
+    opensAt,
+    dueAt: opensAt + 7 * DAY,
   });
   return json({ assignment: created, focus }, 201);
 });

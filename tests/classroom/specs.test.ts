@@ -1,0 +1,57 @@
+// An assignment's questions: rebuilt the same from the same seed, and no two of one attempt about
+// the same moment of the same scenario while the scenarios have other moments to ask about.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assignmentConfigSchema } from '@/lib/classroom/config';
+import { attemptSpecs } from '@/lib/classroom/specs';
+import { buildItem, DIFFICULTIES, QUESTION_KINDS, TOPICS } from '@/lib/quiz';
+
+const configOf = (over: Record<string, unknown>) =>
+  assignmentConfigSchema.parse({ topics: [...TOPICS], kinds: [...QUESTION_KINDS], count: 4, difficulty: 'beginner', variant: 'same', attempts: 1, timeLimit: null, feedback: 'after_submit', ...over });
+
+const momentsOf = (specs: ReturnType<typeof attemptSpecs>) =>
+  specs.map((s) => {
+    const item = buildItem(s);
+    return `${item.family}@${item.shown}`;
+  });
+
+describe('attemptSpecs', () => {
+  // Kinds that may ask about any segment or state change (a seq question needs a seq the rules fix,
+  // which a short scenario may have once): with these the scenarios always have moments enough.
+  const anyMoment = ['multiple_choice', 'segment', 'state', 'state_choice', 'next_flags'] as const;
+
+  it('a short assignment over two or more topics never asks two questions about one moment', () => {
+    fc.assert(
+      fc.property(
+        fc.nat(),
+        fc.constantFrom(...DIFFICULTIES),
+        fc.subarray([...TOPICS], { minLength: 2 }),
+        fc.integer({ min: 2, max: 4 }),
+        fc.subarray([...anyMoment], { minLength: 1 }),
+        fc.constantFrom('same', 'per_student'),
+        fc.string({ minLength: 1, maxLength: 8 }),
+        (seed, difficulty, topics, count, kinds, variant, student) => {
+          const moments = momentsOf(attemptSpecs(configOf({ topics, count, kinds, difficulty, variant }), seed, student, 1));
+          expect(new Set(moments).size).toBe(moments.length);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("the trial's handshake and teardown quiz asks four different moments", () => {
+    // It once asked "which segment may A send next" and "write A's next segment" right after connect().
+    for (let seed = 0; seed < 30; seed++) {
+      const moments = momentsOf(attemptSpecs(configOf({ topics: ['handshake', 'teardown'], kinds: ['multiple_choice', 'segment', 'state'] }), seed * 65_537, 'x', 1));
+      expect(new Set(moments).size, `seed ${seed}: ${moments.join(', ')}`).toBe(4);
+    }
+  });
+
+  it('is deterministic, and a per-student variant keeps the kinds and scenarios in order', () => {
+    const config = configOf({ count: 8, variant: 'per_student' });
+    expect(attemptSpecs(config, 42, 'ann', 1)).toEqual(attemptSpecs(config, 42, 'ann', 1));
+    const shape = (student: string) => attemptSpecs(config, 42, student, 1).map((s) => [s.kind, s.family]);
+    expect(shape('bob')).toEqual(shape('ann'));
+    expect(attemptSpecs(config, 42, 'bob', 1)).not.toEqual(attemptSpecs(config, 42, 'ann', 1));
+  });
+});
