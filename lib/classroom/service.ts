@@ -193,6 +193,12 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       await store.archiveClass(classId, clock());
     },
 
+    /** Undoes an archive: the class takes joins and new work again. */
+    async unarchiveClass(actor: Actor, classId: string): Promise<void> {
+      await ownClass(actor, classId);
+      await store.unarchiveClass(classId);
+    },
+
     async removeStudent(actor: Actor, classId: string, studentId: string): Promise<void> {
       await ownClass(actor, classId);
       const e = await store.enrollment(classId, studentId);

@@ -93,6 +93,7 @@ export interface Store {
   classesOfInstructor(instructorId: string): Promise<ClassRecord[]>;
   classesOfStudent(studentId: string): Promise<ClassRecord[]>;
   archiveClass(id: string, now: number): Promise<void>;
+  unarchiveClass(id: string): Promise<void>;
 
   enrollment(classId: string, studentId: string): Promise<EnrollmentRecord | null>;
   /** Adds the student; a student already on the roster (or removed from it) is left as they are. */
@@ -256,6 +257,10 @@ export function kyselyStore(db: Kysely<Database>): Store {
     },
     async archiveClass(id, now) {
       await db.updateTable('classes').set({ archived_at: now }).where('id', '=', id).where('archived_at', 'is', null).execute();
+    },
+
+    async unarchiveClass(id) {
+      await db.updateTable('classes').set({ archived_at: null }).where('id', '=', id).execute();
     },
 
     async enrollment(classId, studentId) {

@@ -310,6 +310,13 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     expect((await bob.call(join.POST, '/api/classes/join', { body: { code } })).status).toBe(403);
     expect((await teacher.call(archive.POST, '/', { params: { id: classId } })).status).toBe(200);
     expect((await teacher.call(newAssignment.POST, '/', { params: { id: classId }, body: baseInput() })).status).toBe(409);
+    // Only the class's instructor takes it out of the archive; then it takes new work again.
+    expect((await other.call(archive.DELETE, '/', { method: 'DELETE', params: { id: classId } })).status).toBe(403);
+    expect((await alice.call(archive.DELETE, '/', { method: 'DELETE', params: { id: classId } })).status).toBe(403);
+    expect((await (await getStore()).getClass(classId))!.archivedAt).not.toBeNull();
+    expect((await teacher.call(archive.DELETE, '/', { method: 'DELETE', params: { id: classId } })).status).toBe(200);
+    expect((await (await getStore()).getClass(classId))!.archivedAt).toBeNull();
+    expect((await teacher.call(newAssignment.POST, '/', { params: { id: classId }, body: baseInput() })).status).toBe(201);
     await closeConnection();
   });
 });

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { pageLocale } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { ApiButton } from '@/app/_components/classes/api-button';
+import { ScrollArea } from '@/app/_components/ui/scroll-area';
 import { Attempt, PreviewItem } from '@/app/_components/classes/attempt';
 import { ClassroomError } from '@/lib/classroom/errors';
 import { classroomForPage, orNotFound } from '@/app/_server/classroom';
@@ -86,8 +87,8 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
           <a href={csv} download className="text-accent underline">{t('csv')}</a>
           <a href={moodle} download className="text-accent underline">{t('moodle')}</a>
         </p>
-        <div className="mt-3 overflow-x-auto">
-          <table className="min-w-full border-collapse text-sm">
+        <ScrollArea className="mt-3" label={t('gradebook')} testId="gradebook-scroll">
+          <table className="min-w-full border-collapse whitespace-nowrap text-sm">
             <caption className="sr-only">{t('gradebook')}</caption>
             <thead>
               <tr>
@@ -113,7 +114,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       </section>
 
       <section aria-labelledby="analysis">

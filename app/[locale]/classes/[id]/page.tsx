@@ -29,7 +29,11 @@ export default async function ClassPage({ params }: PageProps<'/[locale]/classes
         {archived && <p className="mt-2 text-muted">{t('archivedNote')}</p>}
       </div>
 
-      {roster && (
+      {roster && archived && (
+        <p><ApiButton path={`/api/classes/${cls.id}/archive`} method="DELETE" label={t('unarchive')} /></p>
+      )}
+
+      {roster && !archived && (
         <section aria-labelledby="join" className="rounded-lg border border-border bg-surface p-4">
           <h2 id="join" className="text-xl font-semibold">{t('joinTitle')}</h2>
           <p className="mt-2">
@@ -39,7 +43,7 @@ export default async function ClassPage({ params }: PageProps<'/[locale]/classes
             {t('linkIs')} <code data-testid="join-link">{joinLink}</code>
           </p>
           <p className="mt-2"><CopyButton text={joinLink} label={t('copyLink')} /></p>
-          {!archived && <div className="mt-3"><ApiButton path={`/api/classes/${cls.id}/archive`} label={t('archive')} /></div>}
+          <div className="mt-3"><ApiButton path={`/api/classes/${cls.id}/archive`} label={t('archive')} confirm={t('archiveConfirm')} /></div>
         </section>
       )}
 
