@@ -53,6 +53,25 @@ function joinCode(): string {
   return Array.from(randomBytes(8), (b) => JOIN_ALPHABET[b % JOIN_ALPHABET.length]).join('');
 }
 
+/**
+ * Items by encoded spec. Building one replays its scenario, and every answer, view and preview
+ * needs the attempt's items: a bounded cache of a pure function, so an instance without it (a
+ * restart, a second server) only builds again.
+ */
+const builtItems = new Map<string, QuizItem>();
+const BUILT_ITEMS_MAX = 5000;
+
+function itemAt(spec: string): QuizItem {
+  const cached = builtItems.get(spec);
+  if (cached) return cached;
+  const decoded = decodeSpec(spec);
+  if (!decoded) throw new Error(`stored spec ${spec} does not decode`);
+  const item = buildItem(decoded);
+  if (builtItems.size >= BUILT_ITEMS_MAX) builtItems.delete(builtItems.keys().next().value as string);
+  builtItems.set(spec, item);
+  return item;
+}
+
 function toAssignment(r: AssignmentRecord): Assignment {
   const { seed: _seed, ...rest } = r;
   return { ...rest, config: assignmentConfigSchema.parse(r.config) };
@@ -90,11 +109,6 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     return { record, cls, teaches: false };
   }
 
-  function itemAt(spec: string): QuizItem {
-    const decoded = decodeSpec(spec);
-    if (!decoded) throw new Error(`stored spec ${spec} does not decode`);
-    return buildItem(decoded);
-  }
 
   /** Right or wrong, as data: what the server stores (the same checkAnswer the browser's quiz uses). */
   function checkAt(spec: string, response: unknown): ItemCheck {
@@ -129,23 +143,24 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       now,
       submittedAt: attempt.submittedAt,
       over: attemptOver(a, attempt, now),
-      items: attempt.specs.map((s, i) => itemView(buildItem(decodeSpec(s) as NonNullable<ReturnType<typeof decodeSpec>>), i)),
+      items: attempt.specs.map((s, i) => itemView(itemAt(s), i)),
       answers: answers.map(({ position, clientSeq, response }) => ({ position, clientSeq, response })),
       feedback,
       score: feedback && (teaches || attemptOver(a, attempt, now)) ? { correct: answers.filter((x) => x.correct).length, total: attempt.specs.length } : null,
     };
   }
 
+  /** The attempt if the actor teaches its class or is its student, still in the class; one query (every answer asks). */
   async function ownAttempt(actor: Actor, attemptId: string): Promise<{ attempt: AttemptRecord; record: AssignmentRecord; teaches: boolean }> {
-    const attempt = await store.getAttempt(attemptId);
-    if (!attempt) throw new ClassroomError(404, 'noAttempt');
-    const record = await assignmentRecord(attempt.assignmentId);
+    const found = await store.attemptContext(attemptId);
+    if (!found) throw new ClassroomError(404, 'noAttempt');
+    const { attempt, assignment: record, cls, enrollment } = found;
     if (actor.role === 'instructor') {
-      await ownClass(actor, record.classId);
+      if (cls.instructorId !== actor.id) throw new ClassroomError(403, 'notYourClass');
       return { attempt, record, teaches: true };
     }
     if (attempt.studentId !== actor.id) throw new ClassroomError(403, 'notYourAttempt');
-    await memberClass(actor, record.classId);
+    if (!enrollment || enrollment.removedAt !== null) throw new ClassroomError(403, 'notInClass');
     return { attempt, record, teaches: false };
   }
 

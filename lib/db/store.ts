@@ -57,6 +57,15 @@ export interface AttemptRecord {
   submittedAt: number | null;
 }
 
+/** An attempt with everything that decides who may touch it, read in one query. */
+export interface AttemptContext {
+  attempt: AttemptRecord;
+  assignment: AssignmentRecord;
+  cls: ClassRecord;
+  /** The attempt's student in the attempt's class, or null when they never joined. */
+  enrollment: EnrollmentRecord | null;
+}
+
 export interface AnswerRecord {
   attemptId: string;
   position: number;
@@ -110,6 +119,8 @@ export interface Store {
   /** Inserts the attempt unless that (assignment, student, number) exists; returns the stored one. */
   createAttempt(a: AttemptRecord): Promise<AttemptRecord>;
   getAttempt(id: string): Promise<AttemptRecord | null>;
+  /** The attempt, its assignment, class and the student's enrollment: one round trip per answer. */
+  attemptContext(id: string): Promise<AttemptContext | null>;
   attemptsOf(assignmentId: string, studentId: string): Promise<AttemptRecord[]>;
   attemptsOfAssignment(assignmentId: string): Promise<AttemptRecord[]>;
   /** Marks it submitted; false when it already was. */
@@ -358,6 +369,40 @@ export function kyselyStore(db: Kysely<Database>): Store {
     async getAttempt(id) {
       const r = await db.selectFrom('attempts').selectAll().where('id', '=', id).executeTakeFirst();
       return r ? toAttempt(r) : null;
+    },
+    async attemptContext(id) {
+      const r = await db
+        .selectFrom('attempts')
+        .innerJoin('assignments', 'assignments.id', 'attempts.assignment_id')
+        .innerJoin('classes', 'classes.id', 'assignments.class_id')
+        .leftJoin('enrollments', (join) => join.onRef('enrollments.class_id', '=', 'classes.id').onRef('enrollments.student_id', '=', 'attempts.student_id'))
+        .selectAll('attempts')
+        .select([
+          'assignments.class_id',
+          'assignments.title',
+          'assignments.config',
+          'assignments.seed',
+          'assignments.opens_at',
+          'assignments.due_at',
+          'assignments.created_at',
+          'assignments.updated_at',
+          'classes.instructor_id',
+          'classes.name as class_name',
+          'classes.join_code',
+          'classes.archived_at',
+          'classes.created_at as class_created_at',
+          'enrollments.joined_at',
+          'enrollments.removed_at',
+        ])
+        .where('attempts.id', '=', id)
+        .executeTakeFirst();
+      if (!r) return null;
+      return {
+        attempt: toAttempt(r),
+        assignment: toAssignment({ ...r, id: r.assignment_id }),
+        cls: toClass({ id: r.class_id, instructor_id: r.instructor_id, name: r.class_name, join_code: r.join_code, archived_at: r.archived_at, created_at: r.class_created_at }),
+        enrollment: r.joined_at === null ? null : { joinedAt: Number(r.joined_at), removedAt: r.removed_at === null ? null : Number(r.removed_at) },
+      };
     },
     async attemptsOf(assignmentId, studentId) {
       const rows = await db

@@ -99,6 +99,20 @@ describe.each(BACKENDS)('Store on $name', (backend) => {
     expect(await store.getAttempt(x.id)).toEqual({ ...base, id: x.id });
   });
 
+  it("reads an attempt with its assignment, class and the student's enrollment in one query", async () => {
+    const [attempt] = await store.attemptsOf('a1', 's1');
+    expect(await store.attemptContext(attempt!.id)).toEqual({
+      attempt,
+      assignment: await store.getAssignment('a1'),
+      cls: await store.getClass('c1'),
+      enrollment: await store.enrollment('c1', 's1'),
+    });
+    // An attempt of someone who never joined the class carries no enrollment.
+    const stranger = await store.createAttempt({ id: 'at9', assignmentId: 'a1', studentId: 'teach', number: 1, specs: [], startedAt: 1, submittedAt: null });
+    expect((await store.attemptContext(stranger.id))?.enrollment).toBeNull();
+    expect(await store.attemptContext('no-such-attempt')).toBeNull();
+  });
+
   it('answers: a retry stores once, an older answer never overwrites a newer one', async () => {
     const [attempt] = await store.attemptsOf('a1', 's1');
     const id = attempt!.id;
