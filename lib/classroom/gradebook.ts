@@ -12,6 +12,8 @@ export interface GradebookRow {
   attempts: number;
   /** The counted attempt's id (for its answers), or null before any attempt. */
   attemptId: string | null;
+  /** The counted attempt's number (1 for the first), or null before any attempt. */
+  attemptNumber: number | null;
   submitted: boolean;
   correct: number;
   total: number;
@@ -32,7 +34,17 @@ export interface Gradebook {
   misconceptions: MisconceptionShare[];
 }
 
-export function buildGradebook(count: number, roster: readonly RosterEntry[], attempts: readonly AttemptRecord[], answers: readonly AnswerRecord[]): Gradebook {
+/**
+ * `over` says whether an attempt is finished (submitted or out of time): a finished attempt counts
+ * before one still in progress, so starting a second attempt never hides the first one's grade.
+ */
+export function buildGradebook(
+  count: number,
+  roster: readonly RosterEntry[],
+  attempts: readonly AttemptRecord[],
+  answers: readonly AnswerRecord[],
+  over: (attempt: AttemptRecord) => boolean = (a) => a.submittedAt !== null,
+): Gradebook {
   const byAttempt = new Map<string, AnswerRecord[]>();
   for (const a of answers) byAttempt.set(a.attemptId, [...(byAttempt.get(a.attemptId) ?? []), a]);
   const score = (id: string) => (byAttempt.get(id) ?? []).filter((a) => a.correct).length;
@@ -50,7 +62,8 @@ export function buildGradebook(count: number, roster: readonly RosterEntry[], at
       const m = ans.misconception as Misconception;
       misconceptionStudents.set(m, (misconceptionStudents.get(m) ?? new Set()).add(s.studentId));
     }
-    const best = [...mine].sort((x, y) => score(y.id) - score(x.id) || x.number - y.number)[0];
+    const finished = mine.filter(over);
+    const best = [...(finished.length > 0 ? finished : mine)].sort((x, y) => score(y.id) - score(x.id) || x.number - y.number)[0];
     const cells: Array<boolean | null> = Array.from({ length: count }, () => null);
     for (const ans of best ? (byAttempt.get(best.id) ?? []) : []) if (ans.position < count) cells[ans.position] = ans.correct;
     return {
@@ -60,6 +73,7 @@ export function buildGradebook(count: number, roster: readonly RosterEntry[], at
       removed: s.removedAt !== null,
       attempts: mine.length,
       attemptId: best?.id ?? null,
+      attemptNumber: best?.number ?? null,
       submitted: best?.submittedAt !== null && best !== undefined,
       correct: best ? score(best.id) : 0,
       total: count,

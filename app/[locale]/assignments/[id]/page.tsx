@@ -74,7 +74,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
     );
   }
 
-  const { gradebook } = await gradebookOf({ ...ctx, lang }, id);
+  const { gradebook, attempts: allAttempts } = await gradebookOf({ ...ctx, lang }, id);
   const preview = await ctx.service.preview(ctx.actor, id);
   const csv = `/api/assignments/${id}/export?format=csv`;
   const moodle = `/api/assignments/${id}/export?format=moodle&lang=${lang}`;
@@ -105,6 +105,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
                   <th scope="row" className="border-b border-border px-2 py-1 text-left font-normal">
                     {r.attemptId ? <a href={`#answers-${r.attemptId}`} className="text-accent underline">{r.name}</a> : r.name}
                     {r.removed && <span className="text-sm text-muted"> {t('removedMark')}</span>}
+                    {r.attempts > 1 && r.attemptNumber !== null && <span className="text-sm text-muted"> {t('countedAttempt', { n: r.attemptNumber, total: r.attempts })}</span>}
                   </th>
                   <td className="border-b border-border px-2 py-1 text-right tabular-nums" data-testid={`score-${r.email}`}>{r.attempts === 0 ? t('notStarted') : `${r.correct}/${r.total}`}</td>
                   {r.cells.map((c, i) => (
@@ -146,7 +147,10 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
         )}
       </section>
 
-      <StudentAnswers ids={gradebook.rows.flatMap((r) => (r.attemptId ? [{ id: r.attemptId, name: r.name }] : []))} ctx={{ ...ctx, lang }} />
+      <StudentAnswers
+        ids={gradebook.rows.flatMap((r) => allAttempts.filter((a) => a.studentId === r.studentId).map((a) => ({ id: a.id, name: r.attempts > 1 ? `${r.name} · ${t('attemptN', { n: a.number })}` : r.name })))}
+        ctx={{ ...ctx, lang }}
+      />
 
       <section aria-labelledby="preview">
         <h2 id="preview" className="text-xl font-semibold">{t('preview')}</h2>
