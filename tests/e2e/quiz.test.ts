@@ -236,7 +236,7 @@ describe('practice by keyboard', () => {
 });
 
 describe('lesson quiz', () => {
-  it('loads on demand and grades', async () => {
+  it('loads on demand, takes the focus to the question, and grades (keyboard only)', async () => {
     await withPage(async ({ page, errors }) => {
       await visit(page, `${running().app.baseUrl}/en/learn/data-transfer`, { waitUntil: 'networkidle' });
       const start = page.getByRole('button', { name: 'Answer the question' }).first();
@@ -244,6 +244,10 @@ describe('lesson quiz', () => {
       await page.keyboard.press('Enter');
       const card = page.getByTestId('quiz-card').first();
       await card.waitFor();
+      // The button pressed is gone: the focus is on the question's heading, and Tab goes on into the question.
+      await expect.poll(() => card.locator('h2').evaluate((h) => h === document.activeElement)).toBe(true);
+      await page.keyboard.press('Tab');
+      expect(await card.evaluate((c) => c.contains(document.activeElement))).toBe(true);
       await tabTo(page, card.getByRole('button', { name: 'Check' }), 40);
       await page.keyboard.press('Enter');
       expect(await card.getByTestId('quiz-feedback').textContent()).toBeTruthy();

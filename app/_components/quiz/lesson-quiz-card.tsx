@@ -21,5 +21,6 @@ export function LessonQuizCard({ id, quiz, heading }: { id: string; quiz: QuizVi
   if (!item) return <p role="alert">{t('quizError')}</p>;
   // The pathname is /learn/<slug> whatever the language: the same question in en and zh.
   const key = lessonItemRef(pathname.replace(/^\/learn\//, ''), id);
-  return <QuizCard item={item} itemKey={key} heading={heading} />;
+  // It is shown only once the learner asks for it, so the focus follows to the question.
+  return <QuizCard item={item} itemKey={key} heading={heading} takeFocus />;
 }

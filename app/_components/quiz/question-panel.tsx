@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { HTMLAttributes, ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode, Ref } from 'react';
 import type { QuizItem } from '@/lib/quiz';
 
 /**
@@ -15,6 +15,7 @@ export function QuestionPanel({
   prompt,
   heading,
   diagram,
+  headingRef,
   children,
   ...section
 }: Omit<HTMLAttributes<HTMLElement>, 'children' | 'aria-labelledby'> & {
@@ -24,6 +25,8 @@ export function QuestionPanel({
   prompt: string;
   heading?: string;
   diagram: ReactNode;
+  /** The prompt's heading, for a caller that moves the focus to the question (it is focusable by script only). */
+  headingRef?: Ref<HTMLHeadingElement>;
   children: ReactNode;
 }) {
   const t = useTranslations('quiz');
@@ -31,7 +34,7 @@ export function QuestionPanel({
     <section {...section} aria-labelledby={`${id}-title`} data-kind={kind} className="rounded-xl border border-border bg-surface shadow-sm">
       <header className="border-b border-border px-4 py-3">
         {heading && <p className="text-sm font-medium text-muted">{heading}</p>}
-        <h2 id={`${id}-title`} className="text-lg font-semibold">
+        <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
           {prompt}
         </h2>
         <p className="mt-1 text-sm text-muted">{t(`kinds.${kind}`)}</p>

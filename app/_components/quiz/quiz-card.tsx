@@ -76,6 +76,7 @@ export function QuizCard({
   onFirstTry,
   recorded = false,
   review,
+  takeFocus = false,
 }: {
   item: QuizItem;
   /** Identifies the question in the progress history. */
@@ -88,6 +89,8 @@ export function QuizCard({
   recorded?: boolean;
   /** An answer given before, shown graded and closed: nothing is recorded. */
   review?: Response;
+  /** Opened by the learner (a lesson's "Answer the question"): the focus moves to the question's heading. */
+  takeFocus?: boolean;
 }) {
   const t = useTranslations('quiz');
   const lang = useLocale() as Lang;
@@ -108,7 +111,13 @@ export function QuizCard({
   /** The grade shown once the question is over: it marks the right choice and says why the others are wrong. */
   const [finalGrade, setFinalGrade] = useState<ItemGrade | null>(opened?.grade ?? null);
   const feedbackRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const done = phase === 'correct' || phase === 'revealed';
+
+  // The button that opened the question is gone: without this the focus would drop to the page's top.
+  useEffect(() => {
+    if (takeFocus) headingRef.current?.focus();
+  }, [takeFocus]);
 
   // The check button goes away once answered: keep keyboard focus on the feedback, not the body.
   useEffect(() => {
@@ -200,6 +209,7 @@ export function QuizCard({
       kind={item.kind}
       prompt={prompt}
       heading={heading}
+      headingRef={headingRef}
       data-testid="quiz-card"
       data-phase={phase}
       diagram={<CardDiagram id={`${id}-d`} item={item} done={done} wrong={phase === 'revealed' ? wrong : null} highlight={draft.choice} />}
