@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getFormatter, getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { LessonStatus, ProgressSummary } from '@/app/_components/home/progress';
@@ -9,6 +9,7 @@ export const generateMetadata = titleFrom('home');
 export default async function HomePage({ params }: PageProps<'/[locale]'>) {
   const locale = await pageLocale(params);
   const t = await getTranslations('home');
+  const format = await getFormatter();
   const sections = learningPath(locale);
   const lessons = sections.flatMap((section) => section.lessons);
   const titles = new Map(lessons.map((lesson) => [lesson.slug, lesson.title]));
@@ -54,7 +55,8 @@ export default async function HomePage({ params }: PageProps<'/[locale]'>) {
                   {lesson.prerequisites.length > 0 && (
                     <p className="mt-3 text-sm text-muted">
                       {t('prerequisites', {
-                        list: lesson.prerequisites.map((slug) => titles.get(slug) ?? slug).join(', '),
+                        // The language's own list: "A, B, and C"; "A、B和C".
+                        list: format.list(lesson.prerequisites.map((slug) => titles.get(slug) ?? slug)),
                       })}
                     </p>
                   )}

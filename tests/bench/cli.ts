@@ -40,10 +40,10 @@ interface Run {
   status: number | null;
 }
 
-function run(command: string, args: string[]): Run {
+function run(command: string, args: string[], cwd = root): Run {
   const cpu = childrenCpuMs();
   const start = performance.now();
-  const r = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - start;
   const kb = Number(/max-rss-kb (\d+)/.exec(r.stderr ?? '')?.[1] ?? NaN);
   return { ms, cpuMs: childrenCpuMs() - cpu, maxRssMb: kb / 1024, status: r.status };
@@ -55,27 +55,31 @@ export interface Timing {
 }
 
 /** Median wall time and median CPU time of `times` runs. */
-function median(times: number, command: string, args: string[]): Timing {
-  const runs = Array.from({ length: times }, () => run(command, args));
+function median(times: number, command: string, args: string[], cwd = root): Timing {
+  const runs = Array.from({ length: times }, () => run(command, args, cwd));
   const mid = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   return { ms: mid(runs.map((r) => r.ms)), cpuMs: mid(runs.map((r) => r.cpuMs)) };
 }
 
 export interface CliBench {
-  startup: { npm: Timing; node: Timing; bareNode: Timing };
+  /** npmNoop: `npm run --silent` of a script that only starts node, npm's own floor for any script. */
+  startup: { npm: Timing; npmNoop: Timing; node: Timing; bareNode: Timing };
   replay: { events: number; cli: Timing; floor: Timing; ratio: number; cpuRatio: number };
   memory: Array<{ events: number; maxRssMb: number; ok: boolean }>;
 }
 
 export function benchCli(): CliBench {
   run('node', [...trace, 'scenarios']); // builds the bundle if it is stale
-  const startup = {
-    npm: median(11, 'npm', ['run', '--silent', 'trace', '--', 'scenarios']),
-    node: median(11, 'node', [...trace, 'scenarios']),
-    bareNode: median(11, 'node', ['-e', '']),
-  };
   const dir = mkdtempSync(join(tmpdir(), 'synack-bench-cli-'));
   try {
+    // A package whose one script starts node and does nothing: what npm costs before any script.
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'npm-floor', private: true, scripts: { noop: 'node -e ""' } }));
+    const startup = {
+      npm: median(11, 'npm', ['run', '--silent', 'trace', '--', 'scenarios']),
+      npmNoop: median(11, 'npm', ['run', '--silent', 'noop'], dir),
+      node: median(11, 'node', [...trace, 'scenarios']),
+      bareNode: median(11, 'node', ['-e', '']),
+    };
     const file = (n: number) => {
       const path = join(dir, `${n}.json`);
       writeFileSync(path, JSON.stringify(longConnection(n)));

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import en from '@/content/ui/en.json';
+import zh from '@/content/ui/zh.json';
 import { QUIZ_PROGRESS_KEY } from '@/app/_lib/quiz-progress';
 import type { Attempt } from '@/lib/quiz';
 import { useAppAndBrowser, visit, reload } from './server';
@@ -323,6 +324,56 @@ describe('site header', () => {
         expect(await toggle.evaluate((b) => b.textContent?.replace(/[☾☀◐]/g, '') ?? '')).toMatch(name);
         expect((await toggle.boundingBox())?.width ?? 999).toBeLessThanOrEqual(40);
       }
+    });
+  });
+});
+
+describe('phone menu', () => {
+  for (const [url, messages] of [
+    ['/en/learn/edge-cases', en],
+    ['/zh/practice', zh],
+  ] as const) {
+    it(`${url}: one row behind a Menu disclosure (aria-expanded, Escape closes and returns focus)`, async () => {
+      await withPage(PHONE, async (page) => {
+        await open(page, url);
+        const header = page.locator('header').first();
+        expect((await header.boundingBox())?.height ?? 999).toBeLessThanOrEqual(64);
+        const button = page.getByRole('button', { name: messages.site.menu });
+        const nav = page.getByRole('navigation', { name: messages.site.mainNav });
+        expect(await button.getAttribute('aria-expanded')).toBe('false');
+        expect(await nav.isVisible()).toBe(false);
+
+        // Keyboard: the button is reached and opened with Enter; Tab goes on into the links.
+        await button.focus();
+        await page.keyboard.press('Enter');
+        expect(await button.getAttribute('aria-expanded')).toBe('true');
+        expect(await nav.isVisible()).toBe(true);
+        expect(await page.getByRole('link', { name: messages.site.glossary }).isVisible()).toBe(true);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await page.keyboard.press('Tab');
+        expect(await page.evaluate(() => document.activeElement?.closest('#site-menu') !== null)).toBe(true);
+        await page.keyboard.press('Escape');
+        expect(await button.getAttribute('aria-expanded')).toBe('false');
+        expect(await nav.isVisible()).toBe(false);
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('menu-button');
+
+        // A click outside closes it; following a link closes it on the new page.
+        await button.click();
+        await page.locator('main').click({ position: { x: 5, y: 5 } });
+        expect(await button.getAttribute('aria-expanded')).toBe('false');
+        await button.click();
+        await page.getByRole('link', { name: messages.site.glossary }).click();
+        await page.waitForURL(/\/glossary$/);
+        expect(await button.getAttribute('aria-expanded')).toBe('false');
+      });
+    });
+  }
+
+  it('is not shown on a desktop, where the links are in the header row', async () => {
+    await withPage(DESKTOP, async (page) => {
+      await open(page, '/zh');
+      expect(await page.getByTestId('menu-button').isVisible()).toBe(false);
+      expect(await page.getByRole('navigation', { name: zh.site.mainNav }).isVisible()).toBe(true);
     });
   });
 });

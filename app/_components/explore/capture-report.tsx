@@ -1,6 +1,6 @@
 'use client';
 
-import { useTranslations } from 'next-intl';
+import { useFormatter, useTranslations } from 'next-intl';
 import type { ReadMessage } from '@/lib/capture/messages';
 import { useReasonText } from './use-reason-text';
 
@@ -9,6 +9,7 @@ type Done = Extract<ReadMessage, { type: 'done' }>;
 /** What the reader found: counts, what it skipped and why, and any damage it stopped at. */
 export function CaptureReport({ result }: { result: Done }) {
   const t = useTranslations('explore');
+  const format = useFormatter();
   const reasonText = useReasonText();
   const skipped = Object.entries(result.stats.skipped).filter(([, n]) => (n ?? 0) > 0);
   return (
@@ -17,7 +18,7 @@ export function CaptureReport({ result }: { result: Done }) {
         {t('summary', { format: result.format, packets: result.stats.packets, tcp: result.stats.tcp, connections: result.connections.length })}
       </p>
       {skipped.length > 0 && (
-        <p className="text-sm text-muted">{t('skipped', { list: skipped.map(([reason, count]) => t(`skip.${reason}`, { count: count ?? 0 })).join(', ') })}</p>
+        <p className="text-sm text-muted">{t('skipped', { list: format.list(skipped.map(([reason, count]) => t(`skip.${reason}`, { count: count ?? 0 }))) })}</p>
       )}
       {result.errors.length > 0 && (
         <div role="alert" className="rounded-xl border border-accent bg-surface p-4" data-testid="capture-damage">

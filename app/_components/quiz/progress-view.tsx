@@ -43,7 +43,8 @@ export function ProgressView() {
               <li key={s.skill} data-testid={`skill-${s.skill}`} data-attempts={s.attempts}>
                 <div className="flex items-baseline justify-between gap-2 text-sm">
                   <span className="font-medium">{ts(s.skill)}</span>
-                  <span className="tabular-nums text-muted">{s.attempts === 0 ? t('noAttempts') : t('mastery', { percent })}</span>
+                  {/* The status keeps one line; a long skill name wraps instead (390 px phone). */}
+                  <span className="shrink-0 whitespace-nowrap tabular-nums text-muted">{s.attempts === 0 ? t('noAttempts') : t('mastery', { percent })}</span>
                 </div>
                 <div aria-hidden="true" className="mt-1 h-2.5 overflow-hidden rounded-full bg-surface-2">
                   <div className="h-full rounded-full bg-ok" style={{ width: `${percent}%` }} />
