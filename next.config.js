@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { withSerwist } from '@serwist/turbopack';
 import createNextIntlPlugin from 'next-intl/plugin';
 
@@ -20,13 +20,40 @@ function localizedRoutes(dir = './app/[locale]') {
   return routes;
 }
 
+/**
+ * Every page under app/[locale] as a path pattern ('' for the home page, 'learn/[slug]',
+ * 'assignments/[id]/edit'), so the proxy can tell an unknown URL without rendering it. The
+ * catch-all [...rest] is the 404 itself, not a page.
+ */
+function pageRoutes(dir = './app/[locale]', prefix = []) {
+  const routes = existsSync(`${dir}/page.tsx`) ? [prefix.join('/')] : [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || /^[_@]|^\[\.\.\./.test(entry.name) || entry.name.includes('.')) continue;
+    routes.push(...pageRoutes(`${dir}/${entry.name}`, entry.name.startsWith('(') ? prefix : [...prefix, entry.name]));
+  }
+  return routes;
+}
+
+/** The lesson slugs of each language: learn/[slug] has no other pages (dynamicParams = false). */
+function lessonSlugs() {
+  const slugs = {};
+  for (const locale of readdirSync('./content/lessons')) {
+    slugs[locale] = readdirSync(`./content/lessons/${locale}`).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3));
+  }
+  return slugs;
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Lessons are read from content/ at build time (and for unknown slugs at run time).
   outputFileTracingIncludes: { '/[locale]/**': ['./content/**/*'] },
-  env: { SYNACK_LOCALIZED_ROUTES: [...localizedRoutes()].join(',') },
+  env: {
+    SYNACK_LOCALIZED_ROUTES: [...localizedRoutes()].join(','),
+    SYNACK_PAGE_ROUTES: JSON.stringify(pageRoutes()),
+    SYNACK_LESSON_SLUGS: JSON.stringify(lessonSlugs()),
+  },
 };
 
 // withSerwist keeps esbuild, which bundles the service worker, out of the server bundle.

@@ -3,6 +3,7 @@ import { routing } from './app/_lib/i18n/routing';
 import { negotiateLocale } from './app/_lib/i18n/negotiate';
 import { isApiPath, refuseRequest } from './lib/http/request-guard';
 import { newNonce, securityHeaders } from './lib/http/security-headers';
+import { isPage, NOT_FOUND_HEADER, pageTableFromEnv } from './lib/http/page-routes';
 
 const LOCALES: readonly string[] = routing.locales;
 
@@ -11,6 +12,9 @@ const LOCALES: readonly string[] = routing.locales;
  * next.config.js at build time (so a new page needs no edit here); '' is the home page.
  */
 const LOCALIZED_ROUTES = new Set((process.env.SYNACK_LOCALIZED_ROUTES ?? '').split(','));
+
+/** Every localized page, to answer any other URL with the localized 404 page (lib/http/page-routes). */
+const PAGES = pageTableFromEnv(process.env.SYNACK_PAGE_ROUTES, process.env.SYNACK_LESSON_SLUGS);
 
 const HSTS = process.env.SYNACK_HSTS === '1';
 const DEV = process.env.NODE_ENV === 'development';
@@ -23,7 +27,8 @@ const LOCALE_COOKIE = 'NEXT_LOCALE';
  *   put on their scripts (so pages render per request);
  * - an unprefixed page (`/`, `/sandbox`) redirects to the visitor's language, privately, since
  *   the answer depends on the cookie and Accept-Language;
- * - anything else unprefixed (`/fr/x`) renders the bilingual 404 in place.
+ * - a URL that is no page (`/en/nothing`, `/en/learn/no-such-lesson`, `/fr/x`) is a 404 that
+ *   draws the localized 404 page: in the URL's language, else the visitor's.
  */
 export function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname;
@@ -38,7 +43,10 @@ export function proxy(request: NextRequest) {
   const first = path.split('/')[1] ?? '';
   if (!LOCALES.includes(first) && (isApiPath(path) || isFile(path))) return secured(NextResponse.next());
   if (!LOCALES.includes(first) && LOCALIZED_ROUTES.has(first)) return redirectToLocale(request);
-  return page(request, LOCALES.includes(first) ? first : null);
+  if (!LOCALES.includes(first)) return page(request, null, negotiatedLocale(request));
+  const rest = path.split('/').slice(2).filter(Boolean);
+  if (isFile(path) || isPage(PAGES, first, rest)) return page(request, first);
+  return page(request, first, first);
 }
 
 /** Next's own files and files with an extension (icon.svg, robots.txt, the service worker). */
@@ -46,14 +54,21 @@ function isFile(path: string): boolean {
   return path.startsWith('/_next/') || /\.[^/]*$/.test(path);
 }
 
-function page(request: NextRequest, locale: string | null): NextResponse {
+/**
+ * A page response with its nonce; `notFoundIn` makes it a 404 whose layout draws the 404 page in
+ * that language instead of the page (NOT_FOUND_HEADER), since a notFound() thrown while
+ * rendering reaches the visitor as an empty shell (lib/http/page-routes).
+ */
+function page(request: NextRequest, locale: string | null, notFoundIn?: string): NextResponse {
   const nonce = newNonce();
   const headers = securityHeaders({ nonce, hsts: HSTS, dev: DEV });
   const forwarded = new Headers(request.headers);
   // Next.js reads the nonce from the request's CSP header; the layout reads x-nonce.
   forwarded.set('x-nonce', nonce);
   forwarded.set('content-security-policy', headers['Content-Security-Policy'] as string);
-  const response = NextResponse.next({ request: { headers: forwarded } });
+  if (notFoundIn) forwarded.set(NOT_FOUND_HEADER, notFoundIn);
+  else forwarded.delete(NOT_FOUND_HEADER);
+  const response = NextResponse.next({ request: { headers: forwarded }, ...(notFoundIn ? { status: 404 } : {}) });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   // Remember the language the visitor chose, for the next unprefixed visit.
   if (locale && request.cookies.get(LOCALE_COOKIE)?.value !== locale) {
@@ -62,9 +77,14 @@ function page(request: NextRequest, locale: string | null): NextResponse {
   return response;
 }
 
-function redirectToLocale(request: NextRequest): NextResponse {
+/** The language of the visitor's cookie, else of Accept-Language. */
+function negotiatedLocale(request: NextRequest): string {
   const cookie = request.cookies.get(LOCALE_COOKIE)?.value ?? '';
-  const locale = LOCALES.includes(cookie) ? cookie : negotiateLocale(request.headers.get('accept-language'));
+  return LOCALES.includes(cookie) ? cookie : negotiateLocale(request.headers.get('accept-language'));
+}
+
+function redirectToLocale(request: NextRequest): NextResponse {
+  const locale = negotiatedLocale(request);
   const path = request.nextUrl.pathname === '/' ? '' : request.nextUrl.pathname;
   const target = new URL(`/${locale}${path}${request.nextUrl.search}`, request.nextUrl);
   // Next.js makes a same-origin Location relative, so the internal host never reaches the visitor.

@@ -5,7 +5,8 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/app/_lib/i18n/routing';
 import { Providers } from '@/app/_lib/providers';
 import { themeScript } from '@/app/_lib/theme-script';
-import { scriptNonce } from '@/app/_server/nonce';
+import { notFoundLocale, scriptNonce } from '@/app/_server/nonce';
+import { NotFoundView } from '@/app/_components/layout/not-found-view';
 import { SiteHeader } from '@/app/_components/ui/site-header';
 import { OfflineSupport } from '@/app/_components/offline/offline-support';
 
@@ -13,14 +14,24 @@ export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
 }
 
-export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
+/** The request's language: the URL's, or for a URL that is no page the one the proxy chose. */
+async function layoutLocale(params: LayoutProps<'/[locale]'>['params']) {
   const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) return {};
+  const missing = await notFoundLocale();
+  const chosen = missing && !hasLocale(routing.locales, locale) ? missing : locale;
+  return { locale: hasLocale(routing.locales, chosen) ? chosen : null, missing: missing !== null };
+}
+
+export async function generateMetadata({ params }: LayoutProps<'/[locale]'>): Promise<Metadata> {
+  const { locale, missing } = await layoutLocale(params);
+  if (!locale) return {};
   const t = await getTranslations({ locale, namespace: 'site' });
+  const notFound = missing ? await getTranslations({ locale, namespace: 'notFound' }) : null;
   return {
-    title: { default: t('name'), template: `%s · ${t('name')}` },
+    title: notFound ? `${notFound('title')} · ${t('name')}` : { default: t('name'), template: `%s · ${t('name')}` },
     description: t('tagline'),
     manifest: `/${locale}/manifest.webmanifest`,
+    ...(missing ? { robots: { index: false } } : {}),
   };
 }
 
@@ -34,8 +45,8 @@ export const viewport: Viewport = {
 };
 
 export default async function LocaleLayout({ children, params }: LayoutProps<'/[locale]'>) {
-  const { locale } = await params;
-  if (!hasLocale(routing.locales, locale)) notFound();
+  const { locale, missing } = await layoutLocale(params);
+  if (!locale) notFound();
   setRequestLocale(locale);
   const t = await getTranslations('site');
   const nonce = await scriptNonce();
@@ -58,7 +69,9 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
               <SiteHeader />
               <OfflineSupport />
               <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-10">
-                {children}
+                {/* A URL that is no page: the 404 page instead of the page, so nothing throws
+                    notFound() (which Next.js would serve as an empty shell). */}
+                {missing ? <NotFoundView /> : children}
               </main>
               <footer className="border-t border-border px-4 py-6 text-center text-sm text-muted">
                 {t('footer')}

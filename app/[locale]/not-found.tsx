@@ -1,20 +1,8 @@
-import { getTranslations } from 'next-intl/server';
-import { Link } from '@/app/_lib/i18n/navigation';
+import { NotFoundView } from '@/app/_components/layout/not-found-view';
 
-export default async function NotFound() {
-  const t = await getTranslations('notFound');
-  return (
-    <div className="mx-auto max-w-xl py-10 text-center">
-      <p aria-hidden="true" className="font-mono text-5xl font-bold text-muted">
-        404
-      </p>
-      <h1 className="mt-4 text-3xl font-bold">{t('title')}</h1>
-      <p className="mt-3 text-muted">{t('body')}</p>
-      <p className="mt-8">
-        <Link href="/" className="rounded-md bg-accent px-4 py-2 font-medium text-accent-fg">
-          {t('home')}
-        </Link>
-      </p>
-    </div>
-  );
+// What a notFound() thrown while rendering shows (a class or assignment that is not there).
+// Next.js serves it as an empty shell drawn by the client (vercel/next.js#62228), so for every
+// URL the proxy can tell is no page, the layout draws NotFoundView itself (lib/http/page-routes).
+export default function NotFound() {
+  return <NotFoundView />;
 }

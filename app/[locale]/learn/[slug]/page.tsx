@@ -9,8 +9,8 @@ import { LessonBody } from '@/app/_components/lesson/lesson-body';
 import { MarkComplete } from '@/app/_components/lesson/mark-complete';
 import { lessonNeighbours, listLessonSlugs, loadLesson, loadLessonMeta } from '@/lib/content';
 
-export const dynamicParams = false;
-
+// No `dynamicParams = false`: Next.js would answer an unknown slug before the layout can draw
+// the 404 page (it would be the empty shell); the proxy knows the slugs (lib/http/page-routes).
 export function generateStaticParams({ params }: { params: { locale: string } }) {
   if (!hasLocale(routing.locales, params.locale)) return [];
   return listLessonSlugs(params.locale).map((slug) => ({ slug }));
