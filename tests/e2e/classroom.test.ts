@@ -1,0 +1,245 @@
+// The whole classroom flow in Chromium, in English and in Chinese: an instructor signs up, creates
+// a class and an assignment (a refused due time is marked beside its field); a student follows the
+// join link as a visitor, signs up and lands in the class, answers by keyboard only (one answer
+// given offline and sent when back online) and submits; the instructor sees the grade and the
+// misconception chart, downloads a CSV that csv-parse reads and Moodle XML that an XML parser
+// reads. Every page of the flow is axe-clean.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { parse } from 'csv-parse/sync';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { connect, kyselyStore, type Connection } from '@/lib/db';
+import { canonicalAnswer, STATES } from '@/lib/engine';
+import { buildItem, checkAnswer, decodeSpec, type QuizItem, type Response } from '@/lib/quiz';
+import en from '@/content/ui/en.json';
+import zh from '@/content/ui/zh.json';
+import { reload, useAppAndBrowser, visit } from './server';
+
+// A database of its own, and an instructor code, for the server this file starts.
+const dataDir = mkdtempSync(path.join(tmpdir(), 'synack-e2e-classes-'));
+process.env.DATA_DIR = dataDir;
+process.env.INSTRUCTOR_CODE = 'e2e-teach';
+delete process.env.DATABASE_URL;
+const running = useAppAndBrowser();
+let conn: Connection | undefined;
+afterAll(async () => {
+  await conn?.db.destroy();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function store() {
+  conn ??= await connect({ dataDir });
+  return kyselyStore(conn.db);
+}
+
+/** Every axe violation on the page as it is now, one line each. */
+async function axe(page: Page, where: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+function optionsOf(item: QuizItem): number {
+  return item.kind === 'multiple_choice' || item.kind === 'state_choice' ? item.options.length : 0;
+}
+
+function rightAnswer(item: QuizItem): Response {
+  if (optionsOf(item) > 0) return { option: Array.from({ length: optionsOf(item) }, (_, i) => i).find((i) => checkAnswer(item, { option: i }).correct)! };
+  if (item.kind === 'spot_error') return { event: item.event };
+  return canonicalAnswer(item.question) as Response;
+}
+
+/** Wrong answers of the same shape as the right one, those the engine names a misconception for first. */
+function wrongAnswers(item: QuizItem): Response[] {
+  const right = rightAnswer(item);
+  const candidates: Response[] =
+    typeof right === 'number'
+      ? [right + 1, right - 1, right + 2, 0].filter((n) => n >= 0)
+      : typeof right === 'string'
+        ? STATES.filter((s) => s !== right)
+        : Array.from({ length: optionsOf(item) }, (_, i) => ({ option: i }));
+  const wrong = candidates.filter((r) => !checkAnswer(item, r).correct);
+  return [...wrong.filter((r) => checkAnswer(item, r).misconception), ...wrong.filter((r) => !checkAnswer(item, r).misconception)];
+}
+
+/** Answers one question with the keyboard only: focus, type or press, then Enter on "Save answer". */
+async function answerByKeyboard(page: Page, q: Locator, response: Response, save: string): Promise<void> {
+  if (typeof response === 'number') {
+    await q.getByRole('textbox').focus();
+    await page.keyboard.type(String(response));
+  } else if (typeof response === 'string') {
+    await q.getByRole('combobox').focus();
+    // The first option is the "choose" placeholder; each ArrowDown moves one state on.
+    for (let i = 0; i <= STATES.indexOf(response as (typeof STATES)[number]); i++) await page.keyboard.press('ArrowDown');
+  } else {
+    await q.getByRole('radio').nth((response as { option: number }).option).focus();
+    await page.keyboard.press('Space');
+  }
+  await q.getByRole('button', { name: save }).focus();
+  await page.keyboard.press('Enter');
+}
+
+async function signUp(page: Page, ui: typeof en, who: { name: string; email: string; code?: string }): Promise<void> {
+  await page.getByLabel(ui.account.name).fill(who.name);
+  await page.getByLabel(ui.account.email).fill(who.email);
+  await page.getByLabel(ui.account.password, { exact: true }).fill('correct horse 1');
+  if (who.code) await page.getByLabel(ui.account.instructorCode).fill(who.code);
+  await page.getByRole('button', { name: ui.account.signUp }).click();
+}
+
+async function withContext<T>(fn: (context: BrowserContext, page: Page) => Promise<T>): Promise<T> {
+  const context = await running().browser.newContext({ acceptDownloads: true });
+  try {
+    return await fn(context, await context.newPage());
+  } finally {
+    await context.close();
+  }
+}
+
+async function download(page: Page, link: Locator): Promise<string> {
+  const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  return readFileSync((await file.path())!, 'utf8');
+}
+
+describe.each([
+  ['en', en],
+  ['zh', zh],
+] as const)('the classroom flow in %s', (lang, uiJson) => {
+  const ui = uiJson as typeof en;
+  const c = ui.classes;
+  const url = (p: string) => running().app.baseUrl + p;
+
+  it('instructor to student to gradebook, chart, CSV and Moodle XML; keyboard-only answering, one answer offline; axe-clean', async () => {
+    const violations: string[] = [];
+    const teacherEmail = `teacher-${lang}@example.test`;
+    const studentEmail = `student-${lang}@example.test`;
+    let answers: Response[] = [];
+    let wrongAt = 0;
+
+    await withContext(async (_teacherContext, teacher) => {
+      // A wrong instructor code is the code field's error, and makes no account.
+      await visit(teacher, url(`/${lang}/sign-up?next=/classes`));
+      await signUp(teacher, ui, { name: `Teacher ${lang}`, email: teacherEmail, code: 'not-the-code' });
+      await teacher.getByTestId('code-error').waitFor();
+      expect(await teacher.getByLabel(ui.account.instructorCode).getAttribute('aria-invalid')).toBe('true');
+      violations.push(...(await axe(teacher, 'sign-up with a wrong code')));
+      await teacher.getByLabel(ui.account.instructorCode).fill('e2e-teach');
+      await teacher.getByRole('button', { name: ui.account.signUp }).click();
+      await teacher.waitForURL(`**/${lang}/classes`);
+      violations.push(...(await axe(teacher, 'classes (instructor)')));
+
+      await teacher.getByLabel(c.newClass).fill(`Networks ${lang}`);
+      await teacher.getByRole('button', { name: c.create }).click();
+      await teacher.getByRole('link', { name: `Networks ${lang}` }).click();
+      await teacher.waitForURL(/\/classes\/[\w-]+$/);
+      const joinLink = (await teacher.getByTestId('join-link').textContent())!;
+      expect(joinLink).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/${lang}/classes/join/[A-Z2-9]{8}$`));
+
+      // A short assignment: a number, a choice and a state question, feedback after submitting.
+      await teacher.getByLabel(c.form.name, { exact: true }).fill(`Homework ${lang}`);
+      for (const box of await teacher.locator('input[name=kinds]').all()) {
+        const kind = await box.getAttribute('value');
+        if (['seq', 'multiple_choice', 'state'].includes(kind!) !== (await box.isChecked())) await box.click();
+      }
+      await teacher.getByLabel(c.form.count, { exact: true }).fill('3');
+      // A due time before the opening time is refused beside the field, in the page's language.
+      const due = teacher.getByLabel(c.form.dueAt, { exact: true });
+      const dueValue = await due.inputValue();
+      await due.fill('2020-01-01T10:00');
+      await teacher.getByRole('button', { name: c.form.create }).click();
+      await teacher.getByText(c.form.errors.dueAt).waitFor();
+      expect(await due.getAttribute('aria-invalid')).toBe('true');
+      violations.push(...(await axe(teacher, 'class page with a refused form')));
+      await due.fill(dueValue);
+      await teacher.getByRole('button', { name: c.form.create }).click();
+      await teacher.waitForURL(/\/assignments\/[\w-]+$/);
+      const assignmentPath = new URL(teacher.url()).pathname;
+      const assignmentId = assignmentPath.split('/').pop()!;
+      await teacher.getByRole('heading', { name: c.preview }).waitFor();
+      // The settings are listed under the title.
+      const settings = (await teacher.getByTestId('settings').textContent())!;
+      expect(settings).toContain(c.form.feedbackRules.after_submit);
+      expect(settings).toContain(c.settings.noLimit);
+      violations.push(...(await axe(teacher, 'assignment (instructor, no answers)')));
+
+      await withContext(async (context, student) => {
+        // A visitor follows the join link: sign in, "create one", sign up, and lands in the class.
+        await visit(student, joinLink);
+        await student.waitForURL(/\/sign-in\?next=/);
+        violations.push(...(await axe(student, 'sign-in from the join link')));
+        await student.getByRole('link', { name: ui.account.toSignUp }).click();
+        await student.waitForURL(/\/sign-up\?next=/);
+        await signUp(student, ui, { name: `Student ${lang}`, email: studentEmail });
+        await student.waitForURL(/\/classes\/[\w-]+$/);
+        await student.getByRole('heading', { name: `Networks ${lang}` }).waitFor();
+        violations.push(...(await axe(student, 'class (student)')));
+
+        await visit(student, url(assignmentPath));
+        const start = student.getByRole('button', { name: c.take.start });
+        await start.focus();
+        await student.keyboard.press('Enter');
+        await student.getByTestId('question-2').waitFor();
+        const [attempt] = await (await store()).attemptsOfAssignment(assignmentId);
+        const items = attempt!.specs.map((s) => buildItem(decodeSpec(s)!));
+        violations.push(...(await axe(student, 'assignment (student, answering)')));
+
+        // The state question's answer is not drawn in its diagram before feedback.
+        const stateAt = items.findIndex((i) => i.kind === 'state');
+        if (stateAt >= 0) expect(await student.getByTestId(`question-${stateAt}`).locator('svg text').allTextContents()).toContain('?');
+
+        // One wrong answer, where the engine names a misconception if any question has one.
+        wrongAt = Math.max(0, items.findIndex((i) => checkAnswer(i, wrongAnswers(i)[0]!).misconception));
+        answers = items.map((item, i) => (i === wrongAt ? wrongAnswers(item)[0]! : rightAnswer(item)));
+        await answerByKeyboard(student, student.getByTestId('question-0'), answers[0]!, c.take.save);
+        await expect.poll(() => student.getByTestId('status-0').getAttribute('data-state')).toBe('saved');
+
+        // Offline: the answer waits in the browser and is sent once the network is back.
+        await context.setOffline(true);
+        await answerByKeyboard(student, student.getByTestId('question-1'), answers[1]!, c.take.save);
+        await expect.poll(() => student.getByTestId('status-1').getAttribute('data-state')).toBe('queued');
+        expect(await (await store()).answersOf([attempt!.id])).toHaveLength(1);
+        await context.setOffline(false);
+        await expect.poll(() => student.getByTestId('status-1').getAttribute('data-state'), { timeout: 20_000 }).toBe('saved');
+
+        await answerByKeyboard(student, student.getByTestId('question-2'), answers[2]!, c.take.save);
+        await expect.poll(() => student.getByTestId('status-2').getAttribute('data-state')).toBe('saved');
+        const stored = await (await store()).answersOf([attempt!.id]);
+        expect(stored.map((a) => [a.position, a.response])).toEqual(answers.map((r, i) => [i, r]));
+        // The saved answers are back in the inputs after a reload.
+        await reload(student);
+        await student.getByTestId('question-2').waitFor();
+        if (typeof answers[0] === 'number') expect(await student.getByTestId('question-0').getByRole('textbox').inputValue()).toBe(String(answers[0]));
+
+        const submit = student.getByRole('button', { name: c.take.submit });
+        await submit.focus();
+        await student.keyboard.press('Enter');
+        await student.getByTestId('score').waitFor();
+        expect(await student.getByTestId('score').textContent()).toBe(c.take.score.replace('{correct}', '2').replace('{total}', '3'));
+        await student.getByTestId('right-answer').first().waitFor();
+        violations.push(...(await axe(student, 'assignment (student, feedback)')));
+      });
+
+      // The gradebook with the wrong answer in it, the chart of misconceptions, the CSV and the XML.
+      await visit(teacher, url(assignmentPath));
+      expect(await teacher.getByTestId(`score-${studentEmail}`).textContent()).toBe('2/3');
+      const misconception = (await (await store()).answersOf((await (await store()).attemptsOfAssignment(assignmentId)).map((a) => a.id))).find((a) => a.misconception)?.misconception;
+      if (misconception) {
+        const chart = teacher.getByTestId('misconception-chart');
+        expect(await chart.textContent()).toContain((ui.misconceptions as Record<string, { label: string }>)[misconception]!.label);
+      }
+      violations.push(...(await axe(teacher, 'assignment (instructor, gradebook)')));
+      const rows = parse(await download(teacher, teacher.getByRole('link', { name: c.csv })), { columns: true }) as Array<Record<string, string>>;
+      expect(rows.map((r) => [r.email, r.score, r.q1, r.q2, r.q3])).toEqual([[studentEmail, '2', ...answers.map((_, i) => (i === wrongAt ? '0' : '1'))]]);
+      const xml = await download(teacher, teacher.getByRole('link', { name: c.moodle }));
+      const questions = await teacher.evaluate((text) => {
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        if (doc.querySelector('parsererror')) return null;
+        return [...doc.querySelectorAll('quiz > question')].filter((q) => q.getAttribute('type') !== 'category').length;
+      }, xml);
+      expect(questions).toBe(3);
+    });
+    expect(violations).toEqual([]);
+  }, 180_000);
+});
