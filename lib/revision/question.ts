@@ -15,7 +15,7 @@ import {
   type Skill,
   skillOf,
 } from '../quiz/index';
-import { buildTrackItem, decodeTrackSpec, encodeTrackSpec, gradeTrackItem, type TrackItem, type TrackSpec } from './track';
+import { buildTrackItem, decodeTrackSpec, encodeTrackSpec, gradeTrackItem, type TrackItem, type TrackNote, type TrackSpec } from './track';
 
 export type RevisionQuestion = { source: 'quiz'; ref: string; item: QuizItem; skill: Skill } | { source: 'track'; ref: string; item: TrackItem; skill: Skill };
 
@@ -25,8 +25,8 @@ export interface QuestionGrade {
   explain: string;
   /** The right answer: a value, an event, or an option index. */
   canonical: unknown;
-  /** A fact the app words itself (2MSL in seconds), or null. */
-  note: { key: 'two_msl'; msl: number; side: 'A' | 'B' } | null;
+  /** A fact the app words itself (2MSL in seconds, what a loss does to the ACKs), or null. */
+  note: TrackNote | null;
   skill: Skill;
   misconception: Misconception | null;
 }

@@ -4,6 +4,7 @@
 // the one replay accepts. Pure and deterministic from the spec.
 import {
   deriveQuestion,
+  explainFinding,
   generateScenario,
   gradeAnswer,
   judgeAnswer,
@@ -20,6 +21,7 @@ import {
   type Lang,
   type Question,
   type Random,
+  type Segment,
   type SegmentAnswer,
   type Side,
   type StatePair,
@@ -27,7 +29,7 @@ import {
 } from '../engine/index';
 import { classifyMistake, offerChoices, type Misconception, type Skill } from '../quiz/index';
 
-export const TRACK_STYLES = ['cumulative_ack', 'bytes_sent', 'wave_states', 'time_wait', 'handshake_segment'] as const;
+export const TRACK_STYLES = ['cumulative_ack', 'bytes_sent', 'wave_states', 'time_wait', 'handshake_segment', 'lost_segment'] as const;
 export type TrackStyle = (typeof TRACK_STYLES)[number];
 
 export interface TrackSpec {
@@ -53,14 +55,23 @@ export interface TrackItem {
   skill: Skill;
 }
 
+/**
+ * A fact beside the engine's explanation: how long TIME_WAIT lasts, or what a loss does to the
+ * receiver's ACKs (`from` is the first missing byte, `to` the next byte after all A sent).
+ */
+export type TrackNote = { key: 'two_msl'; msl: number; side: Side } | { key: 'loss'; step: LossStep; from: number; to: number };
+
+/** What a loss question asks: B's duplicate ACK, the seq A resends, or B's ACK once the gap is filled. */
+export type LossStep = 'dup_ack' | 'retransmit' | 'after';
+
 export interface TrackGrade {
   correct: boolean;
   /** Index of the right option. */
   right: number;
   /** The engine's explanation (the rule, or what is wrong); empty for the 2MSL fact, see `note`. */
   explain: string;
-  /** A fact the engine does not model as a field (2MSL in seconds): the app words it. */
-  note: { key: 'two_msl'; msl: number; side: Side } | null;
+  /** What the engine does not word as a field's rule (2MSL in seconds, why a loss is answered so): the app words it. */
+  note: TrackNote | null;
   misconception: Misconception | null;
 }
 
@@ -70,6 +81,7 @@ const SKILL_OF: Record<TrackStyle, Skill> = {
   wave_states: 'teardown_states',
   time_wait: 'time_wait',
   handshake_segment: 'handshake_flags',
+  lost_segment: 'retransmission',
 };
 
 const MOD = 0x1_0000_0000;
@@ -281,12 +293,121 @@ function buildHandshakeSegment(spec: TrackSpec, rng: Random): Built {
   };
 }
 
+/** The lost_data scenario read as an exam reads it: A's burst, the lost one, B's ACKs around the gap. */
+interface Loss {
+  trace: Trace;
+  isnA: number;
+  data: Array<{ seq: number; len: number }>;
+  /** Index into `data` of the segment the network drops. */
+  lost: number;
+  /** Events of B's ACKs while the gap is open (each repeats the same ack). */
+  duplicates: number[];
+  /** The event where A sends the lost segment again. */
+  resend: number;
+  /** B's cumulative ACK once the retransmission arrives. */
+  cumulative: number;
+}
+
+function loss(spec: TrackSpec): Loss {
+  const trace = withoutCheckpoints(generateScenario('lost_data', { seed: spec.seed, difficulty: spec.difficulty }));
+  const ids: string[] = [];
+  const data: Array<{ seq: number; len: number }> = [];
+  let isnA = 0;
+  let lost = -1;
+  let resend = -1;
+  const duplicates: number[] = [];
+  for (const [i, e] of trace.events.entries()) {
+    if ('drop' in e) lost = ids.indexOf(e.drop);
+    const s = segmentOf(e);
+    if (!s) continue;
+    if (s.from === 'A' && s.flags.includes('SYN')) isnA = s.seq;
+    if (s.from === 'A' && s.len > 0 && lost < 0 && 'send' in e) {
+      ids.push(e.id);
+      data.push({ seq: s.seq, len: s.len });
+    } else if (s.from === 'B' && lost >= 0 && resend < 0) duplicates.push(i);
+    else if (s.from === 'A' && lost >= 0 && resend < 0) resend = i;
+    else if (s.from === 'B' && resend >= 0) return { trace, isnA, data, lost, duplicates, resend, cumulative: i };
+  }
+  throw new Error('lost_data has no cumulative ACK after its retransmission');
+}
+
+/** The seq put in place of the retransmission's: replayed on through B's cumulative ACK, so only the segment that fills the gap is right. */
+function withResendSeq(l: Loss, seqAnswer: number): Trace {
+  const events = l.trace.events.slice(0, l.cumulative + 1);
+  const e = events[l.resend] as { send: Segment; id: string };
+  events[l.resend] = { send: { ...e.send, seq: wrap(seqAnswer) }, id: e.id };
+  return { ...l.trace, events };
+}
+
+/**
+ * Loss questions (408 and end-of-chapter style): one of A's segments is lost. Asked at one of
+ * three moments: B's ACK when a later segment arrives (a duplicate: RCV.NXT cannot pass the
+ * gap), the seq A resends given B's duplicate ACKs, or B's ACK when the resent segment fills the
+ * gap (one cumulative ACK for everything held). The resent seq is judged by replaying on through
+ * B's cumulative ACK: a retransmission anywhere in [SND.UNA, SND.NXT) is legal on its own, but only
+ * the one that fills the gap lets B acknowledge all of it.
+ */
+function buildLostSegment(spec: TrackSpec, rng: Random): Built {
+  const l = loss(spec);
+  const step = rng.pick(['dup_ack', 'retransmit', 'after'] as const);
+  const lostSeg = l.data[l.lost] as { seq: number; len: number };
+  const last = l.data[l.data.length - 1] as { seq: number; len: number };
+  const next = wrap(last.seq + last.len);
+  const note: TrackNote = { key: 'loss', step, from: lostSeg.seq, to: next };
+  // The retransmit question names no lost segment: B's duplicate ACKs are how A learns which.
+  const params: TrackItem['params'] =
+    step === 'retransmit'
+      ? { step, count: l.data.length, dups: l.duplicates.length, dupAck: lostSeg.seq }
+      : { step, count: l.data.length, lost: l.lost + 1, ...(step === 'dup_ack' ? { arrived: l.lost + 2 } : {}) };
+  const base = { style: spec.style, spec, params, segments: l.data, skill: SKILL_OF[spec.style] };
+
+  if (step === 'retransmit') {
+    const findingsWith = (n: number) => replayRecords(withResendSeq(l, n));
+    const judgeSeq = (n: number) => findingsWith(n).find((r) => r.finding)?.finding ?? null;
+    const candidates = [...l.data.map((d) => d.seq), next, wrap(lostSeg.seq + 1), l.isnA].map((n) => ({ number: n }));
+    const options = offerChoices(rng, { number: lostSeg.seq }, candidates, (o) => judgeSeq((o as { number: number }).number) !== null);
+    const rightIndex = options.findIndex((o) => judgeSeq((o as { number: number }).number) === null);
+    const question = deriveQuestion(l.trace, l.resend, 'seq');
+    return {
+      item: { ...base, options },
+      grade: (option, lang) => {
+        const n = (options[option] as { number: number }).number;
+        const finding = judgeSeq(n);
+        // A seq the sender may not use is the engine's to explain; a legal retransmission of other
+        // bytes is wrong only because B's later ACK could not follow, which the loss note says.
+        const atResend = findingsWith(n)[l.resend]?.finding ?? null;
+        const explain = atResend ? explainFinding(atResend, lang) : finding ? '' : gradeAnswer(question, n, lang).explain;
+        return { correct: finding === null, right: rightIndex, explain, note, misconception: finding ? 'retransmission_same_seq' : null };
+      },
+    };
+  }
+
+  const question = deriveQuestion(l.trace, step === 'dup_ack' ? (l.duplicates[0] as number) : l.cumulative, 'ack');
+  const right = judgeNumber(question, 0).canonical as number;
+  const after = l.data[l.lost + 1] as { seq: number; len: number };
+  const candidates = (
+    step === 'dup_ack'
+      ? [after.seq + after.len, lostSeg.seq + lostSeg.len, after.seq, right + 1, next]
+      : [lostSeg.seq + lostSeg.len, lostSeg.seq, right + 1, last.seq, right - 1]
+  ).map((n) => ({ number: wrap(n) }));
+  const options = offerChoices(rng, { number: right }, candidates, (o) => !judgeNumber(question, (o as { number: number }).number).correct);
+  const rightIndex = options.findIndex((o) => judgeNumber(question, (o as { number: number }).number).correct);
+  return {
+    item: { ...base, options },
+    grade: (option, lang) => {
+      const g = gradeNumber(question, (options[option] as { number: number }).number, lang);
+      return { correct: g.correct, right: rightIndex, explain: g.explain, note, misconception: misconceptionOf(l.trace, 'B', g.finding) };
+    },
+  };
+}
+
 const BUILDERS: Record<TrackStyle, (spec: TrackSpec, rng: Random) => Built> = {
   cumulative_ack: buildCumulativeAck,
   bytes_sent: buildBytesSent,
   wave_states: buildWaveStates,
   time_wait: buildTimeWait,
   handshake_segment: buildHandshakeSegment,
+  lost_segment: buildLostSegment,
 };
 
 function build(spec: TrackSpec): Built {

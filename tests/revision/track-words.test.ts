@@ -29,7 +29,17 @@ describe('exam-track wording', () => {
         }
         expect(t(`styleNames.${style}`)).not.toMatch(/styleNames/);
       }
-      expect([...seen].sort()).toEqual(['bytes_sent', 'cumulative_ack', 'handshake_segment.second', 'handshake_segment.third', 'time_wait', 'wave_states']);
+      expect([...seen].sort()).toEqual([
+        'bytes_sent',
+        'cumulative_ack',
+        'handshake_segment.second',
+        'handshake_segment.third',
+        'lost_segment.after',
+        'lost_segment.dup_ack',
+        'lost_segment.retransmit',
+        'time_wait',
+        'wave_states',
+      ]);
     });
   }
 });

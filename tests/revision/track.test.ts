@@ -79,6 +79,62 @@ describe('exam track', () => {
     }
   });
 
+  it('a lost segment: B repeats ack = the first missing byte, A resends the segment that starts there, and one cumulative ACK follows', () => {
+    const steps = new Set<unknown>();
+    for (let seed = 0; seed < 60; seed++) {
+      const s: TrackSpec = { style: 'lost_segment', seed, difficulty: seed % 2 ? 'expert' : 'beginner' };
+      const item = buildTrackItem(s);
+      const grades = item.options.map((_, i) => gradeTrackItem(s, i, 'en'));
+      const right = item.options[grades[0]!.right] as { number: number };
+      const last = item.segments.at(-1)!;
+      const step = item.params.step;
+      steps.add(step);
+      if (step === 'retransmit') {
+        // Not told which segment is lost: the duplicate ACKs' number names it, and it is one of the segments sent.
+        expect(item.params.lost).toBeUndefined();
+        expect(right.number).toBe(item.params.dupAck);
+        expect(item.segments.some((d) => d.seq === right.number)).toBe(true);
+      } else {
+        const lost = item.segments[(item.params.lost as number) - 1]!;
+        expect(right.number).toBe(step === 'dup_ack' ? lost.seq : (last.seq + last.len) % 2 ** 32);
+      }
+      for (const [i, g] of grades.entries()) {
+        expect(g.note).toMatchObject({ key: 'loss', step });
+        if (i === grades[0]!.right) continue;
+        expect(g.correct).toBe(false);
+        if (step !== 'retransmit') expect(g.explain.length).toBeGreaterThan(0);
+        expect(g.misconception).not.toBeNull();
+      }
+    }
+    expect([...steps].sort()).toEqual(['after', 'dup_ack', 'retransmit']);
+  });
+
+  it('a retransmission of a segment other than the lost one is wrong, though legal on its own: B could not then acknowledge everything', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const s: TrackSpec = { style: 'lost_segment', seed, difficulty: 'beginner' };
+      const item = buildTrackItem(s);
+      if (item.params.step !== 'retransmit') continue;
+      const other = item.options.findIndex((o) => 'number' in o && o.number !== item.params.dupAck && item.segments.some((d) => d.seq === o.number));
+      if (other < 0) continue;
+      const g = gradeTrackItem(s, other, 'zh');
+      expect(g.correct).toBe(false);
+      // Legal on its own, so the engine has no rule against it to word: the loss note says why.
+      expect(g.explain).toBe('');
+      expect(g.note).toEqual({ key: 'loss', step: 'retransmit', from: item.params.dupAck, to: expect.any(Number) });
+      return;
+    }
+    throw new Error('no retransmit question offered another segment of the burst');
+  });
+
+  it('states after each wave are asked for both closers and every wave', () => {
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 80; seed++) {
+      const item = buildTrackItem({ style: 'wave_states', seed, difficulty: 'beginner' });
+      seen.add(`${item.params.closer}${item.params.wave}`);
+    }
+    expect([...seen].sort()).toEqual(['A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'B3', 'B4']);
+  });
+
   it('specs travel as text; anything else is not one', () => {
     const s: TrackSpec = { style: 'wave_states', seed: 4294967295, difficulty: 'expert' };
     expect(decodeTrackSpec(encodeTrackSpec(s))).toEqual(s);

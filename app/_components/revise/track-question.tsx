@@ -19,10 +19,14 @@ export function useTrackPrompt(): (item: TrackItem) => string {
   };
 }
 
-/** The 2MSL note a time_wait grade carries, in words. */
+/** The note a track grade carries (2MSL in seconds, what a loss does to B's ACKs), in words. */
 export function useGradeNote(): (grade: QuestionGrade) => string {
   const t = useTranslations('revise.track');
-  return (grade) => (grade.note ? t('twoMsl', { msl: grade.note.msl, total: 2 * grade.note.msl, side: t(`side.${grade.note.side}`) }) : '');
+  return ({ note }) => {
+    if (!note) return '';
+    if (note.key === 'loss') return t(`loss.${note.step}`, { from: note.from, to: note.to });
+    return t('twoMsl', { msl: note.msl, total: 2 * note.msl, side: t(`side.${note.side}`) });
+  };
 }
 
 /** The prompt and the four choices; controlled, with no grading (a mock exam grades at the end). */
