@@ -2,6 +2,7 @@
 // misconception. Entries keep the question's ref and the learner's response; the right answer and
 // the rule are recomputed from the ref by the engine when shown, never stored. Pure.
 import type { Misconception, QuestionKind, Skill } from '../quiz/index';
+import { freshRef, targetOf } from './targets';
 
 export const MISTAKE_SOURCES = ['practice', 'lesson', 'exam', 'review'] as const;
 export type MistakeSource = (typeof MISTAKE_SOURCES)[number];
@@ -53,4 +54,13 @@ export function mistakeFacets(book: readonly Mistake[]): { skills: Array<[Skill,
     skills: count(book.map((m) => m.skill)),
     misconceptions: count(book.flatMap((m) => (m.misconception ? [m.misconception] : []))),
   };
+}
+
+/**
+ * The question a retry asks: the same skill in the same shape with fresh numbers from `seed`,
+ * whatever the entry came from (a practice spec, a lesson block, a review, an exam), never the
+ * question missed. Null only when that shape cannot be built. Pure.
+ */
+export function retryRefOf(m: Mistake, seed: number): string | null {
+  return freshRef(targetOf(m.ref, { skill: m.skill, kind: m.kind === 'track' ? 'multiple_choice' : m.kind }), seed, m.ref);
 }

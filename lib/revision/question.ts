@@ -1,12 +1,13 @@
 // One question of revision, whichever kind: a practice item (lib/quiz) or an exam-track item,
 // named by a ref string that rebuilds it (the spec's encoding). Reviews, mock exams and the
 // mistake book store refs and responses, never built items. Pure.
-import type { Lang } from '../engine/index';
+import type { Lang, QuestionField, Side, Trace } from '../engine/index';
 import {
   buildItem,
   decodeSpec,
   encodeSpec,
   gradeItem,
+  lessonItem,
   ResponseError,
   type ItemSpec,
   type Misconception,
@@ -45,6 +46,27 @@ export function buildQuestion(ref: string): RevisionQuestion | null {
     const spec = decodeSpec(ref);
     if (!spec) return null;
     const item = buildItem(spec);
+    return { source: 'quiz', ref, item, skill: skillOf(item) };
+  } catch {
+    return null;
+  }
+}
+
+/** A lesson's own question as the lesson asks it (its block's trace, event and field). */
+export interface LessonQuiz {
+  trace: Trace;
+  event: number;
+  field: Exclude<QuestionField, 'segment'>;
+  side?: Side | null;
+}
+
+/**
+ * A lesson question, rebuilt from its block: a lesson's trace is the lesson's, not a spec, so the
+ * page hands the block in. Null when the block no longer asks a question (the lesson changed).
+ */
+export function lessonQuestion(ref: string, quiz: LessonQuiz): RevisionQuestion | null {
+  try {
+    const item = lessonItem(quiz.trace, quiz.event, quiz.field, quiz.side ?? undefined);
     return { source: 'quiz', ref, item, skill: skillOf(item) };
   } catch {
     return null;

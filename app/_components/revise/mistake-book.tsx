@@ -3,20 +3,22 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useMemo, useState } from 'react';
 import type { Lang } from '@/lib/engine';
-import { MISCONCEPTIONS, SKILLS, type Misconception, type Skill } from '@/lib/quiz';
+import { MISCONCEPTIONS, migrateItemRef, SKILLS, type Misconception, type Skill } from '@/lib/quiz';
 import {
   addMistake,
   buildQuestion,
   filterMistakes,
-  freshRef,
+  lessonQuestion,
   mistakeFacets,
   recordMiss,
   removeMistake,
+  retryRefOf,
   rightAnswerOf,
   targetOf,
   type Mistake,
   type QuestionGrade,
 } from '@/lib/revision';
+import type { LessonQuestionSource } from '@/app/_server/lesson-questions';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { freshSeed } from '@/app/_lib/quiz-input';
 import { readNow, useRevision } from '@/app/_lib/revision-store';
@@ -35,7 +37,7 @@ const PAGE = 25;
  * your answer, the right one, the rule and the lesson section that teaches it; filter by skill and
  * misconception; each entry retried with fresh numbers.
  */
-export function MistakeBook({ sections }: { sections: Record<Skill, string> }) {
+export function MistakeBook({ sections, lessons }: { sections: Record<Skill, string>; lessons: Record<string, LessonQuestionSource> }) {
   const t = useTranslations('revise.mistakes');
   const ts = useTranslations('skills');
   const tm = useTranslations('misconceptions');
@@ -93,7 +95,7 @@ export function MistakeBook({ sections }: { sections: Record<Skill, string> }) {
       </p>
       <ol className="space-y-3">
         {shown.slice(0, limit).map((m) => (
-          <MistakeEntry key={m.ref} mistake={m} sections={sections} />
+          <MistakeEntry key={m.ref} mistake={m} sections={sections} lesson={lessons[migrateItemRef(m.ref)] ?? null} />
         ))}
       </ol>
       {shown.length > limit && (
@@ -105,7 +107,7 @@ export function MistakeBook({ sections }: { sections: Record<Skill, string> }) {
   );
 }
 
-function MistakeEntry({ mistake, sections }: { mistake: Mistake; sections: Record<Skill, string> }) {
+function MistakeEntry({ mistake, sections, lesson }: { mistake: Mistake; sections: Record<Skill, string>; lesson: LessonQuestionSource | null }) {
   const t = useTranslations('revise.mistakes');
   const te = useTranslations('revise.exam');
   const ts = useTranslations('skills');
@@ -119,13 +121,13 @@ function MistakeEntry({ mistake, sections }: { mistake: Mistake; sections: Recor
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const { update } = useRevision();
   const [retry, setRetry] = useState<string | null>(null);
-  const question = useMemo(() => buildQuestion(mistake.ref), [mistake.ref]);
+  // A lesson question is rebuilt from its block, which the page hands in; any other from its ref.
+  const question = useMemo(() => (lesson ? lessonQuestion(mistake.ref, lesson.quiz) : buildQuestion(mistake.ref)), [mistake.ref, lesson]);
   const right = useMemo(() => (question ? rightAnswerOf(question, lang) : null), [question, lang]);
-  const lessonPath = mistake.ref.startsWith('lesson:') ? mistake.ref.slice('lesson:'.length).replace(/^\/(en|zh)(?=\/)/, '') : null;
   const retryQuestion = useMemo(() => (retry ? buildQuestion(retry) : null), [retry]);
 
   function startRetry() {
-    setRetry(freshRef(targetOf(mistake.ref, { skill: mistake.skill, kind: mistake.kind === 'track' ? 'multiple_choice' : mistake.kind }), freshSeed(), mistake.ref));
+    setRetry(retryRefOf(mistake, freshSeed()));
   }
 
   /** A retried exam-track question is graded here; practice items record themselves (and are taken in as practice). */
@@ -147,6 +149,14 @@ function MistakeEntry({ mistake, sections }: { mistake: Mistake; sections: Recor
         {ts(mistake.skill)}
         {mistake.misconception && <span className="font-normal text-muted"> · {tm(`${mistake.misconception}.label`)}</span>}
       </h2>
+      {lesson && (
+        <p className="text-muted">
+          {t('fromLesson', { lesson: lesson.lesson })} ·{' '}
+          <Link href={lesson.href} className="text-accent underline">
+            {t('openLesson')}
+          </Link>
+        </p>
+      )}
       {question ? (
         <>
           <p>{t('question', { prompt: question.source === 'quiz' ? itemPrompt(question.item) : trackPrompt(question.item) })}</p>
@@ -167,13 +177,6 @@ function MistakeEntry({ mistake, sections }: { mistake: Mistake; sections: Recor
           {right?.explain && <p className="text-muted">{te('why', { explain: right.explain })}</p>}
           {right?.note && <p className="text-muted">{note(right)}</p>}
         </>
-      ) : lessonPath ? (
-        <p>
-          {t('lessonQuestion')} ·{' '}
-          <Link href={lessonPath} className="text-accent underline">
-            {t('openLesson')}
-          </Link>
-        </p>
       ) : (
         <p className="text-muted">{t('unknown')}</p>
       )}

@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
+import { lessonQuestionSources } from '@/app/_server/lesson-questions';
 import { skillSectionHrefs } from '@/app/_server/skill-sections';
 import { MistakeBook } from '@/app/_components/revise/mistake-book';
 import { PageHeader } from '@/app/_components/ui/page-header';
@@ -14,7 +15,7 @@ export default async function MistakesPage({ params }: PageProps<'/[locale]/revi
       <div>
         <PageHeader title={t('title')} intro={t('intro')} />
       </div>
-      <MistakeBook sections={skillSectionHrefs(locale)} />
+      <MistakeBook sections={skillSectionHrefs(locale)} lessons={lessonQuestionSources(locale)} />
     </>
   );
 }
