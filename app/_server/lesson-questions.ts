@@ -2,17 +2,10 @@
 // an attempt at it is saved under, with its lesson's title, so the mistake book (a client page
 // reading browser storage) can show a lesson question whole: its prompt, the connection, the
 // learner's answer, the right one and the rule, as it does for practice.
-import { listLessonSlugs, loadLesson, type QuizView } from '@/lib/content';
+import { listLessonSlugs, loadLesson } from '@/lib/content';
 import { lessonItemRef } from '@/lib/quiz';
+import type { LessonQuestionSource } from '@/lib/revision';
 import type { Locale } from '@/lib/i18n/locales';
-
-export interface LessonQuestionSource {
-  quiz: QuizView;
-  /** The lesson's title in the page's language. */
-  lesson: string;
-  /** The lesson's path, without the locale (the Link adds it). */
-  href: string;
-}
 
 export function lessonQuestionSources(locale: Locale): Record<string, LessonQuestionSource> {
   const entries = listLessonSlugs(locale).flatMap((slug) => {

@@ -60,6 +60,15 @@ export interface LessonQuiz {
   side?: Side | null;
 }
 
+/** A lesson question as the page hands it to the mistake book: its block, and its lesson's title and path. */
+export interface LessonQuestionSource {
+  quiz: LessonQuiz;
+  /** The lesson's title in the page's language. */
+  lesson: string;
+  /** The lesson's path, without the locale (the Link adds it). */
+  href: string;
+}
+
 /**
  * A lesson question, rebuilt from its block: a lesson's trace is the lesson's, not a spec, so the
  * page hands the block in. Null when the block no longer asks a question (the lesson changed).

@@ -15,10 +15,10 @@ import {
   retryRefOf,
   rightAnswerOf,
   targetOf,
+  type LessonQuestionSource,
   type Mistake,
   type QuestionGrade,
 } from '@/lib/revision';
-import type { LessonQuestionSource } from '@/app/_server/lesson-questions';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { freshSeed } from '@/app/_lib/quiz-input';
 import { readNow, useRevision } from '@/app/_lib/revision-store';
