@@ -29,6 +29,8 @@ export interface ReviewCard {
   lastRef: string | null;
   /** When it was last answered in a review (a miss elsewhere is not a review). */
   reviewedAt: number | null;
+  /** Whether its last answer (a review, or the miss that made it) was right: why it comes back when it does. Absent on cards stored before it was kept. */
+  passed?: boolean;
 }
 
 export interface QueuedCard {
@@ -73,13 +75,13 @@ function rate(card: StoredCard | null, rating: Grade, at: number): StoredCard {
 export function recordMiss(cards: readonly ReviewCard[], target: ReviewTarget, ref: string | null, at: number): ReviewCard[] {
   const key = targetKey(target);
   const existing = cards.find((c) => c.key === key);
-  const next: ReviewCard = { key, target, card: rate(existing?.card ?? null, Rating.Again, at), lastRef: ref ?? existing?.lastRef ?? null, reviewedAt: existing?.reviewedAt ?? null };
+  const next: ReviewCard = { key, target, card: rate(existing?.card ?? null, Rating.Again, at), lastRef: ref ?? existing?.lastRef ?? null, reviewedAt: existing?.reviewedAt ?? null, passed: false };
   return existing ? cards.map((c) => (c.key === key ? next : c)) : [...cards, next];
 }
 
 /** A review of the card `key` was passed or failed: rescheduled. Unknown keys change nothing. */
 export function recordReview(cards: readonly ReviewCard[], key: string, correct: boolean, ref: string, at: number): ReviewCard[] {
-  return cards.map((c) => (c.key === key ? { ...c, card: rate(c.card, correct ? Rating.Good : Rating.Again, at), lastRef: ref, reviewedAt: at } : c));
+  return cards.map((c) => (c.key === key ? { ...c, card: rate(c.card, correct ? Rating.Good : Rating.Again, at), lastRef: ref, reviewedAt: at, passed: correct } : c));
 }
 
 /**
@@ -114,13 +116,20 @@ export function dueToday(cards: readonly ReviewCard[], now: Now, examDay: number
 }
 
 /**
- * The card to serve now: the soonest of today's. A card reviewed earlier today waits for its
- * learning step (a minute after a fail, ten after a pass), so a session does not repeat it at
- * once; any other card due today (one just missed in an exam too) is served whenever the
- * learner sits down. Null when none is.
+ * Today's cards split by whether they can be served now. A card reviewed earlier today waits for
+ * its learning step (a minute after a fail, ten after a pass), so a session does not repeat it at
+ * once: it comes back later today. Any other card due today (one just missed in an exam too) is
+ * served whenever the learner sits down. Both soonest first.
  */
-export function nextDue(cards: readonly ReviewCard[], now: Now, examDay: number | null): QueuedCard | null {
+export function todaysQueue(cards: readonly ReviewCard[], now: Now, examDay: number | null): { now: QueuedCard[]; later: QueuedCard[] } {
   const today = dayOf(now.at, now.offsetMinutes);
   const answeredToday = (c: ReviewCard) => c.reviewedAt !== null && dayOf(c.reviewedAt, now.offsetMinutes) === today;
-  return dueToday(cards, now, examDay).find((q) => q.due <= now.at || !answeredToday(q.card)) ?? null;
+  const due = dueToday(cards, now, examDay);
+  const servable = (q: QueuedCard) => q.due <= now.at || !answeredToday(q.card);
+  return { now: due.filter(servable), later: due.filter((q) => !servable(q)) };
+}
+
+/** The card to serve now: the soonest of today's that is not waiting for its learning step; null when none is. */
+export function nextDue(cards: readonly ReviewCard[], now: Now, examDay: number | null): QueuedCard | null {
+  return todaysQueue(cards, now, examDay).now[0] ?? null;
 }

@@ -118,7 +118,7 @@ const session = z.object({
 });
 const stateSchema = z.object({
   version: z.literal(1),
-  cards: z.array(z.object({ key: z.string().max(200), target, card, lastRef: ref.nullable(), reviewedAt: time.nullable() })).max(2000),
+  cards: z.array(z.object({ key: z.string().max(200), target, card, lastRef: ref.nullable(), reviewedAt: time.nullable(), passed: z.boolean().optional() })).max(2000),
   mistakes: z
     .array(
       z.object({

@@ -84,6 +84,9 @@ const SKILL_OF: Record<TrackStyle, Skill> = {
   lost_segment: 'retransmission',
 };
 
+/** The skill an exam-track style practises (a review card of that style is labelled by it). Pure. */
+export const trackStyleSkill = (style: TrackStyle): Skill => SKILL_OF[style];
+
 const MOD = 0x1_0000_0000;
 const wrap = (n: number) => ((n % MOD) + MOD) % MOD;
 

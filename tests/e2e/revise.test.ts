@@ -195,6 +195,10 @@ describe('review queue', () => {
 
       await reload(page);
       await page.getByTestId('review-done').waitFor();
+      // Nothing can be served now, so nothing is "left"; the card passed comes back later today (its learning step) and says why.
+      await expect.poll(() => page.getByTestId('review-progress').textContent()).toBe('0 done · 0 left today');
+      const later = page.getByTestId('review-later');
+      if ((await later.count()) > 0) expect(await later.textContent()).toContain('you got it right');
       const after = (await revision(page)).cards[0]!;
       expect(after.card.due).toBeGreaterThan(Date.now());
       expect(after.lastRef).toBe(again);

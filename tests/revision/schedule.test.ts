@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { dayOf, dueToday, EXAM_WINDOW_DAYS, nextDue, parseDay, recordMiss, recordReview, schedule, startOfDay, targetKey, type ReviewCard, type ReviewTarget } from '@/lib/revision';
+import { dayOf, dueToday, EXAM_WINDOW_DAYS, nextDue, parseDay, recordMiss, recordReview, schedule, startOfDay, targetKey, todaysQueue, type ReviewCard, type ReviewTarget } from '@/lib/revision';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -45,6 +45,27 @@ describe('review scheduling (FSRS)', () => {
     cards = recordMiss(cards, timeWait, 'c', T0 + HOUR);
     expect(cards.map((c) => c.key)).toEqual([targetKey(ackOfSyn), targetKey(timeWait)]);
     expect(cards[0]!.lastRef).toBe('b');
+  });
+
+  it('a card answered in today\'s review leaves what is left now and comes back later today, with why', () => {
+    let cards = recordMiss([], ackOfSyn, 'a', T0);
+    cards = recordMiss(cards, timeWait, 'c', T0);
+    expect(cards.map((c) => c.passed)).toEqual([false, false]);
+    const at = T0 + 2 * 60_000;
+    expect(todaysQueue(cards, now(at), null).now).toHaveLength(2);
+    cards = recordReview(cards, targetKey(ackOfSyn), true, 'b', at);
+    cards = recordReview(cards, targetKey(timeWait), false, 'd', at);
+    const q = todaysQueue(cards, now(at + 1000), null);
+    expect(q.now).toHaveLength(0); // "0 left today": nothing can be served now
+    expect(q.later.map((c) => [c.card.key, c.card.passed])).toEqual([
+      [targetKey(timeWait), false], // a fail returns sooner than a pass
+      [targetKey(ackOfSyn), true],
+    ]);
+    for (const c of q.later) expect(dayOf(c.due, OFFSET)).toBe(dayOf(at, OFFSET));
+    expect(nextDue(cards, now(at + 1000), null)).toBeNull();
+    // Once its step is over it is served again.
+    const back = q.later[0]!.due;
+    expect(todaysQueue(cards, now(back), null).now.map((c) => c.card.key)).toEqual([targetKey(timeWait)]);
   });
 
   it('serves a card just missed outside a review at once', () => {

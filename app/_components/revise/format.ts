@@ -16,3 +16,13 @@ export function formatDate(at: number, locale: string): string {
 export function formatDayOnly(at: number, locale: string): string {
   return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { month: 'short', day: 'numeric', weekday: 'short', timeZone: 'UTC' }).format(at);
 }
+
+/** A time of day in the learner's zone (a review coming back later today). */
+export function formatTime(at: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { timeStyle: 'short' }).format(at);
+}
+
+/** A short local date (a point of the scores chart). */
+export function formatShortDate(at: number, locale: string): string {
+  return new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { month: 'short', day: 'numeric' }).format(at);
+}

@@ -1,13 +1,13 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { answerReview, buildQuestion, dueToday, freshRef, nextDue, parseDay, type QuestionGrade, type ReviewCard, type RevisionQuestion } from '@/lib/revision';
+import { useEffect, useRef, useState } from 'react';
+import { answerReview, buildQuestion, freshRef, nextDue, parseDay, todaysQueue, trackStyleSkill, type QuestionGrade, type ReviewCard, type RevisionQuestion } from '@/lib/revision';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { freshSeed } from '@/app/_lib/quiz-input';
 import { readNow, useRevision } from '@/app/_lib/revision-store';
 import { QuizCard, type QuizOutcome } from '@/app/_components/quiz/quiz-card';
-import { formatDate } from './format';
+import { formatDate, formatTime } from './format';
 import { TrackCard } from './track-question';
 
 interface Served {
@@ -50,7 +50,11 @@ export function ReviewSession() {
     else setSkipped((keys) => new Set(keys).add(due.card.key));
   }, [ready, served, answered, state.cards, examDay, skipped]);
 
-  const left = useMemo(() => (ready ? dueToday(state.cards, readNow(), examDay).length : 0), [ready, state.cards, examDay]);
+  // What can still be served today: a card waiting for its learning step comes back later, and a
+  // card no fresh question could be made for is skipped, so neither is "left" (0 when done).
+  // Read at each render, not memoised: the clock moves on between answers.
+  const queue = ready ? todaysQueue(state.cards, readNow(), examDay) : { now: [], later: [] };
+  const left = queue.now.filter((q) => !skipped.has(q.card.key)).length;
 
   function record(grade: QuestionGrade, response: unknown) {
     if (!served) return;
@@ -71,8 +75,12 @@ export function ReviewSession() {
     headingRef.current?.focus();
   }
 
-  const later = dueToday(state.cards, readNow(), examDay).filter((q) => q.due > readNow().at).length;
-  const upcoming = state.cards.map((c) => c.card.due).sort((a, b) => a - b)[0];
+  const later = queue.later;
+  const end = later.at(-1)?.due ?? readNow().at;
+  const upcoming = state.cards
+    .map((c) => c.card.due)
+    .filter((due) => due > end)
+    .sort((a, b) => a - b)[0];
 
   return (
     <div className="space-y-4" data-testid="review-session" data-ref={served?.question.ref}>
@@ -102,9 +110,26 @@ export function ReviewSession() {
             <h3 id="review-done" className="text-lg font-semibold">
               {t('doneTitle')}
             </h3>
-            <p>{later === 0 ? t('doneNone') : t('doneText', { count: later })}</p>
+            {later.length === 0 ? (
+              <p>{t('doneNone')}</p>
+            ) : (
+              <>
+                <p>{t('laterTitle', { count: later.length })}</p>
+                <ul className="list-disc space-y-1 pl-5" data-testid="review-later">
+                  {later.map((q) => (
+                    <li key={q.card.key}>
+                      {t('laterItem', {
+                        skill: ts(q.card.target.type === 'quiz' ? q.card.target.skill : trackStyleSkill(q.card.target.style)),
+                        time: formatTime(q.due, locale),
+                        why: t(q.card.passed === undefined ? 'whyDue' : q.card.passed ? 'whyPassed' : 'whyMissed'),
+                      })}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
             {skipped.size > 0 && <p className="text-muted">{t('noQuestion')}</p>}
-            {upcoming !== undefined && upcoming > readNow().at && <p className="text-muted">{t('nextDue', { when: formatDate(upcoming, locale) })}</p>}
+            {upcoming !== undefined && <p className="text-muted">{t('nextDue', { when: formatDate(upcoming, locale) })}</p>}
             <Link href="/revise" className="inline-block text-accent underline">
               {t('back')}
             </Link>

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
-import { dayOf, dueToday, formatDay, parseDay, schedule, startOfDay } from '@/lib/revision';
+import { dayOf, dueToday, formatDay, parseDay, schedule, startOfDay, todaysQueue } from '@/lib/revision';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { readNow, useRevision } from '@/app/_lib/revision-store';
 import { formatDayOnly } from './format';
@@ -25,7 +25,7 @@ export function ReviseHome() {
   const today = dayOf(now.at, now.offsetMinutes);
   const due = ready ? dueToday(state.cards, now, examDay) : [];
   // Of today's, those reviewed already wait a few minutes (their learning step); the rest are served now.
-  const waiting = due.filter((q) => q.due > now.at && !q.paced && q.card.reviewedAt !== null && dayOf(q.card.reviewedAt, now.offsetMinutes) === today).length;
+  const waiting = ready ? todaysQueue(state.cards, now, examDay).later.length : 0;
   const queue = ready ? schedule(state.cards, now, examDay) : [];
   const paced = queue.filter((q) => q.paced).length;
   const upcoming = Array.from({ length: UPCOMING_DAYS }, (_, i) => today + 1 + i)
