@@ -78,6 +78,8 @@ export interface ExamSummary {
   minutes: number;
   timedOut: boolean;
   topics: ExamTopic[];
+  /** Time taken, handing in to starting, in ms (absent on exams summarised before it was kept). */
+  taken?: number;
 }
 
 const TRIES = 8;
@@ -201,7 +203,7 @@ function weakestSkills(items: readonly ItemReport[]): SkillScore[] {
 }
 
 export function summarizeExam(s: ExamSession, report: ExamReport): ExamSummary {
-  return { id: s.id, at: s.startedAt, total: report.total, correct: report.correct, minutes: s.config.minutes, timedOut: report.timedOut, topics: s.config.topics };
+  return { id: s.id, at: s.startedAt, total: report.total, correct: report.correct, minutes: s.config.minutes, timedOut: report.timedOut, topics: s.config.topics, taken: report.endedAt - report.startedAt };
 }
 
 /**

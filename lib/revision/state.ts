@@ -34,7 +34,8 @@ export const EMPTY_REVISION: RevisionState = { version: 1, cards: [], mistakes: 
 export const REVIEW_KEY_PREFIX = 'review:';
 
 export const MAX_EXAMS = 100;
-export const MAX_RECENT_EXAMS = 10;
+/** Whole sessions kept, so that each listed exam of the last weeks opens its report. */
+export const MAX_RECENT_EXAMS = 30;
 
 /**
  * Takes in the practice and lesson answers given since the last call: each wrong one schedules
@@ -134,7 +135,7 @@ const stateSchema = z.object({
     )
     .max(2000),
   exams: z
-    .array(z.object({ id: z.string().max(40), at: time, total: z.number().int().min(0), correct: z.number().int().min(0), minutes: z.number(), timedOut: z.boolean(), topics: z.array(z.enum(EXAM_TOPICS)) }))
+    .array(z.object({ id: z.string().max(40), at: time, total: z.number().int().min(0), correct: z.number().int().min(0), minutes: z.number(), timedOut: z.boolean(), topics: z.array(z.enum(EXAM_TOPICS)), taken: z.number().int().min(0).optional() }))
     .max(1000),
   activeExam: session.nullable(),
   recentExams: z.array(session).max(MAX_RECENT_EXAMS),

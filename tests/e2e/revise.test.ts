@@ -81,8 +81,8 @@ async function currentIndex(page: Page): Promise<number> {
 }
 
 const TEXT = {
-  en: { count: 'Number of questions', minutes: 'Time in minutes', start: 'Start the exam', next: 'Next', handIn: 'Hand in', confirm: 'Yes, hand in', score: '3 of 4 right (75%)', timedOut: 'The time ran out' },
-  zh: { count: '题目数量', minutes: '时长（分钟）', start: '开始考试', next: '下一题', handIn: '交卷', confirm: '确定交卷', score: '答对 3 / 4 题（75%）', timedOut: '时间已到' },
+  en: { count: 'Number of questions', minutes: 'Time in minutes', start: 'Start the exam', next: 'Next', handIn: 'Hand in', confirm: 'Yes, hand in', score: '3 of 4 right (75%)', timedOut: 'The time ran out', handedIn: /^Handed in after \d+:\d\d of \d+:00\.$/ },
+  zh: { count: '题目数量', minutes: '时长（分钟）', start: '开始考试', next: '下一题', handIn: '交卷', confirm: '确定交卷', score: '答对 3 / 4 题（75%）', timedOut: '时间已到', handedIn: /^用时 \d+:\d\d 交卷（限时 \d+:00）。$/ },
 } as const;
 
 describe('mock exam', () => {
@@ -130,8 +130,17 @@ describe('mock exam', () => {
         expect(state.exams.at(-1)).toMatchObject({ total: 4, correct: 3, timedOut: false });
         expect(state.mistakes.map((m) => m.ref)).toContain(refs[3]);
         expect(state.cards.length).toBeGreaterThan(0);
+        expect(await page.getByTestId('handed-in').textContent()).toMatch(t.handedIn);
         await visit(page, url(`/${locale}/revise/exam`));
         await page.getByTestId('score-chart').waitFor();
+        // Each point of the chart is dated; on the revision home the newest row opens this report.
+        expect(await page.getByTestId('score-point').count()).toBe(state.exams.length);
+        expect(await page.getByTestId('score-point').last().textContent()).toMatch(/\d/);
+        await visit(page, url(`/${locale}/revise`));
+        await page.getByTestId('past-exams').getByRole('link').first().click();
+        await page.getByTestId('exam-report').waitFor();
+        expect(await page.getByTestId('exam-score').textContent()).toBe(t.score);
+        expect(await page.getByTestId('handed-in').textContent()).toMatch(t.handedIn);
         expect(errors).toEqual([]);
       });
     });

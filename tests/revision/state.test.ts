@@ -13,6 +13,7 @@ import {
   ingestAttempts,
   makeExam,
   MAX_MISTAKES,
+  MAX_RECENT_EXAMS,
   mistakeFacets,
   parseRevisionState,
   REVIEW_KEY_PREFIX,
@@ -82,11 +83,24 @@ describe('revision state', () => {
     const s = completeExam({ ...EMPTY_REVISION, activeExam: exam }, exam, report);
     expect(s.activeExam).toBeNull();
     expect(s.recentExams).toEqual([exam]);
-    expect(s.exams).toEqual([{ id: exam.id, at: 1000, total: 3, correct: report.correct, minutes: 5, timedOut: false, topics: ['exam_track'] }]);
+    expect(s.exams).toEqual([{ id: exam.id, at: 1000, total: 3, correct: report.correct, minutes: 5, timedOut: false, topics: ['exam_track'], taken: 2000 }]);
+    // The summary survives storage with the time taken (handed in after 0:02 of 5:00).
+    expect(parseRevisionState(JSON.stringify(s)).exams[0]!.taken).toBe(2000);
     const misses = report.items.filter((i) => !i.correct);
     expect(s.mistakes.map((m) => m.ref).sort()).toEqual(misses.map((i) => i.ref).sort());
     expect(s.cards.length).toBeGreaterThan(0);
     expect(completeExam(s, exam, report).exams).toHaveLength(1); // the same exam is not listed twice
+  });
+
+  it('keeps the last MAX_RECENT_EXAMS exams whole, so each of those rows opens its report', () => {
+    let s = EMPTY_REVISION;
+    for (let i = 0; i < MAX_RECENT_EXAMS + 2; i++) {
+      const exam = finishExam(makeExam({ count: 3, minutes: 5, topics: ['handshake'], difficulty: 'beginner' }, i + 1, 1000 * (i + 1)), 1000 * (i + 1) + 500);
+      s = completeExam({ ...s, activeExam: exam }, exam, scoreExam(exam, 'en'));
+    }
+    expect(s.exams).toHaveLength(MAX_RECENT_EXAMS + 2);
+    expect(s.recentExams.map((e) => e.id)).toEqual(s.exams.slice(-MAX_RECENT_EXAMS).map((e) => e.id));
+    expect(parseRevisionState(JSON.stringify(s)).recentExams).toHaveLength(MAX_RECENT_EXAMS);
   });
 
   it('stored state that is not valid (edited, corrupt, forged) starts fresh rather than crashing', () => {

@@ -31,7 +31,9 @@ export function ExamReport({ session, sections }: { session: ExamSession; sectio
         <p className="mt-2 text-lg font-medium" data-testid="exam-score">
           {t('score', { correct: report.correct, total: report.total, percent })}
         </p>
-        <p className="text-muted">{report.timedOut ? t('timedOut', { answered: report.answered }) : t('handedIn', { time: formatClock(report.endedAt - report.startedAt) })}</p>
+        <p className="text-muted" data-testid="handed-in">
+          {report.timedOut ? t('timedOut', { answered: report.answered }) : t('handedIn', { time: formatClock(report.endedAt - report.startedAt), allowed: formatClock(session.config.minutes * 60_000) })}
+        </p>
       </div>
 
       <section aria-labelledby="weakest-title" className="rounded-lg border border-border bg-surface p-4">

@@ -14,10 +14,12 @@ import {
   finishExam,
   isOver,
   makeExam,
+  MAX_RECENT_EXAMS,
   scoreExam,
   timeLeft,
   visitQuestion,
   type ExamSession,
+  type ExamSummary,
   type ExamTopic,
 } from '@/lib/revision';
 import { Link } from '@/app/_lib/i18n/navigation';
@@ -41,6 +43,16 @@ export function MockExam({ sections }: { sections: Record<Skill, string> }) {
   const lang = useLocale() as Lang;
   const [viewing, setViewing] = useState<string | null>(null);
   const active = state.activeExam;
+  // `?report=ID` (a past exam's row on the revision home) opens that report; read after hydration so the page stays static.
+  useEffect(() => {
+    const id = new URLSearchParams(window.location.search).get('report');
+    if (id) setViewing(id);
+  }, []);
+
+  function closeReport() {
+    setViewing(null);
+    if (new URLSearchParams(window.location.search).has('report')) window.history.replaceState(null, '', window.location.pathname);
+  }
 
   const { record } = useQuizProgress();
   /** Exams this page has ended: the time-out and a click may both end one, and its answers count once. */
@@ -58,7 +70,7 @@ export function MockExam({ sections }: { sections: Record<Skill, string> }) {
 
   if (active) return <ExamRun key={active.id} session={active} onChange={(next) => update((s) => (s.activeExam?.id === next.id ? { ...s, activeExam: next } : s))} onOver={complete} />;
   const shown = viewing ? state.recentExams.find((e) => e.id === viewing) : undefined;
-  if (shown) return <ReportView session={shown} sections={sections} onNew={() => setViewing(null)} />;
+  if (shown) return <ReportView session={shown} sections={sections} onNew={closeReport} />;
   return (
     <div className="space-y-8">
       <ExamConfigForm onStart={(session) => update((s) => ({ ...s, activeExam: session }))} />
@@ -274,6 +286,13 @@ export function PastExams({ onOpen }: { onOpen?: (id: string) => void }) {
   const locale = useLocale();
   const { state } = useRevision();
   const kept = new Set(state.recentExams.map((e) => e.id));
+  const allowed = (e: ExamSummary) => formatClock(e.minutes * 60_000);
+  const row = (e: ExamSummary) => {
+    const base = { date: formatDate(e.at, locale), correct: e.correct, total: e.total };
+    if (e.timedOut) return t('pastItemTimedOut', { ...base, allowed: allowed(e) });
+    if (e.taken !== undefined) return t('pastItemTaken', { ...base, taken: formatClock(e.taken), allowed: allowed(e) });
+    return t('pastItem', { ...base, minutes: e.minutes });
+  };
   return (
     <section aria-labelledby="past-title" className="space-y-3" data-testid="past-exams">
       <h2 id="past-title" className="text-xl font-semibold">
@@ -283,18 +302,21 @@ export function PastExams({ onOpen }: { onOpen?: (id: string) => void }) {
         <p className="text-muted">{t('pastNone')}</p>
       ) : (
         <>
-          <ScoreChart exams={state.exams} />
+          <ScoreChart exams={state.exams} locale={locale} />
           <ol className="space-y-1 text-sm">
             {[...state.exams].reverse().map((e) => (
               <li key={e.id} className="flex flex-wrap items-center gap-x-3">
-                <span>
-                  {t('pastItem', { date: formatDate(e.at, locale), correct: e.correct, total: e.total, minutes: e.minutes })}
-                  {e.timedOut && ` · ${t('pastTimedOut')}`}
-                </span>
-                {onOpen && kept.has(e.id) && (
+                <span>{row(e)}</span>
+                {!kept.has(e.id) ? (
+                  <span className="text-muted">{t('notKept', { count: MAX_RECENT_EXAMS })}</span>
+                ) : onOpen ? (
                   <button type="button" onClick={() => onOpen(e.id)} className="text-accent underline">
                     {t('open')}
                   </button>
+                ) : (
+                  <Link href={`/revise/exam?report=${encodeURIComponent(e.id)}`} className="text-accent underline">
+                    {t('open')}
+                  </Link>
                 )}
               </li>
             ))}
