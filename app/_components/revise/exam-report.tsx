@@ -71,7 +71,7 @@ export function ExamReport({ session, sections }: { session: ExamSession; sectio
                   <span aria-hidden="true" className={item.correct ? 'text-ok' : 'text-danger'}>
                     {item.correct ? '✓ ' : '✗ '}
                   </span>
-                  {t('questionOf', { n: item.index + 1, total: report.total })} · {ts(item.skill)} <span className="sr-only">({item.correct ? t('right') : t('wrong')})</span>
+                  {t('questionOf', { n: item.index + 1, total: report.total })} · {ts(item.skill)} <span className="sr-only">{t('verdict', { verdict: item.correct ? t('right') : t('wrong') })}</span>
                 </p>
                 {q && <p className="mt-1">{item.answered ? t('yourAnswer', { answer: answerText(q, item.response) }) : t('noAnswer')}</p>}
                 {q && item.right && <p>{t('rightAnswer', { answer: answerText(q, item.right.canonical) })}</p>}
