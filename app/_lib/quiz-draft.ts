@@ -36,10 +36,13 @@ export function draftResponse(item: QuizItem, draft: Draft): DraftResult {
       return { ok: true, response: draft.flags };
     case 'seq':
     case 'ack':
-    case 'len': {
-      const max = item.kind === 'len' ? MAX_LEN : 0xffff_ffff;
-      const r = parseWhole(draft[item.kind], max);
-      return r.ok ? { ok: true, response: r.value } : { ok: false, errors: { [item.kind]: numberError(r, max) } };
+    case 'len':
+    case 'bytes': {
+      // A byte count is typed into the length field: both are a number of bytes of data.
+      const field = item.kind === 'bytes' ? 'len' : item.kind;
+      const max = field === 'len' ? MAX_LEN : 0xffff_ffff;
+      const r = parseWhole(draft[field], max);
+      return r.ok ? { ok: true, response: r.value } : { ok: false, errors: { [field]: numberError(r, max) } };
     }
     case 'state':
       return draft.state ? { ok: true, response: draft.state } : { ok: false, errors: { state: { code: 'noState' } } };

@@ -2,7 +2,7 @@
 // questions as Moodle XML, with the numbers of one fixed variant, in English or Chinese. Pure.
 import { stringify } from 'csv-stringify/sync';
 import { canonicalAnswer, flagsText, otherSide, segmentOf, type Flag, type Lang, type SegmentAnswer, type TraceEvent } from '../engine/index';
-import { askedSegment, askedSide, buildItem, checkAnswer, type ItemSpec, type QuizItem } from '../quiz/index';
+import { askedSegment, askedSide, buildItem, byteAnswer, checkAnswer, type ItemSpec, type QuizItem } from '../quiz/index';
 import type { Gradebook } from './gradebook';
 
 /**
@@ -23,6 +23,9 @@ const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').
 const cdata = (html: string) => `<![CDATA[${html.replace(/]]>/g, ']]]]><![CDATA[>')}]]>`;
 
 /** The words of the export, per language: an LMS shows them as they are. */
+/** The numbers a byte-count prompt states. */
+type ByteWords = { side: string; peer: string; from: number; to: number };
+
 const WORDS = {
   en: {
     noFlags: '(no flags)',
@@ -44,6 +47,11 @@ const WORDS = {
       multiple_choice: 'Which segment may {side} send next?',
       state_choice: 'Which states are A and B in after the last event shown?',
     },
+    bytes: {
+      span: (x: ByteWords) => `${x.side}'s SYN had seq = ${x.from} and its FIN has seq = ${x.to}. How many bytes of data did ${x.side} send in between?`,
+      acked: (x: ByteWords) => `${x.peer} acknowledges with ack = ${x.to}; ${x.side}'s SYN had seq = ${x.from}. How many bytes of ${x.side}'s data has ${x.peer} received?`,
+      retransmit: (x: ByteWords) => `${x.side}'s segment starting at seq = ${x.from} was lost. ${x.peer} has received the bytes from seq = ${x.to} on. How many bytes must ${x.side} send again?`,
+    },
   },
   zh: {
     noFlags: '（无标志）',
@@ -64,6 +72,11 @@ const WORDS = {
       spot_error: '这个过程中有一个报文段违反了规则。是哪一个？',
       multiple_choice: '{side} 接下来可以发送哪个报文段？',
       state_choice: '在最后一个事件之后，A 和 B 分别处于什么状态？',
+    },
+    bytes: {
+      span: (x: ByteWords) => `${x.side} 的 SYN 的 seq = ${x.from}，它的 FIN 的 seq = ${x.to}。${x.side} 在这之间发送了多少字节数据？`,
+      acked: (x: ByteWords) => `${x.peer} 发出确认 ack = ${x.to}；${x.side} 的 SYN 的 seq = ${x.from}。${x.peer} 已收到 ${x.side} 的多少字节数据？`,
+      retransmit: (x: ByteWords) => `${x.side} 从 seq = ${x.from} 开始的报文段丢失了，${x.peer} 已收到从 seq = ${x.to} 起的字节。${x.side} 必须重传多少字节？`,
     },
   },
 };
@@ -112,7 +125,10 @@ function question(item: QuizItem, n: number, lang: Lang): string {
   const w = WORDS[lang];
   const side = askedSide(item) ?? 'A';
   const asked = askedSegment(item);
-  const prompt = w.prompts[item.kind].replace('{side}', side).replace('{flags}', asked ? flagsText(asked.flags) || w.noFlags : '');
+  const prompt =
+    item.kind === 'bytes'
+      ? w.bytes[item.question.ask]({ side, peer: otherSide(side), from: item.question.from, to: item.question.to })
+      : w.prompts[item.kind].replace('{side}', side).replace('{flags}', asked ? flagsText(asked.flags) || w.noFlags : '');
   const text = `<p>${xml(prompt)}</p>${traceText(item, w)}`;
   const head = (type: string, body = text) =>
     `  <question type="${type}">\n    <name><text>Q${n} ${item.kind}</text></name>\n    <questiontext format="html"><text>${cdata(body)}</text></questiontext>\n    <defaultgrade>1</defaultgrade>\n`;
@@ -133,6 +149,8 @@ function question(item: QuizItem, n: number, lang: Lang): string {
       return choices(item.options.map((o) => segmentLine(o, w)), rightOption(item));
     case 'state_choice':
       return choices(item.options.map((p) => w.statePair(p.A, p.B)), rightOption(item));
+    case 'bytes':
+      return `${head('numerical')}    <answer fraction="100"><text>${byteAnswer(item.question)}</text><tolerance>0</tolerance></answer>\n  </question>\n`;
     default: {
       const answer = canonicalAnswer(item.question);
       if (typeof answer === 'number') {

@@ -25,6 +25,7 @@ export const FOCUS: Record<Misconception, Focus> = {
   fin_closes_one_direction: { topics: ['teardown'], kinds: ['next_flags', 'multiple_choice', 'spot_error'] },
   syn_only_in_handshake: { topics: ['handshake', 'edge_cases'], kinds: ['next_flags', 'spot_error', 'multiple_choice'] },
   retransmission_same_seq: { topics: ['edge_cases'], kinds: ['seq', 'next_flags', 'spot_error'] },
+  retransmit_only_the_gap: { topics: ['data', 'edge_cases'], kinds: ['bytes'] },
   reset_rules: { topics: ['edge_cases'], kinds: ['next_flags', 'spot_error', 'state'] },
   data_when_allowed: { topics: ['teardown', 'edge_cases'], kinds: ['next_flags', 'spot_error', 'len'] },
   state_transitions: { topics: ['states'], kinds: STATES },

@@ -1,7 +1,7 @@
 // What a student's browser may see of a question before feedback: the trace up to the question,
 // the prompt's givens and the options. Never the asked segment, the spec or the seed. Pure.
 import { type Flag, type QuestionField, type SegmentAnswer, type Side, type StatePair, type Trace } from '../engine/index';
-import { askedSegment, askedSide, type QuestionKind, type QuizItem } from '../quiz/index';
+import { askedSegment, askedSide, promptParts, type PromptParts, type QuestionKind, type QuizItem } from '../quiz/index';
 
 export interface ItemView {
   position: number;
@@ -15,6 +15,8 @@ export interface ItemView {
   given: { flags?: Flag[]; len?: number };
   options: SegmentAnswer[] | null;
   stateOptions: StatePair[] | null;
+  /** The prompt's message key and values (a byte count gives its two sequence numbers). */
+  prompt: PromptParts;
 }
 
 export function itemView(item: QuizItem, position: number): ItemView {
@@ -26,10 +28,11 @@ export function itemView(item: QuizItem, position: number): ItemView {
     position,
     kind: item.kind,
     trace: { endpoints: item.trace.endpoints, events: item.trace.events.slice(0, item.shown) },
-    field: item.kind === 'spot_error' ? null : item.question.field,
+    field: item.kind === 'spot_error' || item.kind === 'bytes' ? null : item.question.field,
     side: askedSide(item),
     given,
     options: item.kind === 'multiple_choice' ? item.options : null,
     stateOptions: item.kind === 'state_choice' ? item.options : null,
+    prompt: promptParts(item),
   };
 }

@@ -6,7 +6,7 @@
 import en from '../../content/ui/en.json' with { type: 'json' };
 import zh from '../../content/ui/zh.json' with { type: 'json' };
 import type { Lang, QuestionField, SegmentAnswer, StatePair, Trace } from '../engine/index';
-import { buildItem, decodeSpec, encodeSpec, promptParts, type QuestionKind } from '../quiz/index';
+import { buildItem, decodeSpec, encodeSpec, promptParts, type ItemSpec, type QuestionKind } from '../quiz/index';
 import { QuestionInputError } from './question-args';
 
 export interface ItemOutput {
@@ -32,13 +32,23 @@ function format(template: string, values: Record<string, string | number>): stri
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
+/** The spec's item; a spec that names a question its scenario cannot ask is bad input, not a crash. */
+function buildable(spec: ItemSpec) {
+  try {
+    return buildItem(spec);
+  } catch (e) {
+    throw new QuestionInputError(`${encodeSpec(spec)} builds no question: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
 export async function itemCommand(specText: string | undefined, lang: Lang): Promise<ItemOutput> {
   const spec = decodeSpec(specText ?? '');
   if (!spec) throw new QuestionInputError(`${JSON.stringify(specText)} is not a practice spec (KIND.FAMILY.SEED.b|e, such as ack.handshake.42.b)`);
-  const item = buildItem(spec);
+  const item = buildable(spec);
   const messages = MESSAGES[lang];
   const { key, values } = promptParts(item);
-  const field = item.kind === 'multiple_choice' || item.kind === 'state_choice' || item.kind === 'spot_error' ? null : item.question.field;
+  // A byte count asks no field of a segment: its two numbers are in the prompt.
+  const field = item.kind === 'multiple_choice' || item.kind === 'state_choice' || item.kind === 'spot_error' || item.kind === 'bytes' ? null : item.question.field;
   return {
     spec: encodeSpec(spec),
     kind: item.kind,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TRACE_VIEWS } from '@/lib/engine/trace-view';
+import { FLAGS, STATES } from '@/lib/engine/types';
 
 /** A lesson slug: lower-case words joined by hyphens; it is the file name and the URL segment. */
 export const slugSchema = z
@@ -76,15 +77,29 @@ export const traceBlockSchema = eitherSource(
 );
 export type TraceBlock = z.infer<typeof traceBlockSchema>;
 
+const u32 = z.number().int().min(0).max(0xffff_ffff);
+const right = z.boolean().optional();
+/** An author's option: a whole segment (the sender is the asked event's) or the pair of states; `right` marks the one answer. */
+const segmentOption = z.strictObject({ flags: z.array(z.enum(FLAGS)), seq: u32, ack: u32, len: z.number().int().min(0), right });
+const stateOption = z.strictObject({ A: z.enum(STATES), B: z.enum(STATES), right });
+
 const quizTarget = {
   event: z.number().int().nonnegative(),
-  field: z.enum(['flags', 'seq', 'ack', 'len', 'state']),
+  field: z.enum(['flags', 'seq', 'ack', 'len', 'state']).optional(),
   side: z.enum(['A', 'B']).optional(),
+  options: z.union([z.array(segmentOption).min(2).max(6), z.array(stateOption).min(2).max(6)]).optional(),
 };
 
-/** ```quiz: a question about one field of one event (0-based) of a scenario or inline trace. */
+/** A block asks one field (`field`) or offers the author's options (`options`), never both. */
+const oneQuestion = (block: { field?: unknown; options?: unknown }) => (block.field === undefined) !== (block.options === undefined);
+const oneQuestionMessage = { message: 'a quiz asks either a "field" or the author\'s "options" (not both, not neither)' };
+
+/**
+ * ```quiz: a question about one field of one event (0-based) of a scenario or inline trace, or an
+ * exam-style choice among the author's options (docs/authoring.md).
+ */
 export const quizBlockSchema = eitherSource(
-  z.strictObject({ ...scenarioSource, ...quizTarget }),
-  z.strictObject({ ...inlineSource, ...quizTarget }),
+  z.strictObject({ ...scenarioSource, ...quizTarget }).refine(oneQuestion, oneQuestionMessage),
+  z.strictObject({ ...inlineSource, ...quizTarget }).refine(oneQuestion, oneQuestionMessage),
 );
 export type QuizBlock = z.infer<typeof quizBlockSchema>;

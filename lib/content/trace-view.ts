@@ -9,21 +9,20 @@ import {
   TRACE_VIEWS,
   traceViewOf,
   withoutCheckpoints,
+  type SegmentAnswer,
   type TraceView,
 } from '@/lib/engine';
-import type { Trace } from '@/lib/engine/types';
+import type { StatePair, Trace } from '@/lib/engine/types';
 import type { Locale } from '@/lib/i18n/locales';
-import { lessonItem } from '@/lib/quiz';
+import { checkAuthorOptions, lessonChoiceItem, lessonItem, type AuthorOptions } from '@/lib/quiz';
 import { ContentError } from './errors';
 import type { QuizBlock, TraceBlock } from './schema';
 
 /** A ```quiz block for the browser: the trace as plain JSON, graded there by the engine. */
-export interface QuizView {
-  trace: Trace;
-  event: number;
-  field: QuizBlock['field'];
-  side: QuizBlock['side'] | null;
-}
+export type QuizView =
+  | { trace: Trace; event: number; field: NonNullable<QuizBlock['field']>; side: QuizBlock['side'] | null }
+  /** The author's options, checked against the engine when the lesson was loaded. */
+  | { trace: Trace; event: number; options: AuthorOptions };
 
 interface Where {
   file: string;
@@ -81,10 +80,24 @@ export function buildQuizView(block: QuizBlock, where: Where): QuizView {
     );
   }
   try {
-    lessonItem(trace, block.event, block.field, block.side);
+    if (block.options) return choiceView(trace, block.event, block.options, where);
+    const field = block.field as NonNullable<QuizBlock['field']>;
+    lessonItem(trace, block.event, field, block.side);
+    return { trace, event: block.event, field, side: block.side ?? null };
   } catch (error) {
     if (error instanceof QuestionError) throw new ContentError(where.file, where.line, `ill-posed quiz: ${error.message}`);
     throw error;
   }
-  return { trace, event: block.event, field: block.field, side: block.side ?? null };
+}
+
+/** The author's options, each checked by the engine: a slip in one fails the lesson's build. */
+function choiceView(trace: Trace, event: number, options: NonNullable<QuizBlock['options']>, where: Where): QuizView {
+  const right = options.map((o) => o.right === true);
+  const authored: AuthorOptions =
+    'flags' in (options[0] as object)
+      ? { segments: (options as Array<SegmentAnswer & { right?: boolean }>).map(({ right: _r, ...segment }) => segment) }
+      : { states: (options as Array<StatePair & { right?: boolean }>).map(({ right: _r, ...pair }) => pair) };
+  const problems = checkAuthorOptions(lessonChoiceItem(trace, event, authored), right);
+  if (problems.length > 0) throw new ContentError(where.file, where.line, `quiz options: ${problems.join('; ')}`);
+  return { trace, event, options: authored };
 }

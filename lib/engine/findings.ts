@@ -31,6 +31,7 @@ export const FINDING_CODES = [
   // ack
   'ACK_OF_SYN',
   'ACK_OF_DATA',
+  'ACK_WITH_GAP',
   'ACK_OF_FIN',
   'ACK_ZERO_WITHOUT_FLAG',
   'ACK_RST_ANSWER',
@@ -54,6 +55,7 @@ export const FINDING_CODES = [
   // wrong in a way they would explain, so no finding carries them.
   'SEQ_ISN_FREE',
   'SEQ_DATA_RETRANSMIT',
+  'SEQ_RETRANSMIT_UNA',
   'SEQ_KEEPALIVE',
   'SYNACK_SIMULTANEOUS',
   'FIN_CLOSES',
@@ -136,6 +138,8 @@ export interface FindingParamsByCode {
   SEQ_REOPEN_ISS: WithExpected;
   ACK_OF_SYN: CountedParams;
   ACK_OF_DATA: CountedParams;
+  /** `held`: the first byte received beyond the gap, which RCV.NXT cannot pass yet. */
+  ACK_WITH_GAP: CountedParams & { held: number };
   ACK_OF_FIN: CountedParams;
   // a RST's own finding, or an ordinary segment's
   ACK_ZERO_WITHOUT_FLAG: SenderParams | ResetParams;
@@ -155,6 +159,7 @@ export interface FindingParamsByCode {
   APP_CALL_CONNECTION_CLOSING: CallParams;
   SEQ_ISN_FREE: SenderParams;
   SEQ_DATA_RETRANSMIT: SenderParams & { una: number; nxt: number };
+  SEQ_RETRANSMIT_UNA: WithExpected & { una: number; nxt: number };
   SEQ_KEEPALIVE: WithExpected & { nxt: number };
   SYNACK_SIMULTANEOUS: WithIss;
   FIN_CLOSES: SenderParams;

@@ -4,7 +4,8 @@
 import { explainFinding, hintFinding, type Lang } from './explain/index';
 import type { Finding } from './findings';
 import { stateReason } from './explain/reasons';
-import { carriesNewBytes, newBytesSeqFinding, ruleOfSend } from './internal/send';
+import { carriesNewBytes, newBytesSeqFinding, retransmitSeqFinding, retransmitsFromUna, ruleOfSend } from './internal/send';
+import { seq } from './seq';
 import { toWire } from './internal/wire';
 import { replayRecords, snapshotAfter } from './replay';
 import type { ConnectionSnapshot } from './step';
@@ -88,7 +89,7 @@ function withAnswer(q: Question, answer: Answer): TraceEvent[] {
   const original = segmentAt(q.trace, q.event) as Segment;
   const changed: Segment =
     q.field === 'segment'
-      ? { ...original, ...(answer as SegmentAnswer), flags: [...(answer as SegmentAnswer).flags] }
+      ? answeredSegment(q, answer)
       : { ...original, [q.field]: q.field === 'flags' ? [...(answer as Flag[])] : answer };
   const last = prefix[q.event] as TraceEvent;
   prefix[q.event] = 'send' in last ? { send: changed, id: last.id } : changed;
@@ -169,7 +170,11 @@ function completeFlags(q: Question, flags: Flag[]): { segment: SegmentAnswer; fi
 /** The whole segment event K would be with the answer put in. */
 function answeredSegment(q: Question, answer: Answer): Segment {
   const original = segmentAt(q.trace, q.event) as Segment;
-  if (q.field === 'segment') return { ...original, ...(answer as SegmentAnswer) };
+  // Only the answer's own four fields: a response with more keys (a forged `from`) changes nothing else.
+  if (q.field === 'segment') {
+    const { flags, seq, ack, len } = answer as SegmentAnswer;
+    return { ...original, flags: [...flags], seq, ack, len };
+  }
   return { ...original, [q.field]: answer };
 }
 
@@ -183,6 +188,18 @@ function newBytesFinding(q: Question, before: ConnectionSnapshot, answered: Segm
   const sender = before[original.from];
   if (!carriesNewBytes(sender, toWire(original)) || answered.seq === original.seq) return null;
   return newBytesSeqFinding(sender, toWire(answered));
+}
+
+/**
+ * A wrong seq for the segment that resends lost bytes is explained by what a retransmission
+ * reuses, SND.UNA, not by where new bytes would start (which is a legal answer elsewhere).
+ */
+function resendFinding(q: Question, before: ConnectionSnapshot, answered: Segment, found: Finding): Finding {
+  const original = segmentAt(q.trace, q.event) as Segment;
+  const sender = before[original.from];
+  // A seq moved off SND.UNA shows as a wrong seq, or as a resend running past what was sent (its len is given).
+  const seqMoved = found.field === 'seq' || (found.field === 'len' && answered.seq !== original.seq);
+  return seqMoved && retransmitsFromUna(sender, toWire(original)) ? retransmitSeqFinding(sender, seq(answered.seq)) : found;
 }
 
 /**
@@ -236,6 +253,7 @@ export function judgeAnswer(q: Question, answer: Answer): Verdict {
     if (before) answered = answeredSegment(q, answer);
   }
   if (finding === null && before && answered) finding = newBytesFinding(q, before, answered);
+  if (finding && before && answered) finding = resendFinding(q, before, answered, finding);
   if (finding !== null) return { correct: false, canonical, finding, rule: finding, rules: [] };
   if (!before || !answered) return { correct: true, canonical, finding: null, rule: null, rules: [] };
   const rules = rulesOfRight(before, answered, q.field as Exclude<QuestionField, 'state'>);

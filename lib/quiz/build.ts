@@ -22,6 +22,7 @@ import {
   type Side,
   type Trace,
 } from '../engine/index';
+import { byteQuestions, shownWithEvent } from './byte-count';
 import type { QuestionKind } from './catalog';
 import { offerChoices } from './choices';
 import type { FieldItem, QuizItem, StateItem } from './item';
@@ -184,6 +185,12 @@ export function buildItem(spec: ItemSpec): QuizItem {
       const { event, states } = rng.pick(differing.length > 0 ? differing : changes);
       return { ...base, kind: 'state_choice', shown: event + 1, event, question: stateQuestion(trace, event, 'A'), options: stateChoices(rng, states) };
     }
+    case 'bytes': {
+      const candidates = byteQuestions(trace);
+      if (candidates.length === 0) throw new QuestionError(`${spec.family} asks no byte count: no side sends data before its FIN, nor is data acknowledged`);
+      const { event, question } = rng.pick(candidates);
+      return { ...base, kind: 'bytes', shown: shownWithEvent(question) ? event + 1 : event, event, question };
+    }
     case 'multiple_choice': {
       const event = rng.pick(askableSegments(trace, spec.kind));
       const question = deriveQuestion(trace, event, 'segment');
@@ -217,7 +224,7 @@ export function lessonItem(trace: Trace, event: number, field: Exclude<QuestionF
 }
 
 /** Drops checkpoints and maps the author's event index onto the remaining events. */
-function reindexWithoutCheckpoints(trace: Trace, event: number): { trace: Trace; event: number } {
+export function reindexWithoutCheckpoints(trace: Trace, event: number): { trace: Trace; event: number } {
   const before = trace.events.slice(0, event).filter((e) => 'expect' in e).length;
   return { trace: withoutCheckpoints(trace), event: event - before };
 }

@@ -2,10 +2,10 @@
 // from at each difficulty. Pure data.
 import type { Difficulty, ScenarioFamily } from '../engine/index';
 
-export const QUESTION_KINDS = ['next_flags', 'seq', 'ack', 'len', 'state', 'segment', 'spot_error', 'multiple_choice', 'state_choice'] as const;
+export const QUESTION_KINDS = ['next_flags', 'seq', 'ack', 'len', 'state', 'segment', 'spot_error', 'multiple_choice', 'state_choice', 'bytes'] as const;
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
-export const TOPICS = ['handshake', 'teardown', 'states', 'edge_cases'] as const;
+export const TOPICS = ['handshake', 'data', 'teardown', 'states', 'edge_cases'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 export const DIFFICULTIES: readonly Difficulty[] = ['beginner', 'expert'];
@@ -18,6 +18,10 @@ export const TOPIC_FAMILIES: Record<Topic, Record<Difficulty, readonly ScenarioF
   handshake: {
     beginner: ['handshake'],
     expert: ['handshake', 'lost_syn', 'lost_synack', 'simultaneous_open', 'refused', 'old_duplicate_syn'],
+  },
+  data: {
+    beginner: ['data_transfer', 'lost_data', 'out_of_order', 'half_close'],
+    expert: ['data_transfer', 'lost_data', 'out_of_order', 'half_close', 'simultaneous_open'],
   },
   teardown: {
     beginner: ['client_closes_first', 'server_closes_first', 'data_transfer', 'half_close'],
@@ -38,7 +42,8 @@ export const TOPIC_FAMILIES: Record<Topic, Record<Difficulty, readonly ScenarioF
 
 export const TOPIC_KINDS: Record<Topic, readonly QuestionKind[]> = {
   handshake: ['next_flags', 'seq', 'ack', 'segment', 'multiple_choice', 'spot_error', 'state'],
-  teardown: ['next_flags', 'seq', 'ack', 'segment', 'multiple_choice', 'spot_error', 'state', 'state_choice'],
-  states: ['state', 'state', 'state_choice', 'state_choice', 'next_flags'],
-  edge_cases: ['next_flags', 'seq', 'ack', 'state', 'multiple_choice', 'spot_error', 'state_choice'],
+  data: ['bytes', 'bytes', 'seq', 'ack', 'segment', 'multiple_choice', 'spot_error'],
+  teardown: ['next_flags', 'seq', 'ack', 'segment', 'multiple_choice', 'spot_error', 'state', 'state_choice', 'bytes'],
+  states: ['state', 'state_choice'],
+  edge_cases: ['next_flags', 'seq', 'ack', 'state', 'multiple_choice', 'spot_error', 'state_choice', 'bytes'],
 };

@@ -2,6 +2,7 @@
 // the skill), in the browser or on the server alike. No words: grade.ts puts a check into a
 // language, for the callers that show it.
 import { judgeAnswer, isAnswerFor, replayRecords, type Answer, type Finding, type SegmentAnswer, type Side, type Verdict } from '../engine/index';
+import { byteAnswer, classifyByteMistake } from './byte-count';
 import { askedSide, type QuizItem, type StateChoiceItem } from './item';
 import { classifyMistake, type Misconception } from './misconceptions';
 import { skillOf, skillOfFinding, type Skill } from './skills';
@@ -42,6 +43,12 @@ export function checkAnswer(item: QuizItem, response: Response): ItemCheck {
     }
     case 'state_choice':
       return checkStateChoice(item, response, skill);
+    case 'bytes': {
+      if (typeof response !== 'number' || !Number.isInteger(response) || response < 0) throw new ResponseError('answer with a whole number of bytes');
+      const canonical = byteAnswer(item.question);
+      const correct = response === canonical;
+      return { ...none, correct, canonical, finding: null, misconception: correct ? null : classifyByteMistake(item.question, response), skill };
+    }
     case 'multiple_choice': {
       const chosen = optionIndex(response, item.options.length);
       const optionVerdicts = item.options.map((o) => judgeAnswer(item.question, o));

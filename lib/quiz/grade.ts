@@ -1,6 +1,7 @@
 // A check put into words, in one language: what the quiz card, a class's feedback and revision
 // show. Callers that only need right or wrong use checkAnswer (check.ts) and skip the wording.
 import { explainFinding, explainVerdict, hintFinding, type Lang } from '../engine/index';
+import { explainBytes, hintBytes } from './byte-words';
 import { checkAnswer, type ItemCheck, type Response } from './check';
 import type { QuizItem } from './item';
 
@@ -22,6 +23,8 @@ export function explainCheck(item: QuizItem, check: ItemCheck, lang: Lang): Item
       const f = check.finding;
       return { explain: f ? explainFinding(f, lang) : '', hint: check.correct || !f ? null : hintFinding(f, lang), optionExplanations: null };
     }
+    case 'bytes':
+      return { explain: explainBytes(item.question, lang), hint: check.correct ? null : hintBytes(item.question, lang), optionExplanations: null };
     case 'state_choice': {
       const q = { ...item.question, side: check.verdictSide ?? item.question.side };
       return { ...explainVerdict(q, check.verdict as NonNullable<ItemCheck['verdict']>, lang), optionExplanations: null };
@@ -34,6 +37,28 @@ export function explainCheck(item: QuizItem, check: ItemCheck, lang: Lang): Item
     default:
       return { ...explainVerdict(item.question, check.verdict as NonNullable<ItemCheck['verdict']>, lang), optionExplanations: null };
   }
+}
+
+/** The part of a sentence after its first colon: the reason, which a state's two wordings share. */
+const reasonOf = (text: string): string => text.slice(Math.max(text.indexOf(':'), text.indexOf('：')) + 1).trim();
+
+/**
+ * The rule behind the right answer, to show on the reveal after why the learner's answer is
+ * wrong; null when that explanation already says it (a wrong ack of a SYN is explained by the
+ * very rule that makes the right ack right, a wrong state by the reason the right state has), so
+ * the reveal states each rule once. Pure.
+ */
+export function revealRule(item: QuizItem, wrong: ItemGrade, lang: Lang): string | null {
+  if (item.kind === 'spot_error') return null;
+  let rule: string;
+  try {
+    rule = gradeItem(item, wrong.canonical, lang).explain.trim();
+  } catch {
+    return null;
+  }
+  const said = wrong.explain;
+  if (rule === '' || said.includes(rule) || said.includes(reasonOf(rule))) return null;
+  return rule;
 }
 
 /** Checks a response and words the result. Throws ResponseError for a response of the wrong shape. Pure. */

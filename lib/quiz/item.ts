@@ -3,6 +3,7 @@
 // instead of working the kind out again from which nullable fields are set. Pure types and
 // accessors; building is build.ts, grading check.ts.
 import { segmentOf, type Question, type Segment, type SegmentAnswer, type Side, type StatePair, type Trace } from '../engine/index';
+import type { ByteQuestion } from './byte-count';
 import type { QuestionKind } from './catalog';
 import type { ItemSpec } from './spec';
 
@@ -46,12 +47,18 @@ export interface StateChoiceItem extends ItemBase {
   options: StatePair[];
 }
 
+/** How many bytes of data lie between two sequence numbers the question gives: one number is right. */
+export interface ByteCountItem extends ItemBase {
+  kind: 'bytes';
+  question: ByteQuestion;
+}
+
 /** Which segment of the whole trace breaks a rule: the one at `event`. */
 export interface SpotErrorItem extends ItemBase {
   kind: 'spot_error';
 }
 
-export type QuizItem = FieldItem | StateItem | SegmentChoiceItem | StateChoiceItem | SpotErrorItem;
+export type QuizItem = FieldItem | StateItem | SegmentChoiceItem | StateChoiceItem | ByteCountItem | SpotErrorItem;
 
 /** Every QuestionKind has its shape above, and nothing else does. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -64,6 +71,7 @@ export function askedSegment(item: QuizItem): Segment | null {
     case 'state':
     case 'state_choice':
     case 'spot_error':
+    case 'bytes':
       return null;
     default:
       return segmentOf(item.trace.events[item.event]);
@@ -74,6 +82,7 @@ export function askedSegment(item: QuizItem): Segment | null {
 export function askedSide(item: QuizItem): Side | null {
   switch (item.kind) {
     case 'state':
+    case 'bytes':
       return item.question.side;
     case 'state_choice':
     case 'spot_error':

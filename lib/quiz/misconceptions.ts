@@ -22,6 +22,7 @@ export const MISCONCEPTIONS = [
   'fin_closes_one_direction',
   'syn_only_in_handshake',
   'retransmission_same_seq',
+  'retransmit_only_the_gap',
   'reset_rules',
   'data_when_allowed',
   'state_transitions',
@@ -86,8 +87,8 @@ function classifyNumber(trace: Trace, sender: Side | null, f: Finding): Misconce
   const countsOne = p.basis === 'syn' || p.basis === 'fin';
   // a RST's numbers follow the segment it answers or its own SND.NXT
   if (p.causeSeq !== undefined || p.segment === 'rst') return f.field === 'ack' && countsOne && Math.abs(off) === 1 ? 'syn_fin_consume_one' : 'reset_rules';
-  // a retransmission keeps the seq of what it repeats; the answer moved on
-  if (p.finSeq !== undefined || p.iss !== undefined) return 'retransmission_same_seq';
+  // a retransmission keeps the seq of what it repeats (a SYN's ISN, a FIN's seq, data's SND.UNA); the answer moved on
+  if (p.finSeq !== undefined || p.iss !== undefined || p.una !== undefined) return 'retransmission_same_seq';
   if (countsOne && Math.abs(off) === 1) return 'syn_fin_consume_one';
   // data counted as if it took a number of its own, like a SYN or FIN
   if (!countsOne && off === 1) return f.field === 'seq' ? 'syn_fin_consume_one' : 'ack_is_next_byte';

@@ -2,22 +2,28 @@
 // content/ui (quiz.prompts.KEY) and the CLI's `trace item` with the same messages. Pure.
 import { asksNewBytes, flagsText } from '../engine/index';
 import { askedSegment, askedSide, type QuizItem } from './item';
+import type { ByteAsk } from './byte-count';
 import type { QuestionKind } from './catalog';
 
 /**
  * A seq question about the segment carrying new bytes says so: only SND.NXT answers it. A FIN
- * with no data carries no bytes, so its question names the FIN instead.
+ * with no data carries no bytes, so its question names the FIN instead. A byte count is asked in
+ * one of three ways, each its own sentence.
  */
-export type PromptKey = QuestionKind | 'seq_new' | 'seq_fin';
+export type PromptKey = Exclude<QuestionKind, 'bytes'> | 'seq_new' | 'seq_fin' | `bytes_${ByteAsk}`;
 
 export interface PromptParts {
   key: PromptKey;
-  values: { side: string; flags: string; len: number };
+  /** `from` and `to` are the two sequence numbers a byte count gives (0 for other kinds); `peer` is the other side. */
+  values: { side: string; peer: string; flags: string; len: number; from: number; to: number };
 }
 
 export function promptParts(item: QuizItem): PromptParts {
   const segment = askedSegment(item);
-  const values = { side: askedSide(item) ?? 'A', flags: segment ? flagsText(segment.flags) : '', len: segment?.len ?? 0 };
+  const side = askedSide(item) ?? 'A';
+  const numbers = item.kind === 'bytes' ? { from: item.question.from, to: item.question.to } : { from: 0, to: 0 };
+  const values = { side, peer: side === 'A' ? 'B' : 'A', flags: segment ? flagsText(segment.flags) : '', len: segment?.len ?? 0, ...numbers };
+  if (item.kind === 'bytes') return { key: `bytes_${item.question.ask}`, values };
   const newBytes = item.kind === 'seq' && asksNewBytes(item.question);
   const key: PromptKey = !newBytes ? item.kind : segment?.len === 0 && segment.flags.includes('FIN') ? 'seq_fin' : 'seq_new';
   return { key, values };

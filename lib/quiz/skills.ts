@@ -26,6 +26,7 @@ export type Skill = (typeof SKILLS)[number];
 const BY_CODE: Partial<Record<FindingCode, Skill>> = {
   ACK_OF_SYN: 'ack_of_syn',
   ACK_OF_DATA: 'ack_of_data',
+  ACK_WITH_GAP: 'ack_of_data',
   ACK_OF_FIN: 'ack_of_fin',
   SEQ_AFTER_SYN: 'seq_after_syn',
   SEQ_AFTER_DATA: 'seq_after_data',
@@ -33,6 +34,7 @@ const BY_CODE: Partial<Record<FindingCode, Skill>> = {
   SEQ_SYN_RETRANSMIT: 'retransmission',
   SEQ_FIN_RETRANSMIT: 'retransmission',
   SEQ_DATA_RETRANSMIT: 'retransmission',
+  SEQ_RETRANSMIT_UNA: 'retransmission',
   ACK_ZERO_WITHOUT_FLAG: 'ack_flag',
 };
 
@@ -79,6 +81,9 @@ export function skillOf(item: QuizItem): Skill {
     }
     case 'state':
       return stateSkill(item.trace, item.question, item.question.side);
+    case 'bytes':
+      // Counting bytes from sequence numbers: the rule of where data starts and ends, or of what a retransmission repeats.
+      return item.question.ask === 'retransmit' ? 'retransmission' : 'seq_after_data';
     default:
       return segmentSkill(item.question, askedSegment(item));
   }

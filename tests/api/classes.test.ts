@@ -21,7 +21,7 @@ import * as submit from '@/app/api/attempts/[id]/submit/route';
 import { closeConnection, getStore } from '@/lib/db';
 import { classroom } from '@/lib/classroom/service';
 import { canonicalAnswer } from '@/lib/engine';
-import { buildItem, decodeSpec, gradeItem, type Response } from '@/lib/quiz';
+import { buildItem, byteAnswer, decodeSpec, gradeItem, type Response } from '@/lib/quiz';
 import { ERROR_CODES } from '@/lib/classroom/errors';
 import { BACKENDS } from '../db/backends';
 import { Client, useFreshApp } from './harness';
@@ -57,6 +57,7 @@ function rightAnswer(spec: string): Response {
   const item = buildItem(decodeSpec(spec)!);
   if (item.kind === 'multiple_choice' || item.kind === 'state_choice') return { option: item.options.findIndex((_, i) => gradeItem(item, { option: i }, 'en').correct) };
   if (item.kind === 'spot_error') return { event: item.event };
+  if (item.kind === 'bytes') return byteAnswer(item.question);
   return canonicalAnswer(item.question) as Response;
 }
 

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '@/lib/cli/run';
 import { SCENARIO_FAMILIES, type Difficulty } from '@/lib/engine';
-import { buildItem, encodeSpec, gradeItem, QUESTION_KINDS, type ItemSpec } from '@/lib/quiz';
+import { buildItem, decodeSpec, encodeSpec, gradeItem, QUESTION_KINDS, type ItemSpec } from '@/lib/quiz';
 
 const files = new Map<string, string>();
 const read = async (path: string): Promise<string> => {
@@ -120,10 +120,29 @@ describe('trace item', () => {
     expect(mc.options?.length).toBeGreaterThanOrEqual(3);
   });
 
+  it('rebuilds a byte-count item: its prompt gives both numbers, in either language; a spec its scenario cannot ask is exit 2', async () => {
+    for (const seed of [1, 2, 3, 4]) {
+      const spec = `bytes.data_transfer.${seed}.b`;
+      const quiz = buildItem(decodeSpec(spec)!);
+      if (quiz.kind !== 'bytes') throw new Error('not a byte count');
+      for (const lang of ['en', 'zh']) {
+        const out = await item(spec, lang);
+        expect(out).toMatchObject({ spec, kind: 'bytes', field: null, options: null, event: quiz.event, shown: quiz.shown });
+        expect(out.prompt).toContain(`seq = ${quiz.question.from}`);
+        expect(out.prompt).toContain(String(quiz.question.to));
+        expect(out.prompt).toMatch(lang === 'zh' ? /多少字节/ : /How many bytes/);
+      }
+    }
+    // refused carries no data: its count is the zero a SYN's one number teaches
+    const refused = await item('bytes.refused.1.b');
+    expect(gradeItem(buildItem(decodeSpec('bytes.refused.1.b')!), 0, 'en').correct).toBe(refused.kind === 'bytes');
+  });
+
   it('grading an item\'s answer is `grade` on its trace at its event (fast-check over kinds, families, seeds)', async () => {
     const specs = fc.sample(
       fc.record({
-        kind: fc.constantFrom(...QUESTION_KINDS.filter((k) => k !== 'spot_error')),
+        // A byte count is no field of a segment (`field` is null): the test after this one checks it.
+        kind: fc.constantFrom(...QUESTION_KINDS.filter((k) => k !== 'spot_error' && k !== 'bytes')),
         family: fc.constantFrom(...SCENARIO_FAMILIES),
         seed: fc.integer({ min: 0, max: 0xffff_ffff }),
         difficulty: fc.constantFrom<Difficulty>('beginner', 'expert'),

@@ -42,6 +42,7 @@ function everyKindExam(at: number): ExamSession {
     spot_error: 'client_closes_first',
     multiple_choice: 'handshake',
     state_choice: 'client_closes_first',
+    bytes: 'data_transfer',
   };
   const refs = QUESTION_KINDS.map((kind) => encodeSpec({ kind, family: family[kind] as never, seed: 7, difficulty: 'beginner' }));
   refs.push(encodeTrackSpec({ style: 'handshake_segment', seed: 3, difficulty: 'beginner' }));
@@ -209,7 +210,7 @@ describe('mock exam with the keyboard only', () => {
           await tabTo(page, '[data-testid=exam-question] button[aria-pressed]');
           await page.keyboard.press('Space');
         }
-        if (kind === 'seq' || kind === 'ack' || kind === 'len' || kind === 'segment') {
+        if (kind === 'seq' || kind === 'ack' || kind === 'len' || kind === 'segment' || kind === 'bytes') {
           for (const field of kind === 'segment' ? ['seq', 'ack'] : [kind]) {
             await tabTo(page, `[data-testid=exam-question] input[name=${field}]`);
             await page.keyboard.type('1000');

@@ -42,7 +42,7 @@ describe('mock exam', () => {
       const report = scoreExam(finishExam(s, T0 + 13 * 60_000), 'en');
       expect(report.correct).toBe(report.total);
     }
-    expect([...kinds].sort()).toEqual(['ack', 'multiple_choice', 'next_flags', 'segment', 'seq', 'spot_error', 'state', 'state_choice']);
+    expect([...kinds].sort()).toEqual(['ack', 'bytes', 'multiple_choice', 'next_flags', 'segment', 'seq', 'spot_error', 'state', 'state_choice']);
   });
 
   it('draws the chosen number of questions from every chosen topic, the same for the same seed', () => {

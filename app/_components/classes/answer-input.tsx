@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { FLAGS, otherSide, STATES, type Flag, type Segment } from '@/lib/engine/types';
 import { flagsText, segmentOf } from '@/lib/engine/segments';
 import type { ItemView } from '@/lib/classroom/view';
+import { segmentEvents } from '@/lib/quiz/item';
 import { segmentText } from '@/app/_lib/quiz-format';
 import { parseWhole } from '@/app/_lib/quiz-input';
 
@@ -24,6 +25,8 @@ export function responseOf(item: ItemView, d: Draft): unknown {
     case 'ack':
     case 'len':
       return num(d[item.kind]);
+    case 'bytes':
+      return num(d.len);
     case 'state':
       return d.state || null;
     case 'segment': {
@@ -49,6 +52,8 @@ export function draftOf(item: ItemView, response: unknown): Draft {
     case 'ack':
     case 'len':
       return { ...EMPTY_DRAFT, [item.kind]: whole(r) };
+    case 'bytes':
+      return { ...EMPTY_DRAFT, len: whole(r) };
     case 'state':
       return { ...EMPTY_DRAFT, state: typeof r === 'string' ? r : '' };
     case 'segment': {
@@ -82,7 +87,8 @@ export function useResponseText(): (item: ItemView, response: unknown) => string
     }
     if (typeof r === 'object' && r !== null && !Array.isArray(r) && typeof r.event === 'number') {
       const seg = segmentOf(item.trace.events[r.event]);
-      return seg ? t('eventLabel', { from: seg.from, to: otherSide(seg.from), segment: segmentText(seg, noFlags) }) : String(r.event + 1);
+      const n = segmentEvents(item.trace).indexOf(r.event) + 1;
+      return seg ? t('eventLabel', { n, from: seg.from, to: otherSide(seg.from), segment: segmentText(seg, noFlags) }) : '';
     }
     if (Array.isArray(response)) return flagsText(response as Flag[]) || noFlags;
     if (typeof response === 'object' && response !== null) return segmentText(response as Segment, noFlags);
@@ -106,19 +112,20 @@ export function AnswerInput({ item, draft, onChange, disabled }: { item: ItemVie
       </div>
     </fieldset>
   );
-  const number = (field: 'seq' | 'ack' | 'len') => (
+  const number = (field: 'seq' | 'ack' | 'len', label = t(`fields.${field}`)) => (
     <label className="block text-sm font-medium">
-      {t(`fields.${field}`)}
+      {label}
       <input inputMode="numeric" disabled={disabled} value={draft[field]} onChange={(e) => set({ [field]: e.target.value })} className="mt-1 block w-full max-w-xs rounded-md border border-border bg-bg px-3 py-2 font-mono" />
     </label>
   );
-  const choices = (labels: string[]) => (
+  /** Radio choices; `values` are what each stands for (spot the error: the event index), else its position. */
+  const choices = (labels: string[], values: number[] = labels.map((_, i) => i)) => (
     <fieldset>
       <legend className="text-sm font-medium">{item.kind === 'spot_error' ? t('chooseEvent') : t('chooseOption')}</legend>
       <div className="mt-1 space-y-1">
         {labels.map((label, i) => (
-          <label key={i} className="flex items-center gap-2 font-mono text-sm">
-            <input type="radio" name={name} disabled={disabled} checked={draft.choice === i} onChange={() => set({ choice: i })} /> {label}
+          <label key={values[i]} className="flex items-center gap-2 font-mono text-sm">
+            <input type="radio" name={name} disabled={disabled} checked={draft.choice === values[i]} onChange={() => set({ choice: values[i] ?? i })} /> {label}
           </label>
         ))}
       </div>
@@ -132,6 +139,8 @@ export function AnswerInput({ item, draft, onChange, disabled }: { item: ItemVie
     case 'ack':
     case 'len':
       return number(item.kind);
+    case 'bytes':
+      return number('len', t('fields.bytes'));
     case 'segment':
       return (
         <div className="space-y-2">
@@ -151,13 +160,15 @@ export function AnswerInput({ item, draft, onChange, disabled }: { item: ItemVie
           </select>
         </label>
       );
-    case 'spot_error':
-      return choices(
-        item.trace.events.map((e, i) => {
-          const s = segmentOf(e);
-          return s ? t('eventLabel', { from: s.from, to: otherSide(s.from), segment: segmentText(s, t('noFlags')) }) : `${i + 1}`;
-        }),
-      );
+    case 'spot_error': {
+      // Segments only (an application call is no answer), numbered so two alike never share a label.
+      const events = segmentEvents(item.trace);
+      const labels = events.map((i, n) => {
+        const s = segmentOf(item.trace.events[i]) as Segment;
+        return t('eventLabel', { n: n + 1, from: s.from, to: otherSide(s.from), segment: segmentText(s, t('noFlags')) });
+      });
+      return choices(labels, events);
+    }
     case 'state_choice':
       return choices((item.stateOptions ?? []).map((p, i) => t('optionText', { letter: letter(i), text: t('statePair', { a: p.A, b: p.B }) })));
     default:

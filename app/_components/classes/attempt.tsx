@@ -35,7 +35,7 @@ export function PreviewItem({ item }: { item: ItemView }) {
   const tq = useTranslations('quiz');
   return (
     <li className="space-y-3 rounded-lg border border-border bg-surface p-4">
-      <QuizDiagram id={`p-${item.position}`} trace={item.trace} mask={stateMask(item, false)} />
+      <QuizDiagram id={`p-${item.position}`} trace={item.trace} mask={stateMask(item, false)} highlight={item.kind === 'spot_error' ? -1 : null} />
       <p>{promptOf(tq, item)}</p>
       <AnswerInput item={item} draft={EMPTY_DRAFT} onChange={() => undefined} disabled />
     </li>
@@ -43,7 +43,7 @@ export function PreviewItem({ item }: { item: ItemView }) {
 }
 
 function promptOf(tq: ReturnType<typeof useTranslations<'quiz'>>, item: ItemView): string {
-  return tq(`prompts.${item.kind}`, { side: item.side ?? 'A', flags: item.given.flags ? flagsText(item.given.flags) || tq('noFlags') : '', len: item.given.len ?? 0 });
+  return tq(`prompts.${item.prompt.key}`, { ...item.prompt.values, side: item.side ?? 'A', flags: item.given.flags ? flagsText(item.given.flags) || tq('noFlags') : '', len: item.given.len ?? 0 });
 }
 
 /** The browser's localStorage, or null where there is none (server render, storage switched off). */
@@ -140,7 +140,7 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
   return (
     <li className="space-y-3 rounded-lg border border-border bg-surface p-4" data-testid={`question-${index}`}>
       <h2 className="font-semibold">{t('question', { n: index + 1, total: attempt.items.length })}</h2>
-      <QuizDiagram id={`a-${attempt.id}-${index}`} trace={item.trace} mask={stateMask(item, Boolean(feedback ?? save.data?.feedback))} />
+      <QuizDiagram id={`a-${attempt.id}-${index}`} trace={item.trace} mask={stateMask(item, Boolean(feedback ?? save.data?.feedback))} highlight={item.kind === 'spot_error' ? -1 : null} />
       <p>{prompt}</p>
       <AnswerInput item={item} draft={draft} onChange={setDraft} disabled={attempt.over || final} />
       {!attempt.over && !final && (

@@ -37,6 +37,8 @@ export function AnswerFields({
     case 'ack':
     case 'len':
       return <NumberField field={item.kind} {...fields} />;
+    case 'bytes':
+      return <NumberField field="len" bytes {...fields} />;
     case 'segment':
       return <SegmentAnswer len={askedSegment(item)?.len ?? 0} {...fields} />;
     case 'state':

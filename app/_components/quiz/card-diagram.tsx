@@ -56,6 +56,7 @@ export function CardDiagram({
   if (segment && wrongSegment) extra = { from: segment.from, segment: wrongSegment, label: t('yourAnswer'), tone: 'wrong' };
   const hidden = done ? null : item.kind === 'state' ? item.question.side : item.kind === 'state_choice' ? ('both' as const) : null;
   const mask = hidden ? { row: item.shown, side: hidden } : null;
-  const pick = item.kind !== 'spot_error' ? null : done ? item.event : highlight;
+  // Spot the error lights no row before a pick (-1): the last row lit by default would point at a mistake planted there.
+  const pick = item.kind !== 'spot_error' ? null : done ? item.event : (highlight ?? -1);
   return <QuizDiagram id={id} trace={trace} extra={extra} mask={mask} highlight={pick} />;
 }

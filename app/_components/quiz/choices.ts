@@ -13,9 +13,10 @@ export function useChoices(): (item: QuizItem) => Array<{ value: number; text: s
   const noFlags = t('noFlags');
   return (item) => {
     if (item.kind === 'spot_error') {
-      return segmentEvents(item.trace).map((i) => {
+      // Numbered, so a lost segment and its retransmission (the same fields) are two options, not one label twice.
+      return segmentEvents(item.trace).map((i, n) => {
         const s = segmentOf(item.trace.events[i]) as Segment;
-        return { value: i, text: t('eventLabel', { from: s.from, to: otherSide(s.from), segment: segmentText(s, noFlags) }) };
+        return { value: i, text: t('eventLabel', { n: n + 1, from: s.from, to: otherSide(s.from), segment: segmentText(s, noFlags) }) };
       });
     }
     if (item.kind === 'state_choice') return item.options.map((p, i) => ({ value: i, text: t('optionText', { letter: letter(i), text: t('statePair', { a: p.A, b: p.B }) }) }));

@@ -10,6 +10,7 @@ export function useItemPrompt(): (item: QuizItem) => string {
   return (item) => {
     const segment = askedSegment(item);
     const side = askedSide(item) ?? (item.kind === 'state_choice' ? item.question.side : 'A');
-    return t(`prompts.${promptParts(item).key}`, { side, flags: segment ? flagsText(segment.flags) || t('noFlags') : '', len: segment?.len ?? 0 });
+    const { key, values } = promptParts(item);
+    return t(`prompts.${key}`, { ...values, side, flags: segment ? flagsText(segment.flags) || t('noFlags') : '' });
   };
 }

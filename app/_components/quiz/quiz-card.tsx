@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { flagsText, type Lang } from '@/lib/engine';
-import { gradeItem, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
+import { gradeItem, revealRule, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
 import { draftOf, draftResponse, EMPTY_DRAFT, type Draft } from '@/app/_lib/quiz-draft';
 import { segmentText } from '@/app/_lib/quiz-format';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
@@ -42,21 +42,13 @@ function useClosingWords(item: QuizItem) {
     return String(c);
   }
 
-  /** The rule behind the right answer: the engine's confirmation of the canonical answer. */
-  function ruleOf(grade: ItemGrade): string {
-    if (item.kind === 'spot_error') return '';
-    try {
-      return gradeItem(item, grade.canonical as Response, lang).explain;
-    } catch {
-      return '';
-    }
-  }
-
   return {
     right: (grade: ItemGrade, atFirstTry: boolean): Feedback => ({ tone: 'ok', lines: [atFirstTry ? t('correct') : t('correctSecond'), grade.explain] }),
+    // First why the answer given is wrong (a RST: why no RST here), then the answer, then the
+    // right answer's rule only when that explanation has not already said it.
     revealed: (grade: ItemGrade): Feedback => {
-      const rule = ruleOf(grade);
-      return { tone: 'wrong', lines: [t('revealed', { answer: describeCanonical(grade) }), grade.explain, ...(rule ? [t('rule', { rule })] : [])] };
+      const rule = revealRule(item, grade, lang);
+      return { tone: 'wrong', lines: [grade.explain, t('revealed', { answer: describeCanonical(grade) }), ...(rule ? [t('rule', { rule })] : [])] };
     },
   };
 }

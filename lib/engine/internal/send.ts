@@ -34,6 +34,9 @@ function usualFlags(e: Endpoint): Flag[] {
 /** Explains a wrong ack by what last advanced RCV.NXT (a SYN, data, or a FIN). */
 function ackFinding(e: Endpoint, got: Seq, expected: Seq, last: LastReceived | null): Finding {
   const params = { ...baseParams(e), expected, seq: last?.seq ?? 0, len: last?.len ?? 0, basis: last?.kind ?? 'syn' };
+  // Data held beyond a gap: the point is the missing bytes, not the segment that arrived last.
+  const held = e.outOfOrder[0];
+  if (held && last?.kind !== 'fin') return findingOf('ACK_WITH_GAP', 'ack', expected, got, { ...params, basis: 'data', held: held[0] });
   const code = last?.kind === 'fin' ? 'ACK_OF_FIN' : last?.kind === 'data' ? 'ACK_OF_DATA' : 'ACK_OF_SYN';
   return findingOf(code, 'ack', expected, got, params);
 }
@@ -370,4 +373,16 @@ export function carriesNewBytes(e: Endpoint, w: Wire): boolean {
 /** The finding for a seq that is not where `e`'s next new bytes start (SND.NXT). */
 export function newBytesSeqFinding(e: Endpoint, w: Wire): Finding {
   return seqFinding(e, w);
+}
+
+/**
+ * A segment that resends the first bytes not yet acknowledged: its seq is SND.UNA, whatever
+ * SND.NXT has moved on to. `got` is the seq given for it (SND.UNA itself when it is the rule).
+ */
+export function retransmitsFromUna(e: Endpoint, w: Wire): boolean {
+  return !w.syn && !w.rst && w.len > 0 && w.seq === e.sndUna && e.sndUna !== e.sndNxt;
+}
+
+export function retransmitSeqFinding(e: Endpoint, got: Seq): Finding {
+  return findingOf('SEQ_RETRANSMIT_UNA', 'seq', e.sndUna, got, { ...baseParams(e), expected: e.sndUna, una: e.sndUna, nxt: e.sndNxt });
 }

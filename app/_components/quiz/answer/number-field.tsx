@@ -3,18 +3,21 @@
 import { useTranslations } from 'next-intl';
 import { FIELD_INPUT, FIELD_LABEL, type DraftFieldProps } from './form-props';
 
-/** One number of the asked segment (seq, ack or len), with its hint or, once checked, its error. */
-export function NumberField({ field, id, draft, onDraft, errors }: DraftFieldProps & { field: 'seq' | 'ack' | 'len' }) {
+/**
+ * One number of the asked segment (seq, ack or len), with its hint or, once checked, its error.
+ * A byte count is typed into the length's draft field (both are bytes of data) under its own words.
+ */
+export function NumberField({ field, id, draft, onDraft, errors, bytes = false }: DraftFieldProps & { field: 'seq' | 'ack' | 'len'; bytes?: boolean }) {
   const t = useTranslations('quiz');
   const error = errors[field];
   return (
     <div>
       <label htmlFor={`${id}-${field}`} className={FIELD_LABEL}>
-        {t(`fields.${field}`)}
+        {bytes ? t('fields.bytes') : t(`fields.${field}`)}
       </label>
       <input
         id={`${id}-${field}`}
-        name={field}
+        name={bytes ? 'bytes' : field}
         type="text"
         inputMode="numeric"
         autoComplete="off"
@@ -34,7 +37,7 @@ export function NumberField({ field, id, draft, onDraft, errors }: DraftFieldPro
         </p>
       ) : (
         <p id={`${id}-${field}-hint`} className="mt-1 text-xs text-muted">
-          {field === 'len' ? t('lenHint') : t('numberHint')}
+          {bytes ? t('bytesHint') : field === 'len' ? t('lenHint') : t('numberHint')}
         </p>
       )}
     </div>
