@@ -26,6 +26,7 @@ export const FOCUS: Record<Misconception, Focus> = {
   syn_only_in_handshake: { topics: ['handshake', 'edge_cases'], kinds: ['next_flags', 'spot_error', 'multiple_choice'] },
   retransmission_same_seq: { topics: ['edge_cases'], kinds: ['seq', 'next_flags', 'spot_error'] },
   retransmit_only_the_gap: { topics: ['data', 'edge_cases'], kinds: ['bytes'] },
+  acks_out_of_order: { topics: ['data', 'edge_cases'], kinds: ['ack', 'segment', 'multiple_choice'] },
   reset_rules: { topics: ['edge_cases'], kinds: ['next_flags', 'spot_error', 'state'] },
   data_when_allowed: { topics: ['teardown', 'edge_cases'], kinds: ['next_flags', 'spot_error', 'len'] },
   state_transitions: { topics: ['states'], kinds: STATES },

@@ -7,6 +7,7 @@ import { otherSide, segmentOf, seqDiff, seq, type Finding, type Flag, type SomeF
 export const MISCONCEPTIONS = [
   'syn_fin_consume_one',
   'ack_is_next_byte',
+  'acks_out_of_order',
   'seq_counts_bytes',
   'ack_flag_vs_number',
   'relative_vs_absolute',
@@ -84,6 +85,8 @@ function classifyNumber(trace: Trace, sender: Side | null, f: Finding): Misconce
   const counter = sender === null ? null : f.field === 'seq' ? sender : otherSide(sender);
   const isn = counter === null ? null : isnOf(trace, counter);
   if (isn !== null && got === seqDiff(seq(isn), expected)) return 'relative_vs_absolute';
+  // data beyond a gap acknowledged as if it had come in order: the ack may not pass the first missing byte
+  if (f.field === 'ack' && p.held !== undefined && off > 0) return 'acks_out_of_order';
   const countsOne = p.basis === 'syn' || p.basis === 'fin';
   // a RST's numbers follow the segment it answers or its own SND.NXT
   if (p.causeSeq !== undefined || p.segment === 'rst') return f.field === 'ack' && countsOne && Math.abs(off) === 1 ? 'syn_fin_consume_one' : 'reset_rules';

@@ -106,6 +106,24 @@ describe('trace grade', () => {
   });
 });
 
+describe('trace grade: a cumulative ACK while a gap is open (the lead\'s check from outside)', () => {
+  // A sends 100 bytes at 1001 (still in flight) and 200 at 1101 (delivered): B holds 1101..1300 beyond the gap.
+  const GAP = {"version": 1, "events": [{"send": {"from": "A", "flags": ["SYN"], "seq": 1000, "ack": 0, "len": 0}, "id": "1"}, {"deliver": "1"}, {"send": {"from": "B", "flags": ["SYN", "ACK"], "seq": 5000, "ack": 1001, "len": 0}, "id": "2"}, {"deliver": "2"}, {"send": {"from": "A", "flags": ["ACK"], "seq": 1001, "ack": 5001, "len": 0}, "id": "3"}, {"deliver": "3"}, {"send": {"from": "A", "flags": ["ACK"], "seq": 1001, "ack": 5001, "len": 100}, "id": "4"}, {"send": {"from": "A", "flags": ["ACK"], "seq": 1101, "ack": 5001, "len": 200}, "id": "5"}, {"deliver": "5"}, {"send": {"from": "B", "flags": ["ACK"], "seq": 5001, "ack": 1001, "len": 0}, "id": "6"}], "endpoints": {"A": {"role": "client"}, "B": {"role": "server"}}};
+
+  it('acknowledging the bytes beyond the gap is wrong, explained by the gap, not by the SYN', async () => {
+    for (const [answer, lang] of [[1301, 'en'], [1101, 'en'], [1301, 'zh']] as const) {
+      const r = await grade(GAP, 9, 'ack', answer, lang);
+      expect(r).toMatchObject({ correct: false, expected: 1001, rule: 'ACK_WITH_GAP', misconception: 'acks_out_of_order' });
+      expect(r.explain).toContain(lang === 'en' ? 'missing' : '缺');
+      expect(r.explain).toContain('1101');
+      expect(r.explain).not.toContain('1000 + 1');
+    }
+    const right = await grade(GAP, 9, 'ack', 1001);
+    expect(right).toMatchObject({ correct: true, rule: 'ACK_WITH_GAP', misconception: null });
+    expect(right.explain).toMatch(/duplicate ACK/);
+  });
+});
+
 describe('trace item', () => {
   it('prints the item a spec rebuilds, in either language', async () => {
     const it1 = await item('ack.handshake.42.b');

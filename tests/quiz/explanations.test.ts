@@ -24,6 +24,7 @@ describe('a duplicate ACK: the receiver repeats RCV.NXT while a gap is open', ()
           expect(wrong.explain).toContain(lang === 'en' ? `missing` : '缺');
           expect(wrong.explain).toContain(`RCV.NXT = ${s.ack}`);
           expect(wrong.hint).not.toContain(String(s.ack));
+          expect(wrong.misconception).toBe('acks_out_of_order');
           expect(gradeItem(item, s.ack, lang).explain).toContain(lang === 'en' ? 'duplicate ACK' : '重复确认');
         }
       }),
