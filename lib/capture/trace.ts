@@ -124,6 +124,15 @@ function placeDeliveries(segments: CapturedSegment[], sideOf: (dir: 0 | 1) => Si
       let upTo = other.findIndex((f) => f.end === s.ack);
       if (upTo < 0) other.forEach((f, i) => f.end !== null && seqGe(seq(s.ack), seq(f.end)) && (upTo = i));
       for (const f of other.splice(0, upTo + 1)) events.push({ deliver: f.id });
+      // A retransmission sent after later data fills the gap that data left: it is queued behind
+      // it, yet a cumulative ACK past both needs it delivered too (held data, then the hole filled).
+      for (let i = 0; i < other.length; ) {
+        const f = other[i] as InFlight;
+        if (f.end !== null && !(f.flags & (TCP_SYN | TCP_FIN)) && seqGe(seq(s.ack), seq(f.end))) {
+          events.push({ deliver: f.id });
+          other.splice(i, 1);
+        } else i++;
+      }
     }
     const lost = own.findIndex((f) => repeats(s, f));
     if (lost >= 0) events.push({ drop: (own.splice(lost, 1)[0] as InFlight).id });
