@@ -13,7 +13,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, kyselyStore, type Connection } from '@/lib/db';
 import { canonicalAnswer, STATES } from '@/lib/engine';
-import { buildItem, checkAnswer, decodeSpec, type QuizItem, type Response } from '@/lib/quiz';
+import { buildItem, byteAnswer, checkAnswer, decodeSpec, type QuizItem, type Response } from '@/lib/quiz';
 import en from '@/content/ui/en.json';
 import zh from '@/content/ui/zh.json';
 import { reload, useAppAndBrowser, visit } from './server';
@@ -48,6 +48,7 @@ function optionsOf(item: QuizItem): number {
 function rightAnswer(item: QuizItem): Response {
   if (optionsOf(item) > 0) return { option: Array.from({ length: optionsOf(item) }, (_, i) => i).find((i) => checkAnswer(item, { option: i }).correct)! };
   if (item.kind === 'spot_error') return { event: item.event };
+  if (item.kind === 'bytes') return byteAnswer(item.question);
   return canonicalAnswer(item.question) as Response;
 }
 
