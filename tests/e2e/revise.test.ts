@@ -331,8 +331,51 @@ describe('summary sheet', () => {
         expect(await page.locator('[data-sheet] tbody tr').count()).toBe(11);
       });
     });
+
+    it(`${locale}: no line of a diagram crosses its text, on screen and in print`, async () => {
+      await withPage(async (page) => {
+        await visit(page, url(`/${locale}/revise/sheet`));
+        for (const media of ['screen', 'print'] as const) {
+          await page.emulateMedia({ media });
+          const diagrams = await page.locator('[data-sheet] svg[role=img]').evaluateAll((svgs) =>
+            svgs.map((svg) => ({
+              texts: [...svg.querySelectorAll('text')].map((t) => {
+                const b = t.getBBox();
+                return { text: t.textContent ?? '', x: b.x, y: b.y, w: b.width, h: b.height };
+              }),
+              lines: [...svg.querySelectorAll('line')].map((l) => ({ x1: l.x1.baseVal.value, y1: l.y1.baseVal.value, x2: l.x2.baseVal.value, y2: l.y2.baseVal.value })),
+            })),
+          );
+          expect(diagrams).toHaveLength(2);
+          for (const { texts, lines } of diagrams) {
+            expect(texts.length).toBeGreaterThan(8);
+            const crossings = texts.flatMap((t) => lines.filter((l) => segmentMeetsBox(l, t)).map((l) => `${media}: "${t.text}" crossed by ${JSON.stringify(l)}`));
+            const overlaps = texts.flatMap((t, i) => texts.slice(i + 1).filter((u) => boxesMeet(t, u)).map((u) => `${media}: "${t.text}" over "${u.text}"`));
+            expect([...crossings, ...overlaps]).toEqual([]);
+          }
+        }
+      });
+    });
   }
 });
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+const boxesMeet = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+
+/** Whether a line segment passes through a box: clipped to the box's x span, its y range meets the box's. */
+function segmentMeetsBox(l: { x1: number; y1: number; x2: number; y2: number }, b: Box): boolean {
+  const [lo, hi] = [Math.max(Math.min(l.x1, l.x2), b.x), Math.min(Math.max(l.x1, l.x2), b.x + b.w)];
+  if (lo > hi) return false;
+  const yAt = (x: number) => (l.x1 === l.x2 ? l.y1 : l.y1 + ((l.y2 - l.y1) * (x - l.x1)) / (l.x2 - l.x1));
+  const ys = l.x1 === l.x2 ? [l.y1, l.y2] : [yAt(lo), yAt(hi)];
+  return Math.max(...ys) > b.y && Math.min(...ys) < b.y + b.h;
+}
 
 describe('offline', () => {
   it('a lesson and a practice question work with the network cut off once visited', async () => {

@@ -17,6 +17,23 @@ const W = 380;
 const LEFT = 96;
 const RIGHT = 284;
 const DROP = 26;
+const LABEL_SIZE = 10;
+// A monospace advance is 0.6 em (DejaVu Sans Mono, Noto Sans Mono); a little more so a wider
+// fallback font still clears the line. The descent below the baseline is about 0.25 em.
+const ADVANCE = 0.62;
+const DESCENT = 0.25;
+const CLEARANCE = 2;
+
+/**
+ * The baseline of an arrow's label, centred between the time lines: a sloping arrow is highest at
+ * one end of the label's span, so the label sits above that point and no part of the line crosses
+ * its text (a label on the line's midpoint is cut by the slope on both sides).
+ */
+function labelBaseline(arrowY: number, label: string): number {
+  const half = (label.length * ADVANCE * LABEL_SIZE) / 2;
+  const highest = arrowY + (DROP * ((RIGHT - LEFT) / 2 - half)) / (RIGHT - LEFT);
+  return highest - CLEARANCE - DESCENT * LABEL_SIZE;
+}
 
 export function SheetDiagram({ title, labels, arrows, states, height, note }: { title: string; labels: { A: string; B: string }; arrows: SheetArrow[]; states: SheetState[]; height: number; note?: { y1: number; y2: number; text: string } }) {
   return (
@@ -36,11 +53,10 @@ export function SheetDiagram({ title, labels, arrows, states, height, note }: { 
       <line x1={RIGHT} x2={RIGHT} y1={18} y2={height - 4} stroke="currentColor" strokeWidth="1.5" />
       {arrows.map((a, i) => {
         const [x1, x2] = a.from === 'A' ? [LEFT, RIGHT] : [RIGHT, LEFT];
-        const mid = (LEFT + RIGHT) / 2;
         return (
           <g key={i}>
             <line x1={x1} y1={a.y} x2={x2} y2={a.y + DROP} stroke="currentColor" strokeWidth="1.2" markerEnd={`url(#arrow-${title.length})`} />
-            <text x={mid} y={a.y + DROP / 2 - 3} textAnchor="middle" fontSize="10" fill="currentColor" stroke="var(--surface, #fff)" strokeWidth="3" paintOrder="stroke">
+            <text x={(LEFT + RIGHT) / 2} y={labelBaseline(a.y, a.label)} textAnchor="middle" fontSize={LABEL_SIZE} fill="currentColor">
               {a.label}
             </text>
           </g>
