@@ -12,8 +12,7 @@ export function lessonQuestionSources(locale: Locale): Record<string, LessonQues
     const lesson = loadLesson(locale, slug);
     if (!lesson) return [];
     return lesson.parts.flatMap((part) =>
-      // The mistake book rebuilds field questions; an exam-style block with the author's options is not among them yet.
-      part.type === 'quiz' && !('options' in part.quiz) ? [[lessonItemRef(slug, part.id), { quiz: part.quiz, lesson: lesson.title, href: `/learn/${slug}` }] as const] : [],
+      part.type === 'quiz' ? [[lessonItemRef(slug, part.id), { quiz: part.quiz, lesson: lesson.title, href: `/learn/${slug}` }] as const] : [],
     );
   });
   return Object.fromEntries(entries);

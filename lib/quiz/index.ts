@@ -2,7 +2,7 @@
 export * from './catalog';
 export * from './spec';
 export { buildItem, lessonItem } from './build';
-export { checkAuthorOptions, lessonChoiceItem, type AuthorOptions } from './lesson-choice';
+export { checkAuthorOptions, lessonBlockItem, lessonChoiceItem, type AuthorOptions, type LessonBlock } from './lesson-choice';
 export { askedSegment, askedSide, segmentEvents, type QuizItem, type ByteCountItem, type FieldItem, type StateItem, type SegmentChoiceItem, type StateChoiceItem, type SpotErrorItem } from './item';
 export { offerChoices } from './choices';
 export { BYTE_ASKS, byteAnswer, byteQuestions, type ByteAsk, type ByteQuestion } from './byte-count';

@@ -3,11 +3,19 @@
 // every option the author marks right must be one a conforming TCP may give there, every other
 // one must not. Content tests and the lesson loader run the check, so a slip in an option fails
 // the build instead of misgrading a learner. Pure.
-import { deriveQuestion, explainVerdict, judgeAnswer, type SegmentAnswer, type StatePair, type Trace } from '../engine/index';
-import { reindexWithoutCheckpoints } from './build';
-import type { SegmentChoiceItem, StateChoiceItem } from './item';
+import { deriveQuestion, explainVerdict, judgeAnswer, type QuestionField, type SegmentAnswer, type Side, type StatePair, type Trace } from '../engine/index';
+import { lessonItem, reindexWithoutCheckpoints } from './build';
+import type { QuizItem, SegmentChoiceItem, StateChoiceItem } from './item';
 
 export type AuthorOptions = { segments: SegmentAnswer[] } | { states: StatePair[] };
+
+/** A lesson's quiz block as the page hands it on: one field of one event, or the author's options. */
+export type LessonBlock = { trace: Trace; event: number; field: Exclude<QuestionField, 'segment'>; side?: Side | null } | { trace: Trace; event: number; options: AuthorOptions };
+
+/** The question a lesson block asks, whichever form it has: the lesson's card and the mistake book build it alike. */
+export function lessonBlockItem(block: LessonBlock): QuizItem {
+  return 'options' in block ? lessonChoiceItem(block.trace, block.event, block.options) : lessonItem(block.trace, block.event, block.field, block.side ?? undefined);
+}
 
 /** The choice item of a lesson block: the trace without checkpoints, the author's event mapped onto it. */
 export function lessonChoiceItem(trace: Trace, event: number, options: AuthorOptions): SegmentChoiceItem | StateChoiceItem {

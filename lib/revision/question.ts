@@ -1,15 +1,16 @@
 // One question of revision, whichever kind: a practice item (lib/quiz) or an exam-track item,
 // named by a ref string that rebuilds it (the spec's encoding). Reviews, mock exams and the
 // mistake book store refs and responses, never built items. Pure.
-import type { Lang, QuestionField, Side, Trace } from '../engine/index';
+import type { Lang } from '../engine/index';
 import {
   buildItem,
   decodeSpec,
   encodeSpec,
   gradeItem,
-  lessonItem,
+  lessonBlockItem,
   ResponseError,
   type ItemSpec,
+  type LessonBlock,
   type Misconception,
   type QuizItem,
   type Response,
@@ -52,17 +53,9 @@ export function buildQuestion(ref: string): RevisionQuestion | null {
   }
 }
 
-/** A lesson's own question as the lesson asks it (its block's trace, event and field). */
-export interface LessonQuiz {
-  trace: Trace;
-  event: number;
-  field: Exclude<QuestionField, 'segment'>;
-  side?: Side | null;
-}
-
 /** A lesson question as the page hands it to the mistake book: its block, and its lesson's title and path. */
 export interface LessonQuestionSource {
-  quiz: LessonQuiz;
+  quiz: LessonBlock;
   /** The lesson's title in the page's language. */
   lesson: string;
   /** The lesson's path, without the locale (the Link adds it). */
@@ -73,9 +66,9 @@ export interface LessonQuestionSource {
  * A lesson question, rebuilt from its block: a lesson's trace is the lesson's, not a spec, so the
  * page hands the block in. Null when the block no longer asks a question (the lesson changed).
  */
-export function lessonQuestion(ref: string, quiz: LessonQuiz): RevisionQuestion | null {
+export function lessonQuestion(ref: string, quiz: LessonBlock): RevisionQuestion | null {
   try {
-    const item = lessonItem(quiz.trace, quiz.event, quiz.field, quiz.side ?? undefined);
+    const item = lessonBlockItem(quiz);
     return { source: 'quiz', ref, item, skill: skillOf(item) };
   } catch {
     return null;

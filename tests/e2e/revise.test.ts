@@ -216,6 +216,36 @@ describe('review queue', () => {
   });
 });
 
+describe('mistake book', () => {
+  it("a wrong choice in a lesson's exam-style block is kept with the right option and the rule, and retried in one click", async () => {
+    await withPage(async (page, errors) => {
+      const ref = 'lesson:/learn/three-way-handshake#quiz-choice-synack';
+      await visit(page, url('/en/learn/three-way-handshake'));
+      // The fourth question of the lesson is the exam-style one: the SYN,ACK with ack = 1000 is option C.
+      await page.getByRole('button', { name: 'Answer the question' }).nth(3).click();
+      const card = page.getByTestId('quiz-card');
+      await card.waitFor();
+      await card.locator('input[type=radio]').nth(2).check();
+      await card.getByRole('button', { name: 'Check' }).click();
+      await card.getByTestId('quiz-feedback').waitFor();
+      await visit(page, url('/en/revise/mistakes'));
+      const entry = page.getByTestId('mistake').filter({ hasText: 'three-way handshake' });
+      await entry.waitFor();
+      const text = await entry.textContent();
+      expect(text).toContain('From the lesson');
+      expect(text).toMatch(/Your answer: Option C: SYN, ACK\s+seq=5000 ack=1000/);
+      expect(text).toMatch(/Right answer: Option B: SYN, ACK\s+seq=5000 ack=1001/);
+      expect(text).toMatch(/Why: .*ack = 1000 \+ 1 = 1001/);
+      expect((await revision(page)).mistakes.find((m) => m.ref === ref)).toMatchObject({ source: 'lesson', kind: 'multiple_choice', skill: 'ack_of_syn' });
+      // A lesson's block cannot vary: the retry is a generated choice question of the same skill.
+      await entry.getByRole('button', { name: 'Retry with fresh numbers' }).click();
+      await entry.getByTestId('quiz-card').waitFor();
+      expect(await entry.getByTestId('quiz-card').locator('input[type=radio]').count()).toBeGreaterThanOrEqual(2);
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
 describe('signed-in revision', () => {
   it('follows the learner to another device, and a review answered offline is synced when the network is back', async () => {
     const email = `revise-${Date.now()}@example.test`;

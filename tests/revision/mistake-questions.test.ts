@@ -36,12 +36,33 @@ describe('lesson questions in the mistake book', () => {
   });
 
   it('a wrong answer kept from a lesson is graded wrong again, with the mistake explained', () => {
-    const [ref, source] = Object.entries(lessonQuestionSources('en')).find(([, s]) => s.quiz.field === 'ack')!;
+    const [ref, source] = Object.entries(lessonQuestionSources('en')).find(([, s]) => 'field' in s.quiz && s.quiz.field === 'ack')!;
     const q = lessonQuestion(ref, source.quiz)!;
     const right = rightAnswerOf(q, 'en')!.canonical as number;
     const g = gradeQuestion(q, right + 1, 'en');
     expect(g.correct).toBe(false);
     expect(g.explain).toMatch(/ack/);
+  });
+
+  it('an exam-style block with the author\'s options is in the book too: the option chosen is graded wrong again, with the right option and the rule', () => {
+    const sources = lessonQuestionSources('en');
+    const choices = Object.entries(sources).filter(([, s]) => 'options' in s.quiz);
+    expect(choices.map(([ref]) => ref).sort()).toEqual([
+      'lesson:/learn/four-way-teardown#quiz-choice-ack-of-fin',
+      'lesson:/learn/state-machine#quiz-choice-states-after-last-fin',
+      'lesson:/learn/three-way-handshake#quiz-choice-synack',
+    ].sort());
+    for (const [ref, source] of choices) {
+      const q = lessonQuestion(ref, source.quiz)!;
+      expect(q.source === 'quiz' && q.item.kind, ref).toMatch(/^(multiple_choice|state_choice)$/);
+      const right = (rightAnswerOf(q, 'en')!.canonical as { option: number }).option;
+      const wrong = right === 0 ? 1 : 0;
+      const g = gradeQuestion(q, { option: wrong }, 'en');
+      expect(g.correct, ref).toBe(false);
+      expect(g.explain.length, ref).toBeGreaterThan(0);
+    }
+    const synack = lessonQuestion('lesson:/learn/three-way-handshake#quiz-choice-synack', sources['lesson:/learn/three-way-handshake#quiz-choice-synack']!.quiz)!;
+    expect(gradeQuestion(synack, { option: 2 }, 'en')).toMatchObject({ correct: false, skill: 'ack_of_syn' });
   });
 
   it('a block that no longer asks a question gives null, not a crash', () => {
@@ -56,10 +77,13 @@ describe('retry with fresh numbers', () => {
     { at: 2, ref: 'lesson:/learn/three-way-handshake#quiz-ack-e4', source: 'lesson', kind: 'ack', skill: 'ack_of_syn', misconception: null, response: 1 },
     { at: 3, ref: 'state.client_closes_first.7.e', source: 'review', kind: 'state', skill: 'teardown_states', misconception: null, response: 'CLOSED' },
     { at: 4, ref: 'track.lost_segment.5.b', source: 'exam', kind: 'track', skill: 'retransmission', misconception: null, response: { option: 0 } },
+    // A lesson's exam-style block cannot vary its options: a generated choice of the same skill is asked instead.
+    { at: 5, ref: 'lesson:/learn/three-way-handshake#quiz-choice-synack', source: 'lesson', kind: 'multiple_choice', skill: 'ack_of_syn', misconception: null, response: { option: 2 } },
+    { at: 6, ref: 'lesson:/learn/state-machine#quiz-choice-states-after-last-fin', source: 'lesson', kind: 'state_choice', skill: 'teardown_states', misconception: null, response: { option: 0 } },
   ];
 
   it('every source (practice, lesson, review, exam) retries as a new question of the same skill, never the one missed', () => {
-    expect(entries.map((m) => m.source).sort()).toEqual([...MISTAKE_SOURCES].sort());
+    expect(new Set(entries.map((m) => m.source))).toEqual(new Set(MISTAKE_SOURCES));
     for (const m of entries) {
       for (let seed = 1; seed <= 5; seed++) {
         const ref = retryRefOf(m, seed);

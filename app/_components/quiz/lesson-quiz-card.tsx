@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useMemo } from 'react';
-import { lessonChoiceItem, lessonItem, lessonItemRef } from '@/lib/quiz';
+import { lessonBlockItem, lessonItemRef } from '@/lib/quiz';
 import type { QuizView } from '@/lib/content';
 import { usePathname } from '@/app/_lib/i18n/navigation';
 import { QuizCard } from './quiz-card';
@@ -13,7 +13,7 @@ export function LessonQuizCard({ id, quiz, heading }: { id: string; quiz: QuizVi
   const pathname = usePathname();
   const item = useMemo(() => {
     try {
-      return 'options' in quiz ? lessonChoiceItem(quiz.trace, quiz.event, quiz.options) : lessonItem(quiz.trace, quiz.event, quiz.field, quiz.side ?? undefined);
+      return lessonBlockItem(quiz);
     } catch {
       return null;
     }
