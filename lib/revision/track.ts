@@ -27,10 +27,18 @@ import {
   type StatePair,
   type Trace,
 } from '../engine/index';
-import { classifyMistake, offerChoices, type Misconception, type Skill } from '../quiz/index';
+import { byteAnswer, byteQuestions, classifyByteMistake, classifyMistake, explainBytes, offerChoices, type ByteAsk, type ByteQuestion, type Misconception, type Skill } from '../quiz/index';
 
-export const TRACK_STYLES = ['cumulative_ack', 'bytes_sent', 'wave_states', 'time_wait', 'handshake_segment', 'lost_segment'] as const;
+export const TRACK_STYLES = ['cumulative_ack', 'bytes_sent', 'bytes_span', 'bytes_resent', 'wave_states', 'time_wait', 'handshake_segment', 'lost_segment'] as const;
 export type TrackStyle = (typeof TRACK_STYLES)[number];
+
+/**
+ * The byte counts exams ask (the quiz layer's byte questions, lib/quiz/byte-count): from the ISN
+ * and the ack, from the SYN's seq to the FIN's, and what must be resent after a loss. Their
+ * options are counts of bytes.
+ */
+const BYTE_STYLES = { bytes_sent: 'acked', bytes_span: 'span', bytes_resent: 'retransmit' } as const satisfies Partial<Record<TrackStyle, ByteAsk>>;
+export const countsBytes = (style: TrackStyle): boolean => style in BYTE_STYLES;
 
 export interface TrackSpec {
   style: TrackStyle;
@@ -78,6 +86,8 @@ export interface TrackGrade {
 const SKILL_OF: Record<TrackStyle, Skill> = {
   cumulative_ack: 'ack_of_data',
   bytes_sent: 'ack_of_data',
+  bytes_span: 'seq_after_data',
+  bytes_resent: 'retransmission',
   wave_states: 'teardown_states',
   time_wait: 'time_wait',
   handshake_segment: 'handshake_flags',
@@ -170,24 +180,64 @@ function buildCumulativeAck(spec: TrackSpec, rng: Random): Built {
   };
 }
 
-function buildBytesSent(spec: TrackSpec, rng: Random): Built {
-  const c = cumulativeAck(spec);
-  const ack = judgeNumber(c.question, 0).canonical as number;
-  // ack = ISN + 1 (the SYN) + bytes: a byte count is graded as the ack it implies.
-  const bytes = seqDiff(seq(c.isnA), seq(ack)) - 1;
-  const implied = (n: number) => c.isnA + 1 + n;
-  const first = c.data[0] as { seq: number; len: number };
-  const candidates = [bytes + 1, bytes - 1, bytes + 2, bytes - first.len].filter((n) => n >= 0).map((n) => ({ number: n }));
-  const options = offerChoices(rng, { number: bytes }, candidates, (o) => !gradeNumber(c.question, implied((o as { number: number }).number), 'en').correct);
-  const item: TrackItem = { style: spec.style, spec, params: { isn: c.isnA, ack }, segments: [], options, skill: SKILL_OF[spec.style] };
+/**
+ * A byte count asked with four counts to choose from: the right one (the quiz layer's byteAnswer,
+ * the engine's modular arithmetic) and the slips a learner makes, each named by the quiz layer's
+ * misconception of a wrong count; the explanation works the count out with its numbers.
+ */
+function byteChoice(spec: TrackSpec, rng: Random, q: ByteQuestion, params: TrackItem['params'], slips: number[]): Built {
+  const right = byteAnswer(q);
+  const options = offerChoices(rng, { number: right }, slips.filter((n) => n >= 0).map((n) => ({ number: n })), (o) => o.number !== right);
+  const rightIndex = options.findIndex((o) => o.number === right);
+  const item: TrackItem = { style: spec.style, spec, params, segments: [], options, skill: SKILL_OF[spec.style] };
   return {
     item,
     grade: (option, lang) => {
-      const g = gradeNumber(c.question, implied((options[option] as { number: number }).number), lang);
-      const rightIndex = options.findIndex((o) => judgeNumber(c.question, implied((o as { number: number }).number)).correct);
-      return { correct: g.correct, right: rightIndex, explain: g.explain, note: null, misconception: misconceptionOf(c.trace, 'B', g.finding) };
+      const chosen = (options[option] as { number: number }).number;
+      const correct = chosen === right;
+      return { correct, right: rightIndex, explain: explainBytes(q, lang), note: null, misconception: correct ? null : classifyByteMistake(q, chosen) };
     },
   };
+}
+
+/** "A's SYN had seq = ISN; B acknowledges all of A's data with ack = N": ack − ISN − 1 bytes (the SYN takes one number). */
+function buildBytesSent(spec: TrackSpec, rng: Random): Built {
+  const c = cumulativeAck(spec);
+  const ack = judgeNumber(c.question, 0).canonical as number;
+  const q: ByteQuestion = { ask: BYTE_STYLES.bytes_sent, side: 'A', from: c.isnA, to: ack };
+  const n = byteAnswer(q);
+  const first = c.data[0] as { seq: number; len: number };
+  return byteChoice(spec, rng, q, { isn: c.isnA, ack }, [n + 1, n - 1, n + 2, n - first.len]);
+}
+
+/** The byte question of `ask` a scenario of `family` asks about `side`'s data (or about either side's). */
+function byteQuestionOf(spec: TrackSpec, family: 'data_transfer' | 'client_closes_first' | 'server_closes_first' | 'lost_data', ask: ByteAsk, rng: Random) {
+  const trace = withoutCheckpoints(generateScenario(family, { seed: spec.seed, difficulty: spec.difficulty }));
+  const asked = byteQuestions(trace).filter((b) => b.question.ask === ask);
+  if (asked.length === 0) throw new Error(`${family} asks no ${ask} byte count`);
+  return { trace, ...rng.pick(asked) };
+}
+
+/** "A's SYN had seq = X and its FIN seq = Y": Y − X − 1 bytes; the slips count the SYN, the FIN or both as data. */
+function buildBytesSpan(spec: TrackSpec, rng: Random): Built {
+  const family = rng.pick(['data_transfer', 'client_closes_first', 'server_closes_first'] as const);
+  const { question: q } = byteQuestionOf(spec, family, BYTE_STYLES.bytes_span, rng);
+  const n = byteAnswer(q);
+  return byteChoice(spec, rng, q, { side: q.side, from: q.from, to: q.to }, [n + 1, n + 2, n - 1]);
+}
+
+/**
+ * "A's segment at seq = X was lost; B holds the bytes from Y on": only the gap, Y − X bytes, is
+ * resent; the slips resend everything from the gap to what A has sent so far, or are one off.
+ */
+function buildBytesResent(spec: TrackSpec, rng: Random): Built {
+  const { trace, event, question: q } = byteQuestionOf(spec, 'lost_data', BYTE_STYLES.bytes_resent, rng);
+  const n = byteAnswer(q);
+  const sentSoFar = trace.events.slice(0, event).flatMap((e) => {
+    const s = segmentOf(e);
+    return s && s.from === q.side && s.len > 0 ? [seqDiff(seq(q.from), seq(wrap(s.seq + s.len)))] : [];
+  });
+  return byteChoice(spec, rng, q, { side: q.side, peer: otherSide(q.side), from: q.from, to: q.to }, [Math.max(...sentSoFar), n + 1, n - 1]);
 }
 
 function buildWaveStates(spec: TrackSpec, rng: Random): Built {
@@ -407,6 +457,8 @@ function buildLostSegment(spec: TrackSpec, rng: Random): Built {
 const BUILDERS: Record<TrackStyle, (spec: TrackSpec, rng: Random) => Built> = {
   cumulative_ack: buildCumulativeAck,
   bytes_sent: buildBytesSent,
+  bytes_span: buildBytesSpan,
+  bytes_resent: buildBytesResent,
   wave_states: buildWaveStates,
   time_wait: buildTimeWait,
   handshake_segment: buildHandshakeSegment,

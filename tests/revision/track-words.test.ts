@@ -30,7 +30,9 @@ describe('exam-track wording', () => {
         expect(t(`styleNames.${style}`)).not.toMatch(/styleNames/);
       }
       expect([...seen].sort()).toEqual([
+        'bytes_resent',
         'bytes_sent',
+        'bytes_span',
         'cumulative_ack',
         'handshake_segment.second',
         'handshake_segment.third',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildQuestion, buildTrackItem, decodeTrackSpec, encodeTrackSpec, gradeQuestion, gradeTrackItem, TRACK_STYLES, type TrackSpec } from '@/lib/revision';
+import { buildQuestion, buildTrackItem, countsBytes, decodeTrackSpec, encodeTrackSpec, gradeQuestion, gradeTrackItem, makeExam, TRACK_STYLES, type TrackSpec } from '@/lib/revision';
 
 const spec = fc.record({
   style: fc.constantFrom(...TRACK_STYLES),
@@ -46,6 +46,48 @@ describe('exam track', () => {
     expect(gradeTrackItem(s, i, 'en').correct).toBe(true);
     const offByOne = item.options.findIndex((o) => 'number' in o && o.number === bytes + 1);
     if (offByOne >= 0) expect(gradeTrackItem(s, offByOne, 'en').misconception).not.toBeNull();
+  });
+
+  it('bytes between SYN and FIN: FIN seq − SYN seq − 1, since each takes one number and carries no data; a SYN or FIN counted as data is named so', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const s: TrackSpec = { style: 'bytes_span', seed, difficulty: seed % 2 ? 'expert' : 'beginner' };
+      const item = buildTrackItem(s);
+      const [from, to] = [item.params.from as number, item.params.to as number];
+      const bytes = (to - from - 1 + 2 ** 32) % 2 ** 32;
+      expect(bytes).toBeGreaterThan(0);
+      const right = item.options.findIndex((o) => 'number' in o && o.number === bytes);
+      const g = gradeTrackItem(s, right, 'zh');
+      expect(g.correct).toBe(true);
+      expect(g.explain).toContain(`= ${bytes} 字节`);
+      const counted = item.options.findIndex((o) => 'number' in o && o.number === bytes + 1);
+      if (counted >= 0) expect(gradeTrackItem(s, counted, 'en')).toMatchObject({ correct: false, misconception: 'syn_fin_consume_one' });
+      expect(['A', 'B']).toContain(item.params.side);
+    }
+  });
+
+  it('bytes to resend after a loss: only the gap, first held byte − the repeated ack; resending everything since is named so', () => {
+    let everything = 0;
+    for (let seed = 0; seed < 20; seed++) {
+      const s: TrackSpec = { style: 'bytes_resent', seed, difficulty: seed % 2 ? 'expert' : 'beginner' };
+      const item = buildTrackItem(s);
+      const gap = ((item.params.to as number) - (item.params.from as number) + 2 ** 32) % 2 ** 32;
+      const right = item.options.findIndex((o) => 'number' in o && o.number === gap);
+      expect(gradeTrackItem(s, right, 'en')).toMatchObject({ correct: true, misconception: null });
+      expect(gradeTrackItem(s, right, 'en').explain).toContain(`= ${gap} bytes`);
+      for (const [i, o] of item.options.entries()) {
+        if ('number' in o && o.number > gap + 1) {
+          everything++;
+          expect(gradeTrackItem(s, i, 'en')).toMatchObject({ correct: false, misconception: 'retransmit_only_the_gap' });
+        }
+      }
+    }
+    expect(everything).toBe(20);
+  });
+
+  it('a mock exam on the exam track asks every style, the byte counts among them', () => {
+    const exam = makeExam({ count: TRACK_STYLES.length, minutes: 10, topics: ['exam_track'], difficulty: 'beginner' }, 3, 0);
+    expect(new Set(exam.refs.map((r) => decodeTrackSpec(r)?.style))).toEqual(new Set(TRACK_STYLES));
+    expect(TRACK_STYLES.filter(countsBytes)).toEqual(['bytes_sent', 'bytes_span', 'bytes_resent']);
   });
 
   it('TIME_WAIT: the side that closes first waits 2MSL', () => {

@@ -4,7 +4,7 @@
 import { useTranslations } from 'next-intl';
 import { flagsText, type Flag, type Segment } from '@/lib/engine';
 import type { QuizItem } from '@/lib/quiz';
-import type { RevisionQuestion, TrackItem, TrackOption } from '@/lib/revision';
+import { countsBytes, type RevisionQuestion, type TrackItem, type TrackOption } from '@/lib/revision';
 import { segmentText } from '@/app/_lib/quiz-format';
 import { letter, useChoices } from '@/app/_components/quiz/choices';
 
@@ -12,7 +12,7 @@ export function useTrackOptionText(): (item: TrackItem, option: TrackOption) => 
   const t = useTranslations('revise.track');
   const tq = useTranslations('quiz');
   return (item, o) => {
-    if ('number' in o) return item.style === 'bytes_sent' ? t('bytes', { n: o.number }) : String(o.number);
+    if ('number' in o) return countsBytes(item.style) ? t('bytes', { n: o.number }) : String(o.number);
     if ('states' in o) return tq('statePair', { a: o.states.A, b: o.states.B });
     if ('segment' in o) {
       const bit = (f: Flag) => (o.segment.flags.includes(f) ? 1 : 0);

@@ -13,9 +13,15 @@ type TrackQuestion = Extract<RevisionQuestion, { source: 'track' }>;
 export function useTrackPrompt(): (item: TrackItem) => string {
   const t = useTranslations('revise.track');
   return (item) => {
-    const closer = typeof item.params.closer === 'string' ? t(`side.${item.params.closer as 'A' | 'B'}`) : '';
+    // A side is named as exams name it: the client (A), the server (B).
+    const sides = Object.fromEntries(
+      (['closer', 'side', 'peer'] as const).flatMap((key) => {
+        const side = item.params[key];
+        return side === 'A' || side === 'B' ? [[key, t(`side.${side}`)]] : [];
+      }),
+    );
     const list = item.segments.map((s) => t('segment', s)).join(t('listSeparator'));
-    return t(`prompts.${trackPromptKey(item)}` as `prompts.${TrackItem['style']}`, { ...item.params, closer, list });
+    return t(`prompts.${trackPromptKey(item)}` as `prompts.${TrackItem['style']}`, { ...item.params, ...sides, list });
   };
 }
 
