@@ -9,6 +9,7 @@ import { notFoundLocale, scriptNonce } from '@/app/_server/nonce';
 import { NotFoundView } from '@/app/_components/layout/not-found-view';
 import { SiteHeader } from '@/app/_components/ui/site-header';
 import { OfflineSupport } from '@/app/_components/offline/offline-support';
+import { InstallOffer } from '@/app/_components/offline/install-offer';
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -73,6 +74,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
                     notFound() (which Next.js would serve as an empty shell). */}
                 {missing ? <NotFoundView /> : children}
               </main>
+              <InstallOffer />
               <footer className="border-t border-border px-4 py-6 text-center text-sm text-muted">
                 {t('footer')}
               </footer>
