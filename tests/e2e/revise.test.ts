@@ -216,21 +216,62 @@ describe('review queue', () => {
   });
 });
 
+describe('review queue with an exam date', () => {
+  it('a review FSRS would show after the exam is brought forward to before it, and stays so after a reload', async () => {
+    await withPage(async (page, errors) => {
+      await visit(page, url('/en/practice?q=ack.handshake.42.b'));
+      await page.getByLabel('Acknowledgment number (ack)').fill('1');
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      await page.locator('[data-testid=quiz-card][data-phase=retry]').waitFor();
+      await visit(page, url('/en/revise'));
+      await expect.poll(async () => (await revision(page)).cards.length).toBe(1);
+      // As if the card had been learnt weeks ago and FSRS next showed it in a month.
+      await page.evaluate(() => {
+        const s = JSON.parse(localStorage.getItem('synack:revision') as string);
+        const day = 86_400_000;
+        s.cards[0].card.due = Date.now() + 30 * day;
+        s.cards[0].card.last_review = Date.now() - 20 * day;
+        s.cards[0].reviewedAt = Date.now() - 20 * day;
+        localStorage.setItem('synack:revision', JSON.stringify(s));
+      });
+      await reload(page);
+      await expect.poll(() => page.getByTestId('due-count').textContent()).toBe('Nothing to review right now.');
+      const inTwoDays = await page.evaluate(() => new Date(Date.now() + 2 * 86_400_000).toLocaleDateString('sv'));
+      await page.getByTestId('exam-date').fill(inTwoDays);
+      await expect.poll(() => page.getByTestId('due-count').textContent()).toBe('1 skill to review today.');
+      expect(await page.getByTestId('due-today').locator('..').textContent()).toContain('1 review is brought forward to fit before it.');
+      await reload(page);
+      await expect.poll(() => page.getByTestId('due-count').textContent()).toBe('1 skill to review today.');
+      expect((await revision(page)).examDate).toBe(inTwoDays);
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
 describe('mistake book', () => {
   it("a wrong choice in a lesson's exam-style block is kept with the right option and the rule, and retried in one click", async () => {
     await withPage(async (page, errors) => {
       const ref = 'lesson:/learn/three-way-handshake#quiz-choice-synack';
       await visit(page, url('/en/learn/three-way-handshake'));
-      // The fourth question of the lesson is the exam-style one: the SYN,ACK with ack = 1000 is option C.
-      await page.getByRole('button', { name: 'Answer the question' }).nth(3).click();
-      const card = page.getByTestId('quiz-card');
+      // The lesson's second question (the client's state once the SYN,ACK arrives) answered wrong too, for the filter.
+      await page.getByRole('button', { name: 'Answer the question' }).nth(1).click();
+      const stateCard = page.getByTestId('quiz-card');
+      await stateCard.locator('select').selectOption('SYN_SENT');
+      await stateCard.getByRole('button', { name: 'Check' }).click();
+      await stateCard.getByTestId('quiz-feedback').waitFor();
+      // Its fourth is the exam-style one (the third button left): the SYN,ACK with ack = 1000 is option C.
+      await page.getByRole('button', { name: 'Answer the question' }).nth(2).click();
+      const card = page.getByTestId('quiz-card').nth(1);
       await card.waitFor();
       await card.locator('input[type=radio]').nth(2).check();
       await card.getByRole('button', { name: 'Check' }).click();
       await card.getByTestId('quiz-feedback').waitFor();
       await visit(page, url('/en/revise/mistakes'));
-      const entry = page.getByTestId('mistake').filter({ hasText: 'three-way handshake' });
-      await entry.waitFor();
+      await page.getByTestId('mistake').first().waitFor();
+      expect(await page.getByTestId('mistake').count()).toBe(2);
+      await page.getByLabel('Skill').selectOption('ack_of_syn');
+      await expect.poll(() => page.getByTestId('mistake').count()).toBe(1);
+      const entry = page.getByTestId('mistake');
       const text = await entry.textContent();
       expect(text).toContain('From the lesson');
       expect(text).toMatch(/Your answer: Option C: SYN, ACK\s+seq=5000 ack=1000/);
@@ -406,6 +447,62 @@ function segmentMeetsBox(l: { x1: number; y1: number; x2: number; y2: number }, 
   const ys = l.x1 === l.x2 ? [l.y1, l.y2] : [yAt(lo), yAt(hi)];
   return Math.max(...ys) > b.y && Math.min(...ys) < b.y + b.h;
 }
+
+/** Fires Chromium's install event as the browser would once the app is installable; the page's prompt() is counted. */
+async function offerInstall(page: Page) {
+  await page.evaluate(() => {
+    const event = Object.assign(new Event('beforeinstallprompt', { cancelable: true }), {
+      prompt: async () => void (window as unknown as { prompted: number }).prompted++,
+      userChoice: Promise.resolve({ outcome: 'accepted' }),
+    });
+    (window as unknown as { prompted: number }).prompted = 0;
+    window.dispatchEvent(event);
+  });
+}
+
+describe('install offer', () => {
+  it('stays out of the way: not on the first page, nor in a mock exam or on the sheet; at the end of a page, covering nothing; "Not now" puts it away', async () => {
+    await withPage(async (page, errors) => {
+      await visit(page, url('/en/revise'));
+      await offerInstall(page);
+      const offer = page.getByTestId('install-offer');
+      const nav = page.getByRole('navigation', { name: 'Revision', exact: true });
+      expect(await offer.count()).toBe(0); // the first page a visit opens
+      for (const [link, path] of [['Mock exam', /\/revise\/exam$/], ['Summary sheet', /\/revise\/sheet$/]] as const) {
+        await nav.getByRole('link', { name: link }).click();
+        await page.waitForURL(path);
+        await page.locator('main h1').waitFor();
+        expect(await offer.count(), link).toBe(0);
+      }
+      await nav.getByRole('link', { name: 'Mistake book' }).click();
+      await offer.waitFor();
+      // In the flow between the page and its footer: it covers nothing and moves nothing above it.
+      const box = await page.evaluate(() => {
+        const top = (s: string) => document.querySelector(s)!.getBoundingClientRect();
+        return { main: top('main').bottom, offer: top('[data-testid=install-offer]'), footer: top('footer').top };
+      });
+      expect(box.offer.top).toBeGreaterThanOrEqual(box.main);
+      expect(box.footer).toBeGreaterThanOrEqual(box.offer.bottom);
+      expect(await offer.evaluate((el) => getComputedStyle(el).position)).toBe('static');
+      await offer.getByRole('button', { name: 'Install' }).click();
+      expect(await page.evaluate(() => (window as unknown as { prompted: number }).prompted)).toBe(1);
+      expect(await offer.count()).toBe(0);
+
+      await reload(page);
+      await offerInstall(page);
+      await nav.getByRole('link', { name: 'Review', exact: true }).click();
+      await offer.getByRole('button', { name: 'Not now' }).click();
+      expect(await offer.count()).toBe(0);
+      await reload(page);
+      await offerInstall(page);
+      await nav.getByRole('link', { name: 'Revision', exact: true }).click();
+      await page.waitForURL(/\/revise$/);
+      await page.waitForTimeout(300);
+      expect(await offer.count()).toBe(0); // put away for a month
+      expect(errors).toEqual([]);
+    });
+  });
+});
 
 describe('offline', () => {
   it('a lesson and a practice question work with the network cut off once visited', async () => {
