@@ -1,6 +1,7 @@
 // What an instructor sets on an assignment, validated the same way in the form and on the server.
 import { z } from 'zod';
 import { DIFFICULTIES, MISCONCEPTIONS, QUESTION_KINDS, TOPICS } from '../quiz/index';
+import { canDraw } from './specs';
 
 export const FEEDBACK_RULES = ['immediate', 'after_submit', 'after_due'] as const;
 export type FeedbackRule = (typeof FEEDBACK_RULES)[number];
@@ -29,7 +30,10 @@ export const assignmentInputSchema = assignmentConfigSchema
     opensAt: z.number().int().min(0),
     dueAt: z.number().int().min(0),
   })
-  .refine((a) => a.dueAt > a.opensAt, { path: ['dueAt'], message: 'The due time must be after the opening time' });
+  .refine((a) => a.dueAt > a.opensAt, { path: ['dueAt'], message: 'The due time must be after the opening time' })
+  // States with only multiple choice asks nothing (a state question is its own kind): refused
+  // when the assignment is set, not when a student starts it.
+  .refine(canDraw, { path: ['kinds'], message: 'None of these question kinds asks about these topics' });
 export type AssignmentInput = z.infer<typeof assignmentInputSchema>;
 
 export function splitInput(input: AssignmentInput): { title: string; opensAt: number; dueAt: number; config: AssignmentConfig } {

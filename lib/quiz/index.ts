@@ -13,7 +13,8 @@ export { explainCheck, gradeItem, revealRule, type ItemExplanation, type ItemGra
 export { responseSchema } from './response-schema';
 export { MISCONCEPTIONS, classifyMistake, type Misconception } from './misconceptions';
 export { SKILLS, skillOf, type Skill } from './skills';
-export { endlessItemAt, endlessSpec, ENDLESS_STRETCH, fitsTopic, makePracticeSet, MAX_SHAPE_REPEATS, questionKey, questionShape, topicMoments, type EndlessRun, type PracticeConfig } from './practice-set';
+export { endlessItemAt, endlessSpec, ENDLESS_STRETCH, makePracticeSet, MAX_SHAPE_REPEATS, questionKey, questionShape, type EndlessRun, type PracticeConfig } from './practice-set';
+export { fitsTopic, pickTopicItem, topicMoments, topicShapes, type QuestionShapeDraw, type TopicAsk } from './topic-pick';
 export { MOMENTS, momentsOf, type Moment } from './moment';
 export * from './progress';
 export { lessonItemRef, parseLessonItemRef, migrateItemRef } from './lesson-ref';

@@ -1,10 +1,10 @@
 // A practice set: topics, difficulty and count in, item specs out, reproducible from a seed.
 import { canonicalAnswer, flagsText, segmentOf, seededRandom, type Difficulty } from '../engine/index';
-import { buildItem } from './build';
-import { TOPIC_FAMILIES, TOPIC_KINDS, type Topic } from './catalog';
+import type { Topic } from './catalog';
 import type { QuizItem } from './item';
-import { MOMENTS, momentsOf, type Moment } from './moment';
+import { momentsOf, type Moment } from './moment';
 import type { ItemSpec } from './spec';
+import { pickTopicItem, topicShapes, tryBuild } from './topic-pick';
 
 export interface PracticeConfig {
   topics: readonly Topic[];
@@ -55,35 +55,6 @@ export function questionShape(item: QuizItem, phase: Moment = momentsOf(item)[0]
   return `${item.kind}|${phase}|${what}`;
 }
 
-const PHASE_OF: Partial<Record<Topic, Moment>> = { handshake: 'handshake', data: 'data', teardown: 'teardown', edge_cases: 'edge' };
-
-/**
- * The moments a topic asks about when these topics are ticked. States asks the states of the
- * phases ticked beside it (Teardown + States: the teardown's states), or of every phase when no
- * phase is ticked. Pure.
- */
-export function topicMoments(topic: Topic, ticked: readonly Topic[]): Moment[] {
-  const own = PHASE_OF[topic];
-  if (own) return [own];
-  const phases = ticked.flatMap((t) => (PHASE_OF[t] && PHASE_OF[t] !== 'edge' ? [PHASE_OF[t]] : []));
-  return phases.length > 0 ? phases : [...MOMENTS];
-}
-
-/** Whether an item is a question of `topic` among the ticked topics: a state question for States, and at one of the topic's moments. Pure. */
-export function fitsTopic(item: QuizItem, topic: Topic, ticked: readonly Topic[]): boolean {
-  if (topic === 'states' && item.kind !== 'state' && item.kind !== 'state_choice') return false;
-  const wanted = topicMoments(topic, ticked);
-  return momentsOf(item).some((m) => wanted.includes(m));
-}
-
-function tryBuild(spec: ItemSpec): QuizItem | null {
-  try {
-    return buildItem(spec);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * `count` items drawn from the topics, round-robin so every topic appears: each a question of its
  * topic's moments, no question twice, no shape more than MAX_SHAPE_REPEATS times, and among a few
@@ -97,7 +68,7 @@ export function makePracticeSet(config: PracticeConfig, seed: number, offset = 0
   const rng = seededRandom(seed + offset * 7919);
   const topics = config.topics.length > 0 ? config.topics : (['handshake'] as const);
   const seen = new Set<string>();
-  const shapes = new Map<string, number>();
+  const shapeCounts = new Map<string, number>();
   const phases = new Map<Moment, number>();
   const out: ItemSpec[] = [];
   for (let i = 0; i < config.count; i++) {
@@ -105,22 +76,26 @@ export function makePracticeSet(config: PracticeConfig, seed: number, offset = 0
     let fallback: Drawn | null = null;
     for (let turn = 0; turn < topics.length && candidates.length === 0; turn++) {
       const topic = topics[(i + offset + turn) % topics.length] as Topic;
+      const ask = { topic, ticked: topics, difficulty: config.difficulty };
+      const asked = topicShapes(ask);
+      if (asked.length === 0) continue;
+      const fresh = (item: QuizItem) => {
+        const key = questionKey(item);
+        return !seen.has(key) && !candidates.some((c) => c.key === key) && (shapeCounts.get(questionShape(item)) ?? 0) < MAX_SHAPE_REPEATS;
+      };
       for (let draw = 0; draw < DRAWS && candidates.length < CANDIDATES; draw++) {
-        const spec: ItemSpec = { kind: rng.pick(TOPIC_KINDS[topic]), family: rng.pick(TOPIC_FAMILIES[topic][config.difficulty]), seed: rng.int(0, 0xffff_ffff), difficulty: config.difficulty };
-        const item = tryBuild(spec);
-        if (!item || !fitsTopic(item, topic, topics)) continue;
-        const phase = momentsOf(item)[0] as Moment;
-        const drawn = { spec, phase, key: questionKey(item), shape: questionShape(item, phase) };
+        const picked = pickTopicItem(ask, rng.pick(asked), rng.int(0, 0xffff_ffff), fresh);
+        const phase = momentsOf(picked.item)[0] as Moment;
+        const drawn = { spec: picked.spec, phase, key: questionKey(picked.item), shape: questionShape(picked.item, phase) };
         fallback ??= drawn;
-        const fresh = !seen.has(drawn.key) && !candidates.some((c) => c.key === drawn.key);
-        if (fresh && (shapes.get(drawn.shape) ?? 0) < MAX_SHAPE_REPEATS) candidates.push(drawn);
+        if (fresh(picked.item)) candidates.push(drawn);
       }
     }
     const used = (d: Drawn) => phases.get(d.phase) ?? 0;
     const pick = candidates.reduce<Drawn | null>((best, c) => (best === null || used(c) < used(best) ? c : best), null) ?? fallback;
     if (!pick) continue;
     seen.add(pick.key);
-    shapes.set(pick.shape, (shapes.get(pick.shape) ?? 0) + 1);
+    shapeCounts.set(pick.shape, (shapeCounts.get(pick.shape) ?? 0) + 1);
     phases.set(pick.phase, used(pick) + 1);
     out.push(pick.spec);
   }

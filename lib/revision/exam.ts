@@ -3,7 +3,7 @@
 // kept without feedback until the end or the time-out, then a report. The session is plain JSON with an absolute deadline, so a reload continues it with the
 // time that is left. Pure: every time comes in as an argument.
 import { seededRandom, type Difficulty, type Lang } from '../engine/index';
-import { responseSchema, TOPIC_FAMILIES, TOPIC_KINDS, TOPICS, type Attempt, type Skill } from '../quiz/index';
+import { pickTopicItem, responseSchema, topicShapes, TOPICS, type Attempt, type Skill, type Topic } from '../quiz/index';
 import { buildQuestion, gradeQuestion, refOfSpec, refOfTrack, rightAnswerOf, type QuestionGrade } from './question';
 import { TRACK_STYLES } from './track';
 
@@ -82,26 +82,37 @@ export interface ExamSummary {
   taken?: number;
 }
 
-const TRIES = 8;
+const TRACK_TRIES = 8;
 
-/** A buildable question of a topic; scenarios with nothing of a kind to ask are passed over. */
-function drawRef(topic: ExamTopic, difficulty: Difficulty, rng: ReturnType<typeof seededRandom>, n: number): string {
-  for (let i = 0; i < TRIES; i++) {
-    const seed = rng.int(0, 0xffff_ffff);
-    const ref =
-      topic === 'exam_track'
-        ? refOfTrack({ style: TRACK_STYLES[(n + i) % TRACK_STYLES.length] as (typeof TRACK_STYLES)[number], seed, difficulty })
-        : refOfSpec({ kind: rng.pick(TOPIC_KINDS[topic]), family: rng.pick(TOPIC_FAMILIES[topic][difficulty]), seed, difficulty });
-    if (buildQuestion(ref)) return ref;
+/**
+ * A question of a topic: an exam-track one, or a practice question asking about the topic's
+ * moments (a Teardown exam asks nothing of the handshake its scenarios open with). A quiz topic
+ * with nothing to ask among the ticked ones (States beside Data only) gives its turn to the next.
+ */
+function drawRef(topics: readonly ExamTopic[], slot: number, difficulty: Difficulty, rng: ReturnType<typeof seededRandom>, n: number): string | null {
+  const ticked = topics.filter((t): t is Topic => t !== 'exam_track');
+  for (let turn = 0; turn < topics.length; turn++) {
+    const topic = topics[(slot + turn) % topics.length] as ExamTopic;
+    if (topic === 'exam_track') {
+      // some seeds of a style have nothing to ask: the next style is tried
+      for (let i = 0; i < TRACK_TRIES; i++) {
+        const ref = refOfTrack({ style: TRACK_STYLES[(n + i) % TRACK_STYLES.length] as (typeof TRACK_STYLES)[number], seed: rng.int(0, 0xffff_ffff), difficulty });
+        if (buildQuestion(ref)) return ref;
+      }
+      continue;
+    }
+    const ask = { topic, ticked, difficulty };
+    const shapes = topicShapes(ask);
+    if (shapes.length > 0) return refOfSpec(pickTopicItem(ask, rng.pick(shapes), rng.int(0, 0xffff_ffff)).spec);
   }
-  return refOfTrack({ style: 'time_wait', seed: rng.int(0, 0xffff_ffff), difficulty });
+  return null;
 }
 
 /** A new exam: `count` questions, round-robin over the topics so each appears. */
 export function makeExam(config: ExamConfig, seed: number, at: number): ExamSession {
   const rng = seededRandom(seed);
   const topics: ExamTopic[] = config.topics.length > 0 ? config.topics : ['handshake'];
-  const refs = Array.from({ length: config.count }, (_, i) => drawRef(topics[i % topics.length] as ExamTopic, config.difficulty, rng, Math.floor(i / topics.length)));
+  const refs = Array.from({ length: config.count }, (_, i) => drawRef(topics, i, config.difficulty, rng, Math.floor(i / topics.length))).filter((r): r is string => r !== null);
   return {
     id: `${at.toString(36)}-${(seed >>> 0).toString(36)}`,
     config: { ...config, topics },
