@@ -38,18 +38,18 @@ describe('lessons', () => {
     }
   });
 
-  it('name each quiz so that positional refs saved before ids migrate to it', () => {
+  it('lead every positional ref saved before ids to a quiz the lesson still has', () => {
     for (const slug of slugs) {
       const lesson = loadLesson('en', slug, root)!;
+      const quizIds = lesson.parts.flatMap((part) => (part.type === 'quiz' ? [lessonItemRef(slug, part.id)] : []));
       let legacy = 0;
-      lesson.parts.forEach((part, index) => {
-        if (part.type !== 'quiz') return;
+      // Positions are those of the lesson when ids came; sections added since may move the quizzes.
+      for (let index = 0; index < lesson.parts.length + 40; index++) {
         const positional = `lesson:/en/learn/${slug}#quiz-${index}`;
-        // Quizzes written after ids came have no positional ref to migrate; the older ones keep their places.
-        if (migrateItemRef(positional) === positional) return;
+        if (migrateItemRef(positional) === positional) continue;
         legacy++;
-        expect(migrateItemRef(positional), `${slug} quiz-${index}`).toBe(lessonItemRef(slug, part.id));
-      });
+        expect(quizIds, `${slug} quiz-${index}`).toContain(migrateItemRef(positional));
+      }
       expect(legacy, slug).toBeGreaterThanOrEqual(2);
     }
   });
