@@ -48,6 +48,7 @@ describe('lesson questions in the mistake book', () => {
     const sources = lessonQuestionSources('en');
     const choices = Object.entries(sources).filter(([, s]) => 'options' in s.quiz);
     expect(choices.map(([ref]) => ref).sort()).toEqual([
+      'lesson:/learn/edge-cases#quiz-choice-old-duplicate-reset',
       'lesson:/learn/four-way-teardown#quiz-choice-ack-of-fin',
       'lesson:/learn/state-machine#quiz-choice-states-after-last-fin',
       'lesson:/learn/three-way-handshake#quiz-choice-synack',
