@@ -4,7 +4,7 @@
 import { explainFinding, hintFinding, type Lang } from './explain/index';
 import type { Finding } from './findings';
 import { stateReason } from './explain/reasons';
-import { carriesNewBytes, newBytesSeqFinding, retransmitSeqFinding, retransmitsFromUna, ruleOfSend } from './internal/send';
+import { carriesNewBytes, finRetransmitSeqFinding, newBytesSeqFinding, retransmitSeqFinding, retransmitsFin, retransmitsFromUna, ruleOfSend } from './internal/send';
 import { seq } from './seq';
 import { toWire } from './internal/wire';
 import { replayRecords, snapshotAfter } from './replay';
@@ -192,11 +192,14 @@ function newBytesFinding(q: Question, before: ConnectionSnapshot, answered: Segm
 
 /**
  * A wrong seq for the segment that resends lost bytes is explained by what a retransmission
- * reuses, SND.UNA, not by where new bytes would start (which is a legal answer elsewhere).
+ * reuses, SND.UNA, not by where new bytes would start (which is a legal answer elsewhere). A
+ * resent FIN given the next seq reads to replay as a second FIN ("a direction is closed once"),
+ * but the learner resent the FIN: the rule is that it keeps its original seq.
  */
 function resendFinding(q: Question, before: ConnectionSnapshot, answered: Segment, found: Finding): Finding {
   const original = segmentAt(q.trace, q.event) as Segment;
   const sender = before[original.from];
+  if (found.code === 'FIN_AFTER_OWN_FIN' && retransmitsFin(sender, toWire(original))) return finRetransmitSeqFinding(sender, toWire(answered), seq(answered.seq));
   // A seq moved off SND.UNA shows as a wrong seq, or as a resend running past what was sent (its len is given).
   const seqMoved = found.field === 'seq' || (found.field === 'len' && answered.seq !== original.seq);
   return seqMoved && retransmitsFromUna(sender, toWire(original)) ? retransmitSeqFinding(sender, seq(answered.seq)) : found;

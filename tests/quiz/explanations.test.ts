@@ -65,6 +65,28 @@ describe('a retransmission reuses SND.UNA', () => {
   });
 });
 
+describe('a retransmitted FIN keeps its seq', () => {
+  it('the resent FIN given the next seq is explained by the retransmission rule, not "a direction is closed once" (seq and whole segment, every level)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('lost_fin' as const, 'lost_last_ack' as const), fc.constantFrom('seq' as const, 'segment' as const), levels, seeds, (family, kind, difficulty, seed) => {
+        const item = buildItem({ kind, family, seed, difficulty });
+        const s = segmentOf(item.trace.events[item.event]);
+        const resentFin = s?.flags.includes('FIN') && item.trace.events.slice(0, item.event).some((e) => segmentOf(e)?.from === s.from && segmentOf(e)?.flags.includes('FIN'));
+        if (!s || !resentFin) return;
+        const next = (s.seq + 1) % 0x1_0000_0000;
+        for (const lang of ['en', 'zh'] as const) {
+          const wrong = gradeItem(item, kind === 'seq' ? next : { flags: s.flags, seq: next, ack: s.ack, len: s.len }, lang);
+          expect(wrong.correct).toBe(false);
+          expect(wrong.finding?.code).toBe('SEQ_FIN_RETRANSMIT');
+          expect(wrong.explain).toContain(String(s.seq));
+          expect(wrong.misconception).toBe('retransmission_same_seq');
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
 describe('the SYN,ACK carries ACK because B must acknowledge A\'s SYN', () => {
   it('never "once synchronized": SYN-RECEIVED is not a synchronized state (en and zh)', () => {
     for (let seed = 0; seed < 40; seed++) {

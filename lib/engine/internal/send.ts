@@ -208,9 +208,7 @@ function classifyOrdinary(e: Endpoint, w: Wire): OrdinaryKind | Finding {
     if (w.seq === nxt && w.len === 0) {
       return findingOf('FIN_AFTER_OWN_FIN', 'flags', withFlag(w.flags, 'FIN', false), w.flags, { ...baseParams(e), finSeq: e.finSeq });
     }
-    if (seqAdd(w.seq, w.len) !== e.finSeq) {
-      return findingOf('SEQ_FIN_RETRANSMIT', 'seq', seqAdd(e.finSeq, -w.len), w.seq, { ...baseParams(e), finSeq: e.finSeq, len: w.len });
-    }
+    if (seqAdd(w.seq, w.len) !== e.finSeq) return finRetransmitSeqFinding(e, w, w.seq);
     return 'retransmit';
   }
   if (w.seq === nxt) return 'new';
@@ -381,6 +379,17 @@ export function newBytesSeqFinding(e: Endpoint, w: Wire): Finding {
  */
 export function retransmitsFromUna(e: Endpoint, w: Wire): boolean {
   return !w.syn && !w.rst && w.len > 0 && w.seq === e.sndUna && e.sndUna !== e.sndNxt;
+}
+
+/** A FIN sent after the sender's own FIN can only be that FIN again: a retransmission. */
+export function retransmitsFin(e: Endpoint, w: Wire): boolean {
+  return w.fin && e.finSeq !== null;
+}
+
+/** A FIN's retransmission keeps the FIN where it was (its data, if any, just before it). `got` is the seq given. */
+export function finRetransmitSeqFinding(e: Endpoint, w: Wire, got: Seq): Finding {
+  const finSeq = e.finSeq as Seq;
+  return findingOf('SEQ_FIN_RETRANSMIT', 'seq', seqAdd(finSeq, -w.len), got, { ...baseParams(e), finSeq, len: w.len });
 }
 
 export function retransmitSeqFinding(e: Endpoint, got: Seq): Finding {
