@@ -3,8 +3,9 @@
 // first getAuth() call opens the database and builds the instance.
 import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
+import { LRUCache } from 'lru-cache';
 import { getEnv, type Env } from '../env';
-import { getConnection, kyselyStore, type Connection } from '../db';
+import { getConnection, kyselyStore, type Connection, type Role } from '../db';
 import { roleForSignUp } from './roles';
 import { authSecret } from './secret';
 
@@ -13,7 +14,7 @@ export { roleForSignUp } from './roles';
 /** The sign-in rate limit's window, in seconds. */
 export const SIGN_IN_WINDOW = 60;
 
-/** How long a session read from the signed session cookie is trusted before the database is asked again. */
+/** How long an instance trusts what it last read of a session before it asks the database again. */
 export const SESSION_CACHE_SECONDS = 60;
 
 /**
@@ -42,10 +43,8 @@ export function createAuth(conn: Connection, env: Env) {
     session: {
       expiresIn: 60 * 60 * 24 * 14,
       updateAge: 60 * 60 * 24,
-      // Every answer asks who is signed in: a signed copy of the session in a cookie answers that
-      // without the database for a minute at most (a sign-out on another device takes effect
-      // within that minute; the sign-in rate limit and the sessions themselves stay in the database).
-      cookieCache: { enabled: true, maxAge: SESSION_CACHE_SECONDS },
+      // No cookie cache: signedInUser() below remembers sessions instead, which also skips
+      // better-auth's own per-call work (the cookie cache still cost most of a database read).
     },
     rateLimit: {
       enabled: true,
@@ -77,7 +76,49 @@ export function createAuth(conn: Connection, env: Env) {
 
 export type Auth = ReturnType<typeof createAuth>;
 
+/** Who is signed in, as the app uses it. */
+export interface SignedInUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
 let building: Promise<Auth> | null = null;
+
+/**
+ * Every answer a student sends asks who is signed in, and better-auth's getSession costs most of
+ * a millisecond even when the session is in a cookie: a class's answers would spend more on it
+ * than on the answer. So an instance remembers, per Cookie header (getSession's only input here),
+ * the user it got for up to SESSION_CACHE_SECONDS. The database stays the truth, read again after
+ * that (a sign-out on another device takes effect within that minute, on every instance), and
+ * only found sessions are kept, so a request with a made-up cookie can fill nothing.
+ */
+const sessions = new LRUCache<string, SignedInUser>({
+  max: 10_000,
+  ttl: SESSION_CACHE_SECONDS * 1000,
+  // Timed on the wall clock (not performance.now), so a test can move past the minute.
+  perf: { now: () => Date.now() },
+  fetchMethod: async (cookie) => {
+    const session = await (await getAuth()).api.getSession({ headers: new Headers({ cookie }) });
+    if (!session) return undefined;
+    const { id, name, email, role } = session.user as typeof session.user & { role?: string };
+    return { id, name, email, role: role === 'instructor' ? 'instructor' : 'student' };
+  },
+});
+
+/** The user the request's session cookie belongs to, or null (no cookie, signed out, expired). */
+export async function signedInUser(headers: Headers): Promise<SignedInUser | null> {
+  const cookie = headers.get('cookie');
+  if (!cookie) return null;
+  return (await sessions.fetch(cookie)) ?? null;
+}
+
+/** After a sign-out through this instance: its old cookie is refused here at once, not after the minute. */
+export function forgetSession(headers: Headers): void {
+  const cookie = headers.get('cookie');
+  if (cookie) sessions.delete(cookie);
+}
 
 export function getAuth(): Promise<Auth> {
   building ??= getConnection().then((conn) => createAuth(conn, getEnv()));
@@ -87,7 +128,8 @@ export function getAuth(): Promise<Auth> {
   return building;
 }
 
-/** Forgets the instance, to be rebuilt on the next getAuth() (after closeConnection(), in tests). */
+/** Forgets the instance and the sessions read through it, to be rebuilt on the next getAuth() (after closeConnection(), in tests). */
 export function resetAuth(): void {
   building = null;
+  sessions.clear();
 }

@@ -3,7 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as health from '@/app/api/health/route';
 import * as progress from '@/app/api/progress/route';
-import { roleForSignUp } from '@/lib/auth';
+import { roleForSignUp, SESSION_CACHE_SECONDS } from '@/lib/auth';
+import { getConnection } from '@/lib/db';
 import { BACKENDS } from '../db/backends';
 import { Client, useFreshApp } from './harness';
 
@@ -66,6 +67,32 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
     expect(signIn.status).toBe(200);
     const session = await c.call<{ user: { email: string } }>(authRoute.GET, '/api/auth/get-session');
     expect(session.body.user.email).toBe('cycle@example.test');
+  });
+
+  it('trusts a remembered session for a minute at most: a sign-out on another instance is refused after it, one here at once', async () => {
+    const elsewhere = new Client('10.2.0.2');
+    const { body } = await signUp(elsewhere, 'minute@example.test');
+    expect((await elsewhere.call(progress.GET, '/api/progress')).status).toBe(200);
+    // Another instance signs the user out: the session row goes, this instance has it remembered.
+    const { db } = await getConnection();
+    await db.deleteFrom('session').where('userId', '=', body.user.id).execute();
+    expect((await elsewhere.call(progress.GET, '/api/progress')).status).toBe(200);
+    // lru-cache reuses a clock reading for a millisecond: let that pass before moving the clock.
+    await new Promise((r) => setTimeout(r, 5));
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + (SESSION_CACHE_SECONDS + 1) * 1000);
+      expect((await elsewhere.call(progress.GET, '/api/progress')).status).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
+
+    const here = new Client('10.2.0.3');
+    await signUp(here, 'here@example.test');
+    const stolen = here.copy('10.2.0.4');
+    expect((await stolen.call(progress.GET, '/api/progress')).status).toBe(200);
+    expect((await here.call(auth, '/api/auth/sign-out', { body: {} })).status).toBe(200);
+    expect((await stolen.call(progress.GET, '/api/progress')).status).toBe(401);
   });
 
   it('limits sign-in attempts per client, counted in the database, and never logs a password', async () => {

@@ -20,6 +20,13 @@ export class Client {
   private cookies = new Map<string, string>();
   constructor(private readonly ip = '10.0.0.1') {}
 
+  /** Another client holding the same cookies: a stolen or replayed cookie, or a second tab. */
+  copy(ip = this.ip): Client {
+    const other = new Client(ip);
+    other.cookies = new Map(this.cookies);
+    return other;
+  }
+
   async call<T = Record<string, unknown>>(handler: Handler, path: string, init: { method?: string; body?: unknown; raw?: string; params?: Record<string, string | string[]> } = {}): Promise<Reply<T>> {
     const headers = new Headers({ origin: ORIGIN, 'x-forwarded-for': this.ip });
     if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));

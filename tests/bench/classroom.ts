@@ -5,13 +5,27 @@
 // Then a crash: the SQLite server is killed with SIGKILL mid-run and restarted, and every answer
 // that got a 2xx must be in the database.
 //
+// Two shapes of load, each run on /api/health and then on the answers:
+// - saturation: every student sends its answers back to back with no pause, so all 300 requests
+//   are always in flight. It measures how many answers per second the server can take, and the
+//   throughput target (answers >= 0.5x health's rate) is judged on it. Its latency is printed but
+//   not judged: with 300 always in flight, Little's law makes the mean latency 300 / throughput,
+//   so p99 < 200 ms would need over 1500 answers/s, more than /api/health itself serves here.
+// - class pace: the 300 open the assignment together, then each reads and thinks for a seeded
+//   random 2-6 s before each answer (the first too: no one answers a question unseen), as a class
+//   in a room does. That is the load a class puts on the server, and the p99 < 200 ms target is
+//   judged on it.
+// Other work on the machine moves every figure, so each round prints the load average it ran at.
+//
 // SYNACK_BENCH_STUDENTS (default 300) and SYNACK_BENCH_QUESTIONS (default 10) scale it;
+// SYNACK_BENCH_THINK_MS (default 2000-6000) sets the class pace's think time, as MIN-MAX;
 // SYNACK_BENCH_PGPORT picks the port of the PostgreSQL the bench starts (default 55499).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect, kyselyStore, type Connection } from '@/lib/db';
+import { seededRandom } from '@/lib/engine';
 import { root, startServer, type Server } from './server';
 
 type Line = (label: string, value: string, target: string, ok: boolean) => void;
@@ -19,6 +33,7 @@ type Line = (label: string, value: string, target: string, ok: boolean) => void;
 const STUDENTS = Math.max(2, Number(process.env.SYNACK_BENCH_STUDENTS ?? 300));
 const QUESTIONS = Math.max(1, Number(process.env.SYNACK_BENCH_QUESTIONS ?? 10));
 const SECRET = 'bench-secret-0123456789abcdef0123456789';
+const [THINK_MIN, THINK_MAX] = (process.env.SYNACK_BENCH_THINK_MS ?? '2000-6000').split('-').map(Number) as [number, number];
 
 interface Student {
   email: string;
@@ -162,13 +177,28 @@ async function timed(fn: () => Promise<Response>): Promise<Timed> {
   }
 }
 
+/** How long a student thinks before each answer, in ms: null sends at once (saturation). */
+type Think = ((student: number) => () => number) | null;
+
+/** The class pace: a seeded random think time per student and question, the same every run. */
+const classPace: Think = (student) => {
+  const rng = seededRandom(0x5eed + student);
+  return () => rng.int(THINK_MIN, THINK_MAX);
+};
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /** Every student at once, each sending its requests one after another, as a student answers. */
-async function load(students: Student[], perStudent: (s: Student, q: number, i: number) => Promise<Timed>): Promise<{ round: Round; results: Timed[][] }> {
+async function load(students: Student[], think: Think, perStudent: (s: Student, q: number, i: number) => Promise<Timed>): Promise<{ round: Round; results: Timed[][] }> {
   const t0 = performance.now();
   const results = await Promise.all(
     students.map(async (s, i) => {
+      const pause = think?.(i);
       const mine: Timed[] = [];
-      for (let q = 0; q < QUESTIONS; q++) mine.push(await perStudent(s, q, i));
+      for (let q = 0; q < QUESTIONS; q++) {
+        if (pause) await sleep(pause());
+        mine.push(await perStudent(s, q, i));
+      }
       return mine;
     }),
   );
@@ -178,12 +208,25 @@ async function load(students: Student[], perStudent: (s: Student, q: number, i: 
 const answerCall = (origin: string, s: Student, q: number, seq: number) => () =>
   call(origin, s, 'PUT', `/api/attempts/${s.attemptId}/answers/${q}`, { response: responseFor(s.kinds[q] as string, seq), seq });
 
-/** /api/health under the same shape of load, then the answers: one figure each, in the same run. */
-async function measure(origins: string[], students: Student[], seq: number): Promise<{ health: Round; answers: Round }> {
+interface Measured {
+  health: Round;
+  answers: Round;
+  /** Answers stored at this round's seq once the round is over. */
+  stored: number;
+  /** The 1-minute load average when the round began. */
+  load: number;
+}
+
+/**
+ * /api/health, then the answers (sent with `seq`), in one shape of load: the health figure is
+ * the machine's own, measured in the same run; `stored` counts what the database then holds.
+ */
+async function measure(origins: string[], students: Student[], think: Think, seq: number, stored: (seq: number) => Promise<number>): Promise<Measured> {
   const pick = (i: number, q: number) => origins[(i + q) % origins.length] as string;
-  const health = (await load(students, (s, q, i) => timed(() => call(pick(i, q), s, 'GET', '/api/health')))).round;
-  const answers = (await load(students, (s, q, i) => timed(answerCall(pick(i, q), s, q, seq)))).round;
-  return { health, answers };
+  const load1 = loadavg()[0] as number;
+  const health = (await load(students, think, (s, q, i) => timed(() => call(pick(i, q), s, 'GET', '/api/health')))).round;
+  const answers = (await load(students, think, (s, q, i) => timed(answerCall(pick(i, q), s, q, seq)))).round;
+  return { health, answers, stored: await stored(seq), load: load1 };
 }
 
 async function storedAnswers(conn: Connection, students: Student[]): Promise<Map<string, number>> {
@@ -191,16 +234,30 @@ async function storedAnswers(conn: Connection, students: Student[]): Promise<Map
   return new Map(rows.map((r) => [`${r.attemptId}/${r.position}`, r.clientSeq]));
 }
 
-function report(line: Line, name: string, m: { health: Round; answers: Round }, stored: number): void {
-  const ms = (n: number) => `${n.toFixed(0)} ms`;
-  line(`${name}: /api/health, ${STUDENTS} clients x ${QUESTIONS}`, `${m.health.perSecond.toFixed(0)} req/s`, '-', m.health.errors === 0);
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+
+function rates(line: Line, label: string, m: Measured, unit: string): void {
+  line(`${label}: /api/health, ${STUDENTS} clients x ${QUESTIONS}`, `${m.health.perSecond.toFixed(0)} req/s`, '-', m.health.errors === 0);
   console.log(`       p50 ${ms(m.health.p50)}, p99 ${ms(m.health.p99)}, ${m.health.errors} errors`);
-  line(`${name}: answers, ${STUDENTS} students x ${QUESTIONS}`, `${m.answers.perSecond.toFixed(0)} answers/s`, '-', m.answers.errors === 0);
+  line(`${label}: answers, ${STUDENTS} students x ${QUESTIONS}`, `${m.answers.perSecond.toFixed(0)} ${unit}`, '-', m.answers.errors === 0);
   console.log(`       p50 ${ms(m.answers.p50)}, p99 ${ms(m.answers.p99)}, ${m.answers.errors} errors`);
-  const ratio = m.answers.perSecond / m.health.perSecond;
-  line(`${name}: answers / health, per second`, `${ratio.toFixed(2)}x`, '>= 0.5x', ratio >= 0.5);
-  line(`${name}: answer p99 latency`, ms(m.answers.p99), '< 200 ms', m.answers.p99 < 200);
-  line(`${name}: answers sent (2xx) / stored`, `${m.answers.sent - m.answers.errors} / ${stored}`, 'equal, 0 errors', m.answers.errors === 0 && stored === m.answers.sent);
+  line(`${label}: answers sent (2xx) / stored`, `${m.answers.sent - m.answers.errors} / ${m.stored}`, 'equal, 0 errors', m.answers.errors === 0 && m.stored === m.answers.sent);
+}
+
+/** Saturation gives the throughput ratio; the class pace gives the latency target (see the top). */
+function report(line: Line, name: string, saturated: Measured, paced: Measured): void {
+  console.log(`     saturation (no pause, ${STUDENTS} in flight), load average ${saturated.load.toFixed(2)}:`);
+  rates(line, `${name} saturation`, saturated, 'answers/s');
+  const ratio = saturated.answers.perSecond / saturated.health.perSecond;
+  line(`${name}: answers / health, per second, saturation`, `${ratio.toFixed(2)}x`, '>= 0.5x', ratio >= 0.5);
+  console.log(`     class pace (think ${THINK_MIN / 1000}-${THINK_MAX / 1000} s before each answer), load average ${paced.load.toFixed(2)}:`);
+  rates(line, `${name} class pace`, paced, 'answers/s offered');
+  line(`${name}: answer p99 latency, class pace`, ms(paced.answers.p99), '< 200 ms', paced.answers.p99 < 200);
+}
+
+/** How many of the students' answers the database holds at exactly this seq. */
+async function storedAt(conn: Connection, students: Student[], seq: number): Promise<number> {
+  return [...(await storedAnswers(conn, students)).values()].filter((v) => v === seq).length;
 }
 
 async function sqliteRound(line: Line): Promise<void> {
@@ -211,20 +268,22 @@ async function sqliteRound(line: Line): Promise<void> {
   try {
     console.log(`\nclassroom load on SQLite (one instance): setting up ${STUDENTS} students`);
     const { students } = await setUp([server.origin], 'sqlite');
-    const m = await measure([server.origin], students, 1);
     conn = await connect({ dataDir });
-    report(line, 'SQLite', m, (await storedAnswers(conn, students)).size);
+    const stored = (seq: number) => storedAt(conn as Connection, students, seq);
+    const saturated = await measure([server.origin], students, null, 1, stored);
+    const paced = await measure([server.origin], students, classPace, 2, stored);
+    report(line, 'SQLite', saturated, paced);
 
-    // The crash: new answers (seq 2) from every student; SIGKILL once a third have been answered.
+    // The crash: new answers (seq 3) from every student, at saturation; SIGKILL once a third have been answered.
     console.log(`\ncrash test: kill -9 the SQLite server a third of the way through ${STUDENTS * QUESTIONS} answers, restart it`);
     const port = server.port;
     const origin = server.origin;
     let answered = 0;
     let killed: Promise<void> | null = null;
     const sent: Array<{ key: string; seq: number; ok: boolean }> = [];
-    await load(students, async (s, q) => {
-      const r = await timed(answerCall(origin, s, q, 2));
-      sent.push({ key: `${s.attemptId}/${q}`, seq: 2, ok: r.ok });
+    await load(students, null, async (s, q) => {
+      const r = await timed(answerCall(origin, s, q, 3));
+      sent.push({ key: `${s.attemptId}/${q}`, seq: 3, ok: r.ok });
       if (++answered === Math.floor((STUDENTS * QUESTIONS) / 3)) killed = server!.crash();
       return r;
     });
@@ -243,12 +302,11 @@ async function sqliteRound(line: Line): Promise<void> {
       async (x) => {
         const [attemptId, q] = x.key.split('/') as [string, string];
         const s = students.find((st) => st.attemptId === attemptId) as Student;
-        return timed(answerCall(server!.origin, s, Number(q), 2));
+        return timed(answerCall(server!.origin, s, Number(q), 3));
       },
     );
-    const final = await storedAnswers(conn, students);
-    const atSeq2 = [...final.values()].filter((v) => v === 2).length;
-    line('crash: after retries, answers stored at their latest', `${atSeq2} / ${STUDENTS * QUESTIONS}`, 'all', atSeq2 === STUDENTS * QUESTIONS && retried.every((r) => r.ok));
+    const atLatest = await storedAt(conn, students, 3);
+    line('crash: after retries, answers stored at their latest', `${atLatest} / ${STUDENTS * QUESTIONS}`, 'all', atLatest === STUDENTS * QUESTIONS && retried.every((r) => r.ok));
   } finally {
     await conn?.db.destroy();
     await server?.stop();
@@ -283,9 +341,11 @@ async function postgresRound(line: Line): Promise<void> {
     const origins = servers.map((s) => s.origin);
     console.log(`       setting up ${STUDENTS} students, requests alternating between ${origins.join(' and ')}`);
     const { students } = await setUp(origins, 'pg');
-    const m = await measure(origins, students, 1);
     conn = await connect({ databaseUrl: url, dataDir });
-    report(line, 'PostgreSQL x2', m, (await storedAnswers(conn, students)).size);
+    const stored = (seq: number) => storedAt(conn as Connection, students, seq);
+    const saturated = await measure(origins, students, null, 1, stored);
+    const paced = await measure(origins, students, classPace, 2, stored);
+    report(line, 'PostgreSQL x2', saturated, paced);
   } finally {
     await conn?.db.destroy();
     for (const s of servers) await s.stop();
