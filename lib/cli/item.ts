@@ -2,9 +2,10 @@
 // gets it (the trace without checkpoints, the event asked, the options), with its question worded
 // by the same messages as the app (content/ui/<lang>.json, quiz.prompts).
 // Imported, not read from disk at run time: the CLI runs as an esbuild bundle under node_modules/.cache,
-// where a path relative to this file no longer points at content/.
-import en from '../../content/ui/en.json' with { type: 'json' };
-import zh from '../../content/ui/zh.json' with { type: 'json' };
+// where a path relative to this file no longer points at content/. Named imports, so the bundle
+// holds only the quiz messages, not every page's wording (less to parse at each start).
+import { quiz as enQuiz } from '../../content/ui/en.json';
+import { quiz as zhQuiz } from '../../content/ui/zh.json';
 import type { Lang, QuestionField, SegmentAnswer, StatePair, Trace } from '../engine/index';
 import { buildItem, decodeSpec, encodeSpec, promptParts, type ItemSpec, type QuestionKind } from '../quiz/index';
 import { QuestionInputError } from './question-args';
@@ -25,7 +26,7 @@ interface QuizMessages {
   noFlags: string;
 }
 
-const MESSAGES: Record<Lang, QuizMessages> = { en: en.quiz, zh: zh.quiz };
+const MESSAGES: Record<Lang, QuizMessages> = { en: enQuiz, zh: zhQuiz };
 
 /** Fills {name} placeholders, as next-intl does for these plain messages. */
 function format(template: string, values: Record<string, string | number>): string {
