@@ -8,19 +8,22 @@ import { applyAppCall, applyTimeout } from './calls';
 import { receiveSegment, type ArrivalOutcome } from './receive';
 import { clearConnection, createEndpoint, type Endpoint, type MoveLog } from './endpoint';
 import { sendSegment } from './send';
+import { settle, settledFate, type Fate, type SettledRuns } from './settled';
 import { toWire } from './wire';
 
 /** A sent segment while in flight; once it arrived or was lost, only that fact is kept. */
-export type SegmentFate = Segment | 'delivered' | 'dropped';
+export type SegmentFate = Segment | Fate;
 
 /**
- * Both endpoints and the network, as plain JSON. `network` maps each `send` id to its fate; it
- * has no prototype, so an id such as "__proto__" is an ordinary key.
+ * Both endpoints and the network, as plain JSON. `network` maps each `send` id in flight to its
+ * segment, and a settled id that is not a number to its fate (number ids settle into `settled`);
+ * it has no prototype, so an id such as "__proto__" is an ordinary key.
  */
 export interface ConnectionDraft {
   A: Endpoint;
   B: Endpoint;
   network: Record<string, SegmentFate>;
+  settled: SettledRuns;
 }
 
 /** What one event did, besides moving the draft on. */
@@ -41,7 +44,7 @@ export function emptyNetwork(): Record<string, SegmentFate> {
  * trace shows, so none is inferred for them (see Endpoint.callsShown).
  */
 export function openDraft(endpoints: Record<Side, EndpointSpec>, callsShown: Record<Side, boolean>): ConnectionDraft {
-  const draft: ConnectionDraft = { A: createEndpoint('A', endpoints.A), B: createEndpoint('B', endpoints.B), network: emptyNetwork() };
+  const draft: ConnectionDraft = { A: createEndpoint('A', endpoints.A), B: createEndpoint('B', endpoints.B), network: emptyNetwork(), settled: [] };
   for (const side of SIDES) draft[side].callsShown = callsShown[side];
   return draft;
 }
@@ -50,12 +53,18 @@ function eventFinding<C extends 'UNKNOWN_SEGMENT_ID' | 'DUPLICATE_SEGMENT_ID' | 
   return findingOf(code, 'event', null, got, params);
 }
 
+/** Segment `id` in flight, or what became of it, or undefined when none was sent. */
+function fateOf(c: ConnectionDraft, id: string): SegmentFate | undefined {
+  return Object.hasOwn(c.network, id) ? c.network[id] : settledFate(c.settled, id);
+}
+
 /** Takes segment `id` out of the network (it arrives or is lost), or says why it cannot. */
-function takeFromNetwork(c: ConnectionDraft, id: string, fate: 'delivered' | 'dropped'): Segment | Finding {
-  const entry = Object.hasOwn(c.network, id) ? c.network[id] : undefined;
+function takeFromNetwork(c: ConnectionDraft, id: string, fate: Fate): Segment | Finding {
+  const entry = fateOf(c, id);
   if (entry === undefined) return eventFinding('UNKNOWN_SEGMENT_ID', id, { id });
   if (typeof entry === 'string') return eventFinding('SEGMENT_NOT_IN_FLIGHT', id, { id, status: entry });
-  c.network[id] = fate;
+  if (settle(c.settled, id, fate)) delete c.network[id];
+  else c.network[id] = fate;
   return entry;
 }
 
@@ -76,7 +85,7 @@ function checkExpect(c: ConnectionDraft, expect: Partial<StatePair>, log: MoveLo
 /** Applies one event to the draft, recording every state change in `log`. Mutates the draft. */
 export function applyEvent(c: ConnectionDraft, event: TraceEvent, log: MoveLog): Applied {
   if ('send' in event) {
-    if (Object.hasOwn(c.network, event.id)) {
+    if (fateOf(c, event.id) !== undefined) {
       return { finding: eventFinding('DUPLICATE_SEGMENT_ID', event.id, { id: event.id }), outcome: null, segment: null };
     }
     c.network[event.id] = event.send;
