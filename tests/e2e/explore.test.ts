@@ -53,6 +53,21 @@ describe('explore a capture', () => {
     });
   }, 120_000);
 
+  it('a returning visitor, whose page the service worker controls, still gets the capture reader', async () => {
+    await withPage(1280, async (page, errors) => {
+      await open(page);
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      });
+      await open(page);
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      await page.getByRole('button', { name: en.explore.samples['lost-segments'] }).click();
+      await expect.poll(() => rows(page).count(), { timeout: 20_000 }).toBe(3);
+      expect(errors).toEqual([]);
+    });
+  }, 120_000);
+
   it('a real pcap file from disk: every connection listed, endpoints as the capture has them', async () => {
     await withPage(1280, async (page) => {
       await open(page);

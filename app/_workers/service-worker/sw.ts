@@ -38,4 +38,13 @@ const serwist = new Serwist({
   },
 });
 
+// A Web Worker's script (the capture reader) is left to the browser. Turbopack starts a worker
+// from its bootstrap script with the chunks to load in the URL's #fragment; a response from
+// here carries the URL without it, so a page this worker controls got "Missing worker
+// bootstrap config" instead of a capture reader. Registered before Serwist's listener, so it
+// runs first; the script is an immutable chunk the HTTP cache keeps for offline visits.
+self.addEventListener('fetch', (event) => {
+  if (event.request.destination === 'worker') event.stopImmediatePropagation();
+});
+
 serwist.addEventListeners();
