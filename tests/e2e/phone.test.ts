@@ -10,6 +10,7 @@ import zh from '@/content/ui/zh.json';
 import { QUIZ_PROGRESS_KEY } from '@/app/_lib/quiz-progress';
 import type { Attempt } from '@/lib/quiz';
 import { useAppAndBrowser, visit, reload } from './server';
+import { buildQuestion, EMPTY_REVISION, gradeQuestion, ingestAttempts } from '@/lib/revision';
 
 const running = useAppAndBrowser();
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
@@ -132,6 +133,80 @@ describe('sequence diagram labels', () => {
       expect(texts).toMatch(/seq=\d{10}/);
       expect(texts).toContain('ack=4294967291');
       expect(await labelProblems(page)).toEqual([]);
+    });
+  });
+});
+
+/**
+ * Every sequence diagram's text as drawn: a drawing wider than its box (it would scroll inside a
+ * card, B's states cut off), or a text outside the drawing, its box or the screen.
+ */
+function clippedDiagramText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    document.querySelectorAll('[data-testid=sequence-svg]').forEach((svg, diagram) => {
+      const box = svg.parentElement!;
+      const drawing = svg.getBoundingClientRect();
+      const room = box.getBoundingClientRect();
+      if (box.scrollWidth > box.clientWidth + 1) found.push(`diagram ${diagram} is ${Math.round(drawing.width)} px in a ${box.clientWidth} px box`);
+      for (const text of svg.querySelectorAll('text')) {
+        const t = text.getBoundingClientRect();
+        if (t.width === 0) continue;
+        const left = Math.max(drawing.left, room.left, 0);
+        const right = Math.min(drawing.right, room.right, document.documentElement.clientWidth);
+        if (t.left < left - 0.5 || t.right > right + 0.5) found.push(`diagram ${diagram}: "${text.textContent}" is cut off`);
+      }
+    });
+    return found;
+  });
+}
+
+describe('diagrams in cards on a 390 px phone', () => {
+  const check = async (page: Page, where: string) => {
+    expect(await page.locator('[data-testid=sequence-svg]').count(), where).toBeGreaterThan(0);
+    expect(await clippedDiagramText(page), where).toEqual([]);
+    expect(await labelProblems(page), where).toEqual([]);
+  };
+
+  it('a lesson question and a practice question, en and zh', async () => {
+    await withPage(PHONE, async (page) => {
+      for (const [lang, ui] of [['en', en], ['zh', zh]] as const) {
+        await open(page, `/${lang}/learn/edge-cases`);
+        await page.getByRole('button', { name: ui.lesson.quizStart }).first().click();
+        await page.getByTestId('sequence-svg').first().waitFor();
+        await stepAllToEnd(page);
+        await check(page, `${lang} lesson`);
+        await open(page, `/${lang}/practice`);
+        await page.getByRole('button', { name: ui.practice.start }).click();
+        await page.getByTestId('sequence-svg').first().waitFor();
+        await check(page, `${lang} practice`);
+      }
+    });
+  });
+
+  it('a capture\'s connection on the explore page', async () => {
+    await withPage({ ...PHONE, serviceWorkers: 'block' }, async (page) => {
+      await open(page, '/zh/explore');
+      await page.getByRole('button', { name: zh.explore.samples['lost-segments'] }).click();
+      await page.getByRole('button', { name: `${zh.explore.open} 2` }).click();
+      await page.getByTestId('connection-view').getByRole('button', { name: zh.trace.last }).click();
+      await check(page, 'explore');
+    });
+  });
+
+  it('a mistake in the mistake book (a card inside a card), en and zh', async () => {
+    const item = 'ack.handshake.42.b';
+    const graded = gradeQuestion(buildQuestion(item)!, 1, 'en');
+    const state = ingestAttempts(EMPTY_REVISION, [
+      { at: Date.now() - 3_600_000, item, kind: 'ack', skill: graded.skill, correct: false, misconception: graded.misconception, response: 1 },
+    ]);
+    await withPage(PHONE, async (page) => {
+      await page.addInitScript((raw) => localStorage.getItem('synack:revision') ?? localStorage.setItem('synack:revision', raw), JSON.stringify(state));
+      for (const lang of ['en', 'zh']) {
+        await open(page, `/${lang}/revise/mistakes`);
+        await page.getByTestId('mistake').first().locator('summary').click();
+        await check(page, `${lang} mistake book`);
+      }
     });
   });
 });
@@ -325,6 +400,36 @@ describe('site header', () => {
         expect((await toggle.boundingBox())?.width ?? 999).toBeLessThanOrEqual(40);
       }
     });
+  });
+});
+
+describe('site header, signed in', () => {
+  it('is one row at 1366 px in en and zh with a long account name, and at 1280 px', async () => {
+    for (const width of [1366, 1280]) {
+      await withPage({ viewport: { width, height: 900 } }, async (page) => {
+        const base = running().app.baseUrl;
+        const signUp = await page.context().request.post(`${base}/api/auth/sign-up/email`, {
+          data: { name: 'Alexandra Example-Longname', email: `header-${width}-${Date.now()}@example.com`, password: 'correct horse battery staple' },
+          headers: { origin: base },
+        });
+        expect(signUp.status()).toBe(200);
+        for (const url of ['/en', '/zh/learn/edge-cases']) {
+          await open(page, url);
+          await page.getByTestId('account-menu').waitFor();
+          expect(await page.getByTestId('account-menu').textContent(), url).toContain('Alexandra');
+          const header = await page.locator('header').first().boundingBox();
+          expect(header?.height ?? 999, `${url} at ${width}`).toBeLessThanOrEqual(64);
+          // Every link and button of the header on screen, none of them wrapped onto a second line.
+          const tall = await page.evaluate(() =>
+            [...document.querySelectorAll('header a, header button')]
+              .filter((e) => (e as HTMLElement).offsetParent !== null && e.getBoundingClientRect().height > 44)
+              .map((e) => e.textContent),
+          );
+          expect(tall, `${url} at ${width}`).toEqual([]);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), url).toBeLessThanOrEqual(width);
+        }
+      });
+    }
   });
 });
 

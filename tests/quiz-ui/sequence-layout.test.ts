@@ -18,7 +18,11 @@ import {
 /** A phone's room (390 px screen, 332 px box; narrower boxes scroll the same drawing), a tablet's, a desktop's. */
 const PHONE = sequenceGeometry(332);
 const DESKTOP = sequenceGeometry(576);
-const WIDTHS = [PHONE, sequenceGeometry(424), DESKTOP];
+/** A card's box on a phone (a class attempt's, a mistake's): the narrowest drawing. */
+const IN_CARD = sequenceGeometry(312);
+const WIDTHS = [IN_CARD, PHONE, sequenceGeometry(424), DESKTOP];
+/** A lesson widget's boxes: its drawing's room is reserved before hydration, so its rows keep their height. */
+const WIDGET_WIDTHS = [PHONE, sequenceGeometry(424), DESKTOP];
 
 function labelsOf(trace: Trace, g: SequenceGeometry, lostWord = 'lost'): PlacedLabel[] {
   return layoutSequence(traceViewOf(trace, 'en').events, null, lostWord, g).labels;
@@ -49,7 +53,9 @@ describe('sequence diagram geometry', () => {
       expect(g.width - g.x.B - 'SYN_RECEIVED'.length * g.char - 10).toBeGreaterThanOrEqual(0);
     }
     expect(PHONE.width).toBe(332);
-    expect(sequenceGeometry(300).width).toBe(332);
+    expect(sequenceGeometry(300).width).toBe(312);
+    // The narrowest still holds a 10-digit number on a line between the lifelines.
+    expect(segmentLabelLines(syn('A', 4294967295, 4294967295, ['SYN', 'ACK']), sequenceGeometry(312)).every((l) => textWidth(l, sequenceGeometry(312)) + 10 <= sequenceGeometry(312).maxLabel)).toBe(true);
     expect(DESKTOP.width).toBe(520);
   });
 });
@@ -93,7 +99,7 @@ describe('sequence diagram labels', () => {
 
   it('keeps the usual row height for lesson-like traces, at every width (their room is reserved before drawing)', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SCENARIO_FAMILIES), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(...WIDTHS), (family, seed, g) => {
+      fc.property(fc.constantFrom(...SCENARIO_FAMILIES), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(...WIDGET_WIDTHS), (family, seed, g) => {
         const view = traceViewOf(generateScenario(family, { seed, difficulty: 'beginner' }), 'en');
         expect(layoutSequence(view.events, null, 'lost', g).g.row).toBe(g.row);
       }),
@@ -101,8 +107,9 @@ describe('sequence diagram labels', () => {
     );
   });
 
-  it('keeps small numbers on one line', () => {
-    for (const g of WIDTHS) expect(segmentLabelLines(syn('A', 1000, 5001), g)).toEqual(['SYN  len=0', 'seq=1000 ack=5001']);
+  it('keeps small numbers on one line in a widget, and on two in a card on a phone', () => {
+    for (const g of WIDGET_WIDTHS) expect(segmentLabelLines(syn('A', 1000, 5001), g)).toEqual(['SYN  len=0', 'seq=1000 ack=5001']);
+    expect(segmentLabelLines(syn('A', 1000, 5001), IN_CARD)).toEqual(['SYN  len=0', 'seq=1000', 'ack=5001']);
   });
 
   it('never makes a label wider than the room between the lifelines', () => {

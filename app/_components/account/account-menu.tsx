@@ -32,10 +32,12 @@ export function AccountMenu() {
       </Link>
     );
   }
+  // In the desktop header row the name sits above "Sign out", not beside it: side by side they
+  // took 220 px, and the English row wrapped at 1366 px once signed in.
   return (
-    <span className="flex items-center gap-1 text-sm" data-testid="account-menu">
-      <span className="max-w-[9rem] truncate text-muted" title={account.name}>{account.name}</span>
-      <Link href="/sign-out" prefetch={false} className={link}>{t('signOut')}</Link>
+    <span className="flex items-center gap-1 text-sm xl:flex-col xl:items-end xl:gap-0" data-testid="account-menu">
+      <span className="max-w-[9rem] truncate text-muted xl:text-xs" title={account.name}>{account.name}</span>
+      <Link href="/sign-out" prefetch={false} className={`${link} xl:py-0`}>{t('signOut')}</Link>
     </span>
   );
 }

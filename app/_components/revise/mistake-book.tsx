@@ -161,7 +161,9 @@ function MistakeEntry({ mistake, sections, lesson }: { mistake: Mistake; section
         <>
           <p>{t('question', { prompt: question.source === 'quiz' ? itemPrompt(question.item) : trackPrompt(question.item) })}</p>
           {question.source === 'quiz' && (
-            <details className="rounded-md border border-border p-2">
+            // On a phone the diagram gets the card's whole width (the drawing needs 312 px; a framed
+            // box inside the card left it 306 and cut off B's states).
+            <details className="max-sm:-mx-2 rounded-md border border-border p-2 max-sm:border-x-0">
               <summary className="cursor-pointer text-accent">{t('showDiagram')}</summary>
               <div className="mt-2">
                 <CardDiagram item={question.item} id={`${id}-d`} highlight={(mistake.response as { event?: number } | null)?.event ?? null} />

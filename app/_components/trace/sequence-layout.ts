@@ -8,8 +8,13 @@ import { otherSide, type ResolvedEvent, type Segment, type Side } from '@/lib/en
 
 export const SEQUENCE_TOP = 64;
 export const SEQUENCE_ROW = 52;
-/** A 390 px phone's box; a narrower screen scrolls the drawing sideways rather than shrink it. */
-export const SEQUENCE_MIN_WIDTH = 332;
+/**
+ * The narrowest drawing: a card's box inside a 390 px phone's page (324 px, a class attempt's or a
+ * mistake's card; 332 px was a bare widget's, and the wider drawing scrolled in the card with B's
+ * states cut off). Between the lifelines it still holds "seq=4294967295" on a line; a narrower
+ * box scrolls the drawing sideways rather than shrink it.
+ */
+export const SEQUENCE_MIN_WIDTH = 312;
 export const SEQUENCE_MAX_WIDTH = 520;
 /** What the server renders, before the browser measures the room. */
 export const SEQUENCE_DEFAULT_WIDTH = 424;
@@ -36,7 +41,7 @@ export interface SequenceGeometry {
   row: number;
 }
 
-/** The drawing for `available` px of room (clamped to 332..520). Pure. */
+/** The drawing for `available` px of room (clamped to SEQUENCE_MIN_WIDTH..SEQUENCE_MAX_WIDTH). Pure. */
 export function sequenceGeometry(available: number): SequenceGeometry {
   const width = Math.round(Math.min(SEQUENCE_MAX_WIDTH, Math.max(SEQUENCE_MIN_WIDTH, available)));
   const font = width < 420 ? 11 : 12;

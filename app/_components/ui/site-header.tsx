@@ -22,12 +22,14 @@ export function SiteHeader() {
     { href: '/classes', label: t('classes'), current: pathname.startsWith('/classes') },
   ];
 
-  // Below lg the links, account, language and theme fold behind one Menu button (eight links
-  // wrapped into three rows of a 390 px phone); from lg they sit in one row beside the name.
+  // Below xl the links, account, language and theme fold behind one Menu button (eight links
+  // wrapped into three rows of a 390 px phone); from xl they sit in one row beside the name.
+  // Not from lg: at 1024-1279 px the English row is wider than the screen's 976 px of room and
+  // wrapped into two rows, and at 1366 px only with the signed-in account stacked (AccountMenu).
   // The panel is hidden with CSS, not unmounted, so the theme control still applies the theme.
   return (
     <header ref={menu.headerRef} className="border-b border-border bg-surface">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2 sm:px-6 lg:flex-nowrap">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2 sm:px-6 xl:flex-nowrap">
         <Link href="/" className="mr-auto flex items-center gap-2 text-lg font-bold tracking-tight">
           <span aria-hidden="true" className="rounded bg-accent px-1.5 py-0.5 font-mono text-xs text-accent-fg">
             SYN
@@ -41,17 +43,17 @@ export function SiteHeader() {
           aria-controls="site-menu"
           onClick={menu.toggle}
           data-testid="menu-button"
-          className="inline-flex h-9 items-center gap-2 rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2 lg:hidden"
+          className="inline-flex h-9 items-center gap-2 rounded-md border border-border px-3 text-sm font-medium hover:bg-surface-2 xl:hidden"
         >
           <MenuIcon open={menu.open} />
           {t('menu')}
         </button>
         <div
           id="site-menu"
-          className={`${menu.open ? 'flex' : 'hidden'} w-full flex-col gap-3 border-t border-border pt-2 pb-1 lg:flex lg:w-auto lg:flex-row lg:items-center lg:gap-3 lg:border-0 lg:p-0`}
+          className={`${menu.open ? 'flex' : 'hidden'} w-full flex-col gap-3 border-t border-border pt-2 pb-1 xl:flex xl:w-auto xl:flex-row xl:items-center xl:gap-3 xl:border-0 xl:p-0`}
         >
           <nav aria-label={t('mainNav')}>
-            <ul className="grid grid-cols-2 gap-0.5 sm:grid-cols-4 lg:flex">
+            <ul className="grid grid-cols-2 gap-0.5 sm:grid-cols-4 xl:flex">
               {links.map((link) => (
                 <li key={link.href}>
                   <Link
@@ -61,7 +63,7 @@ export function SiteHeader() {
                     prefetch={false}
                     aria-current={link.current ? 'page' : undefined}
                     onClick={menu.close}
-                    className="block rounded px-2 py-2 text-sm font-medium hover:bg-surface-2 aria-[current=page]:bg-surface-2 aria-[current=page]:text-accent"
+                    className="block rounded px-2 py-2 text-sm font-medium whitespace-nowrap hover:bg-surface-2 xl:px-1.5 aria-[current=page]:bg-surface-2 aria-[current=page]:text-accent"
                   >
                     {link.label}
                   </Link>
