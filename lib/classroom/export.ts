@@ -1,8 +1,8 @@
 // The gradebook as CSV (csv-stringify quotes names with commas and quotes) and an assignment's
 // questions as Moodle XML, with the numbers of one fixed variant, in English or Chinese. Pure.
 import { stringify } from 'csv-stringify/sync';
-import { canonicalAnswer, flagsText, otherSide, segmentOf, type Flag, type Lang, type SegmentAnswer, type TraceEvent } from '../engine/index';
-import { askedSegment, askedSide, buildItem, byteAnswer, checkAnswer, type ItemSpec, type QuizItem } from '../quiz/index';
+import { canonicalAnswer, flagsText, judgeAnswer, otherSide, segmentOf, type Flag, type Lang, type Question, type SegmentAnswer, type TraceEvent } from '../engine/index';
+import { askedSegment, askedSide, buildItem, byteAnswer, checkAnswer, TOPIC_FAMILIES, type ItemSpec, type QuestionKind, type QuizItem, type Topic } from '../quiz/index';
 import type { Gradebook } from './gradebook';
 
 /**
@@ -28,6 +28,12 @@ type ByteWords = { side: string; peer: string; from: number; to: number };
 
 const WORDS = {
   en: {
+    kinds: {
+      next_flags: 'Next flags', seq: 'Sequence number', ack: 'Acknowledgment number', len: 'Length', state: 'State', segment: 'Whole segment',
+      spot_error: 'Spot the error', multiple_choice: 'Multiple choice', state_choice: 'Multiple choice: states', bytes: 'Byte count',
+    },
+    topics: { handshake: 'Handshake', teardown: 'Teardown', states: 'States', edge_cases: 'Edge cases', data: 'Data and byte counts' },
+    anyIsn: 'any ISN',
     noFlags: '(no flags)',
     call: (side: string, call: string, len?: number) => `${side} calls ${call}()${len === undefined ? '' : ` with ${len} bytes`}`,
     inFlight: (id: string) => ` (segment ${id}, in flight)`,
@@ -54,6 +60,12 @@ const WORDS = {
     },
   },
   zh: {
+    kinds: {
+      next_flags: '下一个标志位', seq: '序号', ack: '确认号', len: '长度', state: '状态', segment: '完整报文段',
+      spot_error: '找错误', multiple_choice: '选择题', state_choice: '选择题：状态', bytes: '字节数',
+    },
+    topics: { handshake: '三次握手', teardown: '四次挥手', states: '状态', edge_cases: '边界情况', data: '数据传输与字节数' },
+    anyIsn: '任意 ISN',
     noFlags: '（无标志）',
     call: (side: string, call: string, len?: number) => `${side} 调用 ${call}()${len === undefined ? '' : `，发送 ${len} 字节`}`,
     inFlight: (id: string) => `（报文段 ${id}，在途）`,
@@ -81,6 +93,8 @@ const WORDS = {
   },
 };
 type Words = (typeof WORDS)[Lang];
+// Every kind and topic has its words in both languages.
+void (WORDS satisfies Record<Lang, { kinds: Record<QuestionKind, string>; topics: Record<Topic, string> }>);
 
 function segmentLine(s: Pick<SegmentAnswer, 'flags' | 'seq' | 'ack' | 'len'>, w: Words): string {
   return `${flagsText(s.flags) || w.noFlags} seq=${s.seq} ack=${s.ack} len=${s.len}`;
@@ -113,16 +127,38 @@ function traceText(item: QuizItem, w: Words): string {
 }
 
 /** Every order of the flags: a learner may type them in any order. */
-function flagSpellings(flags: readonly Flag[]): string[] {
-  if (flags.length <= 1) return [flags.join('')];
-  return flags.flatMap((f, i) => flagSpellings([...flags.slice(0, i), ...flags.slice(i + 1)]).map((rest) => `${f},${rest}`));
+function flagOrders(flags: readonly Flag[]): Flag[][] {
+  if (flags.length <= 1) return [[...flags]];
+  return flags.flatMap((f, i) => flagOrders([...flags.slice(0, i), ...flags.slice(i + 1)]).map((rest) => [f, ...rest]));
+}
+
+/**
+ * What a typed flags answer may look like: any order, as the engine takes them, written
+ * "SYN,ACK", "SYN, ACK" or "SYN ACK" (Moodle compares the whole text; usecase 0 ignores case).
+ * Spelled out: a wildcard such as SYN*ACK would also take "SYN,FIN,ACK".
+ */
+function flagSpellings(flags: readonly Flag[], w: Words): string[] {
+  if (flags.length === 0) return [w.noFlags];
+  return flagOrders(flags).flatMap((order) => [...new Set([',', ', ', ' '].map((sep) => order.join(sep)))]);
 }
 
 /** Cloze answers escape the characters its syntax uses. */
 const clozeText = (t: string) => t.replace(/[\\}~#=]/g, (c) => `\\${c}`);
 
-function question(item: QuizItem, n: number, lang: Lang): string {
+/** A field of the asked segment the rules leave free (a SYN's seq: any ISN), probed with another value. */
+function freeField(question: Question, answer: SegmentAnswer, field: 'seq' | 'ack'): boolean {
+  return judgeAnswer(question, { ...answer, [field]: (answer[field] + 1) % 0x1_0000_0000 }).correct;
+}
+
+/** The question's name in the LMS's bank: its number, topic and kind, as an instructor reads them. */
+function questionName(spec: ItemSpec, n: number, topics: readonly Topic[], w: Words): string {
+  const topic = topics.find((t) => TOPIC_FAMILIES[t][spec.difficulty].includes(spec.family));
+  return [`Q${n}`, ...(topic ? [w.topics[topic]] : []), w.kinds[spec.kind]].join(' · ');
+}
+
+function question(spec: ItemSpec, n: number, lang: Lang, topics: readonly Topic[]): string {
   const w = WORDS[lang];
+  const item = buildItem(spec);
   const side = askedSide(item) ?? 'A';
   const asked = askedSegment(item);
   const prompt =
@@ -131,7 +167,7 @@ function question(item: QuizItem, n: number, lang: Lang): string {
       : w.prompts[item.kind].replace('{side}', side).replace('{flags}', asked ? flagsText(asked.flags) || w.noFlags : '');
   const text = `<p>${xml(prompt)}</p>${traceText(item, w)}`;
   const head = (type: string, body = text) =>
-    `  <question type="${type}">\n    <name><text>Q${n} ${item.kind}</text></name>\n    <questiontext format="html"><text>${cdata(body)}</text></questiontext>\n    <defaultgrade>1</defaultgrade>\n`;
+    `  <question type="${type}">\n    <name><text>${xml(questionName(spec, n, topics, w))}</text></name>\n    <questiontext format="html"><text>${cdata(body)}</text></questiontext>\n    <defaultgrade>1</defaultgrade>\n`;
   const choices = (labels: string[], right: number) =>
     `${head('multichoice')}    <single>true</single>\n    <shuffleanswers>false</shuffleanswers>\n` +
     labels.map((l, i) => `    <answer fraction="${i === right ? 100 : 0}" format="html"><text>${cdata(xml(l))}</text></answer>\n`).join('') +
@@ -140,11 +176,17 @@ function question(item: QuizItem, n: number, lang: Lang): string {
     `${head('shortanswer')}    <usecase>0</usecase>\n${answers.map((a) => `    <answer fraction="100"><text>${xml(a)}</text></answer>\n`).join('')}  </question>\n`;
 
   switch (item.kind) {
-    case 'spot_error':
+    case 'spot_error': {
+      // The choices are the segments, numbered as the trace above numbers its events.
+      const segments = item.trace.events.flatMap((e, i) => {
+        const s = segmentOf(e);
+        return s ? [{ i, line: `${i + 1}. ${segmentLine(s, w)}` }] : [];
+      });
       return choices(
-        item.trace.events.map((e, i) => `${i + 1}. ${segmentOf(e) ? segmentLine(segmentOf(e) as SegmentAnswer, w) : w.notSegment}`),
-        item.event,
+        segments.map((x) => x.line),
+        segments.findIndex((x) => x.i === item.event),
       );
+    }
     case 'multiple_choice':
       return choices(item.options.map((o) => segmentLine(o, w)), rightOption(item));
     case 'state_choice':
@@ -156,11 +198,13 @@ function question(item: QuizItem, n: number, lang: Lang): string {
       if (typeof answer === 'number') {
         return `${head('numerical')}    <answer fraction="100"><text>${answer}</text><tolerance>0</tolerance></answer>\n  </question>\n`;
       }
-      if (Array.isArray(answer)) return short(answer.length === 0 ? [w.noFlags] : flagSpellings(answer));
+      if (Array.isArray(answer)) return short(flagSpellings(answer, w));
       if (typeof answer === 'string') return short([answer]);
       // A whole segment: the flags (in any order) and each number in a gap of its own, graded apart.
-      const flags = (answer.flags.length === 0 ? [w.noFlags] : flagSpellings(answer.flags)).map((f) => `=${clozeText(f)}`).join('~');
-      const gaps = `<p>flags {1:SHORTANSWER:${flags}} seq={1:NUMERICAL:=${answer.seq}:0} ack={1:NUMERICAL:=${answer.ack}:0} len={1:NUMERICAL:=${answer.len}:0}</p>`;
+      // A number the rules leave free (a SYN's ISN) is no gap: it is said, since any value is right.
+      const flags = flagSpellings(answer.flags, w).map((f) => `=${clozeText(f)}`).join('~');
+      const gap = (field: 'seq' | 'ack') => (freeField(item.question, answer, field) ? w.anyIsn : `{1:NUMERICAL:=${answer[field]}:0}`);
+      const gaps = `<p>flags {1:SHORTANSWER:${flags}} seq=${gap('seq')} ack=${gap('ack')} len={1:NUMERICAL:=${answer.len}:0}</p>`;
       return `${head('cloze', text + gaps)}  </question>\n`;
     }
   }
@@ -171,7 +215,8 @@ function rightOption(item: QuizItem): number {
   return 'option' in (canonical as object) ? (canonical as { option: number }).option : 0;
 }
 
-export function moodleXml(title: string, specs: readonly ItemSpec[], lang: Lang = 'en'): string {
+/** The assignment's questions; `topics` (the assignment's) name each question's topic. */
+export function moodleXml(title: string, specs: readonly ItemSpec[], lang: Lang = 'en', topics: readonly Topic[] = []): string {
   const category = `  <question type="category">\n    <category><text>$course$/SynAck/${xml(title)}</text></category>\n  </question>\n`;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n${category}${specs.map((s, i) => question(buildItem(s), i + 1, lang)).join('')}</quiz>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n${category}${specs.map((s, i) => question(s, i + 1, lang, topics)).join('')}</quiz>\n`;
 }

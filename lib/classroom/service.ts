@@ -178,7 +178,8 @@ export function classroom(store: Store, clock: () => number = Date.now) {
 
     async joinClass(actor: Actor, code: string): Promise<ClassRecord> {
       if (actor.role !== 'student') throw new ClassroomError(403, 'instructorsDoNotJoin');
-      const c = await store.getClassByCode(code.trim().toUpperCase());
+      // Typed as read aloud or off a board: case, spaces and hyphens ("sfcx-jh3k") do not matter.
+      const c = await store.getClassByCode(code.replace(/[\s-]/g, '').toUpperCase());
       if (!c) throw new ClassroomError(404, 'badJoinCode');
       if (c.archivedAt !== null) throw new ClassroomError(409, 'classArchived');
       const e = await store.enrollment(c.id, actor.id);

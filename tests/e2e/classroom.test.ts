@@ -13,7 +13,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, kyselyStore, type Connection } from '@/lib/db';
 import { canonicalAnswer, STATES } from '@/lib/engine';
-import { buildItem, byteAnswer, checkAnswer, decodeSpec, type QuizItem, type Response } from '@/lib/quiz';
+import { buildItem, byteAnswer, checkAnswer, decodeSpec, gradeItem, type QuizItem, type Response } from '@/lib/quiz';
 import en from '@/content/ui/en.json';
 import zh from '@/content/ui/zh.json';
 import { reload, useAppAndBrowser, visit } from './server';
@@ -219,6 +219,9 @@ describe.each([
         await student.getByTestId('score').waitFor();
         expect(await student.getByTestId('score').textContent()).toBe(c.take.score.replace('{correct}', '2').replace('{total}', '3'));
         await student.getByTestId('right-answer').first().waitFor();
+        // The engine explains in the page's language (the browser's own is English in both runs).
+        const explained = (await student.getByTestId(`question-${wrongAt}`).getByTestId('feedback').textContent())!;
+        expect(explained).toContain(gradeItem(items[wrongAt]!, answers[wrongAt]!, lang).explain);
         violations.push(...(await axe(student, 'assignment (student, feedback)')));
       });
 

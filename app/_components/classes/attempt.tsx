@@ -5,7 +5,7 @@
 // also kept in localStorage (app/_lib/answer-queue), so a reload while offline loses nothing: the
 // page shows it and sends it again. A reload or a second device shows the answers already saved.
 import { useMutation } from '@tanstack/react-query';
-import { useFormatter, useTranslations } from 'next-intl';
+import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { flagsText } from '@/lib/engine/segments';
 import { WHEN_FORMAT } from '@/lib/classroom/when';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -20,6 +20,11 @@ import { AnswerInput, draftOf, EMPTY_DRAFT, responseOf, useResponseText, type Dr
 import { Countdown } from './countdown';
 
 type Saved = { stored: boolean; feedback: Feedback | null };
+
+/** Every attempt call may carry the engine's explanations: they come in the page's language, not the browser's. */
+function inLang(path: string, lang: string): string {
+  return `${path}?lang=${lang}`;
+}
 
 /**
  * A state question's answer is the state drawn after its last event: hidden behind '?' (one side,
@@ -63,6 +68,7 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
   const tc = useTranslations('classes');
   const tq = useTranslations('quiz');
   const errorText = useErrorText();
+  const lang = useLocale();
   const item = attempt.items[index]!;
   const stored = attempt.answers.find((a) => a.position === index);
   const seq = useRef(stored?.clientSeq ?? 0);
@@ -70,7 +76,7 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
   const [missing, setMissing] = useState(false);
   const [restored, setRestored] = useState(false);
   const save = useMutation({
-    mutationFn: (body: { response: unknown; seq: number }) => api<Saved>(`/api/attempts/${attempt.id}/answers/${index}`, 'PUT', body),
+    mutationFn: (body: { response: unknown; seq: number }) => api<Saved>(inLang(`/api/attempts/${attempt.id}/answers/${index}`, lang), 'PUT', body),
     retry: (count, error) => !refused(error) && count < 8,
     retryDelay: (n) => Math.min(500 * 2 ** n, 8000),
     onSettled: (_data, error, body) => {
@@ -173,6 +179,7 @@ function FeedbackLine({ f, item, given }: { f: Feedback; item: ItemView; given: 
 export function Attempt({ assignmentId, initial }: { assignmentId: string; initial: AttemptView | null }) {
   const t = useTranslations('classes.take');
   const format = useFormatter();
+  const lang = useLocale();
   const [shown, setAttempt] = useState<AttemptView | null>(initial);
   /** The exam clock reached 0:00 here: locked at once, before the server's view says so. */
   const [timeUp, setTimeUp] = useState(false);
@@ -181,8 +188,8 @@ export function Attempt({ assignmentId, initial }: { assignmentId: string; initi
   const endTime = useCallback(() => {
     setTimeUp(true);
     // The server's view of the ended attempt: its score and feedback, when the rule shows them.
-    if (attemptId) void api<{ attempt: AttemptView }>(`/api/attempts/${attemptId}`).then((r) => setAttempt(r.attempt), () => undefined);
-  }, [attemptId]);
+    if (attemptId) void api<{ attempt: AttemptView }>(inLang(`/api/attempts/${attemptId}`, lang)).then((r) => setAttempt(r.attempt), () => undefined);
+  }, [attemptId, lang]);
   /** Questions answered on this page since it loaded (the server's list is as of the load). */
   const [given, setGiven] = useState<number[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -190,7 +197,7 @@ export function Attempt({ assignmentId, initial }: { assignmentId: string; initi
 
   async function run(path: string) {
     try {
-      setAttempt((await api<{ attempt: AttemptView }>(path, 'POST', {})).attempt);
+      setAttempt((await api<{ attempt: AttemptView }>(inLang(path, lang), 'POST', {})).attempt);
       setTimeUp(false);
       setError(null);
     } catch (e) {

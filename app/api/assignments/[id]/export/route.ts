@@ -25,5 +25,5 @@ export const GET = handle(async (request: Request, context: RouteContext<'/api/a
   const { assignment, seed, gradebook } = await gradebookOf(ctx, id);
   const base = assignment.title.replace(/[^\w-]+/g, '-').slice(0, 60) || 'assignment';
   if (format === 'csv') return download(gradebookCsv(gradebook), 'text/csv; charset=utf-8', `${base}-grades.csv`);
-  return download(moodleXml(assignment.title, attemptSpecs(assignment.config, seed, 'moodle', 1), ctx.lang), 'application/xml; charset=utf-8', `${base}-moodle.xml`);
+  return download(moodleXml(assignment.title, attemptSpecs(assignment.config, seed, 'moodle', 1), ctx.lang, assignment.config.topics), 'application/xml; charset=utf-8', `${base}-moodle.xml`);
 });
