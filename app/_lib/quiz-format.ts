@@ -1,8 +1,9 @@
 // Pure helpers to show quiz answers and segments as text.
 import { flagsText, type Segment, type TraceEvent } from '@/lib/engine';
 
-export function segmentText(s: Pick<Segment, 'flags' | 'seq' | 'ack' | 'len'>, none = '—'): string {
-  return `${flagsText(s.flags) || none}  seq=${s.seq} ack=${s.ack} len=${s.len}`;
+/** `seqText` replaces the number where any is right ("any ISN"). */
+export function segmentText(s: Pick<Segment, 'flags' | 'seq' | 'ack' | 'len'>, none = '—', seqText?: string): string {
+  return `${flagsText(s.flags) || none}  seq=${seqText ?? s.seq} ack=${s.ack} len=${s.len}`;
 }
 
 /** How many events to show to reveal the segment at `index`: with its delivery when it comes next. */

@@ -1,8 +1,9 @@
 // The gradebook as CSV (csv-stringify quotes names with commas and quotes) and an assignment's
 // questions as Moodle XML, with the numbers of one fixed variant, in English or Chinese. Pure.
 import { stringify } from 'csv-stringify/sync';
-import { canonicalAnswer, flagsText, judgeAnswer, otherSide, segmentOf, type Flag, type Lang, type Question, type SegmentAnswer, type TraceEvent } from '../engine/index';
+import { canonicalAnswer, flagsText, otherSide, segmentOf, type Flag, type Lang, type SegmentAnswer, type TraceEvent } from '../engine/index';
 import { askedSegment, askedSide, buildItem, byteAnswer, checkAnswer, TOPIC_FAMILIES, type ItemSpec, type QuestionKind, type QuizItem, type Topic } from '../quiz/index';
+import { freeField } from './free-field';
 import type { Gradebook } from './gradebook';
 
 /**
@@ -13,10 +14,14 @@ export function csvSafe(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
+/**
+ * With a UTF-8 byte order mark first: without it Excel reads the file in the system's code page
+ * and a Chinese name comes out garbled (csv-parse skips it with its bom option).
+ */
 export function gradebookCsv(g: Gradebook): string {
   const header = ['name', 'email', 'attempts', 'submitted', 'score', 'out_of', ...Array.from({ length: g.count }, (_, i) => `q${i + 1}`)];
   const rows = g.rows.map((r) => [csvSafe(r.name), csvSafe(r.email), r.attempts, r.submitted ? 'yes' : 'no', r.correct, r.total, ...r.cells.map((c) => (c === null ? '' : c ? 1 : 0))]);
-  return stringify([header, ...rows]);
+  return `\uFEFF${stringify([header, ...rows])}`;
 }
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -144,11 +149,6 @@ function flagSpellings(flags: readonly Flag[], w: Words): string[] {
 
 /** Cloze answers escape the characters its syntax uses. */
 const clozeText = (t: string) => t.replace(/[\\}~#=]/g, (c) => `\\${c}`);
-
-/** A field of the asked segment the rules leave free (a SYN's seq: any ISN), probed with another value. */
-function freeField(question: Question, answer: SegmentAnswer, field: 'seq' | 'ack'): boolean {
-  return judgeAnswer(question, { ...answer, [field]: (answer[field] + 1) % 0x1_0000_0000 }).correct;
-}
 
 /** The question's name in the LMS's bank: its number, topic and kind, as an instructor reads them. */
 function questionName(spec: ItemSpec, n: number, topics: readonly Topic[], w: Words): string {

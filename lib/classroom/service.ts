@@ -4,12 +4,13 @@
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { AssignmentRecord, AttemptRecord, ClassRecord, Role, Store } from '../db/index';
 import { buildItem, checkAnswer, decodeSpec, encodeSpec, gradeItem, ResponseError, type ItemCheck, type QuizItem, type Response } from '../quiz/index';
-import type { Lang } from '../engine/index';
+import type { Lang, SegmentAnswer } from '../engine/index';
 import { assignmentConfigSchema, splitInput, type AssignmentConfig, type AssignmentInput } from './config';
 import { attemptDeadline, attemptOver, feedbackVisible, studentStatus, type AssignmentStatus } from './rules';
 import { attemptSpecs } from './specs';
 import { itemView, type ItemView } from './view';
 import { ClassroomError } from './errors';
+import { freeField } from './free-field';
 
 export { ClassroomError } from './errors';
 
@@ -27,6 +28,8 @@ export interface Feedback {
   correct: boolean;
   explain: string;
   canonical: ItemCheck['canonical'];
+  /** The canonical segment's seq is the sender's ISN, free: any value is right. */
+  freeSeq: boolean;
   misconception: string | null;
 }
 
@@ -122,8 +125,10 @@ export function classroom(store: Store, clock: () => number = Date.now) {
 
   /** The words a student reads, only once the feedback rule allows them. */
   function feedbackAt(spec: string, response: unknown, position: number, lang: Lang): Feedback {
-    const g = gradeItem(itemAt(spec), response as Response, lang);
-    return { position, correct: g.correct, explain: g.explain, canonical: g.canonical, misconception: g.misconception };
+    const item = itemAt(spec);
+    const g = gradeItem(item, response as Response, lang);
+    const freeSeq = item.kind === 'segment' && freeField(item.question, g.canonical as SegmentAnswer, 'seq');
+    return { position, correct: g.correct, explain: g.explain, canonical: g.canonical, freeSeq, misconception: g.misconception };
   }
 
   async function viewOf(attempt: AttemptRecord, record: AssignmentRecord, teaches: boolean, lang: Lang): Promise<AttemptView> {

@@ -27,9 +27,14 @@ export class Client {
     return other;
   }
 
+  /** The Cookie header this client sends, for a request built by hand. */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   async call<T = Record<string, unknown>>(handler: Handler, path: string, init: { method?: string; body?: unknown; raw?: string; params?: Record<string, string | string[]> } = {}): Promise<Reply<T>> {
     const headers = new Headers({ origin: ORIGIN, 'x-forwarded-for': this.ip });
-    if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    if (this.cookies.size > 0) headers.set('cookie', this.cookieHeader());
     let body: string | undefined = init.raw;
     if (init.body !== undefined) {
       headers.set('content-type', 'application/json');

@@ -234,7 +234,7 @@ describe.each([
         expect(await chart.textContent()).toContain((ui.misconceptions as Record<string, { label: string }>)[misconception]!.label);
       }
       violations.push(...(await axe(teacher, 'assignment (instructor, gradebook)')));
-      const rows = parse(await download(teacher, teacher.getByRole('link', { name: c.csv })), { columns: true }) as Array<Record<string, string>>;
+      const rows = parse(await download(teacher, teacher.getByRole('link', { name: c.csv })), { columns: true, bom: true }) as Array<Record<string, string>>;
       expect(rows.map((r) => [r.email, r.score, r.q1, r.q2, r.q3])).toEqual([[studentEmail, '2', ...answers.map((_, i) => (i === wrongAt ? '0' : '1'))]]);
       const xml = await download(teacher, teacher.getByRole('link', { name: c.moodle }));
       const questions = await teacher.evaluate((text) => {

@@ -11,7 +11,8 @@ import { WHEN_FORMAT } from '@/lib/classroom/when';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttemptView, Feedback } from '@/lib/classroom/service';
 import type { ItemView } from '@/lib/classroom/view';
-import type { Side } from '@/lib/engine/types';
+import type { Segment, Side } from '@/lib/engine/types';
+import { segmentText } from '@/app/_lib/quiz-format';
 import { api, ApiError } from '@/app/_lib/api';
 import { enqueue, readQueue, resumeAnswer, settle } from '@/app/_lib/answer-queue';
 import { useErrorText } from './error-text';
@@ -165,12 +166,14 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
 /** Right or not, the student's answer and the right one in words, and the engine's explanation. */
 function FeedbackLine({ f, item, given }: { f: Feedback; item: ItemView; given: unknown }) {
   const t = useTranslations('classes.take');
+  const tq = useTranslations('quiz');
   const text = useResponseText();
+  const rightText = f.freeSeq ? segmentText(f.canonical as Segment, tq('noFlags'), tq('anyIsn')) : text(item, f.canonical);
   return (
     <div className={f.correct ? 'text-ok' : 'text-danger'} data-testid="feedback">
       <p className="font-semibold">{t(f.correct ? 'right' : 'wrong')}</p>
       {given !== undefined && <p className="text-fg">{t('yourAnswer', { answer: text(item, given) })}</p>}
-      {!f.correct && <p className="font-medium text-fg" data-testid="right-answer">{t('rightAnswer', { answer: text(item, f.canonical) })}</p>}
+      {!f.correct && <p className="font-medium text-fg" data-testid="right-answer">{t('rightAnswer', { answer: rightText })}</p>}
       <p className="text-fg">{f.explain}</p>
     </div>
   );
