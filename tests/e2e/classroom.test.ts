@@ -117,6 +117,7 @@ describe.each([
     const teacherEmail = `teacher-${lang}@example.test`;
     const studentEmail = `student-${lang}@example.test`;
     let answers: Response[] = [];
+    let items: QuizItem[] = [];
     let wrongAt = 0;
 
     await withContext(async (_teacherContext, teacher) => {
@@ -183,7 +184,7 @@ describe.each([
         await student.keyboard.press('Enter');
         await student.getByTestId('question-2').waitFor();
         const [attempt] = await (await store()).attemptsOfAssignment(assignmentId);
-        const items = attempt!.specs.map((s) => buildItem(decodeSpec(s)!));
+        items = attempt!.specs.map((s) => buildItem(decodeSpec(s)!));
         violations.push(...(await axe(student, 'assignment (student, answering)')));
 
         // The state question's answer is not drawn in its diagram before feedback.
@@ -228,6 +229,10 @@ describe.each([
       // The gradebook with the wrong answer in it, the chart of misconceptions, the CSV and the XML.
       await visit(teacher, url(assignmentPath));
       expect(await teacher.getByTestId(`score-${studentEmail}`).textContent()).toBe('2/3');
+      // Each of the student's answers as the student saw it: the answer given, the right one where wrong, the explanation.
+      expect(await teacher.getByTestId('feedback').count()).toBe(3);
+      expect(await teacher.getByTestId('right-answer').count()).toBe(1);
+      expect(await teacher.getByTestId('feedback').nth(wrongAt).textContent()).toContain(gradeItem(items[wrongAt]!, answers[wrongAt]!, lang).explain);
       const misconception = (await (await store()).answersOf((await (await store()).attemptsOfAssignment(assignmentId)).map((a) => a.id))).find((a) => a.misconception)?.misconception;
       if (misconception) {
         const chart = teacher.getByTestId('misconception-chart');

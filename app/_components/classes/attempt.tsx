@@ -163,8 +163,8 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
   );
 }
 
-/** Right or not, the student's answer and the right one in words, and the engine's explanation. */
-function FeedbackLine({ f, item, given }: { f: Feedback; item: ItemView; given: unknown }) {
+/** Right or not, the student's answer and the right one in words, and the engine's explanation (the student's page and the instructor's). */
+export function FeedbackLine({ f, item, given }: { f: Feedback; item: ItemView; given: unknown }) {
   const t = useTranslations('classes.take');
   const tq = useTranslations('quiz');
   const text = useResponseText();

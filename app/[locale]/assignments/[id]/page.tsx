@@ -5,7 +5,7 @@ import { pageLocale } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { ApiButton } from '@/app/_components/classes/api-button';
 import { ScrollArea } from '@/app/_components/ui/scroll-area';
-import { Attempt, PreviewItem } from '@/app/_components/classes/attempt';
+import { Attempt, FeedbackLine, PreviewItem } from '@/app/_components/classes/attempt';
 import { ClassroomError } from '@/lib/classroom/errors';
 import { classroomForPage, orNotFound } from '@/app/_server/classroom';
 import { gradebookOf } from '@/app/_server/gradebook';
@@ -177,7 +177,8 @@ async function StudentAnswers({ ids, ctx }: { ids: Array<{ id: string; name: str
           <ol className="mt-2 space-y-2 text-sm">
             {(view.feedback ?? []).map((f) => (
               <li key={f.position}>
-                <span className={f.correct ? 'text-ok' : 'text-danger'}>{t('q', { n: f.position + 1 })}: {t(f.correct ? 'rightMark' : 'wrongMark')}</span> {f.explain}
+                <p className="font-medium">{t('q', { n: f.position + 1 })}</p>
+                <FeedbackLine f={f} item={view.items[f.position]!} given={view.answers.find((a) => a.position === f.position)?.response} />
               </li>
             ))}
           </ol>
