@@ -274,6 +274,26 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     expect(await snapshot()).toBe(before);
   });
 
+  it('with feedback after the due time, a submitted attempt shows no answers or explanations until then', async () => {
+    const made = await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ title: 'After due', feedback: 'after_due', count: 2 }) });
+    const started = await alice.call<Json>(attempts.POST, '/', { params: { id: made.body.assignment.id } });
+    const id = started.body.attempt.id;
+    const spec = (await (await getStore()).getAttempt(id))!.specs[0]!;
+    const saved = await alice.call<Json>(answer.PUT, '/', { method: 'PUT', params: { id, position: '0' }, body: { response: rightAnswer(spec), seq: 1 } });
+    expect(saved.body).toEqual({ stored: true, feedback: null });
+    const done = await alice.call<Json>(submit.POST, '/', { params: { id } });
+    expect([done.body.attempt.feedback, done.body.attempt.score]).toEqual([null, null]);
+    expect(done.text).not.toMatch(/"(canonical|explain|spec|seed)"/);
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 48 * HOUR);
+    try {
+      const later = await alice.call<Json>(attemptOne.GET, '/', { params: { id } });
+      expect(later.body.attempt.feedback).toEqual([expect.objectContaining({ position: 0, correct: true, explain: expect.any(String) })]);
+      expect(later.body.attempt.score).toEqual({ correct: 1, total: 2 });
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('the CSV cannot carry a formula: a name starting with = is written as text', async () => {
     const mallory = new Client('10.9.0.9');
     const evil = '=HYPERLINK("http://evil.example","x")';
@@ -311,6 +331,10 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     const kept = (await teacher.call<Json>(gradebook.GET, '/', { params: { id: assignmentId } })).body.gradebook.rows.find((r: Json) => r.email === 'bob@example.test');
     expect(kept).toMatchObject({ removed: true, attemptId: bobAttempt.id });
     expect((await bob.call(attemptOne.GET, '/', { params: { id: bobAttempt.id } })).status).toBe(403);
+    // A removed student cannot answer in the attempt they had, and nothing is stored.
+    const beforeRemoved = await snapshot();
+    expect((await bob.call(answer.PUT, '/', { method: 'PUT', params: { id: bobAttempt.id, position: '1' }, body: { response: 5, seq: 7 } })).status).toBe(403);
+    expect(await snapshot()).toBe(beforeRemoved);
     expect((await bob.call(join.POST, '/api/classes/join', { body: { code } })).status).toBe(403);
     expect((await teacher.call(archive.POST, '/', { params: { id: classId } })).status).toBe(200);
     expect((await teacher.call(newAssignment.POST, '/', { params: { id: classId }, body: baseInput() })).status).toBe(409);
