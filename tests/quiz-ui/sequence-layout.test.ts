@@ -9,6 +9,7 @@ import {
   overlapArea,
   segmentLabelLines,
   sequenceGeometry,
+  stopOf as stopOfArrow,
   textWidth,
   type Box,
   type PlacedLabel,
@@ -104,6 +105,28 @@ describe('sequence diagram labels', () => {
         expect(layoutSequence(view.events, null, 'lost', g).g.row).toBe(g.row);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('puts the label of a segment in flight across several rows by the row that sent it, in the order of sending (lost_data, out_of_order)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('lost_data', 'out_of_order'), fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.constantFrom(...WIDTHS), (family, seed, g0) => {
+        const { g, arrows, labels } = layoutSequence(traceViewOf(generateScenario(family, { seed }), 'en').events, null, 'lost', g0);
+        expectClear(labels, g);
+        const long = arrows.flatMap((arrow, i) => (Math.abs(stopOfArrow(arrow).y - arrow.from.y) > 1.5 * g.row ? [{ arrow, box: (labels[i] as PlacedLabel).box }] : []));
+        expect(long.length).toBeGreaterThan(0);
+        for (const { arrow, box } of long) {
+          const middle = box.y + box.height / 2;
+          // Below the row that sent it, within two rows of it (a lost mark in the way may push it
+          // that far), not half way down the arrow towards the receiver. In a card on a phone the
+          // labels take three lines, and only their order is kept.
+          expect(middle - arrow.from.y).toBeGreaterThan(0);
+          if (g.width > IN_CARD.width) expect(middle - arrow.from.y).toBeLessThanOrEqual(2 * g.row);
+        }
+        const sideA = long.filter(({ arrow }) => arrow.segment.from === 'A');
+        for (let i = 1; i < sideA.length; i++) expect((sideA[i] as { box: Box }).box.y).toBeGreaterThan((sideA[i - 1] as { box: Box }).box.y);
+      }),
+      { numRuns: 60 },
     );
   });
 

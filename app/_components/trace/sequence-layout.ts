@@ -126,10 +126,19 @@ function boxAt(at: Point, size: { width: number; height: number }, g: SequenceGe
 
 /**
  * Along its arrow, a label tries the middle first, then points nearer either end, about 8 px of
- * height apart (a long arrow has many places, a one-row arrow a few).
+ * height apart (a one-row arrow has a few places). An arrow that spans several rows (a segment
+ * in flight while others are sent, as in lost_data and out_of_order) is crossed by its
+ * neighbours' arrows near its middle, where their labels would pile up out of order; its label
+ * tries just below its start first, then on towards its end, so each label sits by the row that
+ * sent it and the labels read in the order of sending.
  */
-function alongPoints(height: number): number[] {
+function alongPoints(height: number, labelHeight: number, row: number): number[] {
   const step = Math.min(0.1, 8 / Math.max(1, height));
+  if (height > 1.5 * row) {
+    const points: number[] = [];
+    for (let t = Math.min(0.5, (labelHeight / 2 + 4) / height); t <= 0.88; t += step) points.push(t);
+    return points;
+  }
   const points = [0.5];
   for (let d = step; 0.5 + d <= 0.88; d += step) points.push(0.5 - d, 0.5 + d);
   return points;
@@ -151,20 +160,30 @@ const span = (r: LabelRequest) => Math.abs(r.to.y - r.from.y);
 export function placeLabels(requests: readonly LabelRequest[], g: SequenceGeometry, taken: readonly Box[] = []): PlacedLabel[] {
   const placed: Box[] = [...taken];
   const out: PlacedLabel[] = new Array(requests.length);
-  // The shortest arrows first: they have the fewest places, a long arrow can move along.
-  const order = requests.map((_, i) => i).sort((a, b) => span(requests[a] as LabelRequest) - span(requests[b] as LabelRequest) || a - b);
+  // The shortest arrows first: they have the fewest places, a long arrow can move along. Arrows
+  // across several rows come last, in the order they were sent, so that each takes the first
+  // free place below its start after the one sent before it and their labels keep that order.
+  const long = (i: number) => span(requests[i] as LabelRequest) > 1.5 * g.row;
+  const order = requests
+    .map((_, i) => i)
+    .sort((a, b) => Number(long(a)) - Number(long(b)) || (long(a) ? a - b : span(requests[a] as LabelRequest) - span(requests[b] as LabelRequest) || a - b));
+  // Per sender (its lifeline's x), the top of the last long arrow's label: the next one goes below it.
+  const below = new Map<number, number>();
   for (const index of order) {
     const { lines, from, to } = requests[index] as LabelRequest;
     const size = labelSize(lines, g);
+    const floor = long(index) ? (below.get(from.x) ?? -Infinity) : -Infinity;
     let best: { box: Box; overlap: number } | null = null;
-    for (const t of alongPoints(Math.abs(to.y - from.y))) {
+    for (const t of alongPoints(Math.abs(to.y - from.y), size.height, g.row)) {
       const box = boxAt({ x: from.x + (to.x - from.x) * t, y: from.y + (to.y - from.y) * t }, size, g);
-      const overlap = placed.reduce((sum, other) => sum + overlapArea(box, other), 0);
+      // Above the label sent before it counts as overlapping everything: only a last resort.
+      const overlap = box.y <= floor ? Infinity : placed.reduce((sum, other) => sum + overlapArea(box, other), 0);
       if (!best || overlap < best.overlap) best = { box, overlap };
       if (overlap === 0) break;
     }
     const box = (best as { box: Box }).box;
     placed.push(box);
+    if (long(index)) below.set(from.x, box.y);
     out[index] = { lines, box };
   }
   return out;
