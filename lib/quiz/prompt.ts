@@ -16,18 +16,33 @@ export type PromptKey = Exclude<QuestionKind, 'bytes'> | 'seq_new' | 'seq_fin' |
 
 export interface PromptParts {
   key: PromptKey;
-  /** `from` and `to` are the two sequence numbers a byte count gives (0 for other kinds); `peer` is the other side. */
+  /** What the sentence states, and only that: `flags` ('' where it names none), `len` (0 where it gives none), `from` and `to` (a byte count's two sequence numbers, else 0); `peer` is the other side. */
   values: { side: string; peer: string; flags: string; len: number; from: number; to: number };
 }
 
+/** The prompts that state the asked segment's flags, and those that state its length. */
+const TELLS_FLAGS: readonly PromptKey[] = ['seq', 'seq_new', 'seq_fin', 'ack', 'len'];
+const TELLS_LEN: readonly PromptKey[] = ['seq_new', 'next_flags_data', 'segment_data'];
+
+/**
+ * The prompt's key and the values it states, and no others: a class assignment sends them to the
+ * student's browser before the answer, where the flags of a "which flags next?" question or the
+ * length of a "how many bytes?" one would be the answer. Pure.
+ */
 export function promptParts(item: QuizItem): PromptParts {
   const segment = askedSegment(item);
   const side = askedSide(item) ?? 'A';
   const numbers = item.kind === 'bytes' ? { from: item.question.from, to: item.question.to } : { from: 0, to: 0 };
-  const values = { side, peer: side === 'A' ? 'B' : 'A', flags: segment ? flagsText(segment.flags) : '', len: segment?.len ?? 0, ...numbers };
-  if (item.kind === 'bytes') return { key: `bytes_${item.question.ask}`, values };
-  if ((item.kind === 'next_flags' || item.kind === 'segment') && values.len > 0) return { key: `${item.kind}_data`, values };
-  const newBytes = item.kind === 'seq' && asksNewBytes(item.question);
-  const key: PromptKey = !newBytes ? item.kind : segment?.len === 0 && segment.flags.includes('FIN') ? 'seq_fin' : 'seq_new';
-  return { key, values };
+  const key = promptKey(item);
+  const flags = segment && TELLS_FLAGS.includes(key) ? flagsText(segment.flags) : '';
+  const len = segment && TELLS_LEN.includes(key) ? segment.len : 0;
+  return { key, values: { side, peer: side === 'A' ? 'B' : 'A', flags, len, ...numbers } };
+}
+
+function promptKey(item: QuizItem): PromptKey {
+  if (item.kind === 'bytes') return `bytes_${item.question.ask}`;
+  const segment = askedSegment(item);
+  if ((item.kind === 'next_flags' || item.kind === 'segment') && (segment?.len ?? 0) > 0) return `${item.kind}_data`;
+  if (item.kind !== 'seq' || !asksNewBytes(item.question)) return item.kind;
+  return segment?.len === 0 && segment.flags.includes('FIN') ? 'seq_fin' : 'seq_new';
 }

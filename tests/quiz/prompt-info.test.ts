@@ -6,8 +6,8 @@
 // engine must accept exactly the same answers as for the real segment.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { judgeAnswer, SCENARIO_FAMILIES, segmentOf, type Difficulty, type Flag, type Question, type Segment, type SegmentAnswer, type TraceEvent } from '@/lib/engine';
-import { buildItem, promptParts, type FieldItem, type QuizItem } from '@/lib/quiz';
+import { flagsText, judgeAnswer, SCENARIO_FAMILIES, segmentOf, type Difficulty, type Flag, type Question, type Segment, type SegmentAnswer, type TraceEvent } from '@/lib/engine';
+import { askedSegment, buildItem, promptParts, QUESTION_KINDS, type FieldItem, type QuizItem } from '@/lib/quiz';
 import en from '@/content/ui/en.json';
 import zh from '@/content/ui/zh.json';
 
@@ -69,5 +69,31 @@ describe('next-flags and segment prompts say all the answer turns on', () => {
     const { key, values } = promptParts(withData as FieldItem);
     expect(en.quiz.prompts[key as keyof typeof en.quiz.prompts]).toContain('{len}');
     expect(values.len).toBeGreaterThan(0);
+  });
+});
+
+describe('a prompt states only what its sentence says', () => {
+  // A class assignment sends the prompt's values to the student's browser before the answer: the
+  // flags of a "which flags next?" question were there (FIN, ACK), and the length of a "how many
+  // bytes?" one; and an assignment showed "its next new bytes (PSH, ACK, 0 bytes)" because the
+  // page took the length from elsewhere.
+  it('values the message does not use are empty, and those it uses are the asked segment\'s (every kind, family, level)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...QUESTION_KINDS), fc.constantFrom(...SCENARIO_FAMILIES), fc.constantFrom<Difficulty>('beginner', 'expert'), fc.nat(), (kind, family, difficulty, seed) => {
+        let item: QuizItem;
+        try {
+          item = buildItem({ kind, family, seed, difficulty });
+        } catch {
+          return;
+        }
+        const { key, values } = promptParts(item);
+        const template = (en.quiz.prompts as Record<string, string>)[key] as string;
+        const asked = askedSegment(item);
+        expect(values.flags, key).toBe(template.includes('{flags}') && asked ? flagsText(asked.flags) : '');
+        expect(values.len, key).toBe(template.includes('{len}') && asked ? asked.len : 0);
+        if (template.includes('{len}')) expect(values.len, key).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

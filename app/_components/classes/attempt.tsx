@@ -6,7 +6,6 @@
 // page shows it and sends it again. A reload or a second device shows the answers already saved.
 import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { flagsText } from '@/lib/engine/segments';
 import { WHEN_FORMAT } from '@/lib/classroom/when';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AttemptView, Feedback } from '@/lib/classroom/service';
@@ -49,7 +48,7 @@ export function PreviewItem({ item }: { item: ItemView }) {
 }
 
 function promptOf(tq: ReturnType<typeof useTranslations<'quiz'>>, item: ItemView): string {
-  return tq(`prompts.${item.prompt.key}`, { ...item.prompt.values, side: item.side ?? 'A', flags: item.given.flags ? flagsText(item.given.flags) || tq('noFlags') : '', len: item.given.len ?? 0 });
+  return tq(`prompts.${item.prompt.key}`, { ...item.prompt.values, flags: item.prompt.values.flags || tq('noFlags') });
 }
 
 /** The browser's localStorage, or null where there is none (server render, storage switched off). */
