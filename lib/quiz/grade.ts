@@ -1,6 +1,6 @@
 // A check put into words, in one language: what the quiz card, a class's feedback and revision
 // show. Callers that only need right or wrong use checkAnswer (check.ts) and skip the wording.
-import { explainFinding, explainVerdict, hintFinding, type Lang } from '../engine/index';
+import { explainFinding, explainVerdict, hintFinding, judgeAnswer, type Lang } from '../engine/index';
 import { explainBytes, hintBytes } from './byte-words';
 import { checkAnswer, type ItemCheck, type Response } from './check';
 import type { QuizItem } from './item';
@@ -39,8 +39,23 @@ export function explainCheck(item: QuizItem, check: ItemCheck, lang: Lang): Item
   }
 }
 
-/** The part of a sentence after its first colon: the reason, which a state's two wordings share. */
-const reasonOf = (text: string): string => text.slice(Math.max(text.indexOf(':'), text.indexOf('：')) + 1).trim();
+/**
+ * The part of a sentence after its first colon, in lower case: the reason, which a state's two
+ * wordings share ("A is in ESTABLISHED: its SYN ..." and "... at this point. Its SYN ...").
+ */
+const reasonOf = (text: string): string => text.slice(Math.max(text.indexOf(':'), text.indexOf('：')) + 1).trim().toLowerCase();
+
+/**
+ * The words that make the right answer right. A pair of states wrong on one side is confirmed
+ * with that side's state, not with the side the learner got right.
+ */
+function rightWords(item: QuizItem, wrong: ItemGrade, lang: Lang): string {
+  if (item.kind === 'state_choice' && wrong.finding?.code === 'STATE_MISMATCH') {
+    const q = { ...item.question, side: wrong.finding.params.side };
+    return explainVerdict(q, judgeAnswer(q, wrong.finding.params.expected), lang).explain;
+  }
+  return gradeItem(item, wrong.canonical, lang).explain;
+}
 
 /**
  * The rule behind the right answer, to show on the reveal after why the learner's answer is
@@ -52,12 +67,12 @@ export function revealRule(item: QuizItem, wrong: ItemGrade, lang: Lang): string
   if (item.kind === 'spot_error') return null;
   let rule: string;
   try {
-    rule = gradeItem(item, wrong.canonical, lang).explain.trim();
+    rule = rightWords(item, wrong, lang).trim();
   } catch {
     return null;
   }
-  const said = wrong.explain;
-  if (rule === '' || said.includes(rule) || said.includes(reasonOf(rule))) return null;
+  const said = wrong.explain.toLowerCase();
+  if (rule === '' || said.includes(rule.toLowerCase()) || said.includes(reasonOf(rule))) return null;
   return rule;
 }
 

@@ -73,7 +73,8 @@ describe('questions graded by replay', () => {
     ] });
     const last = trace.events.length - 1;
     const a = gradeAnswer(deriveQuestion(trace, last, 'state', 'A'), 'CLOSED', 'en');
-    expect(a.explain).toMatch(/^A is in TIME_WAIT, not CLOSED.*The side that sent the first FIN .* waits 2MSL/);
+    expect(a.explain).toMatch(/^A is in TIME_WAIT, not CLOSED.*The side that sent the first FIN waits 2MSL/);
+    expect(a.explain).not.toContain('simultaneous'); // a normal close: no aside about both sides waiting
     const b = gradeAnswer(deriveQuestion(trace, last, 'state', 'B'), 'TIME_WAIT', 'zh');
     expect(b.explain).toContain('不经过 TIME_WAIT');
   });

@@ -3,7 +3,7 @@
 // B must acknowledge (SYN-RECEIVED is not a synchronized state), and the reveal states a rule once.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { segmentOf, type Difficulty } from '@/lib/engine';
+import { SCENARIO_FAMILIES, segmentOf, STATES, type Difficulty } from '@/lib/engine';
 import { buildItem, decodeSpec, gradeItem, revealRule } from '@/lib/quiz';
 
 const levels = fc.constantFrom<Difficulty>('beginner', 'expert');
@@ -105,6 +105,32 @@ describe('the SYN,ACK carries ACK because B must acknowledge A\'s SYN', () => {
 });
 
 describe('the reveal says each rule once', () => {
+  it('a wrong state or pair of states: the rule, if any, is about the side in error and does not repeat its reason (every family, level, en and zh)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('state' as const, 'state_choice' as const), fc.constantFrom(...SCENARIO_FAMILIES), levels, seeds, fc.constantFrom('en' as const, 'zh' as const), (kind, family, difficulty, seed, lang) => {
+        let item: ReturnType<typeof buildItem>;
+        try {
+          item = buildItem({ kind, family, seed, difficulty });
+        } catch {
+          return;
+        }
+        const answers = item.kind === 'state_choice' ? item.options.map((_, option) => ({ option })) : STATES.map((state) => state as string);
+        for (const answer of answers) {
+          const wrong = gradeItem(item, answer, lang);
+          if (wrong.correct || wrong.finding?.code !== 'STATE_MISMATCH') continue;
+          const rule = revealRule(item, wrong, lang);
+          if (rule === null) continue;
+          expect(rule.startsWith(wrong.finding.params.side), `${rule} / ${wrong.explain}`).toBe(true);
+          const reason = rule.slice(Math.max(rule.indexOf(':'), rule.indexOf('：')) + 1).trim().toLowerCase();
+          expect(wrong.explain.toLowerCase()).not.toContain(reason);
+        }
+        // the aside about both sides waiting belongs to a simultaneous close only
+        if (family !== 'simultaneous_close') for (const answer of answers) expect(gradeItem(item, answer, lang).explain).not.toMatch(/simultaneous close|同时关闭/);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('a wrong ack of a SYN is explained by the rule itself: no second "The rule" line', () => {
     const item = buildItem(decodeSpec('ack.handshake.42.b')!);
     for (const lang of ['en', 'zh'] as const) expect(revealRule(item, gradeItem(item, 1, lang), lang)).toBeNull();

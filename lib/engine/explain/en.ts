@@ -4,9 +4,9 @@ const WRAP = '(mod 2^32: sequence numbers wrap)';
 
 /** English explanations: one sentence naming the rule and the numbers. */
 export const en: MessageTable = {
-  SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} is ${p.state}: its SYN was sent and acknowledged long ago, and a SYN on a synchronized connection is never sent again, so the flags are ACK without SYN.`,
+  SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} is in ${p.state}: its SYN was sent and acknowledged long ago, and a SYN on a synchronized connection is never sent again, so the flags are ACK without SYN.`,
   SYN_WITH_FIN: (p) => `${p.side} cannot open and close in one segment: a segment carries SYN or FIN, not both.`,
-  SYN_REQUIRED: (p) => `${p.side} is ${p.state} and has not received ${p.peer}'s SYN, so the only segment it can send is its own SYN (a retransmission reuses the ISN).`,
+  SYN_REQUIRED: (p) => `${p.side} is in ${p.state} and has not received ${p.peer}'s SYN, so the only segment it can send is its own SYN.`,
   SYNACK_REQUIRED: (p) => `${p.side} has received ${p.peer}'s SYN but not yet sent its own: its next segment is SYN,ACK, which sends its ISN and acknowledges ${p.peer}'s SYN.`,
   ACK_FLAG_REQUIRED: (p) => `${p.side} has received ${p.peer}'s SYN and must acknowledge it, and everything after it: every segment ${p.side} sends from then on has the ACK flag on, with ack = RCV.NXT = ${p.rcvNxt}.`,
   ACK_FLAG_BEFORE_PEER_SYN: (p) => `${p.side} has not received any SYN from ${p.peer} yet, so there is nothing to acknowledge: the ACK flag is off and ack is 0.`,
@@ -14,7 +14,7 @@ export const en: MessageTable = {
   FIN_REQUIRED: (p) => `${p.side}'s application called close and ${p.side} has nothing else to send or acknowledge, so its next segment carries the FIN.`,
   RST_WITHOUT_ABORT: (p) => `${p.side}'s application has not aborted the connection, and a RST on a live connection is only sent by an abort.`,
   RST_WITH_SYN_OR_FIN: (p) => `${p.side} sends a RST alone: a reset is never combined with SYN or FIN.`,
-  RST_NOTHING_TO_RESET: (p) => `${p.side} is ${p.state} with nothing to reset: a RST answers a segment that cannot be accepted or aborts a live connection.`,
+  RST_NOTHING_TO_RESET: (p) => `${p.side} is in ${p.state} with nothing to reset: a RST answers a segment that cannot be accepted or aborts a live connection.`,
   RST_ANSWER_ACK_FLAG: (p, f) =>
     f.expected instanceof Array && f.expected.includes('ACK')
       ? `The segment ${p.side} answers carried no ACK, so the RST acknowledges it: flags RST,ACK with seq 0 and ack = ${sum(p.causeSeq, p.causeSpan, WRAP)} (RFC 9293 3.10.7.1).`
@@ -40,7 +40,7 @@ export const en: MessageTable = {
   ACK_ZERO_WITHOUT_FLAG: (p) => `Without the ACK flag the ack field means nothing and is sent as 0 by ${p.side}.`,
   ACK_RST_ANSWER: (p) => `The RST acknowledges the segment it answers: seq ${p.causeSeq} plus its length ${p.causeSpan} (a SYN or FIN counts one), so ack = ${sum(p.causeSeq, p.causeSpan, WRAP)}.`,
   DATA_AFTER_OWN_FIN: (p) => `${p.side} sent its FIN at seq ${p.finSeq}: no data may follow its own FIN, so len = 0.`,
-  DATA_BEFORE_ESTABLISHED: (p) => `${p.side} is ${p.state}: data is sent only once the connection is ESTABLISHED, so len = 0.`,
+  DATA_BEFORE_ESTABLISHED: (p) => `${p.side} is in ${p.state}: apart from data riding on a SYN or SYN,ACK, data is sent only once the connection is ESTABLISHED, so len = 0.`,
   RETRANSMIT_BEYOND_SENT: (p) => `A retransmission repeats bytes already sent: ${p.side} has sent up to ${p.limit}, so a segment at ${p.seq} carries at most ${p.limit} - ${p.seq} bytes.`,
   RST_WITH_DATA: (p) => `${p.side}'s RST carries no data: len = 0.`,
   STATE_MISMATCH: (p) => `${p.side} is in ${p.expected}, not ${p.got}, at this point.`,
@@ -48,10 +48,10 @@ export const en: MessageTable = {
   DUPLICATE_SEGMENT_ID: (p) => `The id "${p.id}" already names a segment sent earlier; each sent segment needs its own id.`,
   SEGMENT_NOT_IN_FLIGHT: (p) => `Segment "${p.id}" was already ${p.status}; a segment arrives or is lost once.`,
   RETRANSMIT_TIMER_NOT_RUNNING: (p) => `${p.side} has nothing unacknowledged in flight, so its retransmission timer is not running.`,
-  TIME_WAIT_TIMER_NOT_RUNNING: (p) => `The 2MSL timer runs only in TIME_WAIT, and ${p.side} is ${p.state}.`,
-  APP_CALL_NO_CONNECTION: (p) => `${p.side} is ${p.state}: there is no connection for ${p.call} to act on.`,
-  APP_CALL_CONNECTION_EXISTS: (p) => `${p.side} is ${p.state}: ${p.call} needs a CLOSED endpoint (the connection already exists).`,
-  APP_CALL_CONNECTION_CLOSING: (p) => `${p.side} is ${p.state}: it has closed its sending direction, so ${p.call} is refused ("connection closing").`,
+  TIME_WAIT_TIMER_NOT_RUNNING: (p) => `The 2MSL timer runs only in TIME_WAIT, and ${p.side} is in ${p.state}.`,
+  APP_CALL_NO_CONNECTION: (p) => `${p.side} is in ${p.state}: there is no connection for ${p.call} to act on.`,
+  APP_CALL_CONNECTION_EXISTS: (p) => `${p.side} is in ${p.state}: ${p.call} needs a CLOSED endpoint (the connection already exists).`,
+  APP_CALL_CONNECTION_CLOSING: (p) => `${p.side} is in ${p.state}: it has closed its sending direction, so ${p.call} is refused ("connection closing").`,
   SEQ_ISN_FREE: (p) => `A SYN opens ${p.side}'s direction with an initial sequence number of ${p.side}'s own choosing: any ISN is right, and the peer acknowledges it + 1.`,
   SEQ_DATA_RETRANSMIT: (p) => `A retransmission repeats bytes already sent and not yet acknowledged, from SND.UNA = ${p.una}, the first byte not acknowledged: its seq lies in [SND.UNA, SND.NXT) = [${p.una}, ${p.nxt}).`,
   SEQ_RETRANSMIT_UNA: (p) => `This segment resends the lost bytes: a retransmission reuses the seq of the first byte not yet acknowledged, SND.UNA = ${p.una}, however far SND.NXT (${p.nxt}) has moved on.`,

@@ -12,13 +12,15 @@ type Reason =
   | 'CLOSED_LAST_ACK'
   | 'CLOSED_OTHER'
   | 'LISTEN_BACK'
-  | 'SYN_RECEIVED_SIMULTANEOUS';
+  | 'SYN_RECEIVED_SIMULTANEOUS'
+  | 'TIME_WAIT_SIMULTANEOUS';
 
 function reasonOf(state: TcpState, move: StateMove | null): Reason {
   if (!move) return state === 'LISTEN' ? 'INITIAL_LISTEN' : state === 'CLOSED' ? 'INITIAL_CLOSED' : (state as Reason);
   if (move.to === 'CLOSED') return move.from === 'TIME_WAIT' ? 'CLOSED_2MSL' : move.from === 'LAST_ACK' ? 'CLOSED_LAST_ACK' : 'CLOSED_OTHER';
   if (move.to === 'LISTEN' && move.from !== 'CLOSED') return 'LISTEN_BACK';
   if (move.to === 'SYN_RECEIVED' && move.from === 'SYN_SENT') return 'SYN_RECEIVED_SIMULTANEOUS';
+  if (move.to === 'TIME_WAIT' && move.from === 'CLOSING') return 'TIME_WAIT_SIMULTANEOUS';
   return move.to as Reason;
 }
 
@@ -36,7 +38,8 @@ const EN: Record<Reason, string> = {
   CLOSE_WAIT: "the peer's FIN arrived: the peer has closed its direction, and this side may still send until its application closes",
   CLOSING: "in a simultaneous close the peer's FIN arrived before its own FIN was acknowledged",
   LAST_ACK: 'it closed after the peer did: it sent its FIN and waits for the last ACK',
-  TIME_WAIT: "the side that sent the first FIN (both, in a simultaneous close) waits 2MSL in TIME_WAIT after acknowledging the peer's FIN, in case that last ACK is lost",
+  TIME_WAIT: "the side that sent the first FIN waits 2MSL in TIME_WAIT after acknowledging the peer's FIN, in case that last ACK is lost",
+  TIME_WAIT_SIMULTANEOUS: "in a simultaneous close both sides sent their FIN first, so both wait 2MSL in TIME_WAIT once their FIN is acknowledged, in case the last ACK is lost",
   CLOSED_2MSL: 'the 2MSL timer expired: TIME_WAIT is over',
   CLOSED_LAST_ACK: 'its FIN was acknowledged: the side that closed second is done at once, with no TIME_WAIT',
   CLOSED_OTHER: 'the connection was reset, refused, aborted or closed before it was established',
@@ -56,7 +59,8 @@ const ZH: Record<Reason, string> = {
   CLOSE_WAIT: '对方的 FIN 到达：对方已关闭它的方向，这一方在自己的应用关闭之前仍可发送',
   CLOSING: '同时关闭时，对方的 FIN 在自己的 FIN 被确认之前到达',
   LAST_ACK: '它在对方之后关闭：它发出了 FIN，正在等待最后的 ACK',
-  TIME_WAIT: '先发送 FIN 的一方（同时关闭时双方都是）在确认对方的 FIN 之后要在 TIME_WAIT 中等待 2MSL，以防最后的 ACK 丢失',
+  TIME_WAIT: '先发送 FIN 的一方在确认对方的 FIN 之后要在 TIME_WAIT 中等待 2MSL，以防最后的 ACK 丢失',
+  TIME_WAIT_SIMULTANEOUS: '同时关闭时双方都先发送了自己的 FIN，所以双方在各自的 FIN 被确认后都要在 TIME_WAIT 中等待 2MSL，以防最后的 ACK 丢失',
   CLOSED_2MSL: '2MSL 计时器到期：TIME_WAIT 结束',
   CLOSED_LAST_ACK: '它的 FIN 已被确认：后关闭的一方立即结束，不经过 TIME_WAIT',
   CLOSED_OTHER: '连接被复位、被拒绝、被中止，或在建立之前被关闭',

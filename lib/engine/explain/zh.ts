@@ -6,7 +6,7 @@ const WRAP = '（模 2^32，序号回绕）';
 export const zh: MessageTable = {
   SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} 处于 ${p.state}：它的 SYN 早已发送并被确认，已同步的连接上不会再发 SYN，所以标志位应为 ACK，不带 SYN。`,
   SYN_WITH_FIN: (p) => `${p.side} 不能在同一个报文段里既建立又关闭连接：SYN 和 FIN 不会同时出现。`,
-  SYN_REQUIRED: (p) => `${p.side} 处于 ${p.state}，还没收到 ${p.peer} 的 SYN，所以它只能发送自己的 SYN（重传时沿用同一个 ISN）。`,
+  SYN_REQUIRED: (p) => `${p.side} 处于 ${p.state}，还没收到 ${p.peer} 的 SYN，所以它只能发送自己的 SYN。`,
   SYNACK_REQUIRED: (p) => `${p.side} 已收到 ${p.peer} 的 SYN 但还没发出自己的 SYN：下一个报文段是 SYN,ACK，既送出自己的 ISN，也确认 ${p.peer} 的 SYN。`,
   ACK_FLAG_REQUIRED: (p) => `${p.side} 已收到 ${p.peer} 的 SYN，必须确认它以及此后收到的一切：从此 ${p.side} 发出的每个报文段都置 ACK 标志，ack = RCV.NXT = ${p.rcvNxt}。`,
   ACK_FLAG_BEFORE_PEER_SYN: (p) => `${p.side} 还没收到 ${p.peer} 的任何 SYN，没有可确认的东西：ACK 标志不置位，确认号为 0。`,
@@ -40,7 +40,7 @@ export const zh: MessageTable = {
   ACK_ZERO_WITHOUT_FLAG: (p) => `没有 ACK 标志时确认号无意义，${p.side} 应填 0。`,
   ACK_RST_ANSWER: (p) => `RST 确认它所回应的报文段：seq ${p.causeSeq} 加上其长度 ${p.causeSpan}（SYN 或 FIN 各算 1），所以 ack = ${sum(p.causeSeq, p.causeSpan, WRAP)}。`,
   DATA_AFTER_OWN_FIN: (p) => `${p.side} 已在 seq ${p.finSeq} 发出 FIN：自己的 FIN 之后不能再发数据，所以 len = 0。`,
-  DATA_BEFORE_ESTABLISHED: (p) => `${p.side} 处于 ${p.state}：连接进入 ESTABLISHED 之后才发送数据，所以 len = 0。`,
+  DATA_BEFORE_ESTABLISHED: (p) => `${p.side} 处于 ${p.state}：除了随 SYN 或 SYN,ACK 携带的数据，连接进入 ESTABLISHED 之后才发送数据，所以 len = 0。`,
   RETRANSMIT_BEYOND_SENT: (p) => `重传只重复已发送过的字节：${p.side} 已发送到 ${p.limit}，从 ${p.seq} 开始的报文段最多携带 ${p.limit} - ${p.seq} 字节。`,
   RST_WITH_DATA: (p) => `${p.side} 的 RST 不携带数据：len = 0。`,
   STATE_MISMATCH: (p) => `此时 ${p.side} 处于 ${p.expected}，而不是 ${p.got}。`,
