@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_FAMILIES, segmentOf, STATES, type Difficulty } from '@/lib/engine';
-import { buildItem, decodeSpec, gradeItem, revealRule } from '@/lib/quiz';
+import { buildItem, decodeSpec, gradeItem, revealRule, type Response } from '@/lib/quiz';
 
 const levels = fc.constantFrom<Difficulty>('beginner', 'expert');
 const seeds = fc.integer({ min: 0, max: 0xffff_ffff });
@@ -114,7 +114,7 @@ describe('the reveal says each rule once', () => {
         } catch {
           return;
         }
-        const answers = item.kind === 'state_choice' ? item.options.map((_, option) => ({ option })) : STATES.map((state) => state as string);
+        const answers: Response[] = item.kind === 'state_choice' ? item.options.map((_, option) => ({ option })) : [...STATES];
         for (const answer of answers) {
           const wrong = gradeItem(item, answer, lang);
           if (wrong.correct || wrong.finding?.code !== 'STATE_MISMATCH') continue;
