@@ -8,6 +8,7 @@ import { buildQuestion, scoreExam, type ExamSession } from '@/lib/revision';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { useAnswerText } from './answer-text';
 import { formatClock } from './format';
+import { QuestionRecap } from './question-recap';
 import { useGradeNote } from './track-question';
 
 /** The report after the end: score, weakest skills with their lesson sections, then every question. */
@@ -73,6 +74,7 @@ export function ExamReport({ session, sections }: { session: ExamSession; sectio
                   </span>
                   {t('questionOf', { n: item.index + 1, total: report.total })} · {ts(item.skill)} <span className="sr-only">{t('verdict', { verdict: item.correct ? t('right') : t('wrong') })}</span>
                 </p>
+                {q && <QuestionRecap question={q} highlight={(item.response as { event?: number } | null)?.event ?? null} />}
                 {q && <p className="mt-1">{item.answered ? t('yourAnswer', { answer: answerText(q, item.response) }) : t('noAnswer')}</p>}
                 {q && item.right && <p>{t('rightAnswer', { answer: answerText(q, item.right.canonical) })}</p>}
                 {explain && <p className="text-muted">{t('why', { explain })}</p>}

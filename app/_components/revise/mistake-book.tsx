@@ -23,11 +23,10 @@ import { Link } from '@/app/_lib/i18n/navigation';
 import { freshSeed } from '@/app/_lib/quiz-input';
 import { readNow, useRevision } from '@/app/_lib/revision-store';
 import { QuizCard } from '@/app/_components/quiz/quiz-card';
-import { useItemPrompt } from '@/app/_components/quiz/item-prompt';
 import { useAnswerText } from './answer-text';
 import { formatDate } from './format';
-import { CardDiagram } from '@/app/_components/quiz/card-diagram';
-import { TrackCard, useGradeNote, useTrackPrompt } from './track-question';
+import { QuestionRecap } from './question-recap';
+import { TrackCard, useGradeNote } from './track-question';
 
 /** Each entry rebuilds its question to show the right answer: a page at a time keeps that quick. */
 const PAGE = 25;
@@ -115,10 +114,7 @@ function MistakeEntry({ mistake, sections, lesson }: { mistake: Mistake; section
   const locale = useLocale();
   const lang = locale as Lang;
   const answerText = useAnswerText();
-  const itemPrompt = useItemPrompt();
-  const trackPrompt = useTrackPrompt();
   const note = useGradeNote();
-  const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const { update } = useRevision();
   const [retry, setRetry] = useState<string | null>(null);
   // A lesson question is rebuilt from its block, which the page hands in; any other from its ref.
@@ -159,17 +155,7 @@ function MistakeEntry({ mistake, sections, lesson }: { mistake: Mistake; section
       )}
       {question ? (
         <>
-          <p>{t('question', { prompt: question.source === 'quiz' ? itemPrompt(question.item) : trackPrompt(question.item) })}</p>
-          {question.source === 'quiz' && (
-            // On a phone the diagram gets the card's whole width (the drawing needs 312 px; a framed
-            // box inside the card left it 306 and cut off B's states).
-            <details className="max-sm:-mx-2 rounded-md border border-border p-2 max-sm:border-x-0">
-              <summary className="cursor-pointer text-accent">{t('showDiagram')}</summary>
-              <div className="mt-2">
-                <CardDiagram item={question.item} id={`${id}-d`} highlight={(mistake.response as { event?: number } | null)?.event ?? null} />
-              </div>
-            </details>
-          )}
+          <QuestionRecap question={question} highlight={(mistake.response as { event?: number } | null)?.event ?? null} />
           {mistake.response !== null && mistake.response !== undefined ? (
             <p>{te('yourAnswer', { answer: answerText(question, mistake.response) })}</p>
           ) : (
