@@ -398,7 +398,7 @@ describe('summary sheet', () => {
         expect(pages).toHaveLength(1);
         // What the sheet must hold, on that page.
         const text = await page.locator('[data-sheet]').textContent();
-        for (const needed of ['TIME_WAIT', '2MSL', 'CLOSE_WAIT', 'LAST_ACK', 'ack=x+1', 'ack=w+1']) expect(text).toContain(needed);
+        for (const needed of ['TIME_WAIT', '2MSL', 'CLOSE_WAIT', 'LAST_ACK', 'ack=x+1', 'FIN,ACK seq=u ack=v', 'ack=w+1', 'SYN,ACK → SYN_RECEIVED']) expect(text).toContain(needed);
         expect(await page.locator('[data-sheet] tbody tr').count()).toBe(11);
       });
     });

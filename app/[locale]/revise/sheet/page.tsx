@@ -7,14 +7,14 @@ import './sheet.css';
 
 export const generateMetadata = titleFrom('revise.sheet');
 
-type Who = 'both' | 'client' | 'server' | 'active' | 'passive' | 'simultaneous';
+type Who = 'both' | 'client' | 'server' | 'serverOrBoth' | 'active' | 'passive' | 'simultaneous';
 
 /** Which side passes through each state (RFC 9293 figure 5), for the states table. */
 const WHO: Record<TcpState, Who> = {
   CLOSED: 'both',
   LISTEN: 'server',
   SYN_SENT: 'client',
-  SYN_RECEIVED: 'server',
+  SYN_RECEIVED: 'serverOrBoth',
   ESTABLISHED: 'both',
   FIN_WAIT_1: 'active',
   FIN_WAIT_2: 'active',
@@ -73,9 +73,9 @@ export default async function SheetPage({ params }: PageProps<'/[locale]/revise/
             labels={labels}
             height={250}
             arrows={[
-              { from: 'A', y: 50, label: 'FIN seq=u' },
-              { from: 'B', y: 88, label: 'ACK ack=u+1' },
-              { from: 'B', y: 134, label: 'FIN seq=w ack=u+1' },
+              { from: 'A', y: 50, label: 'FIN,ACK seq=u ack=v' },
+              { from: 'B', y: 88, label: 'ACK seq=v ack=u+1' },
+              { from: 'B', y: 134, label: 'FIN,ACK seq=w ack=u+1' },
               { from: 'A', y: 172, label: 'ACK seq=u+1 ack=w+1' },
             ]}
             states={[
