@@ -12,7 +12,7 @@ export { checkAnswer, ResponseError, type ItemCheck, type Response } from './che
 export { explainCheck, gradeItem, revealRule, type ItemExplanation, type ItemGrade } from './grade';
 export { responseSchema } from './response-schema';
 export { MISCONCEPTIONS, classifyMistake, type Misconception } from './misconceptions';
-export { SKILLS, skillOf, type Skill } from './skills';
+export { byteSkill, SKILLS, skillOf, type Skill } from './skills';
 export { endlessItemAt, endlessSpec, ENDLESS_STRETCH, makePracticeSet, MAX_SHAPE_REPEATS, questionKey, questionShape, type EndlessRun, type PracticeConfig } from './practice-set';
 export { fitsTopic, pickTopicItem, topicMoments, topicShapes, type QuestionShapeDraw, type TopicAsk } from './topic-pick';
 export { MOMENTS, momentsOf, type Moment } from './moment';

@@ -1,6 +1,7 @@
 // The skills mastery is tracked by. A question's skill is found by asking the engine what rule
 // a wrong answer to it would break, so skills follow the protocol, not the question's wording.
 import { canonicalAnswer, judgeAnswer, replayRecords, segmentOf, type Finding, type FindingCode, type Question, type Segment, type SegmentAnswer, type Side, type TcpState, type Trace } from '../engine/index';
+import type { ByteAsk } from './byte-count';
 import { askedSegment, type QuizItem } from './item';
 
 export const SKILLS = [
@@ -38,6 +39,15 @@ const BY_CODE: Partial<Record<FindingCode, Skill>> = {
   ACK_ZERO_WITHOUT_FLAG: 'ack_flag',
 };
 
+/**
+ * The rule a byte count applies: from the ack, what an ack acknowledges; from the SYN's seq to the
+ * FIN's, that the SYN takes a number of its own (data starts at ISN + 1); after a loss, what a
+ * retransmission repeats. Pure.
+ */
+export function byteSkill(ask: ByteAsk): Skill {
+  return ask === 'acked' ? 'ack_of_data' : ask === 'span' ? 'seq_after_syn' : 'retransmission';
+}
+
 /** The skill of the rule a finding names, where that rule is a skill of its own. Pure. */
 export function skillOfFinding(f: Finding | null): Skill | null {
   return (f && BY_CODE[f.code]) ?? null;
@@ -73,7 +83,8 @@ function stateSkill(trace: Trace, q: Question, side: Side): Skill {
 export function skillOf(item: QuizItem): Skill {
   switch (item.kind) {
     case 'spot_error':
-      return 'spot_the_error';
+      // What the learner must know to see the planted mistake: the rule it breaks, where that is a skill of its own.
+      return skillOfFinding(replayRecords(item.trace)[item.event]?.finding ?? null) ?? 'spot_the_error';
     case 'state_choice': {
       // Both sides are asked: the skill is the less elementary of the two states.
       const skills = (['A', 'B'] as const).map((side) => stateSkill(item.trace, item.question, side));
@@ -82,8 +93,7 @@ export function skillOf(item: QuizItem): Skill {
     case 'state':
       return stateSkill(item.trace, item.question, item.question.side);
     case 'bytes':
-      // Counting bytes from sequence numbers: the rule of where data starts and ends, or of what a retransmission repeats.
-      return item.question.ask === 'retransmit' ? 'retransmission' : 'seq_after_data';
+      return byteSkill(item.question.ask);
     default:
       return segmentSkill(item.question, askedSegment(item));
   }

@@ -27,7 +27,7 @@ import {
   type StatePair,
   type Trace,
 } from '../engine/index';
-import { byteAnswer, byteQuestions, classifyByteMistake, classifyMistake, explainBytes, offerChoices, type ByteAsk, type ByteQuestion, type Misconception, type Skill } from '../quiz/index';
+import { byteAnswer, byteQuestions, byteSkill, classifyByteMistake, classifyMistake, explainBytes, offerChoices, type ByteAsk, type ByteQuestion, type Misconception, type Skill } from '../quiz/index';
 
 export const TRACK_STYLES = ['cumulative_ack', 'bytes_sent', 'bytes_span', 'bytes_resent', 'wave_states', 'time_wait', 'handshake_segment', 'lost_segment'] as const;
 export type TrackStyle = (typeof TRACK_STYLES)[number];
@@ -85,9 +85,9 @@ export interface TrackGrade {
 
 const SKILL_OF: Record<TrackStyle, Skill> = {
   cumulative_ack: 'ack_of_data',
-  bytes_sent: 'ack_of_data',
-  bytes_span: 'seq_after_data',
-  bytes_resent: 'retransmission',
+  bytes_sent: byteSkill(BYTE_STYLES.bytes_sent),
+  bytes_span: byteSkill(BYTE_STYLES.bytes_span),
+  bytes_resent: byteSkill(BYTE_STYLES.bytes_resent),
   wave_states: 'teardown_states',
   time_wait: 'time_wait',
   handshake_segment: 'handshake_flags',

@@ -1,8 +1,9 @@
 // A question's skill is the rule of the moment asked, and a wrong answer's skill the rule it broke,
 // never the scenario's name (issue 9 and the user trial).
 import { describe, expect, it } from 'vitest';
-import { segmentOf, type SegmentAnswer } from '@/lib/engine';
+import { replayRecords, segmentOf, type SegmentAnswer } from '@/lib/engine';
 import { buildItem, gradeItem, skillOf, type QuizItem } from '@/lib/quiz';
+import { SKILL_SECTIONS } from '@/lib/revision';
 
 /** The first item of this spec shape (over seeds) that `pick` accepts. */
 function find(kind: QuizItem['kind'], family: Parameters<typeof buildItem>[0]['family'], pick: (item: QuizItem) => boolean): QuizItem {
@@ -25,6 +26,25 @@ describe('skills', () => {
     // wrong in two fields: the question's own skill
     expect(gradeItem(item, { ...right, seq: right.seq + 1, ack: right.ack + 1 }, 'en').skill).toBe('ack_of_syn');
     expect(gradeItem(item, right, 'en').skill).toBe('ack_of_syn');
+  });
+
+  it('a byte count is the rule it applies: an ack acknowledges bytes, the SYN takes a number, a retransmission repeats only the gap', () => {
+    const ask = (a: string) => (i: QuizItem) => i.kind === 'bytes' && i.question.ask === a;
+    expect(skillOf(find('bytes', 'data_transfer', ask('acked')))).toBe('ack_of_data');
+    expect(skillOf(find('bytes', 'data_transfer', ask('span')))).toBe('seq_after_syn');
+    expect(skillOf(find('bytes', 'lost_data', ask('retransmit')))).toBe('retransmission');
+    const acked = find('bytes', 'data_transfer', ask('acked'));
+    expect(gradeItem(acked, 0, 'en')).toMatchObject({ correct: false, skill: 'ack_of_data' });
+  });
+
+  it('spotting an error is the rule the planted mistake breaks, and its lesson section is that rule\'s', () => {
+    const planted = (i: QuizItem) => replayRecords(i.trace)[i.event]?.finding?.code;
+    const seqAfterSyn = find('spot_error', 'handshake', (i) => planted(i) === 'SEQ_AFTER_SYN');
+    expect(skillOf(seqAfterSyn)).toBe('seq_after_syn');
+    expect(gradeItem(seqAfterSyn, { event: 0 }, 'en')).toMatchObject({ correct: false, skill: 'seq_after_syn' });
+    expect(SKILL_SECTIONS[skillOf(seqAfterSyn)]).toEqual({ slug: 'tcp-header', section: 'why-syn-and-fin-consume-a-number' });
+    // A mistake whose rule is no skill of its own (the ACK flag left off) stays a spotting skill.
+    expect(skillOf(find('spot_error', 'data_transfer', (i) => planted(i) === 'ACK_FLAG_REQUIRED'))).toBe('spot_the_error');
   });
 
   it('"which state after connect()" is a handshake state in an abort or refused scenario', () => {
