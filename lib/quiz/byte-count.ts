@@ -117,13 +117,15 @@ export function byteQuestions(trace: Trace): Array<{ event: number; question: By
 
 /**
  * The misconception behind a wrong count: a SYN or FIN counted as data (or the ISN's own number
- * left out), the ack taken for the last byte received, or everything after the gap resent. Pure.
+ * left out), the ack misread (taken for the last byte received, or for a count), or everything
+ * after the gap resent; a count far off from a SYN's and a FIN's seq, how seq advances. Pure.
  */
 export function classifyByteMistake(q: ByteQuestion, got: number): Misconception {
   const off = got - byteAnswer(q);
   if (q.ask === 'retransmit') return off > 1 ? 'retransmit_only_the_gap' : 'ack_is_next_byte';
   if (q.ask === 'acked' && off === -1) return 'ack_is_next_byte';
-  return Math.abs(off) <= 2 ? 'syn_fin_consume_one' : 'seq_counts_bytes';
+  if (Math.abs(off) <= 2) return 'syn_fin_consume_one';
+  return q.ask === 'acked' ? 'ack_is_next_byte' : 'seq_counts_bytes';
 }
 
 /**

@@ -110,6 +110,11 @@ describe('byte counts: grading', () => {
     const acked = kinds.get('acked') as ReturnType<typeof buildItem>;
     expect(gradeItem(acked, answerOf(acked) + 1, 'en').misconception).toBe('syn_fin_consume_one');
     expect(gradeItem(acked, answerOf(acked) - 1, 'en').misconception).toBe('ack_is_next_byte');
+    // Far off from an ack (the ack itself given as the count): the ack misread, not how seq advances.
+    const ackNumber = acked.kind === 'bytes' ? acked.question.to : NaN;
+    expect(gradeItem(acked, ackNumber, 'en').misconception).toBe('ack_is_next_byte');
+    expect(gradeItem(spanItem, answerOf(spanItem) - 1, 'en').misconception).toBe('syn_fin_consume_one');
+    expect(gradeItem(spanItem, answerOf(spanItem) + 500, 'en').misconception).toBe('seq_counts_bytes');
     const resend = kinds.get('retransmit') as ReturnType<typeof buildItem>;
     expect(gradeItem(resend, answerOf(resend) + 200, 'en').misconception).toBe('retransmit_only_the_gap');
   });
