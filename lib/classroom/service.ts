@@ -93,7 +93,9 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     const c = await store.getClass(classId);
     if (!c) throw new ClassroomError(404, 'noClass');
     const e = await store.enrollment(classId, actor.id);
-    if (!e || e.removedAt !== null) throw new ClassroomError(403, 'notInClass');
+    if (!e) throw new ClassroomError(403, 'notInClass');
+    // Said as such: a student taken off the roster should know why the class is gone.
+    if (e.removedAt !== null) throw new ClassroomError(403, 'removedFromClass');
     return c;
   }
 

@@ -331,6 +331,8 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     const kept = (await teacher.call<Json>(gradebook.GET, '/', { params: { id: assignmentId } })).body.gradebook.rows.find((r: Json) => r.email === 'bob@example.test');
     expect(kept).toMatchObject({ removed: true, attemptId: bobAttempt.id });
     expect((await bob.call(attemptOne.GET, '/', { params: { id: bobAttempt.id } })).status).toBe(403);
+    // The class tells a removed student why it is gone.
+    expect((await bob.call<Json>(classOne.GET, '/', { params: { id: classId } })).body).toMatchObject({ code: 'removedFromClass' });
     // A removed student cannot answer in the attempt they had, and nothing is stored.
     const beforeRemoved = await snapshot();
     expect((await bob.call(answer.PUT, '/', { method: 'PUT', params: { id: bobAttempt.id, position: '1' }, body: { response: 5, seq: 7 } })).status).toBe(403);

@@ -8,6 +8,7 @@ import { AssignmentForm } from '@/app/_components/classes/assignment-form';
 import { CopyButton } from '@/app/_components/classes/copy-button';
 import { siteOrigin } from '@/app/_server/origin';
 import { classroomForPage, orNotFound } from '@/app/_server/classroom';
+import { ClassroomError } from '@/lib/classroom/errors';
 
 export default async function ClassPage({ params }: PageProps<'/[locale]/classes/[id]'>) {
   const locale = await pageLocale(params);
@@ -16,7 +17,17 @@ export default async function ClassPage({ params }: PageProps<'/[locale]/classes
   const format = await getFormatter();
   const ctx = await classroomForPage();
   if (!ctx) notFound();
-  const { cls, roster, assignments, statuses } = await orNotFound(ctx.service.classDetail(ctx.actor, id));
+  const detail = await orNotFound(ctx.service.classDetail(ctx.actor, id).catch((e: unknown) => (e instanceof ClassroomError && e.code === 'removedFromClass' ? null : Promise.reject(e))));
+  if (!detail) {
+    return (
+      <div className="mx-auto max-w-4xl space-y-4">
+        <h1 className="text-3xl font-bold tracking-tight">{t('title')}</h1>
+        <p role="alert" data-testid="removed">{t('errors.removedFromClass')}</p>
+        <p><Link href="/classes" className="text-accent underline">{t('title')}</Link></p>
+      </div>
+    );
+  }
+  const { cls, roster, assignments, statuses } = detail;
   const when = (ms: number) => format.dateTime(new Date(ms), WHEN_FORMAT);
   const archived = cls.archivedAt !== null;
   const joinLink = `${await siteOrigin()}/${locale}/classes/join/${cls.joinCode}`;
