@@ -19,11 +19,16 @@ describe('exam-track wording', () => {
           const item = buildTrackItem({ style, seed, difficulty: seed % 2 ? 'expert' : 'beginner' });
           const key = trackPromptKey(item);
           seen.add(key);
-          const closer = typeof item.params.closer === 'string' ? t(`side.${item.params.closer as 'A'}`) : '';
+          // Sides are named as the page names them (the client (A)).
+          const sides = Object.fromEntries(
+            (['closer', 'side', 'peer'] as const).flatMap((k) => (item.params[k] === 'A' || item.params[k] === 'B' ? [[k, t(`side.${item.params[k] as 'A'}`)]] : [])),
+          );
           const list = item.segments.map((s) => t('segment', s)).join(t('listSeparator'));
-          const text = t(`prompts.${key}` as 'prompts.time_wait', { ...item.params, closer, list });
+          const text = t(`prompts.${key}` as 'prompts.time_wait', { ...item.params, ...sides, list });
           expect(text, key).not.toMatch(/[{}]|prompts\./);
           for (const n of Object.values(item.params)) if (typeof n === 'number') expect(text, key).toContain(String(n));
+          // A side's letter is set apart from the Chinese after it, as everywhere else (客户端 A 先关闭).
+          if (locale === 'zh') expect(text, key).not.toMatch(/\b[AB][\u4e00-\u9fff]/);
           if (locale === 'zh' && /握手/.test(text)) expect(text).toMatch(/三报文握手[\s\S]*三次握手|三次握手[\s\S]*三报文握手/);
           if (locale === 'zh' && /挥手/.test(text)) expect(text).toMatch(/四报文挥手[\s\S]*四次挥手|四次挥手[\s\S]*四报文挥手/);
         }
