@@ -104,6 +104,25 @@ describe('the SYN,ACK carries ACK because B must acknowledge A\'s SYN', () => {
   });
 });
 
+describe('the first wrong try gets a hint, not the answer', () => {
+  it('a wrong seq or ack is hinted at by its rule, without the right number (every family, level, en and zh)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('seq' as const, 'ack' as const), fc.constantFrom(...SCENARIO_FAMILIES), levels, seeds, fc.constantFrom('en' as const, 'zh' as const), (kind, family, difficulty, seed, lang) => {
+        const item = buildItem({ kind, family, seed, difficulty });
+        const right = gradeItem(item, 0, lang).canonical as number;
+        for (const given of [(right + 1) % 0x1_0000_0000, (right + 0xffff_ffff) % 0x1_0000_0000]) {
+          const wrong = gradeItem(item, given, lang);
+          if (wrong.correct) continue;
+          expect(wrong.hint, wrong.explain).toBeTruthy();
+          expect(wrong.hint).not.toContain(String(right));
+          expect(wrong.explain).toContain(String(right)); // the reveal gives it
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('the reveal says each rule once', () => {
   it('a wrong state or pair of states: the rule, if any, is about the side in error and does not repeat its reason (every family, level, en and zh)', () => {
     fc.assert(
