@@ -460,6 +460,40 @@ async function offerInstall(page: Page) {
   });
 }
 
+describe('service worker and the session', () => {
+  it('keeps no page rendered for a signed-in session: offline after signing out, the classes page is the offline page', async () => {
+    await withPage(async (page, errors, context) => {
+      await visit(page, url('/en'));
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+      });
+      const status = await page.evaluate(
+        async (email) => (await fetch('/api/auth/sign-up/email', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'correct horse 1', name: 'Shared Computer' }) })).status,
+        `sw-${Date.now()}@example.test`,
+      );
+      expect(status).toBe(200);
+      for (const path of ['/en/classes', '/en/revise']) {
+        await visit(page, url(path));
+        await page.waitForLoadState('networkidle');
+      }
+      const kept = await page.evaluate(async () => {
+        const urls: string[] = [];
+        for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) urls.push(new URL(r.url).pathname);
+        return urls;
+      });
+      expect(kept).toContain('/en/revise'); // pages are kept as ever
+      expect(kept.filter((p) => /^\/(en|zh)\/(classes|assignments|sign-)/.test(p))).toEqual([]);
+      await page.evaluate(() => fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }));
+      await context.setOffline(true);
+      await visit(page, url('/en/classes'));
+      expect(await page.locator('h1').first().textContent()).toBe('You are offline');
+      expect(await page.locator('main').textContent()).not.toContain('Shared Computer');
+      expect(errors.filter((e) => !/ERR_INTERNET_DISCONNECTED|ERR_FAILED|Failed to fetch|Failed to load resource/.test(e))).toEqual([]);
+    });
+  }, OFFLINE_TIMEOUT);
+});
+
 describe('install offer', () => {
   it('stays out of the way: not on the first page, nor in a mock exam or on the sheet; at the end of a page, covering nothing; "Not now" puts it away', async () => {
     await withPage(async (page, errors) => {
