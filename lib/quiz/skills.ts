@@ -105,6 +105,9 @@ function segmentSkill(q: Question, seg: Segment | null): Skill {
   // The simultaneous-open SYN,ACK has a rule of its own; any other segment of those scenarios does not.
   if (seg?.flags.includes('SYN') && judgeAnswer({ ...q, field: 'flags' }, seg.flags).rule?.code === 'SYNACK_SIMULTANEOUS') return 'simultaneous';
   if (q.field === 'flags') return seg?.flags.includes('SYN') ? 'handshake_flags' : seg?.flags.includes('FIN') ? 'teardown_flags' : 'ack_flag';
+  // A whole segment that closes is a teardown question first: its numbers follow the last data or
+  // SYN, but what it tests is sending the FIN (a FIN,ACK was filed under "acknowledging a SYN").
+  if (q.field === 'segment' && seg?.flags.includes('FIN')) return 'teardown_flags';
   const right = canonicalAnswer(q);
   const probeField = q.field === 'seq' ? 'seq' : 'ack';
   const value = q.field === 'segment' ? (right as SegmentAnswer)[probeField] : (right as number);

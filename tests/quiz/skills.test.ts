@@ -1,7 +1,8 @@
 // A question's skill is the rule of the moment asked, and a wrong answer's skill the rule it broke,
 // never the scenario's name (issue 9 and the user trial).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { replayRecords, segmentOf, type SegmentAnswer } from '@/lib/engine';
+import { replayRecords, SCENARIO_FAMILIES, segmentOf, type Difficulty, type SegmentAnswer } from '@/lib/engine';
 import { buildItem, gradeItem, skillOf, type QuizItem } from '@/lib/quiz';
 import { SKILL_SECTIONS } from '@/lib/revision';
 
@@ -71,5 +72,23 @@ describe('prompts', () => {
     expect(promptParts(fin).key).toBe('seq_fin');
     const data = find('seq', 'data_transfer', (i) => (asked(i)?.len ?? 0) > 0 && promptParts(i).key !== 'seq');
     expect(promptParts(data).key).toBe('seq_new');
+  });
+});
+
+describe('a whole segment that closes', () => {
+  it('is a teardown question: a multiple-choice or written FIN,ACK is filed under teardown flags, not acknowledging a SYN (every family, level)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('multiple_choice' as const, 'segment' as const), fc.constantFrom(...SCENARIO_FAMILIES), fc.constantFrom<Difficulty>('beginner', 'expert'), fc.nat(), (kind, family, difficulty, seed) => {
+        let item: QuizItem;
+        try {
+          item = buildItem({ kind, family, seed, difficulty });
+        } catch {
+          return;
+        }
+        const asked = segmentOf(item.trace.events[item.event]);
+        if (asked?.flags.includes('FIN') && !asked.flags.includes('RST')) expect(skillOf(item)).toBe('teardown_flags');
+      }),
+      { numRuns: 200 },
+    );
   });
 });

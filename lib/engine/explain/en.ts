@@ -24,7 +24,7 @@ export const en: MessageTable = {
   SEQ_AFTER_SYN: (p) => `${p.side}'s SYN (seq = ${p.seq}) consumed one sequence number, so its next segment has seq = ${sum(p.seq, 1, WRAP)}.`,
   SEQ_AFTER_DATA: (p) => `${p.side}'s last segment started at seq ${p.seq} and carried ${p.len} bytes, so its next segment starts at SND.NXT = ${sum(p.seq, p.len, WRAP)}.`,
   SEQ_AFTER_FIN: (p) => `${p.side}'s FIN (seq = ${p.seq}) consumed one sequence number, so its next segment has seq = ${sum(p.seq, 1, WRAP)}.`,
-  SEQ_SYN_RETRANSMIT: (p) => `A retransmitted SYN repeats the original: ${p.side}'s ISN is ${p.iss}, so seq = ${p.iss}.`,
+  SEQ_SYN_RETRANSMIT: (p) => `The retransmitted SYN repeats ${p.side}'s original one: ${p.side}'s ISN is ${p.iss}, so seq = ${p.iss}.`,
   SEQ_FIN_RETRANSMIT: (p) =>
     p.len === '0'
       ? `A retransmission keeps its original seq: ${p.side}'s FIN was first sent at seq ${p.finSeq}, so it is sent again at seq ${p.finSeq}.`
