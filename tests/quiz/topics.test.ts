@@ -65,8 +65,10 @@ describe('practice sets and endless runs keep to the ticked topics', () => {
         const items = endlessRun(topics, difficulty, seed);
         expect(items).toHaveLength(ENDLESS_STRETCH);
         for (const topic of topics) expect(items.filter((i) => fitsTopic(i, topic, topics)).length, topic).toBeGreaterThanOrEqual(2);
-        // 10 of 14 were in the trial; five topics give the handshake about three slots, and an edge case may be one of it (a lost SYN)
-        expect(items.filter((i) => momentsOf(i)[0] === 'handshake').length).toBeLessThanOrEqual(6);
+        // 10 of 14 were in the trial. Five topics give the handshake about three slots, but States and
+        // Edge cases also ask at handshake moments (the state after connect(), a lost SYN): over 1,200
+        // seeds the stretch held 4-6 handshake questions, 7 in two (a bound of 6 failed ~3% of runs)
+        expect(items.filter((i) => momentsOf(i)[0] === 'handshake').length).toBeLessThanOrEqual(ENDLESS_STRETCH / 2);
         for (const [shape, n] of counts(items.map((i) => questionShape(i)))) expect(n, shape).toBeLessThanOrEqual(MAX_SHAPE_REPEATS);
       }),
       { numRuns: 12 },
