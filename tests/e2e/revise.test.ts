@@ -494,6 +494,30 @@ describe('service worker and the session', () => {
   }, OFFLINE_TIMEOUT);
 });
 
+describe('progress reset', () => {
+  it('asks first: dismissed, every answer stays; accepted, they are gone', async () => {
+    await withPage(async (page, errors) => {
+      await visit(page, url('/en/practice?q=ack.handshake.42.b'));
+      await page.getByLabel('Acknowledgment number (ack)').fill('1');
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      await page.locator('[data-testid=quiz-card][data-phase=retry]').waitFor();
+      await visit(page, url('/en/progress'));
+      const reset = page.getByRole('button', { name: 'Reset quiz progress' });
+      const asked: string[] = [];
+      page.once('dialog', (d) => void (asked.push(d.message()), d.dismiss()));
+      await reset.click();
+      await expect.poll(() => asked.length).toBe(1);
+      expect(asked[0]).toMatch(/^Reset quiz progress\? All 1 answer /);
+      expect(await reset.count()).toBe(1);
+      expect(await page.evaluate(() => localStorage.getItem('synack:quiz-progress'))).toContain('ack.handshake.42.b');
+      page.once('dialog', (d) => void d.accept());
+      await reset.click();
+      await expect.poll(() => reset.count()).toBe(0);
+      expect(errors).toEqual([]);
+    });
+  });
+});
+
 describe('install offer', () => {
   it('stays out of the way: not on the first page, nor in a mock exam or on the sheet; at the end of a page, covering nothing; "Not now" puts it away', async () => {
     await withPage(async (page, errors) => {

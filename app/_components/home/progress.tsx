@@ -23,7 +23,7 @@ export function ProgressSummary({ slugs }: { slugs: string[] }) {
         />
         <p className="font-medium">{t('progress', { done, total })}</p>
         {done > 0 && (
-          <button type="button" onClick={reset} className="ml-auto text-sm text-accent underline">
+          <button type="button" onClick={() => window.confirm(t('resetProgressConfirm', { count: done })) && reset()} className="ml-auto text-sm text-accent underline">
             {t('resetProgress')}
           </button>
         )}

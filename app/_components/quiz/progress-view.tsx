@@ -105,7 +105,7 @@ export function ProgressView() {
       </Panel>
 
       {progress.attempts.length > 0 && (
-        <button type="button" onClick={reset} className="text-sm text-accent underline">
+        <button type="button" onClick={() => window.confirm(t('resetConfirm', { count: progress.attempts.length })) && reset()} className="text-sm text-accent underline">
           {t('reset')}
         </button>
       )}
