@@ -18,6 +18,9 @@ function parseSlugs(raw: string | null): readonly string[] {
 export const LESSON_PROGRESS_KEY = 'synack:progress';
 const completedLessons = storedValue(LESSON_PROGRESS_KEY, parseSlugs, EMPTY);
 
+/** Forgets this browser's completed lessons (at sign-out: the account has them). */
+export const clearLessonProgress = () => completedLessons.write(EMPTY);
+
 export function useProgress() {
   const completed = completedLessons.useValue();
   const setComplete = useCallback((slug: string, done: boolean) => {

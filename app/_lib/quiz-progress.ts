@@ -21,6 +21,9 @@ export function parseQuizProgress(raw: string | null): Progress {
 
 const quizProgress = storedValue(QUIZ_PROGRESS_KEY, parseQuizProgress, EMPTY_PROGRESS);
 
+/** Forgets this browser's quiz progress (at sign-out: it belongs to the account, which has it). */
+export const clearQuizProgress = () => quizProgress.write(EMPTY_PROGRESS);
+
 export function useQuizProgress() {
   const progress = quizProgress.useValue();
   const record = useCallback((attempt: Attempt) => quizProgress.write(recordAttempt(quizProgress.read(), attempt)), []);

@@ -21,29 +21,43 @@ export function readNow(): Now {
 
 const SYNC_DELAY_MS = 1500;
 let syncTimer: ReturnType<typeof setTimeout> | undefined;
-let syncing = false;
+let inFlight: Promise<boolean> | null = null;
 
-/**
- * Merges this browser's state with the account's, when someone is signed in. Failures wait for the
- * next try. Called at sign-in too (account-progress), so a visitor's reviews, mistakes and exam
- * date reach the account even if no revision page is opened on that device afterwards.
- */
-export async function syncWithAccount(): Promise<void> {
-  if (syncing || !navigator.onLine) return; // offline: the 'online' event brings the next try
-  syncing = true;
+async function mergeWithAccount(): Promise<boolean> {
+  if (!navigator.onLine) return false; // offline: the 'online' event brings the next try
   try {
     const session = await fetch('/api/auth/get-session', { cache: 'no-store' });
-    if (!session.ok || (await session.json()) === null) return; // a visitor: the browser is the only copy
+    if (!session.ok) return false;
+    if ((await session.json()) === null) return true; // a visitor: the browser is the only copy
     const response = await fetch('/api/revision', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(revision.read()) });
-    if (!response.ok) return;
+    if (!response.ok) return false;
     // Answers given while the request was out are in the local copy: merge rather than replace.
     revision.write(mergeRevision(revisionStateOf(await response.json()), revision.read()));
+    return true;
   } catch {
-    // offline: the local copy keeps everything and is sent when the network is back
-  } finally {
-    syncing = false;
+    return false; // offline: the local copy keeps everything and is sent when the network is back
   }
 }
+
+/**
+ * Merges this browser's state with the account's, when someone is signed in; true when the account
+ * now holds it (or nobody is signed in). Failures wait for the next try. Called at sign-in too
+ * (account-progress), so a visitor's reviews, mistakes and exam date reach the account even if no
+ * revision page is opened on that device afterwards, and before a sign-out forgets the local copy:
+ * a merge already under way started before the latest change, so it is followed by another.
+ */
+export async function syncWithAccount(): Promise<boolean> {
+  while (inFlight) await inFlight;
+  inFlight = mergeWithAccount();
+  try {
+    return await inFlight;
+  } finally {
+    inFlight = null;
+  }
+}
+
+/** Forgets this browser's revision state (at sign-out, once the account has it). */
+export const clearRevision = () => revision.write(EMPTY_REVISION);
 
 function scheduleSync(): void {
   clearTimeout(syncTimer);

@@ -594,3 +594,48 @@ describe('offline', () => {
     });
   }, OFFLINE_TIMEOUT);
 });
+
+describe('a shared computer', () => {
+  const signUpHere = async (page: Page, email: string) => {
+    await visit(page, url('/en/sign-up'));
+    await page.getByLabel('Your name').fill(email.split('@')[0] as string);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('correct horse 1');
+    await page.getByRole('main').getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL((u) => !u.pathname.endsWith('/sign-up'));
+  };
+  const accountAttempts = (page: Page) => page.evaluate(async () => ((await (await fetch('/api/progress')).json()) as { quiz: { attempts: unknown[] } }).quiz.attempts.length);
+  const localAttempts = (page: Page) => page.evaluate(() => (JSON.parse(localStorage.getItem('synack:quiz-progress') ?? '{"attempts":[]}') as { attempts: unknown[] }).attempts.length);
+
+  it("signing out sends the progress to the account and forgets it here; the next person's account never gets another's", async () => {
+    await withPage(async (page, errors) => {
+      await visit(page, url('/en/practice?q=ack.handshake.42.b'));
+      await page.getByLabel('Acknowledgment number (ack)').fill('1');
+      await page.getByRole('button', { name: 'Check', exact: true }).click();
+      await page.locator('[data-testid=quiz-card][data-phase=retry]').waitFor();
+      const first = `first-${Date.now()}@example.test`;
+      await signUpHere(page, first); // the visitor's answer moves into the first account
+      expect(await accountAttempts(page)).toBe(1);
+      const leftBehind = await page.evaluate(() => localStorage.getItem('synack:quiz-progress'));
+
+      await visit(page, url('/en/sign-out'));
+      await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForURL((u) => !u.pathname.endsWith('/sign-out'));
+      expect(await localAttempts(page)).toBe(0);
+
+      // A session that ended without a sign-out (it expired) leaves its copy behind: it is dropped, not merged.
+      await page.evaluate((kept) => {
+        localStorage.setItem('synack:quiz-progress', kept as string);
+        localStorage.setItem('synack:progress-owner', 'an-account-whose-session-expired');
+      }, leftBehind);
+      await signUpHere(page, `second-${Date.now()}@example.test`);
+      expect(await accountAttempts(page)).toBe(0);
+      expect(await localAttempts(page)).toBe(0);
+
+      const back = await page.evaluate(async (email) => (await fetch('/api/auth/sign-in/email', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'correct horse 1' }) })).status, first);
+      expect(back).toBe(200);
+      expect(await accountAttempts(page)).toBe(1); // the first account kept its answer
+      expect(errors).toEqual([]);
+    });
+  });
+});

@@ -47,7 +47,8 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
         setError(t(response.status === 429 ? 'errors.tooMany' : (ERROR_KEYS[data.code ?? ''] ?? 'errors.generic')));
         return;
       }
-      await syncLocalProgress();
+      const { user } = (await response.json()) as { user: { id: string } };
+      await syncLocalProgress(user.id);
       router.push(next);
       router.refresh();
     } catch {

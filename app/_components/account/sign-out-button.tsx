@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
+import { signOutHere } from '@/app/_lib/account-progress';
 import { useRouter } from '@/app/_lib/i18n/navigation';
 
 export function SignOutButton() {
@@ -9,8 +10,7 @@ export function SignOutButton() {
   const router = useRouter();
   const [failed, setFailed] = useState(false);
   async function signOut() {
-    const response = await fetch('/api/auth/sign-out', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => null);
-    if (!response?.ok) return setFailed(true);
+    if (!(await signOutHere())) return setFailed(true);
     router.push('/');
     router.refresh();
   }
