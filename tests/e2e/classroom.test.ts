@@ -252,3 +252,60 @@ describe.each([
     expect(violations).toEqual([]);
   }, 180_000);
 });
+
+describe('names as users write them', () => {
+  it('a 100-character class name and account name without a space wrap on a 390 px phone instead of widening the page', async () => {
+    const context = await running().browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    try {
+      const base = running().app.baseUrl;
+      const api = context.request;
+      const long = 'Computer_Networks_Section_B_Autumn_Term_2026_TCP_Handshake_And_Teardown_Laboratory_Group_Number_7_XY';
+      const signUp = await api.post(`${base}/api/auth/sign-up/email`, { data: { name: long, email: `long-${Date.now()}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' }, headers: { origin: base } });
+      expect(signUp.status()).toBe(200);
+      const created = await api.post(`${base}/api/classes`, { data: { name: long }, headers: { origin: base } });
+      expect(created.status()).toBe(201);
+      const { class: cls } = (await created.json()) as { class: { id: string } };
+      const page = await context.newPage();
+      for (const path of ['/en/classes', `/en/classes/${cls.id}`, `/zh/classes/${cls.id}`]) {
+        await visit(page, base + path);
+        expect(await page.getByText(long.slice(0, 20)).first().isVisible(), path).toBe(true);
+        expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('an assignment past its due time', () => {
+  it('offers a student who never started it no Start button, only that it has closed', async () => {
+    const base = running().app.baseUrl;
+    const teacher = await running().browser.newContext();
+    const student = await running().browser.newContext();
+    try {
+      const post = (ctx: BrowserContext, path: string, data: unknown) => ctx.request.post(base + path, { data, headers: { origin: base } });
+      const stamp = Date.now();
+      expect((await post(teacher, '/api/auth/sign-up/email', { name: 'Due Teacher', email: `due-t-${stamp}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' })).status()).toBe(200);
+      const { class: cls } = (await (await post(teacher, '/api/classes', { name: 'Due soon' })).json()) as { class: { id: string; joinCode: string } };
+      const dueAt = Date.now() + 4000;
+      const made = await post(teacher, `/api/classes/${cls.id}/assignments`, {
+        title: 'Closes in four seconds', topics: ['handshake'], kinds: ['ack'], count: 1, difficulty: 'beginner', variant: 'same',
+        attempts: 1, timeLimit: null, feedback: 'after_submit', focus: null, opensAt: Date.now() - 1000, dueAt,
+      });
+      expect(made.status(), await made.text()).toBe(201);
+      const { assignment } = (await made.json()) as { assignment: { id: string } };
+      expect((await post(student, '/api/auth/sign-up/email', { name: 'Late Student', email: `due-s-${stamp}@example.test`, password: 'correct horse 1' })).status()).toBe(200);
+      expect((await post(student, '/api/classes/join', { code: cls.joinCode })).ok()).toBe(true);
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueAt - Date.now() + 300)));
+      const page = await student.newPage();
+      for (const [lang, ui] of [['en', en], ['zh', zh]] as const) {
+        await visit(page, `${base}/${lang}/assignments/${assignment.id}`);
+        expect(await page.getByTestId('past-due').textContent()).toBe(ui.classes.take.closed);
+        expect(await page.getByRole('button', { name: ui.classes.take.start }).count()).toBe(0);
+      }
+    } finally {
+      await teacher.close();
+      await student.close();
+    }
+  });
+});

@@ -43,7 +43,7 @@ export default async function ClassesPage({ params }: PageProps<'/[locale]/class
           <ul className="mt-2 divide-y divide-border rounded-lg border border-border bg-surface">
             {list.map((c) => (
               <li key={c.id} className="flex items-center justify-between gap-3 px-4 py-3">
-                <Link href={`/classes/${c.id}`} className="font-medium text-accent underline">{c.name}</Link>
+                <Link href={`/classes/${c.id}`} className="font-medium text-accent underline wrap-anywhere">{c.name}</Link>
                 {c.archivedAt !== null && <span className="text-sm text-muted">{t('archived')}</span>}
               </li>
             ))}

@@ -178,7 +178,8 @@ export function FeedbackLine({ f, item, given }: { f: Feedback; item: ItemView; 
   );
 }
 
-export function Attempt({ assignmentId, initial }: { assignmentId: string; initial: AttemptView | null }) {
+/** `pastDue`: the due time had passed when the page was served; no attempt can start (the server refuses one). */
+export function Attempt({ assignmentId, initial, pastDue }: { assignmentId: string; initial: AttemptView | null; pastDue: boolean }) {
   const t = useTranslations('classes.take');
   const format = useFormatter();
   const lang = useLocale();
@@ -207,7 +208,9 @@ export function Attempt({ assignmentId, initial }: { assignmentId: string; initi
     }
   }
 
-  const start = (
+  const start = pastDue ? (
+    <p data-testid="past-due">{t('closed')}</p>
+  ) : (
     <div className="space-y-2">
       <button type="button" onClick={() => run(`/api/assignments/${assignmentId}/attempts`)} className="min-h-11 rounded-md bg-accent px-5 font-semibold text-accent-fg">
         {t(attempt ? 'again' : 'start')}

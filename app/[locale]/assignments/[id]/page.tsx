@@ -43,7 +43,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
   const header = (
     <div>
       <p><Link href={`/classes/${assignment.classId}`} className="text-sm text-accent underline">{t('backToClass')}</Link></p>
-      <h1 className="mt-1 text-3xl font-bold tracking-tight">{assignment.title}</h1>
+      <h1 className="mt-1 text-3xl font-bold tracking-tight wrap-anywhere">{assignment.title}</h1>
       <p className="mt-2 text-muted">
         {t('opens', { when: when(assignment.opensAt) })} · {t('due', { when: when(assignment.dueAt) })}
       </p>
@@ -69,7 +69,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
     return (
       <div className="mx-auto max-w-4xl space-y-6">
         {header}
-        <Attempt assignmentId={assignment.id} initial={initial} />
+        <Attempt assignmentId={assignment.id} initial={initial} pastDue={Date.now() >= assignment.dueAt} />
       </div>
     );
   }

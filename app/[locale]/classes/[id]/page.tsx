@@ -36,7 +36,7 @@ export default async function ClassPage({ params }: PageProps<'/[locale]/classes
     <div className="mx-auto max-w-4xl space-y-8">
       <div>
         <p><Link href="/classes" className="text-sm text-accent underline">{t('title')}</Link></p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight">{cls.name}</h1>
+        <h1 className="mt-1 text-3xl font-bold tracking-tight wrap-anywhere">{cls.name}</h1>
         {archived && <p className="mt-2 text-muted">{t('archivedNote')}</p>}
       </div>
 
@@ -66,7 +66,7 @@ export default async function ClassPage({ params }: PageProps<'/[locale]/classes
           <ul className="mt-2 divide-y divide-border rounded-lg border border-border bg-surface">
             {assignments.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-                <Link href={`/assignments/${a.id}`} className="font-medium text-accent underline">{a.title}</Link>
+                <Link href={`/assignments/${a.id}`} className="font-medium text-accent underline wrap-anywhere">{a.title}</Link>
                 <span className="text-sm text-muted">
                   {t('due', { when: when(a.dueAt) })}
                   {statuses && ` · ${t(`status.${statuses[a.id] ?? 'open'}`)}`}
@@ -86,7 +86,7 @@ export default async function ClassPage({ params }: PageProps<'/[locale]/classes
             <ul className="mt-2 divide-y divide-border rounded-lg border border-border bg-surface">
               {roster.map((s) => (
                 <li key={s.studentId} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-                  <span>
+                  <span className="min-w-0 wrap-anywhere">
                     {s.name} <span className="text-sm text-muted">{s.email}</span>
                   </span>
                   <ApiButton path={`/api/classes/${cls.id}/students/${s.studentId}`} method="DELETE" label={t('remove', { name: s.name })} confirm={t('removeConfirm', { name: s.name })} />
