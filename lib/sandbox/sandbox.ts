@@ -5,6 +5,7 @@
 import {
   extendTraceView,
   openConnection,
+  owedOf,
   replyOwed,
   statesOf,
   step,
@@ -38,12 +39,13 @@ export interface SandboxState {
 
 /**
  * What followed an accepted event: the engine's side sent or closed, or the learner's own side's
- * TCP sent the SYN its connect() asked for (RFC 9293 3.10.1: an active OPEN sends the SYN).
+ * TCP sent the SYN its connect() asked for (RFC 9293 3.10.1: an active OPEN sends the SYN) or
+ * the FIN its close() asked for (3.10.4: CLOSE "form a FIN segment and send it").
  */
 export type EngineAction =
   | { kind: 'sent'; side: Side; segment: Segment }
   | { kind: 'closed'; side: Side }
-  | { kind: 'opened'; side: Side; segment: Segment };
+  | { kind: 'opened' | 'finSent'; side: Side; segment: Segment };
 
 export type PlayResult =
   | { accepted: false; finding: Finding; state: SandboxState }
@@ -82,7 +84,7 @@ function record(state: SandboxState, event: TraceEvent, result: StepResult): San
 }
 
 /** The automatic side sends all it owes, each reply recorded as a step of its own. */
-function reply(state: SandboxState, side: Side, isn: number, actions: EngineAction[], kind: 'sent' | 'opened' = 'sent'): SandboxState {
+function reply(state: SandboxState, side: Side, isn: number, actions: EngineAction[], kind: EngineAction['kind'] = 'sent'): SandboxState {
   let next = state;
   for (const result of replyOwed(next.snapshot, side, isn)) {
     const segment = result.segment as Segment;
@@ -107,8 +109,11 @@ export function playEvent(state: SandboxState, event: TraceEvent, random: () => 
   let next = record(state, event, result);
   const said = next.view.narration[next.view.narration.length - 1] ?? '';
   const actions: EngineAction[] = [];
-  const opener = 'app' in event && event.app.call === 'connect' ? event.app.at : null;
-  if (opener && !automaticSides(state.play).includes(opener)) next = reply(next, opener, roundIsn(random), actions, 'opened');
+  // The learner's own TCP sends what its connect() or close() asked for, so state and wire agree;
+  // a close() that owes no FIN (in SYN_SENT, say) sends nothing, and nothing else is sent for them.
+  const call = 'app' in event && !automaticSides(state.play).includes(event.app.at) ? event.app : null;
+  if (call?.call === 'connect') next = reply(next, call.at, roundIsn(random), actions, 'opened');
+  if (call?.call === 'close' && owedOf(next.snapshot, call.at)?.flags.includes('FIN')) next = reply(next, call.at, 0, actions, 'finSent'); // a FIN's seq is SND.NXT, no new ISN
   for (const side of automaticSides(state.play)) {
     const isn = next.isn ?? roundIsn(random);
     next = reply({ ...next, isn }, side, isn, actions);

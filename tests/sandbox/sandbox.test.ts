@@ -84,6 +84,32 @@ describe('sandbox', () => {
     expect(replayTrace(opened.state.trace).valid).toBe(true);
   });
 
+  it("the learner's close() sends its FIN,ACK at SND.NXT and RCV.NXT at once (RFC 9293 3.10.4), so FIN_WAIT_1 is true on the wire", () => {
+    const data = play(handshake(), { from: 'A', flags: ['PSH', 'ACK'], seq: 101, ack: ISN + 1, len: 100 });
+    const closed = playEvent({ ...data, autoClose: false }, { app: { at: 'A', call: 'close' } }, half);
+    if (!closed.accepted) throw new Error('refused');
+    expect(closed.said).toMatch(/close.*FIN_WAIT_1/);
+    expect(closed.actions).toEqual([
+      { kind: 'finSent', side: 'A', segment: { from: 'A', flags: ['FIN', 'ACK'], seq: 201, ack: ISN + 1, len: 0 } },
+      { kind: 'sent', side: 'B', segment: { from: 'B', flags: ['ACK'], seq: ISN + 1, ack: 202, len: 0 } },
+    ]);
+    expect(closed.state.view.steps.at(-1)?.states).toEqual({ A: 'FIN_WAIT_2', B: 'CLOSE_WAIT' });
+    expect(replayTrace(closed.state.trace).valid).toBe(true);
+  });
+
+  it('a close() that owes no FIN sends nothing; the passive close sends its FIN too (playing both sides)', () => {
+    const opened = play(startSandbox('both', 'en'), { app: { at: 'A', call: 'connect' } });
+    const aborted = playEvent(opened, { app: { at: 'A', call: 'close' } }, half);
+    expect(aborted.accepted && aborted.actions).toEqual([]);
+    let s = play(opened, { from: 'B', flags: ['SYN', 'ACK'], seq: 7000, ack: ISN + 1, len: 0 });
+    s = play(s, { from: 'A', flags: ['ACK'], seq: ISN + 1, ack: 7001, len: 0 });
+    s = play(s, { app: { at: 'A', call: 'close' } });
+    s = play(s, { from: 'B', flags: ['ACK'], seq: 7001, ack: ISN + 2, len: 0 });
+    const last = playEvent(s, { app: { at: 'B', call: 'close' } }, half);
+    expect(last.accepted && last.actions).toEqual([{ kind: 'finSent', side: 'B', segment: { from: 'B', flags: ['FIN', 'ACK'], seq: 7001, ack: ISN + 2, len: 0 } }]);
+    expect(last.accepted && last.state.view.steps.at(-1)?.states).toEqual({ A: 'TIME_WAIT', B: 'LAST_ACK' });
+  });
+
   it('a timer can be fired only while it runs', () => {
     const fresh = startSandbox('A', 'en');
     expect(timerRunning(fresh, 'A', 'retransmit')).toBe(false);

@@ -39,7 +39,7 @@ export function Sandbox() {
       return;
     }
     const replies = result.actions.map((a) =>
-      a.kind === 'closed' ? t('engineClosed', { side: a.side }) : t(a.kind === 'opened' ? 'opened' : 'engineSent', { side: a.side, segment: segmentText(a.segment, '—') }),
+      a.kind === 'closed' ? t('engineClosed', { side: a.side }) : t(a.kind === 'sent' ? 'engineSent' : a.kind, { side: a.side, segment: segmentText(a.segment, '—') }),
     );
     setSandbox(result.state);
     setMessage({ tone: 'ok', lines: [result.said, ...replies] });
