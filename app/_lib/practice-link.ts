@@ -1,10 +1,11 @@
 // What a practice link holds, read from untrusted query parameters. Pure.
 import { parseSeed } from '@/lib/engine';
-import { TOPICS, type EndlessRun, type Topic } from '@/lib/quiz';
+import { decodeSpec, encodeSpec, TOPICS, type EndlessRun, type Topic } from '@/lib/quiz';
 
 export type EndlessLink = EndlessRun & { topics: Topic[] };
 
-export type PracticeLink = { mode: 'set'; q: string } | ({ mode: 'endless' } & EndlessLink) | { mode: 'none' };
+/** `repeats`: how many specs of a set's link named a question already in it, and were dropped. */
+export type PracticeLink = { mode: 'set'; q: string; repeats: number } | ({ mode: 'endless' } & EndlessLink) | { mode: 'none' };
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -18,10 +19,28 @@ const MAX_SET_CHARS = MAX_SET_SIZE * 64;
 
 const one = (v: string | string[] | undefined): string | undefined => (Array.isArray(v) ? v[0] : v);
 
+/**
+ * A set's entries with repeated questions dropped (the first occurrence kept, by canonical spec,
+ * so "ack.handshake.01.b" repeats "ack.handshake.1.b"), then capped. A bad entry is kept: the
+ * page counts it as skipped.
+ */
+function readSet(entries: string[]): PracticeLink {
+  const seen = new Set<string>();
+  const kept = entries.filter((entry) => {
+    const spec = decodeSpec(entry);
+    if (!spec) return true;
+    const key = encodeSpec(spec);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { mode: 'set', q: kept.slice(0, MAX_SET_SIZE).join('~'), repeats: entries.length - kept.length };
+}
+
 /** `?q=<set>` replays a set; `?endless=1&seed=&topics=&level=` resumes an endless run. */
 export function readPracticeLink(params: Params): PracticeLink {
   const q = one(params.q);
-  if (q) return { mode: 'set', q: q.slice(0, MAX_SET_CHARS).split('~').slice(0, MAX_SET_SIZE).join('~') };
+  if (q) return readSet(q.slice(0, MAX_SET_CHARS).split('~'));
   if (one(params.endless) !== '1') return { mode: 'none' };
   const seed = parseSeed(one(params.seed) ?? '');
   if (seed === null) return { mode: 'none' };

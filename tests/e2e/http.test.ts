@@ -226,6 +226,14 @@ describe('share links', () => {
     expect(answer.status).toBe(200);
     expect(answer.body.includes('>Question 1 of 50<')).toBe(true);
   });
+  it('a link naming one question 80 times is one question, and says the 79 repeats were dropped (en and zh)', async () => {
+    const q = Array.from({ length: 80 }, () => 'state.handshake.1.b').join('~');
+    const en = await request(app.baseUrl, 'GET', `/en/practice?q=${q}`);
+    expect(en.body).toContain('>Question 1 of 1<');
+    expect(en.body).toContain('79 questions of this link repeated one already in it and were dropped.');
+    const zh = await request(app.baseUrl, 'GET', `/zh/practice?q=${q}`);
+    expect(zh.body).toContain('这个链接里有 79 道题与前面的题重复，已去掉。');
+  });
 });
 
 describe('HSTS', () => {

@@ -66,14 +66,20 @@ describe('parseQuizProgress', () => {
 
 describe('readPracticeLink', () => {
   it('prefers a question set', () => {
-    expect(readPracticeLink({ q: 'ack.handshake.1.b', endless: '1' })).toEqual({ mode: 'set', q: 'ack.handshake.1.b' });
+    expect(readPracticeLink({ q: 'ack.handshake.1.b', endless: '1' })).toEqual({ mode: 'set', q: 'ack.handshake.1.b', repeats: 0 });
   });
   it('keeps at most MAX_SET_SIZE questions of a set, however long the link', () => {
     const specs = Array.from({ length: 400 }, (_, i) => `ack.handshake.${i}.b`);
     const link = readPracticeLink({ q: specs.join('~') });
-    expect(link).toEqual({ mode: 'set', q: specs.slice(0, MAX_SET_SIZE).join('~') });
+    expect(link).toEqual({ mode: 'set', q: specs.slice(0, MAX_SET_SIZE).join('~'), repeats: 0 });
     const huge = readPracticeLink({ q: 'x'.repeat(1_000_000) });
     expect(huge.mode === 'set' && huge.q.length).toBeLessThanOrEqual(MAX_SET_SIZE * 64);
+  });
+  it('drops repeated questions, keeping first occurrences, and counts them; a bad entry is left for the page to skip', () => {
+    const same = Array.from({ length: 80 }, () => 'state.handshake.1.b').join('~');
+    expect(readPracticeLink({ q: same })).toEqual({ mode: 'set', q: 'state.handshake.1.b', repeats: 79 });
+    const mixed = 'ack.handshake.2.b~ack.handshake.1.b~junk~ack.handshake.02.b~ack.handshake.1.e~ack.handshake.1.b~junk';
+    expect(readPracticeLink({ q: mixed })).toEqual({ mode: 'set', q: 'ack.handshake.2.b~ack.handshake.1.b~junk~ack.handshake.1.e~junk', repeats: 2 });
   });
   it('round-trips an endless run', () => {
     const link = { seed: 42, topics: ['handshake', 'states'] as const, difficulty: 'expert' as const };

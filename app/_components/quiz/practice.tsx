@@ -43,7 +43,7 @@ import { TitledPanel } from '@/app/_components/ui/titled-panel';
 import { QuizCard } from './quiz-card';
 
 type Session =
-  | { mode: 'set'; items: Array<{ spec: ItemSpec; item: QuizItem }>; query: string; skipped: number }
+  | { mode: 'set'; items: Array<{ spec: ItemSpec; item: QuizItem }>; query: string; skipped: number; repeats: number }
   | ({ mode: 'endless'; query: string } & EndlessLink);
 
 type Result = FirstTry & { spec: ItemSpec };
@@ -66,7 +66,7 @@ function sessionOf(link: PracticeLink): Session | null {
   if (link.mode === 'set') {
     const specs = decodeSet(link.q);
     const items = buildable(specs);
-    return { mode: 'set', items, query: `q=${encodeSet(specs)}`, skipped: link.q.split('~').length - items.length };
+    return { mode: 'set', items, query: `q=${encodeSet(specs)}`, skipped: link.q.split('~').length - items.length, repeats: link.repeats };
   }
   if (link.mode === 'endless') return { ...link, query: endlessQuery(link) };
   return null;
@@ -224,6 +224,7 @@ function Run({
           {total === null ? t('questionN', { n: index + 1 }) : t('questionOf', { n: index + 1, total })}
         </h2>
         {session.mode === 'set' && session.skipped > 0 && index === 0 && <p className="text-sm text-muted">{t('skipped', { count: session.skipped })}</p>}
+        {session.mode === 'set' && session.repeats > 0 && index === 0 && <p className="text-sm text-muted">{t('repeats', { count: session.repeats })}</p>}
       </div>
       {before && (
         <p className="text-sm text-muted" data-testid="answered-before">
@@ -310,7 +311,7 @@ function ConfigForm({ onStart, emptyLink }: { onStart: (s: Session) => void; emp
     const n = parseWhole(count, MAX_COUNT);
     if (!n.ok || n.value < 1) return setError(t('badCount'));
     const specs = makePracticeSet({ topics: chosen, difficulty, count: n.value }, seed);
-    onStart({ mode: 'set', items: buildable(specs), query: `q=${encodeSet(specs)}`, skipped: 0 });
+    onStart({ mode: 'set', items: buildable(specs), query: `q=${encodeSet(specs)}`, skipped: 0, repeats: 0 });
   }
 
   return (
