@@ -86,6 +86,27 @@ export function buildGradebook(
   return { count, rows, misconceptions };
 }
 
+export interface ItemResult {
+  /** 0-based position of the question in the assignment. */
+  position: number;
+  /** Students whose counted attempt answered this question. */
+  answered: number;
+  right: number;
+}
+
+/**
+ * Per question, how many of the students who answered it (in their counted attempt, as the
+ * gradebook's cells show) got it right: the item analysis an instructor reads first. It also
+ * covers wrong answers that name no misconception (spot the error), which the misconception
+ * chart cannot show.
+ */
+export function itemAnalysis(g: Gradebook): ItemResult[] {
+  return Array.from({ length: g.count }, (_, position) => {
+    const given = g.rows.map((r) => r.cells[position] ?? null).filter((c) => c !== null);
+    return { position, answered: given.length, right: given.filter(Boolean).length };
+  });
+}
+
 /** The misconception a follow-up should drill: the one the most students showed. */
 export function weakestMisconception(g: Gradebook): Misconception | null {
   return g.misconceptions[0]?.misconception ?? null;

@@ -233,6 +233,13 @@ describe.each([
       expect(await teacher.getByTestId('feedback').count()).toBe(3);
       expect(await teacher.getByTestId('right-answer').count()).toBe(1);
       expect(await teacher.getByTestId('feedback').nth(wrongAt).textContent()).toContain(gradeItem(items[wrongAt]!, answers[wrongAt]!, lang).explain);
+      // Item analysis: the wrong question is 0 of 1 right, the others 1 of 1, tagged or not.
+      for (const [i] of answers.entries()) {
+        const item = teacher.getByTestId(`item-${i}`);
+        expect([await item.getAttribute('data-answered'), await item.getAttribute('data-right')]).toEqual(['1', i === wrongAt ? '0' : '1']);
+      }
+      const none = teacher.getByTestId('no-misconceptions');
+      if ((await none.count()) > 0) expect(await none.textContent()).toBe(c.noTaggedWrong);
       const misconception = (await (await store()).answersOf((await (await store()).attemptsOfAssignment(assignmentId)).map((a) => a.id))).find((a) => a.misconception)?.misconception;
       if (misconception) {
         const chart = teacher.getByTestId('misconception-chart');

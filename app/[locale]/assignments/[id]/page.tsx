@@ -9,6 +9,8 @@ import { Attempt, FeedbackLine, PreviewItem } from '@/app/_components/classes/at
 import { ClassroomError } from '@/lib/classroom/errors';
 import { classroomForPage, orNotFound } from '@/app/_server/classroom';
 import { gradebookOf } from '@/app/_server/gradebook';
+import { ItemAnalysis } from '@/app/_components/classes/item-analysis';
+import { itemAnalysis } from '@/lib/classroom/gradebook';
 
 export default async function AssignmentPage({ params }: PageProps<'/[locale]/assignments/[id]'>) {
   const locale = await pageLocale(params);
@@ -76,6 +78,8 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
 
   const { gradebook, attempts: allAttempts } = await gradebookOf({ ...ctx, lang }, id);
   const preview = await ctx.service.preview(ctx.actor, id);
+  const items = itemAnalysis(gradebook);
+  const anyWrong = items.some((it) => it.right < it.answered);
   const csv = `/api/assignments/${id}/export?format=csv`;
   const moodle = `/api/assignments/${id}/export?format=moodle&lang=${lang}`;
   return (
@@ -120,8 +124,10 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
 
       <section aria-labelledby="analysis">
         <h2 id="analysis" className="text-xl font-semibold">{t('analysis')}</h2>
+        <ItemAnalysis items={items} />
+        <h3 className="mt-4 font-semibold">{t('byMisconception')}</h3>
         {gradebook.misconceptions.length === 0 ? (
-          <p className="mt-2 text-muted">{t('noMisconceptions')}</p>
+          <p className="mt-2 text-muted" data-testid="no-misconceptions">{t(anyWrong ? 'noTaggedWrong' : 'noMisconceptions')}</p>
         ) : (
           <>
             <ul className="mt-3 space-y-2" data-testid="misconception-chart">
