@@ -249,6 +249,10 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     // Named in the instructor's language, and not open yet, so its dates can be reviewed and edited.
     expect(r.body.assignment.title).toBe(`${g.body.assignment.title} · follow-up`);
     expect(r.body.assignment.opensAt).toBeGreaterThan(Date.now());
+    // The original's attempts (2 here, not a fixed 3), difficulty and topics carry over (trial F12).
+    const { attempts: tries, difficulty, topics } = g.body.assignment.config;
+    expect(tries).toBe(2);
+    expect(r.body.assignment.config).toMatchObject({ attempts: tries, difficulty, topics, feedback: 'immediate' });
     const zh = await teacher.call<Json>(followUp.POST, `/api/assignments/${assignmentId}/follow-up?lang=zh`, { params: { id: assignmentId } });
     expect(zh.body.assignment.title).toBe(`${g.body.assignment.title} · 巩固练习`);
     const reviewed = await teacher.call<Json>(assignmentOne.PUT, '/', { method: 'PUT', params: { id: zh.body.assignment.id }, body: baseInput({ opensAt: Date.now() + HOUR, dueAt: Date.now() + 2 * HOUR }) });

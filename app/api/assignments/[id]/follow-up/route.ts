@@ -1,5 +1,5 @@
 // POST: one click makes a follow-up assignment drilling the class's weakest misconception on this
-// assignment: feedback at once, three attempts, titled in the instructor's language. It opens
+// assignment: feedback at once, the original's attempts and difficulty (trial F12), titled in the instructor's language. It opens
 // tomorrow, not at once, so the instructor lands on its edit page and reviews the dates first.
 import { weakestMisconception } from '@/lib/classroom/gradebook';
 import { HttpError, handle, json } from '@/app/_server/http';
@@ -24,7 +24,6 @@ export const POST = handle(async (request: Request, context: RouteContext<'/api/
     focus,
     count: Math.min(assignment.config.count, 6),
     feedback: 'immediate',
-    attempts: 3,
     timeLimit: null,
     opensAt,
     dueAt: opensAt + 7 * DAY,
