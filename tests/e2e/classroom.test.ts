@@ -37,6 +37,10 @@ async function store() {
 
 /** Every axe violation on the page as it is now, one line each. */
 async function axe(page: Page, where: string): Promise<string[]> {
+  // After a client-side navigation (sign-up pushes to /classes) the URL changes before the new
+  // page's metadata is in: for a moment there is no <title>, and axe run then reports
+  // document-title (2 of 7 runs on a loaded machine). Wait for the page's own title first.
+  await page.waitForFunction(() => document.title.trim() !== '');
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
 }
