@@ -10,6 +10,7 @@ import {
   QuestionError,
   replayRecords,
   segmentOf,
+  stateRule,
   STATES,
   type Answer,
   type Grade,
@@ -78,8 +79,8 @@ function checkContext(trace: Trace, k: number): void {
   if (wrong >= 0) throw new QuestionInputError(`the trace is not valid at event ${wrong}, before event ${k}, so it cannot ask about event ${k}`);
 }
 
-function output(field: QuestionField, g: Grade, expected: unknown, misconception: string | null): GradeOutput {
-  return { correct: g.correct, field, expected, explain: g.explain, rule: g.rule?.code ?? null, misconception };
+function output(field: QuestionField, g: Grade, expected: unknown, misconception: string | null, rule: string | null = g.rule?.code ?? null): GradeOutput {
+  return { correct: g.correct, field, expected, explain: g.explain, rule, misconception };
 }
 
 /** One right answer: the trace's own value when it is right, else the answer, else what the engine expects. */
@@ -99,7 +100,9 @@ function gradeState(trace: Trace, k: number, answer: Partial<StatePair>, lang: L
   const wrong = grades.find((g) => !g.correct);
   const shown = wrong ?? (grades[0] as Grade);
   const misconception = wrong?.finding ? classifyMistake(trace, null, wrong.finding) : null;
-  return output('state', shown, expected, misconception);
+  // A right answer names the transition that put the (first asked) side in its state.
+  const rule = wrong ? (wrong.rule?.code ?? null) : stateRule({ trace, event: k, field: 'state', side: sides[0] as Side });
+  return output('state', shown, expected, misconception, rule);
 }
 
 /** Grades one answer; throws QuestionInputError (or the engine's TraceFormatError) for bad input. Pure. */

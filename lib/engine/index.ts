@@ -34,6 +34,7 @@ export {
   gradeAnswer,
   judgeAnswer,
   explainVerdict,
+  stateRule,
   canonicalAnswer,
   isAnswerFor,
   QuestionError,

@@ -3,7 +3,7 @@
 // conforming TCP could give at that point is right. Never a compare against one stored value.
 import { explainFinding, hintFinding, type Lang } from './explain/index';
 import type { Finding } from './findings';
-import { stateReason } from './explain/reasons';
+import { stateReason, stateRuleCode } from './explain/reasons';
 import { carriesNewBytes, finRetransmitSeqFinding, newBytesSeqFinding, retransmitSeqFinding, retransmitsFin, retransmitsFromUna, ruleOfSend } from './internal/send';
 import { seq } from './seq';
 import { toWire } from './internal/wire';
@@ -40,7 +40,7 @@ export interface Grade {
   /** For a wrong answer: the rule to apply, without the numbers (a first try's feedback). */
   hint: string | null;
   finding: Finding | null;
-  /** The rule the answer breaks, or the rule that makes it right (null for a state, for now). */
+  /** The rule the answer breaks, or the rule that makes it right (null for a right state: see stateRule). */
   rule: Finding | null;
 }
 
@@ -124,13 +124,19 @@ function connectionBefore(trace: Trace, index: number): ConnectionSnapshot {
  * Why the asked side is in its state right after event K: the reason of its last state change.
  * It follows a wrong state answer's explanation and is what confirms a right one.
  */
-function stateWhy(q: Question, lang: Lang): { state: TcpState; reason: string } {
+function stateWhy(q: Question, lang: Lang): { state: TcpState; reason: string; rule: string } {
   const side = q.side as Side;
   const records = replayRecords({ ...q.trace, events: q.trace.events.slice(0, q.event + 1) });
   let last: StateMove | null = null;
   for (const r of records) for (const m of r.moves) if (m.side === side) last = m;
   const state = records[q.event]?.states[side] ?? 'CLOSED';
-  return { state, reason: stateReason(state, last, lang) };
+  return { state, reason: stateReason(state, last, lang), rule: stateRuleCode(state, last) };
+}
+
+/** The code of the transition that put a state question's side in its state (`STATE_TIME_WAIT`). Pure. */
+export function stateRule(q: Question): string {
+  if (q.field !== 'state' || !q.side) throw new QuestionError('a state rule needs a state question');
+  return stateWhy(q, 'en').rule;
 }
 
 /** Chinese sentences follow one another without a space; each keeps at most one colon. */

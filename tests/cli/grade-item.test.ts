@@ -67,7 +67,20 @@ describe('trace grade', () => {
   it('states: either side may be left out; the states right after event K', async () => {
     expect(await grade(HANDSHAKE, 1, 'state', { A: 'ESTABLISHED', B: 'SYN_RECEIVED' })).toMatchObject({ correct: true, expected: { A: 'ESTABLISHED', B: 'SYN_RECEIVED' } });
     expect(await grade(HANDSHAKE, 0, 'state', { B: 'SYN_RECEIVED' })).toMatchObject({ correct: true, expected: { B: 'SYN_RECEIVED' } });
-    expect(await grade(HANDSHAKE, 1, 'state', { B: 'ESTABLISHED' })).toMatchObject({ correct: false, expected: { B: 'SYN_RECEIVED' }, misconception: 'handshake_states' });
+    expect(await grade(HANDSHAKE, 1, 'state', { B: 'ESTABLISHED' })).toMatchObject({ correct: false, expected: { B: 'SYN_RECEIVED' }, misconception: 'handshake_states', rule: 'STATE_MISMATCH' });
+  });
+
+  it('a right state answer names the transition that makes it right', async () => {
+    expect((await grade(HANDSHAKE, 0, 'state', { B: 'SYN_RECEIVED' })).rule).toBe('STATE_SYN_RECEIVED');
+    expect((await grade(HANDSHAKE, 1, 'state', { A: 'ESTABLISHED' })).rule).toBe('STATE_ESTABLISHED');
+    const close = { ...HANDSHAKE, events: [...HANDSHAKE.events,
+      { from: 'A', flags: ['FIN', 'ACK'], seq: 1001, ack: 5001, len: 0 },
+      { from: 'B', flags: ['FIN', 'ACK'], seq: 5001, ack: 1002, len: 0 },
+      { from: 'A', flags: ['ACK'], seq: 1002, ack: 5002, len: 0 },
+      { timeout: { at: 'A', timer: 'time_wait' } }] };
+    expect((await grade(close, 5, 'state', { B: 'CLOSED' })).rule).toBe('STATE_CLOSED_LAST_ACK');
+    expect((await grade(close, 6, 'state', { A: 'CLOSED' })).rule).toBe('STATE_CLOSED_2MSL');
+    expect((await grade(close, 4, 'state', { A: 'TIME_WAIT' })).rule).toBe('STATE_TIME_WAIT');
   });
 
   it('bad input is one line on stderr and exit 2', async () => {

@@ -68,6 +68,14 @@ const ZH: Record<Reason, string> = {
 
 const TABLES: Record<Lang, Record<Reason, string>> = { en: EN, zh: ZH };
 
+/**
+ * The rule that puts an endpoint in `state` after `lastMove`, as a code (`STATE_CLOSING`,
+ * `STATE_CLOSED_LAST_ACK`, ...): what `grade` names as the rule that makes a right state answer right. Pure.
+ */
+export function stateRuleCode(state: TcpState, lastMove: StateMove | null): string {
+  return `STATE_${reasonOf(state, lastMove)}`;
+}
+
 /** Why an endpoint is in `state`, given the last move that brought it there (null: never moved). Pure. */
 export function stateReason(state: TcpState, lastMove: StateMove | null, lang: Lang): string {
   return TABLES[lang][reasonOf(state, lastMove)];
