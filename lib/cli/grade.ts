@@ -27,6 +27,15 @@ import { parseJson, QuestionInputError } from './question-args';
 
 const FIELDS: readonly QuestionField[] = ['flags', 'seq', 'ack', 'len', 'segment', 'state'];
 
+/** What each field's answer looks like, for the message that refuses a malformed one. */
+const ANSWER_SHAPES: Record<Exclude<QuestionField, 'state'>, string> = {
+  flags: 'an array of distinct flags from SYN, ACK, FIN, RST, PSH, such as ["FIN","ACK"]',
+  seq: 'a whole number from 0 to 4294967295 (32 bits; sequence numbers wrap)',
+  ack: 'a whole number from 0 to 4294967295 (32 bits; sequence numbers wrap)',
+  len: 'a whole number of bytes from 0 to 1073741824',
+  segment: '{"flags": [...], "seq": N, "ack": N, "len": N} with each field as for its own question',
+};
+
 export interface GradeOutput {
   correct: boolean;
   field: QuestionField;
@@ -118,7 +127,7 @@ export function gradeCommand(args: GradeArgs): GradeOutput {
   checkContext(trace, k);
   if (field === 'state') return gradeState(trace, k, stateAnswer(raw), args.lang);
   const answer = field === 'segment' ? segmentAnswer(raw) : raw;
-  if (!isAnswerFor(field, answer)) throw new QuestionInputError(`${JSON.stringify(raw)} is not a ${field} answer`);
+  if (!isAnswerFor(field, answer)) throw new QuestionInputError(`${JSON.stringify(raw)} is not an answer for ${field}: ${ANSWER_SHAPES[field]}`);
   const q: Question = { trace, event: k, field };
   try {
     const g = gradeAnswer(q, answer, args.lang);

@@ -116,6 +116,9 @@ describe('trace grade', () => {
     const broken = { ...HANDSHAKE, events: [HANDSHAKE.events[0], { ...HANDSHAKE.events[1], ack: 4 }, HANDSHAKE.events[2]] };
     files.set('broken.json', JSON.stringify(broken));
     expect((await runCli(['grade', 'broken.json', '--event', '2', '--field', 'ack', '--answer', '5001'], read)).stderr).toMatch(/not valid at event 1/);
+    // a malformed answer says what the field's answer looks like
+    expect((await runCli(['grade', 'h.json', '--event', '1', '--field', 'ack', '--answer', '4294967296'], read)).stderr).toMatch(/not an answer for ack: .*0 to 4294967295/);
+    expect((await runCli(['grade', 'h.json', '--event', '1', '--field', 'flags', '--answer', '["ACK","ACK"]'], read)).stderr).toMatch(/distinct flags/);
   });
 });
 
