@@ -79,6 +79,29 @@ describe('questions graded by replay', () => {
     expect(b.explain).toContain('不经过 TIME_WAIT');
   });
 
+  it('the sum an explanation shows is right and is the expected number, in both languages', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SCENARIO_FAMILIES), fc.constantFrom<Difficulty>('beginner', 'expert'), fc.nat(), fc.constantFrom('en', 'zh' as const), (f, d, s, lang) => {
+        const trace = generateScenario(f, { seed: s, difficulty: d });
+        trace.events.forEach((e, i) => {
+          if (!isSegment(e)) return;
+          for (const field of ['seq', 'ack'] as const) {
+            const q = deriveQuestion(trace, i, field);
+            const right = canonicalAnswer(q) as number;
+            const g = gradeAnswer(q, (right + 7) % 2 ** 32, lang as 'en' | 'zh');
+            if (g.correct) continue; // a free ISN or a retransmission range
+            const shown = /(\d+) \+ (\d+) = (\d+)/.exec(g.explain);
+            if (!shown) continue;
+            const [a, b, r] = shown.slice(1).map(Number) as [number, number, number];
+            expect((a + b) % 2 ** 32, g.explain).toBe(r);
+            expect(r, g.explain).toBe(g.finding?.expected);
+          }
+        });
+      }),
+      { numRuns: 150 },
+    );
+  });
+
   it('rejects ill-posed questions and ill-typed answers', () => {
     const trace = generateScenario('handshake', { seed: 1 });
     expect(() => deriveQuestion(trace, 99, 'ack')).toThrow(QuestionError);

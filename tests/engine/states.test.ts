@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '@/lib/engine';
 import {
-  A1, A2, A_FIN_SENT, A_FIN_WAIT_2, A_ISN, A_TIME_WAIT, B1, B2, B_ISN, HANDSHAKE, add,
+  A1, A2, A_FIN_SENT, A_FIN_WAIT_2, A_ISN, A_TIME_WAIT, B1, B2, B_ISN, CLIENT_SERVER, HANDSHAKE, add,
   expectValid, firstError, lastStep, replay, seg, send,
 } from './helpers';
 
@@ -311,6 +311,20 @@ describe('ESTABLISHED', () => {
     const r = replay([seg('A', ['SYN'], 1000, 0), seg('B', ['SYN', 'ACK'], 5000, 1001), seg('A', ['ACK'], 1000, 5001)]);
     expect(r.steps[2]?.error).toMatchObject({ field: 'seq', expected: 1001, code: 'SEQ_AFTER_SYN' });
     expect(r.steps[2]?.error?.explain).toContain('1000 + 1 = 1001');
+  });
+
+  it('after a SYN carrying data (Fast Open) the next seq is ISS + 1 + len, and the explanation adds both', () => {
+    const r = replay([seg('A', ['SYN'], 100, 0, 10), seg('B', ['SYN', 'ACK'], 300, 111), seg('A', ['ACK'], 110, 301)]);
+    expect(r.steps[2]?.error).toMatchObject({ field: 'seq', expected: 111, code: 'SEQ_AFTER_SYN' });
+    expect(r.steps[2]?.error?.explain).toContain('100 + 11 = 111');
+    const zh = replay([seg('A', ['SYN'], 100, 0, 10), seg('B', ['SYN', 'ACK'], 300, 111), seg('A', ['ACK'], 110, 301)], CLIENT_SERVER, 'zh');
+    expect(zh.steps[2]?.error?.explain).toContain('100 + 11 = 111');
+  });
+
+  it('a wrong seq after data names the last segment WITH data, not a pure ACK sent since', () => {
+    const r = replay([...HANDSHAKE, seg('A', ['PSH', 'ACK'], A1, B1, 10), seg('B', ['ACK'], B1, add(A1, 10)), seg('A', ['ACK'], A1, B1), seg('A', ['FIN', 'ACK'], A1, B1)]);
+    expect(r.steps[6]?.error).toMatchObject({ field: 'seq', expected: add(A1, 10), code: 'SEQ_AFTER_DATA' });
+    expect(r.steps[6]?.error?.explain).toMatch(/last segment with data started at seq/);
   });
 
   it('a pure ACK consumes no sequence number: the next data segment starts at the same seq', () => {

@@ -11,7 +11,7 @@ export const en: MessageTable = {
   ACK_FLAG_REQUIRED: (p) => `${p.side} has received ${p.peer}'s SYN and must acknowledge it, and everything after it: every segment ${p.side} sends from then on has the ACK flag on, with ack = RCV.NXT = ${p.rcvNxt}.`,
   ACK_FLAG_BEFORE_PEER_SYN: (p) => `${p.side} has not received any SYN from ${p.peer} yet, so there is nothing to acknowledge: the ACK flag is off and ack is 0.`,
   FIN_AFTER_OWN_FIN: (p) => `${p.side} has already sent its FIN: a connection direction is closed once.`,
-  FIN_REQUIRED: (p) => `${p.side}'s application called close and ${p.side} has nothing else to send or acknowledge, so its next segment carries the FIN.`,
+  FIN_REQUIRED: (p) => `${p.side}'s application called close and ${p.side} has no data left to send, so its next segment carries the FIN.`,
   RST_WITHOUT_ABORT: (p) => `${p.side}'s application has not aborted the connection, and a RST on a live connection is only sent by an abort.`,
   RST_WITH_SYN_OR_FIN: (p) => `${p.side} sends a RST alone: a reset is never combined with SYN or FIN.`,
   RST_NOTHING_TO_RESET: (p) => `${p.side} is in ${p.state} with nothing to reset: a RST answers a segment that cannot be accepted or aborts a live connection.`,
@@ -21,8 +21,11 @@ export const en: MessageTable = {
       : `The segment ${p.side} answers carried ACK ${p.causeAck}, so the RST takes its seq from that ACK and carries no ACK flag (RFC 9293 3.10.7.1).`,
   CLOSED_SENDS_NOTHING: (p) => `${p.side} is CLOSED: it has no connection, so it can only open one with a SYN or answer an arriving segment with RST.`,
   LISTEN_SENDS_NOTHING: (p) => `${p.side} is LISTEN: it sends nothing until a SYN arrives (a stray ACK would be answered by RST).`,
-  SEQ_AFTER_SYN: (p) => `${p.side}'s SYN (seq = ${p.seq}) consumed one sequence number, so its next segment has seq = ${sum(p.seq, 1, WRAP)}.`,
-  SEQ_AFTER_DATA: (p) => `${p.side}'s last segment started at seq ${p.seq} and carried ${p.len} bytes, so its next segment starts at SND.NXT = ${sum(p.seq, p.len, WRAP)}.`,
+  SEQ_AFTER_SYN: (p) =>
+    p.len === '0'
+      ? `${p.side}'s SYN (seq = ${p.seq}) consumed one sequence number, so its next segment has seq = ${sum(p.seq, 1, WRAP)}.`
+      : `${p.side}'s SYN (seq = ${p.seq}) consumed one sequence number and the ${p.len} bytes of data it carried ${p.len} more, so its next segment has seq = ${sum(p.seq, 1 + Number(p.len), WRAP)}.`,
+  SEQ_AFTER_DATA: (p) => `${p.side}'s last segment with data started at seq ${p.seq} and carried ${p.len} bytes (a segment without data, SYN or FIN takes no sequence number), so its next segment starts at SND.NXT = ${sum(p.seq, p.len, WRAP)}.`,
   SEQ_AFTER_FIN: (p) => `${p.side}'s FIN (seq = ${p.seq}) consumed one sequence number, so its next segment has seq = ${sum(p.seq, 1, WRAP)}.`,
   SEQ_SYN_RETRANSMIT: (p) => `The retransmitted SYN repeats ${p.side}'s original one: ${p.side}'s ISN is ${p.iss}, so seq = ${p.iss}.`,
   SEQ_FIN_RETRANSMIT: (p) =>

@@ -11,7 +11,7 @@ export const zh: MessageTable = {
   ACK_FLAG_REQUIRED: (p) => `${p.side} 已收到 ${p.peer} 的 SYN，必须确认它以及此后收到的一切：从此 ${p.side} 发出的每个报文段都置 ACK 标志，ack = RCV.NXT = ${p.rcvNxt}。`,
   ACK_FLAG_BEFORE_PEER_SYN: (p) => `${p.side} 还没收到 ${p.peer} 的任何 SYN，没有可确认的东西：ACK 标志不置位，确认号为 0。`,
   FIN_AFTER_OWN_FIN: (p) => `${p.side} 已经发过 FIN：一个方向只关闭一次。`,
-  FIN_REQUIRED: (p) => `${p.side} 的应用已调用 close，且没有别的数据要发、也没有需要确认的内容，所以下一个报文段要带 FIN。`,
+  FIN_REQUIRED: (p) => `${p.side} 的应用已调用 close，且没有数据要发了，所以下一个报文段要带 FIN。`,
   RST_WITHOUT_ABORT: (p) => `${p.side} 的应用没有中止（abort）连接，而活动连接上的 RST 只在中止时发送。`,
   RST_WITH_SYN_OR_FIN: (p) => `${p.side} 的 RST 单独发送：复位从不与 SYN 或 FIN 同时出现。`,
   RST_NOTHING_TO_RESET: (p) => `${p.side} 处于 ${p.state}，没有可复位的东西：RST 只用于回应无法接受的报文段，或中止（abort）一个活动连接。`,
@@ -21,8 +21,11 @@ export const zh: MessageTable = {
       : `${p.side} 回应的报文段带有 ACK ${p.causeAck}，所以 RST 的序号取自该确认号，且不带 ACK 标志（RFC 9293 3.10.7.1）。`,
   CLOSED_SENDS_NOTHING: (p) => `${p.side} 处于 CLOSED：没有连接，只能用 SYN 发起连接，或用 RST 回应到达的报文段。`,
   LISTEN_SENDS_NOTHING: (p) => `${p.side} 处于 LISTEN：在收到 SYN 之前它什么都不发（收到孤立的 ACK 会回 RST）。`,
-  SEQ_AFTER_SYN: (p) => `${p.side} 的 SYN（seq = ${p.seq}）消耗一个序号，所以它的下一个报文段 seq = ${sum(p.seq, 1, WRAP)}。`,
-  SEQ_AFTER_DATA: (p) => `${p.side} 上一个报文段从 seq ${p.seq} 开始、携带 ${p.len} 字节，所以下一个报文段从 SND.NXT = ${sum(p.seq, p.len, WRAP)} 开始。`,
+  SEQ_AFTER_SYN: (p) =>
+    p.len === '0'
+      ? `${p.side} 的 SYN（seq = ${p.seq}）消耗一个序号，所以它的下一个报文段 seq = ${sum(p.seq, 1, WRAP)}。`
+      : `${p.side} 的 SYN（seq = ${p.seq}）消耗一个序号，它携带的 ${p.len} 字节数据再占 ${p.len} 个，所以它的下一个报文段 seq = ${sum(p.seq, 1 + Number(p.len), WRAP)}。`,
+  SEQ_AFTER_DATA: (p) => `${p.side} 上一个携带数据的报文段从 seq ${p.seq} 开始、携带 ${p.len} 字节（不带数据、SYN 或 FIN 的报文段不占序号），所以下一个报文段从 SND.NXT = ${sum(p.seq, p.len, WRAP)} 开始。`,
   SEQ_AFTER_FIN: (p) => `${p.side} 的 FIN（seq = ${p.seq}）消耗一个序号，所以它的下一个报文段 seq = ${sum(p.seq, 1, WRAP)}。`,
   SEQ_SYN_RETRANSMIT: (p) => `重传的 SYN 与原来的一样：${p.side} 的 ISN 是 ${p.iss}，所以 seq = ${p.iss}。`,
   SEQ_FIN_RETRANSMIT: (p) =>

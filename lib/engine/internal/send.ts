@@ -46,7 +46,8 @@ function seqFinding(e: Endpoint, w: Wire): Finding {
   const last = e.lastSent;
   const basis: CountedBasis = last?.fin ? 'fin' : last?.syn && last.len === 0 ? 'syn' : 'data';
   const params = { ...baseParams(e), expected: e.sndNxt, seq: last?.seq ?? 0, len: last?.len ?? 0, basis };
-  const code = last?.fin ? 'SEQ_AFTER_FIN' : last?.syn && last.len === 0 ? 'SEQ_AFTER_SYN' : 'SEQ_AFTER_DATA';
+  // A SYN carrying data (Fast Open) counts one for the SYN and then its bytes: SEQ_AFTER_SYN says both.
+  const code = last?.fin ? 'SEQ_AFTER_FIN' : last?.syn ? 'SEQ_AFTER_SYN' : 'SEQ_AFTER_DATA';
   return findingOf(code, 'seq', e.sndNxt, w.seq, params);
 }
 
