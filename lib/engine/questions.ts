@@ -3,7 +3,7 @@
 // conforming TCP could give at that point is right. Never a compare against one stored value.
 import { explainFinding, hintFinding, type Lang } from './explain/index';
 import type { Finding } from './findings';
-import { stateReason, stateRuleCode } from './explain/reasons';
+import { stateReason, stateRuleCode, unmovedStateHint } from './explain/reasons';
 import { carriesNewBytes, finRetransmitSeqFinding, newBytesSeqFinding, retransmitSeqFinding, retransmitsFin, retransmitsFromUna, ruleOfSend } from './internal/send';
 import { seq } from './seq';
 import { toWire } from './internal/wire';
@@ -124,13 +124,13 @@ function connectionBefore(trace: Trace, index: number): ConnectionSnapshot {
  * Why the asked side is in its state right after event K: the reason of its last state change.
  * It follows a wrong state answer's explanation and is what confirms a right one.
  */
-function stateWhy(q: Question, lang: Lang): { state: TcpState; reason: string; rule: string } {
+function stateWhy(q: Question, lang: Lang): { state: TcpState; reason: string; rule: string; moved: boolean } {
   const side = q.side as Side;
   const records = replayRecords({ ...q.trace, events: q.trace.events.slice(0, q.event + 1) });
   let last: StateMove | null = null;
   for (const r of records) for (const m of r.moves) if (m.side === side) last = m;
   const state = records[q.event]?.states[side] ?? 'CLOSED';
-  return { state, reason: stateReason(state, last, lang), rule: stateRuleCode(state, last) };
+  return { state, reason: stateReason(state, last, lang), rule: stateRuleCode(state, last), moved: last !== null };
 }
 
 /** The code of the transition that put a state question's side in its state (`STATE_TIME_WAIT`). Pure. */
@@ -271,10 +271,12 @@ export function judgeAnswer(q: Question, answer: Answer): Verdict {
 
 /** A verdict in words: the rule that confirms a right answer, or the mistake and a hint for a wrong one. Pure. */
 export function explainVerdict(q: Question, v: Verdict, lang: Lang): { explain: string; hint: string | null } {
-  if (v.finding) {
-    const explain = q.field === 'state' ? withReason(explainFinding(v.finding, lang), stateWhy(q, lang).reason, lang) : explainFinding(v.finding, lang);
-    return { explain, hint: hintFinding(v.finding, lang) };
+  if (v.finding && q.field === 'state') {
+    const why = stateWhy(q, lang);
+    const hint = why.moved ? hintFinding(v.finding, lang) : unmovedStateHint(q.side as Side, lang);
+    return { explain: withReason(explainFinding(v.finding, lang), why.reason, lang), hint };
   }
+  if (v.finding) return { explain: explainFinding(v.finding, lang), hint: hintFinding(v.finding, lang) };
   if (q.field === 'state') return { explain: confirmState(q, lang), hint: null };
   return { explain: v.rules.map((r) => explainFinding(r, lang)).join(lang === 'zh' ? '' : ' '), hint: null };
 }

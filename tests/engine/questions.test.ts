@@ -79,6 +79,20 @@ describe('questions graded by replay', () => {
     expect(b.explain).toContain('不经过 TIME_WAIT');
   });
 
+  it('a wrong state of a side that has not moved yet hints at its starting state, not at segments it never saw', () => {
+    const trace = parseTrace({ endpoints: { A: { role: 'client' }, B: { role: 'server' } }, events: [
+      { app: { at: 'A', call: 'connect' } },
+      { send: { from: 'A', flags: ['SYN'], seq: 1000, ack: 0 }, id: 's' },
+      { deliver: 's' },
+    ] });
+    const before = gradeAnswer(deriveQuestion(trace, 0, 'state', 'B'), 'CLOSED', 'en');
+    expect(before.hint).toMatch(/B has not changed state since the start.*server starts in LISTEN/);
+    expect(gradeAnswer(deriveQuestion(trace, 0, 'state', 'B'), 'CLOSED', 'zh').hint).toContain('LISTEN');
+    // once B has moved, the hint follows its segments again
+    const after = gradeAnswer(deriveQuestion(trace, 2, 'state', 'B'), 'LISTEN', 'en');
+    expect(after.hint).toMatch(/Follow B through the last segments/);
+  });
+
   it('the sum an explanation shows is right and is the expected number, in both languages', () => {
     fc.assert(
       fc.property(fc.constantFrom(...SCENARIO_FAMILIES), fc.constantFrom<Difficulty>('beginner', 'expert'), fc.nat(), fc.constantFrom('en', 'zh' as const), (f, d, s, lang) => {

@@ -80,3 +80,13 @@ export function stateRuleCode(state: TcpState, lastMove: StateMove | null): stri
 export function stateReason(state: TcpState, lastMove: StateMove | null, lang: Lang): string {
   return TABLES[lang][reasonOf(state, lastMove)];
 }
+
+/**
+ * The hint for a wrong state when the side has not changed state since the trace began: "follow
+ * its last segments" would point at segments that are not there. Pure.
+ */
+export function unmovedStateHint(side: string, lang: Lang): string {
+  return lang === 'zh'
+    ? `${side} 从一开始就没有改变过状态：它的角色让它从哪个状态开始？（服务器一开始就在 LISTEN，客户端从 CLOSED 开始。）`
+    : `${side} has not changed state since the start: which state does its role begin in? (A server starts in LISTEN, a client in CLOSED.)`;
+}
