@@ -2,7 +2,7 @@
 // questions as Moodle XML, with the numbers of one fixed variant, in English or Chinese. Pure.
 import { stringify } from 'csv-stringify/sync';
 import { canonicalAnswer, flagsText, otherSide, segmentOf, type Flag, type Lang, type SegmentAnswer, type TraceEvent } from '../engine/index';
-import { askedSegment, askedSide, buildItem, byteAnswer, checkAnswer, TOPIC_FAMILIES, type ItemSpec, type QuestionKind, type QuizItem, type Topic } from '../quiz/index';
+import { askedSegment, askedSide, buildItem, byteAnswer, gradeItem, rightResponse, TOPIC_FAMILIES, type ItemSpec, type QuestionKind, type QuizItem, type Topic } from '../quiz/index';
 import { freeField } from './free-field';
 import type { Gradebook } from './gradebook';
 
@@ -16,11 +16,12 @@ export function csvSafe(text: string): string {
 
 /**
  * With a UTF-8 byte order mark first: without it Excel reads the file in the system's code page
- * and a Chinese name comes out garbled (csv-parse skips it with its bom option).
+ * and a Chinese name comes out garbled (csv-parse skips it with its bom option). A student who
+ * has not started has an empty score, not 0: an LMS import would record a 0 as a real grade.
  */
 export function gradebookCsv(g: Gradebook): string {
   const header = ['name', 'email', 'attempts', 'submitted', 'score', 'out_of', ...Array.from({ length: g.count }, (_, i) => `q${i + 1}`)];
-  const rows = g.rows.map((r) => [csvSafe(r.name), csvSafe(r.email), r.attempts, r.submitted ? 'yes' : 'no', r.correct, r.total, ...r.cells.map((c) => (c === null ? '' : c ? 1 : 0))]);
+  const rows = g.rows.map((r) => [csvSafe(r.name), csvSafe(r.email), r.attempts, r.submitted ? 'yes' : 'no', r.attempts === 0 ? '' : r.correct, r.total, ...r.cells.map((c) => (c === null ? '' : c ? 1 : 0))]);
   return `\uFEFF${stringify([header, ...rows])}`;
 }
 
@@ -166,12 +167,21 @@ function question(spec: ItemSpec, n: number, lang: Lang, topics: readonly Topic[
       ? w.bytes[item.question.ask]({ side, peer: otherSide(side), from: item.question.from, to: item.question.to })
       : w.prompts[item.kind].replace('{side}', side).replace('{flags}', asked ? flagsText(asked.flags) || w.noFlags : '');
   const text = `<p>${xml(prompt)}</p>${traceText(item, w)}`;
+  // The engine's explanation of the right answer: what a learner reads in the LMS after answering.
+  const general = feedback('generalfeedback', gradeItem(item, rightResponse(item), lang).explain, '    ');
   const head = (type: string, body = text) =>
-    `  <question type="${type}">\n    <name><text>${xml(questionName(spec, n, topics, w))}</text></name>\n    <questiontext format="html"><text>${cdata(body)}</text></questiontext>\n    <defaultgrade>1</defaultgrade>\n`;
-  const choices = (labels: string[], right: number) =>
+    `  <question type="${type}">\n    <name><text>${xml(questionName(spec, n, topics, w))}</text></name>\n    <questiontext format="html"><text>${cdata(body)}</text></questiontext>\n${general}    <defaultgrade>1</defaultgrade>\n`;
+  // Each choice carries the engine's words on it: why it is right, or the rule it breaks.
+  const choices = (labels: string[], right: number, says: (i: number) => string | null) =>
     `${head('multichoice')}    <single>true</single>\n    <shuffleanswers>false</shuffleanswers>\n` +
-    labels.map((l, i) => `    <answer fraction="${i === right ? 100 : 0}" format="html"><text>${cdata(xml(l))}</text></answer>\n`).join('') +
+    labels
+      .map((l, i) => {
+        const said = says(i);
+        return `    <answer fraction="${i === right ? 100 : 0}" format="html"><text>${cdata(xml(l))}</text>${said ? `\n${feedback('feedback', said, '      ')}    ` : ''}</answer>\n`;
+      })
+      .join('') +
     '  </question>\n';
+  const optionSays = (i: number) => gradeItem(item, { option: i }, lang).explain;
   const short = (answers: string[]) =>
     `${head('shortanswer')}    <usecase>0</usecase>\n${answers.map((a) => `    <answer fraction="100"><text>${xml(a)}</text></answer>\n`).join('')}  </question>\n`;
 
@@ -182,15 +192,14 @@ function question(spec: ItemSpec, n: number, lang: Lang, topics: readonly Topic[
         const s = segmentOf(e);
         return s ? [{ i, line: `${i + 1}. ${segmentLine(s, w)}` }] : [];
       });
-      return choices(
-        segments.map((x) => x.line),
-        segments.findIndex((x) => x.i === item.event),
-      );
+      const wrongAt = segments.findIndex((x) => x.i === item.event);
+      // Only the planted mistake has words of its own; the general feedback says them to all.
+      return choices(segments.map((x) => x.line), wrongAt, () => null);
     }
     case 'multiple_choice':
-      return choices(item.options.map((o) => segmentLine(o, w)), rightOption(item));
+      return choices(item.options.map((o) => segmentLine(o, w)), rightOption(item), optionSays);
     case 'state_choice':
-      return choices(item.options.map((p) => w.statePair(p.A, p.B)), rightOption(item));
+      return choices(item.options.map((p) => w.statePair(p.A, p.B)), rightOption(item), optionSays);
     case 'bytes':
       return `${head('numerical')}    <answer fraction="100"><text>${byteAnswer(item.question)}</text><tolerance>0</tolerance></answer>\n  </question>\n`;
     default: {
@@ -210,9 +219,14 @@ function question(spec: ItemSpec, n: number, lang: Lang, topics: readonly Topic[
   }
 }
 
+/** A Moodle feedback element (generalfeedback, or an answer's feedback) holding plain text. */
+function feedback(tag: string, words: string, indent: string): string {
+  return `${indent}<${tag} format="html"><text>${cdata(`<p>${xml(words)}</p>`)}</text></${tag}>\n`;
+}
+
 function rightOption(item: QuizItem): number {
-  const canonical = checkAnswer(item, { option: 0 }).canonical;
-  return 'option' in (canonical as object) ? (canonical as { option: number }).option : 0;
+  const key = rightResponse(item);
+  return typeof key === 'object' && key !== null && 'option' in key ? key.option : 0;
 }
 
 /** The assignment's questions; `topics` (the assignment's) name each question's topic. */

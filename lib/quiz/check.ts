@@ -1,7 +1,7 @@
 // Whether a learner's response to a quiz item is right, as data (the finding, the misconception,
 // the skill), in the browser or on the server alike. No words: grade.ts puts a check into a
 // language, for the callers that show it.
-import { judgeAnswer, isAnswerFor, replayRecords, type Answer, type Finding, type SegmentAnswer, type Side, type Verdict } from '../engine/index';
+import { canonicalAnswer, judgeAnswer, isAnswerFor, replayRecords, type Answer, type Finding, type SegmentAnswer, type Side, type Verdict } from '../engine/index';
 import { byteAnswer, classifyByteMistake } from './byte-count';
 import { askedSide, type QuizItem, type StateChoiceItem } from './item';
 import { classifyMistake, type Misconception } from './misconceptions';
@@ -66,6 +66,21 @@ export function checkAnswer(item: QuizItem, response: Response): ItemCheck {
       const answered = q.field === 'segment' ? (skillOfOneWrongField(verdict.canonical as SegmentAnswer, response as SegmentAnswer, verdict.finding) ?? skill) : skill;
       return { ...none, correct: verdict.correct, canonical: verdict.canonical, finding: verdict.finding, misconception, skill: answered, verdict };
     }
+  }
+}
+
+/** The response that is right for the item (one of them, where several are): its answer key. Pure. */
+export function rightResponse(item: QuizItem): Response {
+  switch (item.kind) {
+    case 'spot_error':
+      return { event: item.event };
+    case 'bytes':
+      return byteAnswer(item.question);
+    case 'multiple_choice':
+    case 'state_choice':
+      return checkAnswer(item, { option: 0 }).canonical;
+    default:
+      return canonicalAnswer(item.question);
   }
 }
 

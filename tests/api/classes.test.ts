@@ -307,6 +307,8 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     const rows = parse(csv.text, { columns: true, bom: true }) as Json[];
     expect(rows.find((r) => r.email === 'mallory@example.test')?.name).toBe(`'${evil}`);
     expect(rows.every((r) => !/^[=+\-@\t\r]/.test(r.name))).toBe(true);
+    // mallory has not started: her score is empty, not a 0 an LMS would record
+    expect(rows.find((r) => r.email === 'mallory@example.test')).toMatchObject({ attempts: '0', score: '', out_of: expect.stringMatching(/^\d+$/) });
   });
 
   it('edits only before opening; removing a student and archiving work', async () => {

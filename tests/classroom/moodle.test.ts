@@ -7,18 +7,20 @@ import { describe, expect, it } from 'vitest';
 import { moodleXml } from '@/lib/classroom/export';
 import { attemptSpecs } from '@/lib/classroom/specs';
 import { assignmentConfigSchema } from '@/lib/classroom/config';
-import { buildItem, checkAnswer, type QuestionKind, type QuizItem, type Topic } from '@/lib/quiz';
+import { buildItem, checkAnswer, rightResponse, type QuestionKind, type QuizItem, type Topic } from '@/lib/quiz';
 import { canonicalAnswer, FLAGS, segmentOf, type Flag, type SegmentAnswer } from '@/lib/engine';
 
 interface Answer {
   '@_fraction': string;
   text: string | number;
   tolerance?: number;
+  feedback?: { text: string };
 }
 interface MoodleQuestion {
   '@_type': string;
   name?: { text: string };
   questiontext?: { '@_format': string; text: string };
+  generalfeedback?: { '@_format': string; text: string };
   defaultgrade?: number;
   single?: string | boolean;
   usecase?: number;
@@ -158,6 +160,27 @@ describe('Moodle XML', () => {
       }
     }
     expect(freeIsn).toBeGreaterThan(0);
+  });
+
+  it('carries the engine\'s explanation: of the right answer to all, of each choice on the choice', () => {
+    const kinds: QuestionKind[] = ['ack', 'seq', 'state', 'next_flags', 'segment', 'multiple_choice', 'state_choice', 'spot_error', 'bytes'];
+    const specs = specsOf(kinds, 5, ['handshake', 'teardown'], 9);
+    for (const [lang, words] of [['en', /[a-z]{3,}/], ['zh', /[\u4e00-\u9fff]/]] as const) {
+      const questions = parse(moodleXml('T', specs, lang));
+      for (const [i, q] of questions.entries()) {
+        const item = buildItem(specs[i]!);
+        expect(q.generalfeedback?.text, `${item.kind} in ${lang}`).toMatch(words);
+        const key = rightResponse(item);
+        if (typeof key === 'number') expect(q.generalfeedback!.text).toContain(String(key));
+        if (item.kind === 'multiple_choice' || item.kind === 'state_choice') {
+          for (const [n, a] of q.answer!.entries()) {
+            const graded = checkAnswer(item, { option: n });
+            expect(a.feedback?.text, `${item.kind} option ${n}`).toMatch(words);
+            expect(a['@_fraction'] === '100').toBe(graded.correct);
+          }
+        }
+      }
+    }
   });
 
   it('speaks Chinese when asked', () => {

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_FAMILIES, type Difficulty } from '@/lib/engine';
-import { buildItem, checkAnswer, explainCheck, gradeItem, QUESTION_KINDS, ResponseError, type QuizItem, type Response } from '@/lib/quiz';
+import { buildItem, checkAnswer, explainCheck, gradeItem, QUESTION_KINDS, ResponseError, rightResponse, type QuizItem, type Response } from '@/lib/quiz';
 
 /** A well-shaped response of each kind: right or wrong, it must be checkable. */
 function someResponses(item: QuizItem): Response[] {
@@ -33,6 +33,20 @@ function buildable(kind: (typeof QUESTION_KINDS)[number], family: (typeof SCENAR
 }
 
 describe('checkAnswer', () => {
+  it('for every kind, the answer key (rightResponse) grades right and is the canonical answer', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...QUESTION_KINDS), fc.constantFrom(...SCENARIO_FAMILIES), fc.nat(0xffff_ffff), fc.constantFrom<Difficulty>('beginner', 'expert'), (k, f, s, d) => {
+        const item = buildable(k, f, s, d);
+        if (!item) return;
+        const key = rightResponse(item);
+        const check = checkAnswer(item, key);
+        expect(check.correct).toBe(true);
+        expect(check.canonical).toEqual(key);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('for every kind: the check has no words, is plain JSON, and with explainCheck is exactly gradeItem', () => {
     fc.assert(
       fc.property(fc.constantFrom(...QUESTION_KINDS), fc.constantFrom(...SCENARIO_FAMILIES), fc.nat(0xffff_ffff), fc.constantFrom<Difficulty>('beginner', 'expert'), (k, f, s, d) => {
