@@ -63,12 +63,13 @@ const MAX_MESSAGE = 400;
 
 /**
  * The error contract is one line on stderr, whatever the message holds: line breaks become
- * spaces, control and bidirectional-override characters are escaped (input quoted in a message
- * must not move the cursor or recolour the terminal), and it is cut at MAX_MESSAGE characters.
+ * spaces, control, bidirectional-override and line/paragraph-separator characters are escaped
+ * (input quoted in a message must not move the cursor, recolour the terminal or start a new
+ * line), and it is cut at MAX_MESSAGE characters.
  */
 export function oneLine(message: string): string {
   const flat = message.replace(/\s*\n\s*/g, ' ');
-  const safe = flat.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const safe = flat.replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const cut = safe.length > MAX_MESSAGE ? `${safe.slice(0, MAX_MESSAGE)}… (${safe.length - MAX_MESSAGE} more characters)` : safe;
   return `trace: ${cut}\n`;
 }

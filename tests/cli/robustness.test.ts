@@ -58,11 +58,13 @@ describe('error messages', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (text) => {
         const line = oneLine(text);
         expect(line.endsWith('\n')).toBe(true);
-        expect(line.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+        expect(line.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/);
         expect(line.length).toBeLessThan(460);
       }),
     );
     expect(oneLine('bad \u001b[2K\u001b[31mred')).toBe('trace: bad \\u001b[2K\\u001b[31mred\n');
+    // U+2028 and U+2029 are no \n, yet a terminal or log viewer may break the line there.
+    expect(oneLine('a\u2028b\u2029c')).toBe('trace: a\\u2028b\\u2029c\n');
   });
 });
 
