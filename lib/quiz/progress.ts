@@ -41,10 +41,51 @@ export function recordAttempt(p: Progress, a: Attempt): Progress {
   return { version: 1, attempts: attempts.slice(Math.max(0, attempts.length - MAX_ATTEMPTS)) };
 }
 
-export interface SkillMastery {
-  skill: Skill;
-  attempts: number;
+/** A question as progress counts it: its latest answer, and how many times it was answered. */
+export type LatestAnswer = Attempt & { tries: number };
+
+/**
+ * Each question once, at its latest answer, in the order of those answers. A question answered
+ * again ("Practice the same questions again", a review link) is a retry of the same item, not a
+ * new one: counting every answer would let a learner inflate their figures by repeating one set.
+ * Pure.
+ */
+export function latestAnswers(p: Progress): LatestAnswer[] {
+  const latest = new Map<string, LatestAnswer>();
+  for (const a of p.attempts) {
+    const tries = (latest.get(a.item)?.tries ?? 0) + 1;
+    latest.delete(a.item); // re-inserted, so the map's order is that of each question's latest answer
+    latest.set(a.item, { ...a, tries });
+  }
+  return [...latest.values()];
+}
+
+/** Which try at its question each attempt was (1 for the first answer), in the history's order. Pure. */
+export function tryNumbers(p: Progress): number[] {
+  const seen = new Map<string, number>();
+  return p.attempts.map((a) => {
+    const n = (seen.get(a.item) ?? 0) + 1;
+    seen.set(a.item, n);
+    return n;
+  });
+}
+
+export interface ProgressTotals {
+  /** Distinct questions answered. */
+  questions: number;
+  /** Of those, right at the first try of their latest answer. */
   correct: number;
+  /** Every answer, retries included. */
+  attempts: number;
+}
+
+export function progressTotals(p: Progress): ProgressTotals {
+  const latest = latestAnswers(p);
+  return { questions: latest.length, correct: latest.filter((a) => a.correct).length, attempts: p.attempts.length };
+}
+
+export interface SkillMastery extends ProgressTotals {
+  skill: Skill;
   /** 0..1: the estimate of answering right next time; 0 before any attempt. */
   mastery: number;
 }
@@ -54,27 +95,32 @@ export interface SkillMastery {
  * (answers + 2), counting each answer MASTERY_DECAY times as much as the next newer one (Laplace's
  * rule of succession, weighted for recency). One answer is weak evidence, so 1 of 1 right is 67%,
  * not 100% or (as an exponential average from zero gave) 30%; it nears 100% as right answers add
- * up and falls after a wrong one. The progress page states this formula next to the figures. Pure.
+ * up and falls after a wrong one. Each question counts once, at its latest answer (latestAnswers).
+ * The progress page states this formula next to the figures. Pure.
  */
 export function masteryBySkill(p: Progress): SkillMastery[] {
+  const latest = latestAnswers(p);
   return SKILLS.map((skill) => {
-    let attempts = 0;
+    let questions = 0;
     let correct = 0;
+    let attempts = 0;
     let weightRight = 0;
     let weightAll = 0;
-    for (const a of p.attempts) {
+    for (const a of latest) {
       if (a.skill !== skill) continue;
-      attempts++;
+      questions++;
+      attempts += a.tries;
       if (a.correct) correct++;
       weightRight = weightRight * MASTERY_DECAY + (a.correct ? 1 : 0);
       weightAll = weightAll * MASTERY_DECAY + 1;
     }
-    return { skill, attempts, correct, mastery: attempts === 0 ? 0 : (weightRight + 1) / (weightAll + 2) };
+    return { skill, questions, correct, attempts, mastery: questions === 0 ? 0 : (weightRight + 1) / (weightAll + 2) };
   });
 }
 
+/** The misconceptions behind the questions still wrong at their latest answer, most frequent first. Pure. */
 export function misconceptionCounts(p: Progress): Array<{ misconception: Misconception; count: number }> {
-  return countMisconceptions(p.attempts);
+  return countMisconceptions(latestAnswers(p));
 }
 
 /** How often each misconception was seen in these first tries, most frequent first. Pure. */

@@ -64,6 +64,45 @@ describe('a practice session', () => {
     }
   });
 
+  it('practising the same questions again is a retry: progress counts each question once, at its latest answer', { timeout: 120_000 }, async () => {
+    const context = await running().browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      const card = page.getByTestId('quiz-card');
+      const ack = page.getByLabel('Acknowledgment number (ack)');
+      await visit(page, `${running().app.baseUrl}/en/practice?q=${ACK}`, { waitUntil: 'networkidle' });
+      // The first run: wrong at the first try (a misconception), then right.
+      await ack.fill(String(rightAck() - 1));
+      await ack.press('Enter');
+      await expect.poll(() => card.getAttribute('data-phase')).toBe('retry');
+      await ack.fill(String(rightAck()));
+      await ack.press('Enter');
+      await page.getByRole('button', { name: 'See the summary' }).click();
+      await page.getByRole('button', { name: 'Practice the same questions again' }).click();
+      // The repeat: right at the first try.
+      await ack.fill(String(rightAck()));
+      await ack.press('Enter');
+      await expect.poll(() => card.getAttribute('data-phase')).toBe('correct');
+      await expect.poll(() => attempts(page)).toBe(2);
+
+      await visit(page, `${running().app.baseUrl}/en/progress`, { waitUntil: 'networkidle' });
+      await expect.poll(() => page.getByTestId('progress-total').textContent()).toBe('1 question answered, 1 right at the first try of the latest answer · 2 answers in total');
+      expect(await page.getByTestId('skill-ack_of_syn').getAttribute('data-questions')).toBe('1');
+      expect(await page.getByTestId('skill-ack_of_syn').textContent()).toContain('1 of 1 question right at the first try of the latest answer · 1 retry');
+      // Fixed at the retry: no misconception is behind a mistake any more; the history keeps both answers.
+      expect(await page.locator('[data-testid^="misconception-"]').count()).toBe(0);
+      expect(await page.locator('table tbody tr').count()).toBe(2);
+      expect(await page.locator('table tbody tr').first().textContent()).toContain('try 2');
+      await visit(page, `${running().app.baseUrl}/zh/progress`, { waitUntil: 'networkidle' });
+      await expect.poll(() => page.getByTestId('progress-total').textContent()).toBe('共答过 1 道题，最近一次第一遍答对 1 道 · 共作答 2 次');
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('Start practice puts the focus on the first question', async () => {
     const context = await running().browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();

@@ -196,7 +196,7 @@ describe('practice by keyboard', () => {
       await expect.poll(() => page.getByTestId('quiz-card').getAttribute('data-phase')).toBe('retry');
 
       await visit(page, `${running().app.baseUrl}/en/progress`, { waitUntil: 'networkidle' });
-      await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 answer in total, 0 right');
+      await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 question answered, 0 right');
       await reload(page, { waitUntil: 'networkidle' });
       await expect.poll(() => page.getByTestId('progress-total').textContent()).toContain('1 answer in total');
       expect(await page.locator('[data-testid^="misconception-"]').count()).toBe(1);

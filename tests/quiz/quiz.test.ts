@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_FAMILIES, segmentOf, STATES, type Answer, type Difficulty, type SegmentAnswer } from '@/lib/engine';
 import {
-  buildItem, lessonItem, decodeSet, decodeSpec, EMPTY_PROGRESS, encodeSet, gradeItem, makePracticeSet, masteryBySkill, misconceptionCounts,
-  QUESTION_KINDS, recordAttempt, ResponseError, TOPICS, type ItemSpec, type QuestionKind,
+  buildItem, lessonItem, decodeSet, decodeSpec, EMPTY_PROGRESS, encodeSet, gradeItem, latestAnswers, makePracticeSet, masteryBySkill, misconceptionCounts,
+  progressTotals, QUESTION_KINDS, recordAttempt, tryNumbers, ResponseError, TOPICS, type ItemSpec, type QuestionKind,
 } from '@/lib/quiz';
 
 // A len question is open in general (data may ride on most segments): lessons ask it in context only.
@@ -155,18 +155,18 @@ describe('practice sets and share links', () => {
 describe('progress', () => {
   it('mastery rises with right answers, falls with wrong ones, and counts misconceptions', () => {
     let p = EMPTY_PROGRESS;
-    for (let i = 0; i < 5; i++) p = recordAttempt(p, { at: i, item: 'x', kind: 'ack', skill: 'ack_of_syn', correct: true, misconception: null });
+    for (let i = 0; i < 5; i++) p = recordAttempt(p, { at: i, item: `x${i}`, kind: 'ack', skill: 'ack_of_syn', correct: true, misconception: null });
     const high = masteryBySkill(p).find((m) => m.skill === 'ack_of_syn');
-    expect(high).toMatchObject({ attempts: 5, correct: 5 });
+    expect(high).toMatchObject({ questions: 5, attempts: 5, correct: 5 });
     expect(high!.mastery).toBeGreaterThan(0.8);
     p = recordAttempt(p, { at: 9, item: 'y', kind: 'ack', skill: 'ack_of_syn', correct: false, misconception: 'syn_fin_consume_one' });
     expect(masteryBySkill(p).find((m) => m.skill === 'ack_of_syn')!.mastery).toBeLessThan(high!.mastery);
-    expect(masteryBySkill(p).find((m) => m.skill === 'time_wait')).toMatchObject({ attempts: 0, mastery: 0 });
+    expect(masteryBySkill(p).find((m) => m.skill === 'time_wait')).toMatchObject({ questions: 0, attempts: 0, mastery: 0 });
     expect(misconceptionCounts(p)).toEqual([{ misconception: 'syn_fin_consume_one', count: 1 }]);
   });
 
   it('mastery is the stated smoothed estimate: 1 of 1 right is 67%, and it follows recent answers', () => {
-    const answer = (p: typeof EMPTY_PROGRESS, correct: boolean, at: number) => recordAttempt(p, { at, item: 'x', kind: 'ack', skill: 'ack_of_fin', correct, misconception: null });
+    const answer = (p: typeof EMPTY_PROGRESS, correct: boolean, at: number) => recordAttempt(p, { at, item: `x${at}`, kind: 'ack', skill: 'ack_of_fin', correct, misconception: null });
     const of = (p: typeof EMPTY_PROGRESS) => masteryBySkill(p).find((m) => m.skill === 'ack_of_fin')!.mastery;
     expect(of(answer(EMPTY_PROGRESS, true, 0))).toBeCloseTo(2 / 3);
     expect(of(answer(EMPTY_PROGRESS, false, 0))).toBeCloseTo(1 / 3);
@@ -188,6 +188,30 @@ describe('progress', () => {
       expect(of(answer(r, true, 99))).toBeGreaterThan(m);
       expect(of(answer(r, false, 99))).toBeLessThan(m);
     }));
+  });
+
+  it('a question answered again is a retry: counted once, at its latest answer, with its tries', () => {
+    const answer = (p: typeof EMPTY_PROGRESS, item: string, correct: boolean, at: number) =>
+      recordAttempt(p, { at, item, kind: 'ack', skill: 'ack_of_syn', correct, misconception: correct ? null : 'syn_fin_consume_one' });
+    // A set of two, then "Practice the same questions again": the first is fixed, the second stays right.
+    let p = answer(answer(EMPTY_PROGRESS, 'a', false, 1), 'b', true, 2);
+    expect(progressTotals(p)).toEqual({ questions: 2, correct: 1, attempts: 2 });
+    p = answer(answer(p, 'a', true, 3), 'b', true, 4);
+    expect(progressTotals(p)).toEqual({ questions: 2, correct: 2, attempts: 4 });
+    expect(masteryBySkill(p).find((m) => m.skill === 'ack_of_syn')).toMatchObject({ questions: 2, correct: 2, attempts: 4 });
+    // Fixed at its latest answer, the misconception is no longer behind a mistake.
+    expect(misconceptionCounts(p)).toEqual([]);
+    expect(latestAnswers(p).map((a) => [a.item, a.correct, a.tries])).toEqual([['a', true, 2], ['b', true, 2]]);
+    expect(tryNumbers(p)).toEqual([1, 1, 2, 2]);
+    // Repeating a set answered the same way changes no figure but the number of answers.
+    const again = answer(answer(p, 'a', true, 5), 'b', true, 6);
+    expect(masteryBySkill(again).find((m) => m.skill === 'ack_of_syn')!.mastery).toBeCloseTo(masteryBySkill(p).find((m) => m.skill === 'ack_of_syn')!.mastery);
+    expect(progressTotals(again)).toEqual({ questions: 2, correct: 2, attempts: 6 });
+    // Wrong again at the retry: still one question, now counted wrong.
+    const worse = answer(p, 'b', false, 7);
+    expect(progressTotals(worse)).toEqual({ questions: 2, correct: 1, attempts: 5 });
+    expect(misconceptionCounts(worse)).toEqual([{ misconception: 'syn_fin_consume_one', count: 1 }]);
+    expect(masteryBySkill(worse).find((m) => m.skill === 'ack_of_syn')!.mastery).toBeLessThan(masteryBySkill(p).find((m) => m.skill === 'ack_of_syn')!.mastery);
   });
 
   it('keeps a bounded history', () => {

@@ -2,7 +2,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { masteryBySkill, misconceptionCounts } from '@/lib/quiz';
+import { masteryBySkill, misconceptionCounts, progressTotals, tryNumbers } from '@/lib/quiz';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
 import { ScrollArea } from '@/app/_components/ui/scroll-area';
@@ -20,15 +20,16 @@ export function ProgressView() {
   const { progress, reset } = useQuizProgress();
   const skills = masteryBySkill(progress);
   const misconceptions = misconceptionCounts(progress);
-  const recent = progress.attempts.slice(-HISTORY).reverse();
-  const correct = progress.attempts.filter((a) => a.correct).length;
+  const tries = tryNumbers(progress);
+  const recent = progress.attempts.map((a, i) => ({ ...a, try: tries[i] ?? 1 })).slice(-HISTORY).reverse();
+  const totals = progressTotals(progress);
   const when = new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' });
 
   return (
     <div className="space-y-6" data-testid="progress-view">
       <div className="flex flex-wrap items-center gap-3">
         <p className="font-medium" data-testid="progress-total">
-          {t('total', { attempts: progress.attempts.length, correct })}
+          {t('total', { ...totals })}
         </p>
         <Link href="/practice" className="ml-auto rounded-md bg-accent px-4 py-2 font-semibold text-accent-fg hover:opacity-90">
           {t('practice')}
@@ -40,16 +41,16 @@ export function ProgressView() {
           {skills.map((s) => {
             const percent = Math.round(s.mastery * 100);
             return (
-              <li key={s.skill} data-testid={`skill-${s.skill}`} data-attempts={s.attempts}>
+              <li key={s.skill} data-testid={`skill-${s.skill}`} data-questions={s.questions}>
                 <div className="flex items-baseline justify-between gap-2 text-sm">
                   <span className="font-medium">{ts(s.skill)}</span>
                   {/* The status keeps one line; a long skill name wraps instead (390 px phone). */}
-                  <span className="shrink-0 whitespace-nowrap tabular-nums text-muted">{s.attempts === 0 ? t('noAttempts') : t('mastery', { percent })}</span>
+                  <span className="shrink-0 whitespace-nowrap tabular-nums text-muted">{s.questions === 0 ? t('noAttempts') : t('mastery', { percent })}</span>
                 </div>
                 <div aria-hidden="true" className="mt-1 h-2.5 overflow-hidden rounded-full bg-surface-2">
                   <div className="h-full rounded-full bg-ok" style={{ width: `${percent}%` }} />
                 </div>
-                {s.attempts > 0 && <p className="mt-0.5 text-xs text-muted">{t('counts', { correct: s.correct, attempts: s.attempts })}</p>}
+                {s.questions > 0 && <p className="mt-0.5 text-xs text-muted">{t('counts', { correct: s.correct, questions: s.questions, retries: s.attempts - s.questions })}</p>}
               </li>
             );
           })}
@@ -95,6 +96,7 @@ export function ProgressView() {
                   <td className={`px-2 py-1.5 font-medium ${a.correct ? 'text-ok' : 'text-danger'}`}>
                     <span aria-hidden="true">{a.correct ? '✓ ' : '✗ '}</span>
                     {a.correct ? t('right') : t('wrong')}
+                    {a.try > 1 && <span className="whitespace-nowrap font-normal text-muted"> · {t('tryN', { n: a.try })}</span>}
                   </td>
                   <td className="px-2 py-1.5">{a.misconception ? tm(`${a.misconception}.label`) : '—'}</td>
                 </tr>
