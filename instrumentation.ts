@@ -1,6 +1,6 @@
 // Runs once when the Next.js server starts (https://nextjs.org/docs/app/guides/instrumentation).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { refuseForbiddenMethods } = await import('./lib/http/forbidden-methods');
-  refuseForbiddenMethods({ hsts: process.env.SYNACK_HSTS === '1' });
+  const { hookHttpServers } = await import('./lib/http/server-hooks');
+  hookHttpServers({ hsts: process.env.SYNACK_HSTS === '1' });
 }

@@ -75,6 +75,16 @@ describe('security headers', () => {
     }
   });
 
+  it("are on the redirects Next.js makes itself, ahead of the proxy, and those stay on this site", async () => {
+    for (const [target, location] of [['/en/', '/en'], ['/sandbox/', '/sandbox'], ['//evil.com', '/evil.com'], ['/\\evil.com', '/evil.com'], ['/en/learn/%2e', '/en/learn']] as const) {
+      const answer = await request(app.baseUrl, 'GET', target);
+      expect(answer.status, target).toBe(308);
+      expect(answer.headers.location, target).toBe(location);
+      expectSecurityHeaders(answer, target);
+      expectNoInternalHost(answer, app.baseUrl, target);
+    }
+  });
+
   it('give the theme script and every inline script of a page the response nonce, and nothing else', async () => {
     const page = await request(app.baseUrl, 'GET', '/en/learn/three-way-handshake');
     const nonce = /'nonce-([^']+)'/.exec(String(page.headers['content-security-policy']))?.[1];

@@ -1,0 +1,66 @@
+// The Node-level hooks on a real http.Server: a response the proxy never sees (a redirect Next.js
+// makes itself) still carries the security headers, headers set later replace them rather than
+// doubling them, and TRACE is a 405.
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hookHttpServers } from '@/lib/http/server-hooks';
+
+let server: http.Server;
+let port = 0;
+
+beforeAll(async () => {
+  hookHttpServers({ hsts: false });
+  server = http.createServer((req, res) => {
+    if (req.url === '/redirect') {
+      // What Next.js does for `//evil.com` or `/en/`: a bare 308, no proxy involved.
+      res.statusCode = 308;
+      res.setHeader('Location', '/evil.com');
+      res.end('/evil.com');
+      return;
+    }
+    // What the proxy does for a page: its own, nonced policy.
+    res.setHeader('Content-Security-Policy', "script-src 'nonce-abc'; frame-ancestors 'none'");
+    res.end('page');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.address() as { port: number }).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+function get(method: string, path: string): Promise<{ status: number; raw: string[]; headers: http.IncomingHttpHeaders }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path }, (res) => {
+      res.resume();
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, raw: res.rawHeaders, headers: res.headers }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+const count = (raw: string[], name: string) => raw.filter((h, i) => i % 2 === 0 && h.toLowerCase() === name).length;
+
+describe('hookHttpServers', () => {
+  it('puts the security headers on a response made without them', async () => {
+    const answer = await get('GET', '/redirect');
+    expect(answer.status).toBe(308);
+    expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    expect(answer.headers['referrer-policy']).toBeTruthy();
+    expect(answer.headers['permissions-policy']).toBeTruthy();
+  });
+
+  it('lets a later policy replace the baseline, sent once', async () => {
+    const answer = await get('GET', '/page');
+    expect(count(answer.raw, 'content-security-policy')).toBe(1);
+    expect(answer.headers['content-security-policy']).toContain("'nonce-abc'");
+    expect(count(answer.raw, 'x-content-type-options')).toBe(1);
+  });
+
+  it('answers TRACE with a 405 before the handler', async () => {
+    const answer = await get('TRACE', '/page');
+    expect(answer.status).toBe(405);
+    expect(answer.headers.allow).toBe('GET, HEAD');
+    expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+});
