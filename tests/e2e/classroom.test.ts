@@ -3,7 +3,7 @@
 // join link as a visitor, signs up and lands in the class, answers by keyboard only (one answer
 // given offline and sent when back online) and submits; the instructor sees the grade and the
 // misconception chart, downloads a CSV that csv-parse reads and Moodle XML that an XML parser
-// reads. Every page of the flow is axe-clean.
+// reads. Every page of the flow is axe-clean, and every signed-in page fits a 390 px phone.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -22,6 +22,8 @@ import { reload, useAppAndBrowser, visit } from './server';
 const dataDir = mkdtempSync(path.join(tmpdir(), 'synack-e2e-classes-'));
 process.env.DATA_DIR = dataDir;
 process.env.INSTRUCTOR_CODE = 'e2e-teach';
+// Every account of this file signs up from 127.0.0.1, more than the default 10 a minute allows.
+process.env.SIGN_IN_LIMIT = '100';
 delete process.env.DATABASE_URL;
 const running = useAppAndBrowser();
 let conn: Connection | undefined;
@@ -313,6 +315,64 @@ describe('an assignment past its due time', () => {
         await visit(page, `${base}/${lang}/assignments/${assignment.id}`);
         expect(await page.getByTestId('past-due').textContent()).toBe(ui.classes.take.closed);
         expect(await page.getByRole('button', { name: ui.classes.take.start }).count()).toBe(0);
+      }
+    } finally {
+      await teacher.close();
+      await student.close();
+    }
+  });
+});
+
+describe('signed-in pages on a 390 px phone', () => {
+  it('the instructor\'s and the student\'s pages, en and zh, with answers present, are no wider than the screen', { timeout: 180_000 }, async () => {
+    const base = running().app.baseUrl;
+    const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+    const teacher = await running().browser.newContext(phone);
+    const student = await running().browser.newContext(phone);
+    try {
+      const send = async (ctx: BrowserContext, method: 'post' | 'put', path: string, data: unknown) => {
+        const answer = await ctx.request[method](base + path, { data, headers: { origin: base } });
+        expect(answer.ok(), `${path}: ${await answer.text()}`).toBe(true);
+        return answer.json();
+      };
+      const stamp = Date.now();
+      await send(teacher, 'post', '/api/auth/sign-up/email', { name: 'Professor Tanenbaum-Stevens', email: `wide-t-${stamp}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' });
+      await send(student, 'post', '/api/auth/sign-up/email', { name: 'Ünïcödé Studënt With A Rather Long Name', email: `wide-s-${stamp}@example.test`, password: 'correct horse 1' });
+      const { class: cls } = (await send(teacher, 'post', '/api/classes', { name: 'CS 340 Computer Networks — Section B' })) as { class: { id: string; joinCode: string } };
+      const now = Date.now();
+      const assignment = async (title: string, opensAt: number) =>
+        ((await send(teacher, 'post', `/api/classes/${cls.id}/assignments`, {
+          title, topics: ['handshake', 'teardown'], kinds: ['seq', 'ack', 'multiple_choice', 'state'], count: 6, difficulty: 'beginner', variant: 'per_student',
+          attempts: 2, timeLimit: null, feedback: 'after_submit', focus: null, opensAt, dueAt: now + 10 * 86_400_000,
+        })) as { assignment: { id: string } }).assignment.id;
+      const submitted = await assignment('Week 3: handshakes and teardowns, numbers and states', now - 60_000);
+      const inProgress = await assignment('Week 4', now - 60_000);
+      const notOpen = await assignment('Week 5: not open yet', now + 3 * 86_400_000);
+      await send(student, 'post', '/api/classes/join', { code: cls.joinCode });
+      // Answers of every kind, some wrong, so the gradebook and the feedback draw their widest rows.
+      const answer = async (id: string, upto: number) => {
+        const { attempt } = (await send(student, 'post', `/api/assignments/${id}/attempts`, {})) as { attempt: { id: string; items: Array<{ kind: string }> } };
+        for (const [position, item] of attempt.items.slice(0, upto).entries()) {
+          const response = item.kind === 'multiple_choice' || item.kind === 'state_choice' ? { option: 0 } : item.kind === 'state' ? 'ESTABLISHED' : 1001;
+          await send(student, 'put', `/api/attempts/${attempt.id}/answers/${position}`, { response, seq: 1 });
+        }
+        return attempt.id;
+      };
+      await send(student, 'post', `/api/attempts/${await answer(submitted, 6)}/submit`, {});
+      await answer(inProgress, 2);
+
+      const pages: Array<[BrowserContext, string]> = [
+        ...['classes', `classes/${cls.id}`, `assignments/${notOpen}/edit`, `assignments/${notOpen}`, `assignments/${submitted}`, `assignments/${inProgress}`].map((p) => [teacher, p] as [BrowserContext, string]),
+        ...['classes', `classes/${cls.id}`, `assignments/${inProgress}`, `assignments/${submitted}`, 'progress', 'revise', 'sign-out'].map((p) => [student, p] as [BrowserContext, string]),
+      ];
+      for (const lang of ['en', 'zh']) {
+        for (const [ctx, path] of pages) {
+          const page = await ctx.newPage();
+          const where = `${ctx === teacher ? 'instructor' : 'student'} /${lang}/${path}`;
+          expect((await visit(page, `${base}/${lang}/${path}`, { waitUntil: 'networkidle' }))?.status(), where).toBe(200);
+          expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), where).toBeLessThanOrEqual(0);
+          await page.close();
+        }
       }
     } finally {
       await teacher.close();
