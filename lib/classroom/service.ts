@@ -3,7 +3,7 @@
 // reason) before it changes anything. The clock comes in, so tests can move time.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { AssignmentRecord, AttemptRecord, ClassRecord, Role, Store } from '../db/index';
-import { buildItem, checkAnswer, decodeSpec, encodeSpec, gradeItem, ResponseError, type ItemCheck, type QuizItem, type Response } from '../quiz/index';
+import { buildItem, checkAnswer, decodeSpec, encodeSpec, gradeItem, ResponseError, rightResponse, type ItemCheck, type QuizItem, type Response } from '../quiz/index';
 import type { Lang, SegmentAnswer } from '../engine/index';
 import { assignmentConfigSchema, splitInput, type AssignmentConfig, type AssignmentInput } from './config';
 import { attemptDeadline, attemptOver, feedbackVisible, studentStatus, type AssignmentStatus } from './rules';
@@ -32,6 +32,9 @@ export interface Feedback {
   freeSeq: boolean;
   misconception: string | null;
 }
+
+/** A question of the instructor's preview: what a student sees, and the answer key. */
+export type PreviewQuestion = ItemView & { key: Feedback };
 
 export interface AttemptView {
   id: string;
@@ -277,12 +280,19 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       return toAssignment(record);
     },
 
-    /** The questions as a student would see them (a per-student variant shows one sample student). */
-    async preview(actor: Actor, assignmentId: string): Promise<ItemView[]> {
+    /**
+     * The questions as a student would see them (a per-student variant shows one sample student),
+     * each with its answer key and the engine's explanation of it: the instructor checks them.
+     */
+    async preview(actor: Actor, assignmentId: string, lang: Lang): Promise<PreviewQuestion[]> {
       const record = await assignmentRecord(assignmentId);
       await ownClass(actor, record.classId);
       const config = assignmentConfigSchema.parse(record.config);
-      return attemptSpecs(config, record.seed, 'preview', 1).map((s, i) => itemView(buildItem(s), i));
+      return attemptSpecs(config, record.seed, 'preview', 1).map((s, i) => {
+        const spec = encodeSpec(s);
+        const item = itemAt(spec);
+        return { ...itemView(item, i), key: feedbackAt(spec, rightResponse(item), i, lang) };
+      });
     },
 
     /** Continues the student's open attempt, or starts the next one the assignment allows. */

@@ -113,6 +113,12 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     expect(JSON.stringify(r.body)).not.toMatch(/"seed"/);
     const p = await teacher.call<Json>(preview.GET, '/', { params: { id: assignmentId } });
     expect(p.body.items).toHaveLength(4);
+    // each previewed question carries its answer key, graded right, with the engine's words
+    for (const [i, item] of (p.body.items as Json[]).entries()) {
+      expect(item.key).toMatchObject({ position: i, correct: true, explain: expect.stringMatching(/\w{3}/) });
+    }
+    const zh = await teacher.call<Json>(preview.GET, '/?lang=zh', { params: { id: assignmentId } });
+    expect(zh.body.items[0].key.explain).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it('students get the item view only: no spec, seed or answer before the feedback rule allows', async () => {

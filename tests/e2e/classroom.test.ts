@@ -170,6 +170,12 @@ describe.each([
       const settings = (await teacher.getByTestId('settings').textContent())!;
       expect(settings).toContain(c.form.feedbackRules.after_submit);
       expect(settings).toContain(c.settings.noLimit);
+      // The preview numbers its questions as the student's page and the gradebook do, each with its answer key.
+      for (let i = 0; i < 3; i++) {
+        const card = teacher.getByTestId(`preview-${i}`);
+        expect(await card.getByRole('heading').textContent()).toBe(c.take.question.replace('{n}', String(i + 1)).replace('{total}', '3'));
+        expect((await card.getByTestId('answer-key').textContent({ timeout: 1000 }))!.length).toBeGreaterThan(c.take.rightAnswer.length - 8);
+      }
       violations.push(...(await axe(teacher, 'assignment (instructor, no answers)')));
 
       await withContext(async (context, student) => {
@@ -239,6 +245,10 @@ describe.each([
       expect(await teacher.getByTestId('feedback').count()).toBe(3);
       expect(await teacher.getByTestId('right-answer').count()).toBe(1);
       expect(await teacher.getByTestId('feedback').nth(wrongAt).textContent()).toContain(gradeItem(items[wrongAt]!, answers[wrongAt]!, lang).explain);
+      // On the instructor's page the answer is the student's, named, not "your answer".
+      const theirs = (await teacher.getByTestId('feedback').nth(wrongAt).textContent())!;
+      expect(theirs).toContain(c.take.theirAnswer.replace('{name}', `Student ${lang}`).split('{answer}')[0]!);
+      expect(theirs).not.toContain(c.take.yourAnswer.split('{answer}')[0]!);
       // Item analysis: the wrong question is 0 of 1 right, the others 1 of 1, tagged or not.
       for (const [i] of answers.entries()) {
         const item = teacher.getByTestId(`item-${i}`);

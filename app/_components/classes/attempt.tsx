@@ -8,7 +8,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { WHEN_FORMAT } from '@/lib/classroom/when';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AttemptView, Feedback } from '@/lib/classroom/service';
+import type { AttemptView, Feedback, PreviewQuestion } from '@/lib/classroom/service';
 import type { ItemView } from '@/lib/classroom/view';
 import type { Segment, Side } from '@/lib/engine/types';
 import { segmentText } from '@/app/_lib/quiz-format';
@@ -35,16 +35,33 @@ function stateMask(item: ItemView, revealed: boolean): { row: number; side: Side
   return { row: item.trace.events.length, side: item.kind === 'state_choice' ? 'both' : (item.side ?? 'both') };
 }
 
-/** A question as a student sees it, read-only: the instructor's preview. */
-export function PreviewItem({ item }: { item: ItemView }) {
+/**
+ * A question as a student sees it, read-only and numbered as the student's page and the
+ * gradebook's Q1..Qn number it: the instructor's preview, with the answer key folded beneath.
+ */
+export function PreviewItem({ item, total }: { item: PreviewQuestion; total: number }) {
+  const t = useTranslations('classes.take');
   const tq = useTranslations('quiz');
+  const rightText = useRightText(item.key, item);
   return (
-    <li className="space-y-3 rounded-lg border border-border bg-surface p-4">
+    <li className="space-y-3 rounded-lg border border-border bg-surface p-4" data-testid={`preview-${item.position}`}>
+      <h3 className="font-semibold">{t('question', { n: item.position + 1, total })}</h3>
       <QuizDiagram id={`p-${item.position}`} trace={item.trace} mask={stateMask(item, false)} highlight={item.kind === 'spot_error' ? -1 : null} />
       <p>{promptOf(tq, item)}</p>
       <AnswerInput item={item} draft={EMPTY_DRAFT} onChange={() => undefined} disabled />
+      <details className="rounded-md border border-border p-3">
+        <summary className="cursor-pointer font-medium">{t('answerKey')}</summary>
+        <p className="mt-2 font-medium" data-testid="answer-key">{t('rightAnswer', { answer: rightText })}</p>
+        <p className="mt-1">{item.key.explain}</p>
+      </details>
     </li>
   );
+}
+
+/** What a question asks, as its student read it: beside a student's answers on the instructor's page. */
+export function ItemPrompt({ item }: { item: ItemView }) {
+  const tq = useTranslations('quiz');
+  return <p className="text-muted">{promptOf(tq, item)}</p>;
 }
 
 function promptOf(tq: ReturnType<typeof useTranslations<'quiz'>>, item: ItemView): string {
@@ -162,16 +179,26 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
   );
 }
 
-/** Right or not, the student's answer and the right one in words, and the engine's explanation (the student's page and the instructor's). */
-export function FeedbackLine({ f, item, given }: { f: Feedback; item: ItemView; given: unknown }) {
-  const t = useTranslations('classes.take');
+/** The right answer in words; a free ISN is said to be free rather than given as a number. */
+function useRightText(f: Feedback, item: ItemView): string {
   const tq = useTranslations('quiz');
   const text = useResponseText();
-  const rightText = f.freeSeq ? segmentText(f.canonical as Segment, tq('noFlags'), tq('anyIsn')) : text(item, f.canonical);
+  return f.freeSeq ? segmentText(f.canonical as Segment, tq('noFlags'), tq('anyIsn')) : text(item, f.canonical);
+}
+
+/**
+ * Right or not, the student's answer and the right one in words, and the engine's explanation:
+ * on the student's page ("Your answer"), and on the instructor's, which names the `student`.
+ */
+export function FeedbackLine({ f, item, given, student }: { f: Feedback; item: ItemView; given: unknown; student?: string }) {
+  const t = useTranslations('classes.take');
+  const text = useResponseText();
+  const rightText = useRightText(f, item);
+  const answer = given === undefined ? '' : text(item, given);
   return (
     <div className={f.correct ? 'text-ok' : 'text-danger'} data-testid="feedback">
       <p className="font-semibold">{t(f.correct ? 'right' : 'wrong')}</p>
-      {given !== undefined && <p className="text-fg">{t('yourAnswer', { answer: text(item, given) })}</p>}
+      {given !== undefined && <p className="text-fg">{student ? t('theirAnswer', { name: student, answer }) : t('yourAnswer', { answer })}</p>}
       {!f.correct && <p className="font-medium text-fg" data-testid="right-answer">{t('rightAnswer', { answer: rightText })}</p>}
       <p className="text-fg">{f.explain}</p>
     </div>

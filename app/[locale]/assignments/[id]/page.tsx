@@ -5,7 +5,7 @@ import { pageLocale } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { ApiButton } from '@/app/_components/classes/api-button';
 import { ScrollArea } from '@/app/_components/ui/scroll-area';
-import { Attempt, FeedbackLine, PreviewItem } from '@/app/_components/classes/attempt';
+import { Attempt, FeedbackLine, ItemPrompt, PreviewItem } from '@/app/_components/classes/attempt';
 import { ClassroomError } from '@/lib/classroom/errors';
 import { classroomForPage, orNotFound } from '@/app/_server/classroom';
 import { gradebookOf } from '@/app/_server/gradebook';
@@ -77,7 +77,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
   }
 
   const { gradebook, attempts: allAttempts } = await gradebookOf({ ...ctx, lang }, id);
-  const preview = await ctx.service.preview(ctx.actor, id);
+  const preview = await ctx.service.preview(ctx.actor, id, lang);
   const items = itemAnalysis(gradebook);
   const anyWrong = items.some((it) => it.right < it.answered);
   const csv = `/api/assignments/${id}/export?format=csv`;
@@ -154,7 +154,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
       </section>
 
       <StudentAnswers
-        ids={gradebook.rows.flatMap((r) => allAttempts.filter((a) => a.studentId === r.studentId).map((a) => ({ id: a.id, name: r.attempts > 1 ? `${r.name} · ${t('attemptN', { n: a.number })}` : r.name })))}
+        ids={gradebook.rows.flatMap((r) => allAttempts.filter((a) => a.studentId === r.studentId).map((a) => ({ id: a.id, student: r.name, name: r.attempts > 1 ? `${r.name} · ${t('attemptN', { n: a.number })}` : r.name })))}
         ctx={{ ...ctx, lang }}
       />
 
@@ -162,7 +162,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
         <h2 id="preview" className="text-xl font-semibold">{t('preview')}</h2>
         <p className="mt-1 text-sm text-muted">{t('previewNote')}</p>
         <ol className="mt-3 space-y-4">
-          {preview.map((item) => <PreviewItem key={item.position} item={item} />)}
+          {preview.map((item) => <PreviewItem key={item.position} item={item} total={preview.length} />)}
         </ol>
       </section>
     </div>
@@ -170,21 +170,22 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
 }
 
 /** Each student's counted attempt, answer by answer, with the engine's explanation. */
-async function StudentAnswers({ ids, ctx }: { ids: Array<{ id: string; name: string }>; ctx: NonNullable<Awaited<ReturnType<typeof classroomForPage>>> }) {
+async function StudentAnswers({ ids, ctx }: { ids: Array<{ id: string; name: string; student: string }>; ctx: NonNullable<Awaited<ReturnType<typeof classroomForPage>>> }) {
   const t = await getTranslations('classes');
   if (ids.length === 0) return null;
-  const views = await Promise.all(ids.map(async ({ id, name }) => ({ name, view: await ctx.service.attemptView(ctx.actor, id, ctx.lang) })));
+  const views = await Promise.all(ids.map(async ({ id, name, student }) => ({ name, student, view: await ctx.service.attemptView(ctx.actor, id, ctx.lang) })));
   return (
     <section aria-labelledby="answers">
       <h2 id="answers" className="text-xl font-semibold">{t('answers')}</h2>
-      {views.map(({ name, view }) => (
+      {views.map(({ name, student, view }) => (
         <details key={view.id} id={`answers-${view.id}`} className="mt-2 rounded-lg border border-border bg-surface p-3">
           <summary className="cursor-pointer font-medium">{name}</summary>
           <ol className="mt-2 space-y-2 text-sm">
             {(view.feedback ?? []).map((f) => (
               <li key={f.position}>
                 <p className="font-medium">{t('q', { n: f.position + 1 })}</p>
-                <FeedbackLine f={f} item={view.items[f.position]!} given={view.answers.find((a) => a.position === f.position)?.response} />
+                <ItemPrompt item={view.items[f.position]!} />
+                <FeedbackLine f={f} item={view.items[f.position]!} given={view.answers.find((a) => a.position === f.position)?.response} student={student} />
               </li>
             ))}
           </ol>
