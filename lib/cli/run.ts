@@ -93,6 +93,8 @@ function parseArgs(argv: string[], known: readonly string[]): Parsed {
       const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
       const inline = eq < 0 ? undefined : arg.slice(eq + 1);
       if (!known.includes(name)) throw new UsageError(`unknown option --${name}`);
+      // `--seed 7 --seed 8` is ambiguous (a script that appends an option meant to replace it).
+      if (options.has(name)) throw new UsageError(`--${name} is given more than once`);
       const value = inline ?? argv[++i];
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
       options.set(name, value);

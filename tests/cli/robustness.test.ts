@@ -22,6 +22,14 @@ describe('arguments', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^trace: --seed must be an integer/);
   });
+  it('an option given twice is refused, not read as its last value', async () => {
+    for (const argv of [['generate', 'handshake', '--seed', '7', '--seed', '8'], ['replay', 'f', '--lang=zh', '--lang', 'en']]) {
+      const r = await runCli(argv, readText(TRACE('1')));
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^trace: --(seed|lang) is given more than once/);
+    }
+  });
   it('scenarios takes no arguments', async () => {
     const r = await runCli(['scenarios', 'extra'], readText(''));
     expect(r.code).toBe(2);
