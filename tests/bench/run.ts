@@ -11,6 +11,8 @@
 // heaviest); SYNACK_BENCH_LOAD_SECONDS its length per page and round (default 5);
 // SYNACK_BENCH_ENGINE_ONLY=1 skips the page figures and the classroom load; SYNACK_BENCH_CLASSROOM_ONLY=1
 // runs only the classroom load (tests/bench/classroom.ts), on the build in .next or a fresh one;
+// SYNACK_BENCH_PAGES_ONLY=1 runs only the first-load JS, HTML size and request-rate figures (no
+// engine, CLI, capture, Lighthouse or classroom), on the build in .next or a fresh one;
 // SYNACK_BENCH_PORT fixes the port of the page figures' server (default: a free one).
 import type { LaunchedChrome } from 'chrome-launcher';
 import { benchCli, type Timing } from './cli';
@@ -86,7 +88,7 @@ async function htmlAndLoad(origin: string, measured: PageJs[]): Promise<void> {
   }
 }
 
-async function pages(): Promise<void> {
+async function pages({ lighthouse }: { lighthouse: boolean }): Promise<void> {
   const lessonPath = process.env.SYNACK_BENCH_LESSON ?? '/en/learn/three-way-handshake';
   const how = ensureBuild();
   let server: Server | undefined;
@@ -118,6 +120,7 @@ async function pages(): Promise<void> {
     for (const s of extra) console.log(`       only on the lesson page: ${s.src} ${kB(s.gzip)}`);
 
     await htmlAndLoad(server.origin, first.pages);
+    if (!lighthouse) return;
 
     chrome = await startChrome();
     // Scores move by several points between runs on a busy machine (the first run in a fresh
@@ -182,12 +185,14 @@ function cli(): void {
 if (process.env.SYNACK_BENCH_CLASSROOM_ONLY === '1') {
   ensureBuild();
   await runClassroomBench(line);
+} else if (process.env.SYNACK_BENCH_PAGES_ONLY === '1') {
+  await pages({ lighthouse: false });
 } else {
   engine();
   cli();
   runCaptureBench(line);
   if (process.env.SYNACK_BENCH_ENGINE_ONLY !== '1') {
-    await pages();
+    await pages({ lighthouse: true });
     await runClassroomBench(line);
   }
 }
