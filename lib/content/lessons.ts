@@ -4,7 +4,7 @@ import matter from 'gray-matter';
 import type { z } from 'zod';
 import type { Locale } from '@/lib/i18n/locales';
 import { ContentError, describeZodError } from './errors';
-import { renderGlossaryDefinition, renderLessonMarkdown, type Heading } from './markdown';
+import { renderGlossaryDefinition, renderLessonMarkdown, tocHtml, type Heading } from './markdown';
 import { frontMatterSchema, glossarySchema, navSchema, slugSchema, type FrontMatter, type Nav } from './schema';
 import type { TraceView } from '@/lib/engine';
 import { buildQuizView, buildTraceView, type QuizView } from './trace-view';
@@ -24,6 +24,8 @@ export interface LessonMeta extends FrontMatter {
 export interface Lesson extends LessonMeta {
   parts: LessonPart[];
   headings: Heading[];
+  /** The headings as the `<li>` items of a table of contents (sanitized HTML). */
+  tocHtml: string;
 }
 
 export interface LessonLink {
@@ -134,7 +136,7 @@ export function loadLesson(locale: Locale, slug: string, root = contentRoot()): 
           return { type: 'quiz', id: part.id, quiz: buildQuizView(part.block, where) };
       }
     });
-    return { ...meta, slug, locale, parts, headings: rendered.headings };
+    return { ...meta, slug, locale, parts, headings: rendered.headings, tocHtml: tocHtml(rendered.headings) };
   });
 }
 

@@ -275,6 +275,21 @@ function stringify(nodes: HastContent[]): string {
   return unified().use(rehypeStringify).stringify({ type: 'root', children: nodes });
 }
 
+/**
+ * A lesson's table of contents as sanitized HTML (a `<li>` per heading, `data-depth` 2 or 3), made
+ * once with the lesson: as React elements its two copies on the page (phone and wide) cost more
+ * to serve than the lesson's prose. Pure.
+ */
+export function tocHtml(headings: Heading[]): string {
+  const items: HastContent[] = headings.map((heading) => ({
+    type: 'element',
+    tagName: 'li',
+    properties: { dataDepth: String(heading.depth) },
+    children: [{ type: 'element', tagName: 'a', properties: { href: `#${heading.id}` }, children: [{ type: 'text', value: heading.text }] }],
+  }));
+  return stringify(items);
+}
+
 function collectHeadings(root: HastRoot): Heading[] {
   const headings: Heading[] = [];
   const visit = (node: HastNodes) => {

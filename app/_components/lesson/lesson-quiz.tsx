@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import { useTranslations } from 'next-intl';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { QuizView } from '@/lib/content';
 
 // The card grades with the engine: it is fetched only when the learner starts the question,
@@ -21,11 +21,16 @@ function LoadingNote() {
   );
 }
 
-/** A lesson's ```quiz block: a short invitation that turns into the interactive question. */
-export function LessonQuiz({ id, quiz }: { id: string; quiz: QuizView }) {
+/**
+ * A lesson's ```quiz block: a short invitation that turns into the interactive question. The
+ * question comes as JSON text, read only once the learner starts it (a string crosses React's
+ * payload as one block; see LessonTrace).
+ */
+export function LessonQuiz({ id, quizJson }: { id: string; quizJson: string }) {
   const t = useTranslations('lesson');
   const [started, setStarted] = useState(false);
-  if (started) {
+  const quiz = useMemo(() => (started ? (JSON.parse(quizJson) as QuizView) : null), [started, quizJson]);
+  if (quiz) {
     return (
       <div className="my-8" data-testid="lesson-quiz">
         <LessonQuizCard id={id} quiz={quiz} heading={t('quizTitle')} />

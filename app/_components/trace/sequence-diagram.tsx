@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef, useState, type RefObject } from 'react';
-import type { Side } from '@/lib/engine/types';
+import type { ResolvedEvent, Side } from '@/lib/engine/types';
 import { statesAt, useTraceStep } from './trace-context';
 import {
   extraEnds,
@@ -18,6 +18,7 @@ import {
   type ExtraArrow,
   type PlacedLabel,
   type SequenceGeometry,
+  type SequenceLayout,
 } from './sequence-layout';
 
 export type { ExtraArrow } from './sequence-layout';
@@ -47,6 +48,28 @@ export interface SequenceDiagramProps {
   drawn?: boolean;
 }
 
+/**
+ * Layouts of a trace without a question's arrow, by width and the word for "lost". A lesson's
+ * views are parsed once on the server (LessonTrace), so every request after the first reuses
+ * them: the layout is needed even before hydration, for the room the diagram keeps.
+ */
+const layouts = new WeakMap<ResolvedEvent[], Map<string, SequenceLayout>>();
+function layoutOf(events: ResolvedEvent[], extra: ExtraArrow | null, lostWord: string, available: number): SequenceLayout {
+  if (extra) return layoutSequence(events, extra, lostWord, sequenceGeometry(available));
+  let byKey = layouts.get(events);
+  if (!byKey) {
+    byKey = new Map();
+    layouts.set(events, byKey);
+  }
+  const key = `${available} ${lostWord}`;
+  let layout = byKey.get(key);
+  if (!layout) {
+    layout = layoutSequence(events, null, lostWord, sequenceGeometry(available));
+    byKey.set(key, layout);
+  }
+  return layout;
+}
+
 /** Text drawn over arrows keeps a rim of the background so it stays readable. */
 const halo = { stroke: 'var(--surface)', strokeWidth: 4, paintOrder: 'stroke' as const };
 
@@ -60,7 +83,7 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null, d
   const lostWord = t('lost');
   // Every label is placed before anything is drawn, so crossing arrows' labels are kept apart
   // and all labels are painted over all lines.
-  const { g, arrows, labels } = layoutSequence(view.events, extra, lostWord, sequenceGeometry(available));
+  const { g, arrows, labels } = layoutOf(view.events, extra, lostWord, available);
   const X = g.x;
   const WIDTH = g.width;
   const ROW = g.row;

@@ -48,11 +48,10 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
     if (!playing && step >= total) setStep(0);
     setPlaying(!playing);
   };
-  // aria-disabled, not disabled: a disabled button loses focus, and at the last step focus fell
-  // to <body>, where Home and the arrow keys no longer reach the widget. setStep clamps, so a
-  // press at either end does nothing.
-  const button =
-    'inline-flex min-h-10 min-w-10 items-center justify-center rounded-md border border-border bg-surface px-2.5 text-sm font-medium hover:bg-surface-2 aria-disabled:cursor-not-allowed aria-disabled:opacity-50';
+  // The step buttons use aria-disabled, not disabled: a disabled button loses focus, and at the
+  // last step focus fell to <body>, where Home and the arrow keys no longer reach the widget.
+  // setStep clamps, so a press at either end does nothing. Their look is one class in
+  // globals.css: spelled out in utilities it was a fifth of a lesson's widget HTML.
 
   return (
     <TraceStepContext.Provider value={context}>
@@ -75,20 +74,20 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
             data-testid="trace-toolbar"
             className="sticky top-0 z-10 flex items-center gap-1.5 border-b border-border bg-surface/95 px-3 py-2 backdrop-blur sm:static sm:flex-wrap sm:gap-2 sm:border-0 sm:bg-transparent sm:p-0 sm:backdrop-blur-none"
           >
-            <button type="button" className={button} onClick={() => setStep(0)} aria-disabled={step === 0 || undefined} aria-label={t('first')}>
+            <button type="button" className="trace-button" onClick={() => setStep(0)} aria-disabled={step === 0 || undefined} aria-label={t('first')}>
               <Icon d="M6 5v14M18 5l-9 7 9 7z" />
             </button>
-            <button type="button" className={button} onClick={() => setStep(step - 1)} aria-disabled={step === 0 || undefined} aria-label={t('previous')}>
+            <button type="button" className="trace-button" onClick={() => setStep(step - 1)} aria-disabled={step === 0 || undefined} aria-label={t('previous')}>
               <Icon d="M16 5l-9 7 9 7z" />
             </button>
-            <button type="button" className={`${button} gap-1.5 sm:min-w-20`} onClick={togglePlay} aria-pressed={playing}>
+            <button type="button" className="trace-button gap-1.5 sm:min-w-20" onClick={togglePlay} aria-pressed={playing}>
               <Icon d={playing ? 'M8 5v14M16 5v14' : 'M8 5l9 7-9 7z'} />
               {playing ? t('pause') : t('play')}
             </button>
-            <button type="button" className={button} onClick={() => setStep(step + 1)} aria-disabled={step === total || undefined} aria-label={t('next')}>
+            <button type="button" className="trace-button" onClick={() => setStep(step + 1)} aria-disabled={step === total || undefined} aria-label={t('next')}>
               <Icon d="M8 5l9 7-9 7z" />
             </button>
-            <button type="button" className={button} onClick={() => setStep(total)} aria-disabled={step === total || undefined} aria-label={t('last')}>
+            <button type="button" className="trace-button" onClick={() => setStep(total)} aria-disabled={step === total || undefined} aria-label={t('last')}>
               <Icon d="M18 5v14M6 5l9 7-9 7z" />
             </button>
             <span className="ml-auto text-sm tabular-nums text-muted">
@@ -125,7 +124,7 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
 
 function Icon({ d }: { d: string }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4" fill="currentColor" stroke="currentColor" strokeWidth={2} strokeLinejoin="round">
+    <svg aria-hidden="true" viewBox="0 0 24 24" className="trace-icon">
       <path d={d} />
     </svg>
   );

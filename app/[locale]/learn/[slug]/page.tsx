@@ -73,7 +73,7 @@ export default async function LessonPage({ params }: PageProps<'/[locale]/learn/
         </header>
 
         {lesson.headings.length > 0 && (
-          <TableOfContents id="toc-mobile" title={t('toc')} headings={lesson.headings} className="mt-6 rounded-lg border border-border bg-surface p-4 lg:hidden" />
+          <TableOfContents id="toc-mobile" title={t('toc')} itemsHtml={lesson.tocHtml} className="mt-6 rounded-lg border border-border bg-surface p-4 lg:hidden" />
         )}
 
         <div className="mt-8">
@@ -112,31 +112,22 @@ export default async function LessonPage({ params }: PageProps<'/[locale]/learn/
 
       {lesson.headings.length > 0 && (
         <aside className="hidden lg:block">
-          <TableOfContents id="toc-wide" title={t('toc')} headings={lesson.headings} className="sticky top-20" />
+          <TableOfContents id="toc-wide" title={t('toc')} itemsHtml={lesson.tocHtml} className="sticky top-20" />
         </aside>
       )}
     </div>
   );
 }
 
-type Heading = { depth: 2 | 3; id: string; text: string };
-
 /** The lesson's headings as links; drawn twice (above the text on phones, beside it when wide). */
-function TableOfContents({ id, title, headings, className }: { id: string; title: string; headings: Heading[]; className: string }) {
+function TableOfContents({ id, title, itemsHtml, className }: { id: string; title: string; itemsHtml: string; className: string }) {
   return (
     <nav aria-labelledby={id} className={className}>
       <h2 id={id} className="text-sm font-semibold uppercase tracking-wide text-muted">
         {title}
       </h2>
-      <ul className="mt-2 space-y-1 text-sm">
-        {headings.map((heading) => (
-          <li key={heading.id} className={heading.depth === 3 ? 'pl-4' : undefined}>
-            <a href={`#${heading.id}`} className="text-accent hover:underline">
-              {heading.text}
-            </a>
-          </li>
-        ))}
-      </ul>
+      {/* Made by lib/content with the lesson, from its sanitized headings. */}
+      <ul className="lesson-toc mt-2 space-y-1 text-sm" dangerouslySetInnerHTML={{ __html: itemsHtml }} />
     </nav>
   );
 }
