@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ContentError, learningPath, lessonNeighbours, loadGlossary, loadLesson } from '@/lib/content';
-import { renderLessonMarkdown } from '@/lib/content/markdown';
+import { renderLessonMarkdown, tocHtml } from '@/lib/content/markdown';
 import { lessonItemRef } from '@/lib/quiz';
 
 const FRONT = `---
@@ -66,6 +66,14 @@ describe('renderLessonMarkdown', () => {
       { depth: 2, id: 'lesson-why-three', text: 'Why three?' },
       { depth: 3, id: 'lesson-三次握手', text: '三次握手' },
     ]);
+  });
+
+  it('makes the table of contents from the headings: escaped text, the ids as links, the depth as data', () => {
+    const { headings } = renderLessonMarkdown('## seq < ack & "fin"\n\n### 三次握手\n', { file: 'x.md' });
+    expect(tocHtml(headings)).toBe(
+      '<li data-depth="2"><a href="#lesson-seq--ack--fin">seq &#x3C; ack &#x26; "fin"</a></li>' +
+        '<li data-depth="3"><a href="#lesson-三次握手">三次握手</a></li>',
+    );
   });
 
   it('splits the document around widget blocks, in order', () => {
