@@ -1,7 +1,7 @@
 // The production build the page benchmarks measure: `next build` (unless told to reuse one) and
 // a `next start` on 127.0.0.1 and a free port, stopped by the caller (also on error).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -51,6 +51,8 @@ export interface Server {
   stop: () => Promise<void>;
   /** SIGKILL to the whole process group at once: a crash, with no chance to flush or close anything. */
   crash: () => Promise<void>;
+  /** CPU time (user + system, ms) the server process has used so far; null without Linux's /proc. */
+  cpuMs: () => number | null;
 }
 
 export interface ServerOptions {
@@ -58,6 +60,20 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** A fixed port (a restart after a crash keeps its address); a free one otherwise. */
   port?: number;
+}
+
+/**
+ * utime + stime of a process from /proc/<pid>/stat, in ms (the kernel reports them in USER_HZ,
+ * 100 a second). `next start` serves from the process it was started as.
+ */
+function processCpuMs(pid: number): number | null {
+  try {
+    // Fields after the command name (which may hold spaces), from field 3 on: utime and stime are 14 and 15.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
 }
 
 /** `next start` on 127.0.0.1, resolved once it answers HTTP. */
@@ -107,7 +123,7 @@ export async function startServer(options: ServerOptions = {}): Promise<Server> 
     if (child.exitCode !== null) throw new Error(`next start exited (${child.exitCode}):\n${log}`);
     try {
       await fetch(`${origin}/`, { redirect: 'manual' });
-      return { origin, port, stop, crash };
+      return { origin, port, stop, crash, cpuMs: () => processCpuMs(child.pid as number) };
     } catch {
       await new Promise((r) => setTimeout(r, 200));
     }
