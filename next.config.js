@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { withSerwist } from '@serwist/turbopack';
 import createNextIntlPlugin from 'next-intl/plugin';
 
-const withNextIntl = createNextIntlPlugin('./app/_lib/i18n/request.ts');
+const withNextIntl = createNextIntlPlugin('./app/_server/i18n-request.ts');
 
 /**
  * The first path segments of the pages under app/[locale] ('' for the home page), so the proxy

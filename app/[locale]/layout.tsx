@@ -10,6 +10,7 @@ import { NotFoundView } from '@/app/_components/layout/not-found-view';
 import { SiteHeader } from '@/app/_components/ui/site-header';
 import { OfflineSupport } from '@/app/_components/offline/offline-support';
 import { InstallOffer } from '@/app/_components/offline/install-offer';
+import { TimeZoneSync } from '@/app/_components/layout/time-zone-sync';
 
 export function generateStaticParams() {
   return routing.locales.map((locale) => ({ locale }));
@@ -69,6 +70,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
             <div className="flex min-h-dvh flex-col">
               <SiteHeader />
               <OfflineSupport />
+              <TimeZoneSync />
               <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-10">
                 {/* A URL that is no page: the 404 page instead of the page, so nothing throws
                     notFound() (which Next.js would serve as an empty shell). */}

@@ -333,6 +333,44 @@ describe('an assignment past its due time', () => {
   });
 });
 
+describe('moments in the reader\'s time zone', () => {
+  it('a student whose browser is in Asia/Shanghai reads the due time in GMT+8, in en and zh; a forged zone cookie falls back to UTC', async () => {
+    const base = running().app.baseUrl;
+    const teacher = await running().browser.newContext();
+    const student = await running().browser.newContext({ timezoneId: 'Asia/Shanghai' });
+    try {
+      const post = (ctx: BrowserContext, path: string, data: unknown) => ctx.request.post(base + path, { data, headers: { origin: base } });
+      const stamp = Date.now();
+      expect((await post(teacher, '/api/auth/sign-up/email', { name: 'Zone Teacher', email: `tz-t-${stamp}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' })).status()).toBe(200);
+      const { class: cls } = (await (await post(teacher, '/api/classes', { name: 'Zones' })).json()) as { class: { id: string; joinCode: string } };
+      // Due at 12:00 UTC tomorrow: 20:00 in Shanghai.
+      const due = new Date(Date.now() + 86_400_000);
+      due.setUTCHours(12, 0, 0, 0);
+      const made = await post(teacher, `/api/classes/${cls.id}/assignments`, {
+        title: 'Due at noon UTC', topics: ['handshake'], kinds: ['ack'], count: 1, difficulty: 'beginner', variant: 'same',
+        attempts: 1, timeLimit: null, feedback: 'after_submit', focus: null, opensAt: Date.now() - 1000, dueAt: due.getTime(),
+      });
+      expect(made.status(), await made.text()).toBe(201);
+      expect((await post(student, '/api/auth/sign-up/email', { name: 'Beijing Student', email: `tz-s-${stamp}@example.test`, password: 'correct horse 1' })).status()).toBe(200);
+      expect((await post(student, '/api/classes/join', { code: cls.joinCode })).ok()).toBe(true);
+      const page = await student.newPage();
+      for (const lang of ['en', 'zh']) {
+        await visit(page, `${base}/${lang}/classes/${cls.id}`);
+        // The first page the browser opens is written in UTC, then refreshed once in its own zone.
+        await page.locator('main').getByText(/GMT\+8/).first().waitFor({ timeout: 10_000 });
+        expect(await page.locator('main').textContent(), lang).toMatch(/20:00|8:00\s?PM/);
+      }
+      await student.addCookies([{ name: 'synack-tz', value: 'Mars/Olympus', url: base }]);
+      const forged = await student.request.get(`${base}/en/classes/${cls.id}`);
+      expect(forged.status()).toBe(200);
+      expect(await forged.text()).toMatch(/12:00 PM UTC/);
+    } finally {
+      await teacher.close();
+      await student.close();
+    }
+  });
+});
+
 describe('signed-in pages on a 390 px phone', () => {
   it('the instructor\'s and the student\'s pages, en and zh, with answers present, are no wider than the screen', { timeout: 180_000 }, async () => {
     const base = running().app.baseUrl;
