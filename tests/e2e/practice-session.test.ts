@@ -93,6 +93,7 @@ describe('a practice session', () => {
       expect(await page.getByTestId('skill-ack_of_syn').textContent()).toContain('1 of 1 question right at the first try of the latest answer · 1 retry');
       // Fixed at the retry: no misconception is behind a mistake any more; the history keeps both answers.
       expect(await page.locator('[data-testid^="misconception-"]').count()).toBe(0);
+      await page.getByText('None now: every question you answered with a misconception, you have since answered right.').waitFor();
       expect(await page.locator('table tbody tr').count()).toBe(2);
       expect(await page.locator('table tbody tr').first().textContent()).toContain('try 2');
       await visit(page, `${running().app.baseUrl}/zh/progress`, { waitUntil: 'networkidle' });

@@ -61,7 +61,7 @@ export function ProgressView() {
         </details>
       </Panel>
 
-      <Panel title={t('misconceptions')} empty={misconceptions.length === 0 ? t('noMisconceptions') : null}>
+      <Panel title={t('misconceptions')} empty={misconceptions.length === 0 ? t(progress.attempts.some((a) => a.misconception) ? 'misconceptionsFixed' : 'noMisconceptions') : null}>
         <ul className="mt-3 space-y-3">
           {misconceptions.map(({ misconception, count }) => (
             <li key={misconception} data-testid={`misconception-${misconception}`}>
