@@ -2,6 +2,7 @@
 // Each method takes the acting user and refuses with a ClassroomError (an HTTP status and a
 // reason) before it changes anything. The clock comes in, so tests can move time.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { AssignmentRecord, AttemptRecord, ClassRecord, Role, Store } from '../db/index';
 import { buildItem, checkAnswer, decodeSpec, encodeSpec, gradeItem, ResponseError, rightResponse, type ItemCheck, type QuizItem, type Response } from '../quiz/index';
 import type { Lang, SegmentAnswer } from '../engine/index';
@@ -64,8 +65,7 @@ function joinCode(): string {
  * needs the attempt's items: a bounded cache of a pure function, so an instance without it (a
  * restart, a second server) only builds again.
  */
-const builtItems = new Map<string, QuizItem>();
-const BUILT_ITEMS_MAX = 5000;
+const builtItems = new LRUCache<string, QuizItem>({ max: 5000 });
 
 function itemAt(spec: string): QuizItem {
   const cached = builtItems.get(spec);
@@ -73,10 +73,26 @@ function itemAt(spec: string): QuizItem {
   const decoded = decodeSpec(spec);
   if (!decoded) throw new Error(`stored spec ${spec} does not decode`);
   const item = buildItem(decoded);
-  if (builtItems.size >= BUILT_ITEMS_MAX) builtItems.delete(builtItems.keys().next().value as string);
   builtItems.set(spec, item);
   return item;
 }
+
+/**
+ * What an answer needs of its attempt that never changes once the attempt exists: whose it is,
+ * its class, items and clock, and its assignment (which can no longer be edited: attempts start
+ * only once it has opened, and an open assignment refuses edits). Kept per instance so that an
+ * answer is one conditional write; what does change (submitted, removed from the roster) is
+ * checked by that write in the database, so every instance stays right without this cache.
+ */
+interface FixedAttempt {
+  studentId: string;
+  classId: string;
+  specs: string[];
+  startedAt: number;
+  assignment: Assignment;
+}
+
+const fixedAttempts = new LRUCache<string, FixedAttempt>({ max: 10_000 });
 
 function toAssignment(r: AssignmentRecord): Assignment {
   const { seed: _seed, ...rest } = r;
@@ -165,6 +181,7 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     const found = await store.attemptContext(attemptId);
     if (!found) throw new ClassroomError(404, 'noAttempt');
     const { attempt, assignment: record, cls, enrollment } = found;
+    if (!fixedAttempts.has(attemptId)) fixedAttempts.set(attemptId, { studentId: attempt.studentId, classId: cls.id, specs: attempt.specs, startedAt: attempt.startedAt, assignment: toAssignment(record) });
     if (actor.role === 'instructor') {
       if (cls.instructorId !== actor.id) throw new ClassroomError(403, 'notYourClass');
       return { attempt, record, teaches: true };
@@ -172,6 +189,27 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     if (attempt.studentId !== actor.id) throw new ClassroomError(403, 'notYourAttempt');
     if (!enrollment || enrollment.removedAt !== null) throw new ClassroomError(403, 'notInClass');
     return { attempt, record, teaches: false };
+  }
+
+  /**
+   * The answer path of a class at work: an attempt this instance has seen, feedback not at once,
+   * still in time. Stores with one conditional write and no read; false when it did not store
+   * (a retry, or the attempt closed, or anything unusual), and the full path then says why.
+   */
+  async function savedFromFixed(actor: Actor, attemptId: string, position: number, clientSeq: number, response: unknown): Promise<boolean> {
+    const fixed = fixedAttempts.get(attemptId);
+    const spec = fixed?.specs[position];
+    if (!fixed || spec === undefined || actor.role !== 'student' || fixed.studentId !== actor.id || fixed.assignment.config.feedback === 'immediate') return false;
+    const now = clock();
+    if (attemptOver(fixed.assignment, { startedAt: fixed.startedAt, submittedAt: null }, now)) return false;
+    let check: ItemCheck;
+    try {
+      check = checkAnswer(itemAt(spec), response as Response);
+    } catch {
+      return false;
+    }
+    const answer = { attemptId, position, clientSeq, response, correct: check.correct, misconception: check.misconception, answeredAt: now };
+    return store.saveAnswerIfOpen(answer, fixed.classId);
   }
 
   return {
@@ -320,6 +358,7 @@ export function classroom(store: Store, clock: () => number = Date.now) {
 
     /** Stores an answer as given (graded on the server); the feedback comes back only when the rule allows. */
     async saveAnswer(actor: Actor, attemptId: string, position: number, clientSeq: number, response: unknown, lang: Lang) {
+      if (await savedFromFixed(actor, attemptId, position, clientSeq, response)) return { stored: true, feedback: null };
       const { attempt, record, teaches } = await ownAttempt(actor, attemptId);
       if (teaches) throw new ClassroomError(403, 'instructorsDoNotAnswer');
       const a = toAssignment(record);

@@ -1,6 +1,6 @@
 // The one set of queries behind the app, the same text for SQLite and PostgreSQL. The Store knows
 // rows, not rules: who may do what is decided by its callers (lib/classroom, app/_server).
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type OnConflictBuilder, type OnConflictUpdateBuilder } from 'kysely';
 import type { Database, Role } from './schema';
 
 export interface UserRecord {
@@ -132,6 +132,12 @@ export interface Store {
    * True when this call changed the row.
    */
   saveAnswer(a: AnswerRecord): Promise<boolean>;
+  /**
+   * saveAnswer in one conditional write, for the answer path: stores nothing (false) when the
+   * attempt was submitted or its student is no longer in the class `classId`, so a caller that
+   * knows the attempt's fixed facts needs no read first. False also for a retry or an older answer.
+   */
+  saveAnswerIfOpen(a: AnswerRecord, classId: string): Promise<boolean>;
   /** Stores the question's first answer; true when stored, false when one was already there (kept as it was). */
   saveFirstAnswer(a: AnswerRecord): Promise<boolean>;
   answersOf(attemptIds: readonly string[]): Promise<AnswerRecord[]>;
@@ -193,6 +199,16 @@ function answerRow(a: AnswerRecord) {
     answered_at: a.answeredAt,
   };
 }
+
+/** On a stored answer: the newer seq wins, a repeated or older one changes nothing. */
+function newerAnswerWins(oc: OnConflictBuilder<Database, 'answers'>, row: ReturnType<typeof answerRow>): OnConflictUpdateBuilder<Database, 'answers'> {
+  return oc
+    .columns(['attempt_id', 'position'])
+    .doUpdateSet({ client_seq: row.client_seq, response: row.response, correct: row.correct, misconception: row.misconception, answered_at: row.answered_at });
+}
+
+/** A parameter with its column's type: PostgreSQL reads an untyped parameter in a SELECT list as text. */
+const typed = (value: string | number | null, type: 'text' | 'integer' | 'bigint') => sql`cast(${value} as ${sql.raw(type)})`;
 
 export function kyselyStore(db: Kysely<Database>): Store {
   return {
@@ -428,12 +444,33 @@ export function kyselyStore(db: Kysely<Database>): Store {
       const r = await db
         .insertInto('answers')
         .values(row)
-        .onConflict((oc) =>
-          oc
-            .columns(['attempt_id', 'position'])
-            .doUpdateSet({ client_seq: row.client_seq, response: row.response, correct: row.correct, misconception: row.misconception, answered_at: row.answered_at })
-            .where('answers.client_seq', '<', a.clientSeq),
+        .onConflict((oc) => newerAnswerWins(oc, row).where('answers.client_seq', '<', a.clientSeq))
+        .executeTakeFirst();
+      return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
+    },
+    async saveAnswerIfOpen(a, classId) {
+      const row = answerRow(a);
+      const r = await db
+        .insertInto('answers')
+        .columns(['attempt_id', 'position', 'client_seq', 'response', 'correct', 'misconception', 'answered_at'])
+        .expression(
+          db
+            .selectFrom('attempts')
+            .innerJoin('enrollments', (join) => join.onRef('enrollments.student_id', '=', 'attempts.student_id').on('enrollments.class_id', '=', classId))
+            .select([
+              'attempts.id',
+              typed(row.position, 'integer').as('position'),
+              typed(row.client_seq, 'integer').as('client_seq'),
+              typed(row.response, 'text').as('response'),
+              typed(row.correct, 'integer').as('correct'),
+              typed(row.misconception, 'text').as('misconception'),
+              typed(row.answered_at, 'bigint').as('answered_at'),
+            ])
+            .where('attempts.id', '=', a.attemptId)
+            .where('attempts.submitted_at', 'is', null)
+            .where('enrollments.removed_at', 'is', null),
         )
+        .onConflict((oc) => newerAnswerWins(oc, row).where('answers.client_seq', '<', a.clientSeq))
         .executeTakeFirst();
       return Number(r.numInsertedOrUpdatedRows ?? 0) > 0;
     },

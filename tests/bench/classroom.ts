@@ -19,7 +19,8 @@
 //
 // SYNACK_BENCH_STUDENTS (default 300) and SYNACK_BENCH_QUESTIONS (default 10) scale it;
 // SYNACK_BENCH_THINK_MS (default 2000-6000) sets the class pace's think time, as MIN-MAX;
-// SYNACK_BENCH_PGPORT picks the port of the PostgreSQL the bench starts (default 55499).
+// SYNACK_BENCH_PGPORT picks the port of the PostgreSQL the bench starts (default 55499);
+// with SYNACK_BENCH_PORT set, the classroom's servers listen on the three ports after it.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -29,6 +30,9 @@ import { seededRandom } from '@/lib/engine';
 import { root, startServer, type Server } from './server';
 
 type Line = (label: string, value: string, target: string, ok: boolean) => void;
+
+/** The n-th classroom server's port (1-based) after SYNACK_BENCH_PORT, or a free one when unset. */
+const portAfterBase = (n: number): number | undefined => (process.env.SYNACK_BENCH_PORT ? Number(process.env.SYNACK_BENCH_PORT) + n : undefined);
 
 const STUDENTS = Math.max(2, Number(process.env.SYNACK_BENCH_STUDENTS ?? 300));
 const QUESTIONS = Math.max(1, Number(process.env.SYNACK_BENCH_QUESTIONS ?? 10));
@@ -263,7 +267,7 @@ async function storedAt(conn: Connection, students: Student[], seq: number): Pro
 async function sqliteRound(line: Line): Promise<void> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'synack-bench-classes-'));
   const env = { DATA_DIR: dataDir, INSTRUCTOR_CODE: 'bench-teach', BETTER_AUTH_SECRET: SECRET, SIGN_IN_LIMIT: '100000' };
-  let server: Server | undefined = await startServer({ env });
+  let server: Server | undefined = await startServer({ env, port: portAfterBase(1) });
   let conn: Connection | undefined;
   try {
     console.log(`\nclassroom load on SQLite (one instance): setting up ${STUDENTS} students`);
@@ -335,9 +339,9 @@ async function postgresRound(line: Line): Promise<void> {
   let conn: Connection | undefined;
   try {
     // The first instance migrates; the second starts on the migrated database.
-    servers.push(await startServer({ env }));
+    servers.push(await startServer({ env, port: portAfterBase(2) }));
     await fetch(`${servers[0]!.origin}/api/health`);
-    servers.push(await startServer({ env }));
+    servers.push(await startServer({ env, port: portAfterBase(3) }));
     const origins = servers.map((s) => s.origin);
     console.log(`       setting up ${STUDENTS} students, requests alternating between ${origins.join(' and ')}`);
     const { students } = await setUp(origins, 'pg');

@@ -128,6 +128,27 @@ describe.each(BACKENDS)('Store on $name', (backend) => {
     expect(await store.answersOf([])).toEqual([]);
   });
 
+  it('answers in one conditional write: stored while the attempt is open and its student in the class, never over a newer one', async () => {
+    const [attempt] = await store.attemptsOf('a1', 's1');
+    const answer = { attemptId: attempt!.id, position: 1, clientSeq: 4, response: { option: 2 }, correct: false, misconception: 'fin_takes_seq', answeredAt: 7 };
+    expect(await store.saveAnswerIfOpen(answer, 'c1')).toBe(true);
+    expect(await store.saveAnswerIfOpen(answer, 'c1')).toBe(false);
+    expect(await store.saveAnswerIfOpen({ ...answer, clientSeq: 3, correct: true }, 'c1')).toBe(false);
+    const stored = async () => (await store.answersOf([attempt!.id])).find((x) => x.position === 1);
+    expect(await stored()).toEqual(answer);
+    // The class must be the one the attempt's student is in.
+    expect(await store.saveAnswerIfOpen({ ...answer, clientSeq: 5 }, 'no-such-class')).toBe(false);
+    const newer = { ...answer, clientSeq: 6, response: 1234, correct: true, misconception: null };
+    expect(await store.saveAnswerIfOpen(newer, 'c1')).toBe(true);
+    expect(await stored()).toEqual(newer);
+    // A removed student's attempt (s2 left the roster above) and a submitted attempt take nothing.
+    const removed = await store.createAttempt({ id: 'at-removed', assignmentId: 'a1', studentId: 's2', number: 1, specs: [], startedAt: 1, submittedAt: null });
+    expect(await store.saveAnswerIfOpen({ ...answer, attemptId: removed.id }, 'c1')).toBe(false);
+    const submitted = await store.createAttempt({ id: 'at-submitted', assignmentId: 'a1', studentId: 's1', number: 2, specs: [], startedAt: 1, submittedAt: 2 });
+    expect(await store.saveAnswerIfOpen({ ...answer, attemptId: submitted.id }, 'c1')).toBe(false);
+    expect(await store.answersOf([removed.id, submitted.id])).toEqual([]);
+  });
+
   it('submits once', async () => {
     const [attempt] = await store.attemptsOf('a1', 's1');
     expect(await store.submitAttempt(attempt!.id, 50)).toBe(true);
