@@ -89,9 +89,16 @@ export function ReviewSession() {
       </h2>
       {served ? (
         <>
-          <p className="text-sm text-muted">
-            {t('skillLabel', { skill: ts(served.card.target.type === 'quiz' ? served.card.target.skill : served.question.skill) })}
-            {served.paced && ` · ${t('paced')}`}
+          <p className="text-sm text-muted" data-testid="review-skill">
+            {[
+              // A spot-the-error card's skill names the rule the planted segment breaks, so it points
+              // at the answer: it is said once the card is answered.
+              (answered || !(served.question.source === 'quiz' && served.question.item.kind === 'spot_error')) &&
+                t('skillLabel', { skill: ts(served.card.target.type === 'quiz' ? served.card.target.skill : served.question.skill) }),
+              served.paced && t('paced'),
+            ]
+              .filter(Boolean)
+              .join(' · ')}
           </p>
           {served.question.source === 'quiz' ? (
             <QuizCard key={served.question.ref} item={served.question.item} itemKey={`review:${served.question.ref}`} onDone={onQuizDone} />
