@@ -32,6 +32,8 @@ export interface Feedback {
   /** The canonical segment's seq is the sender's ISN, free: any value is right. */
   freeSeq: boolean;
   misconception: string | null;
+  /** False for a question left unanswered when the attempt ended: the key and its explanation. */
+  answered: boolean;
 }
 
 /** A question of the instructor's preview: what a student sees, and the answer key. */
@@ -149,7 +151,12 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     const item = itemAt(spec);
     const g = gradeItem(item, response as Response, lang);
     const freeSeq = item.kind === 'segment' && freeField(item.question, g.canonical as SegmentAnswer, 'seq');
-    return { position, correct: g.correct, explain: g.explain, canonical: g.canonical, freeSeq, misconception: g.misconception };
+    return { position, correct: g.correct, explain: g.explain, canonical: g.canonical, freeSeq, misconception: g.misconception, answered: true };
+  }
+
+  /** A question the ended attempt left unanswered: no points, and the right answer explained. */
+  function unansweredAt(spec: string, position: number, lang: Lang): Feedback {
+    return { ...feedbackAt(spec, rightResponse(itemAt(spec)), position, lang), correct: false, misconception: null, answered: false };
   }
 
   async function viewOf(attempt: AttemptRecord, record: AssignmentRecord, teaches: boolean, lang: Lang): Promise<AttemptView> {
@@ -157,8 +164,15 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     const now = clock();
     const answers = await store.answersOf([attempt.id]);
     const showFeedback = teaches || feedbackVisible(a, attempt, now);
+    // Once the attempt has ended, a question left unanswered shows its key too, so that the
+    // questions a student ran out of time on teach as much as the others (never while it runs).
+    const ended = attemptOver(a, attempt, now);
     const feedback = showFeedback
-      ? answers.map((ans) => feedbackAt(attempt.specs[ans.position] as string, ans.response, ans.position, lang))
+      ? attempt.specs.flatMap((spec, position) => {
+          const ans = answers.find((x) => x.position === position);
+          if (ans) return [feedbackAt(spec, ans.response, position, lang)];
+          return ended ? [unansweredAt(spec, position, lang)] : [];
+        })
       : null;
     return {
       id: attempt.id,

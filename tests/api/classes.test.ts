@@ -282,6 +282,10 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     const forged = await put(right, 2);
     expect([forged.status, forged.body.code]).toEqual([409, 'answerFinal']);
     expect(await snapshot()).toBe(before);
+    // While the attempt runs, the unanswered question's key is not in the view.
+    const running = await alice.call<Json>(attemptOne.GET, '/', { params: { id } });
+    expect((running.body.attempt.feedback as Json[]).map((f) => f.position)).toEqual([0]);
+    expect(JSON.stringify(running.body.attempt.feedback)).not.toMatch(/"answered":false/);
   });
 
   it('with feedback after the due time, a submitted attempt shows no answers or explanations until then', async () => {
@@ -297,7 +301,11 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     vi.spyOn(Date, 'now').mockReturnValue(Date.now() + 48 * HOUR);
     try {
       const later = await alice.call<Json>(attemptOne.GET, '/', { params: { id } });
-      expect(later.body.attempt.feedback).toEqual([expect.objectContaining({ position: 0, correct: true, explain: expect.any(String) })]);
+      // The question left unanswered shows its key and explanation once the attempt has ended.
+      expect(later.body.attempt.feedback).toEqual([
+        expect.objectContaining({ position: 0, correct: true, answered: true, explain: expect.any(String) }),
+        expect.objectContaining({ position: 1, correct: false, answered: false, canonical: rightAnswer((await (await getStore()).getAttempt(id))!.specs[1]!), explain: expect.any(String) }),
+      ]);
       expect(later.body.attempt.score).toEqual({ correct: 1, total: 2 });
     } finally {
       vi.restoreAllMocks();

@@ -197,7 +197,7 @@ export function FeedbackLine({ f, item, given, student }: { f: Feedback; item: I
   const answer = given === undefined ? '' : text(item, given);
   return (
     <div className={f.correct ? 'text-ok' : 'text-danger'} data-testid="feedback">
-      <p className="font-semibold">{t(f.correct ? 'right' : 'wrong')}</p>
+      <p className="font-semibold">{t(!f.answered ? 'unanswered' : f.correct ? 'right' : 'wrong')}</p>
       {given !== undefined && <p className="text-fg">{student ? t('theirAnswer', { name: student, answer }) : t('yourAnswer', { answer })}</p>}
       {!f.correct && <p className="font-medium text-fg" data-testid="right-answer">{t('rightAnswer', { answer: rightText })}</p>}
       <p className="text-fg">{f.explain}</p>
