@@ -74,7 +74,8 @@ export function buildGradebook(
       attempts: mine.length,
       attemptId: best?.id ?? null,
       attemptNumber: best?.number ?? null,
-      submitted: best?.submittedAt !== null && best !== undefined,
+      // Ended, by a submit or by the time running out: what the student's own pages call submitted.
+      submitted: best !== undefined && over(best),
       correct: best ? score(best.id) : 0,
       total: count,
       cells,

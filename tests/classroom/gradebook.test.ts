@@ -30,6 +30,11 @@ describe('buildGradebook', () => {
     const row = buildGradebook(3, roster, attempts, answers, (a) => a.id === 't1').rows[0];
     expect(row).toMatchObject({ attemptId: 't1', correct: 1 });
   });
+
+  it('an attempt ended by its time limit is submitted, as the student\'s pages say, in the gradebook and so its CSV', () => {
+    const row = buildGradebook(3, roster, [attempt('t1', 1, null)], [answer('t1', 0, true)], () => true).rows[0];
+    expect(row).toMatchObject({ attemptId: 't1', submitted: true });
+  });
 });
 
 describe('itemAnalysis', () => {
