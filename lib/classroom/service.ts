@@ -260,7 +260,11 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       const now = clock();
       const visible = (await store.assignmentsOfClass(classId)).map(toAssignment);
       const statuses: Record<string, AssignmentStatus> = {};
-      for (const a of visible) statuses[a.id] = studentStatus(a, await store.attemptsOf(a.id, actor.id), now);
+      for (const a of visible) {
+        const status = studentStatus(a, await store.attemptsOf(a.id, actor.id), now);
+        // An archived class takes no new work: what was open has closed.
+        statuses[a.id] = cls.archivedAt !== null && status === 'open' ? 'closed' : status;
+      }
       // A student sees titles and times, not how the questions are drawn.
       const assignments = visible.map(({ config: _config, ...a }) => a);
       return { cls: { ...cls, joinCode: '' }, roster: null, assignments, statuses };
@@ -305,12 +309,13 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     },
 
     async getAssignment(actor: Actor, assignmentId: string) {
-      const { record, teaches } = await visibleAssignment(actor, assignmentId);
+      const { record, cls, teaches } = await visibleAssignment(actor, assignmentId);
       const a = toAssignment(record);
-      if (teaches) return { assignment: a, attempts: null };
+      const archived = cls.archivedAt !== null;
+      if (teaches) return { assignment: a, attempts: null, archived };
       const { config: _config, ...shown } = a;
       const attempts = await store.attemptsOf(assignmentId, actor.id);
-      return { assignment: { ...shown, attemptsAllowed: a.config.attempts, timeLimit: a.config.timeLimit, feedback: a.config.feedback }, attempts: attempts.map((x) => ({ id: x.id, number: x.number, submittedAt: x.submittedAt })) };
+      return { assignment: { ...shown, attemptsAllowed: a.config.attempts, timeLimit: a.config.timeLimit, feedback: a.config.feedback }, attempts: attempts.map((x) => ({ id: x.id, number: x.number, submittedAt: x.submittedAt })), archived };
     },
 
     /**

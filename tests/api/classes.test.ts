@@ -358,8 +358,14 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     expect((await bob.call(answer.PUT, '/', { method: 'PUT', params: { id: bobAttempt.id, position: '1' }, body: { response: 5, seq: 7 } })).status).toBe(403);
     expect(await snapshot()).toBe(beforeRemoved);
     expect((await bob.call(join.POST, '/api/classes/join', { body: { code } })).status).toBe(403);
+    const fresh = (await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ title: 'Fresh' }) })).body.assignment.id as string;
+    const aliceActor = { id: aliceId, role: 'student' as const };
+    expect((await service.classDetail(aliceActor, classId)).statuses?.[fresh]).toBe('open');
     expect((await teacher.call(archive.POST, '/', { params: { id: classId } })).status).toBe(200);
     expect((await teacher.call(newAssignment.POST, '/', { params: { id: classId }, body: baseInput() })).status).toBe(409);
+    // Archived: what was open has closed for the student, and the page knows not to offer Start.
+    expect((await service.classDetail(aliceActor, classId)).statuses?.[fresh]).toBe('closed');
+    expect(await service.getAssignment(aliceActor, fresh)).toMatchObject({ archived: true });
     // Only the class's instructor takes it out of the archive; then it takes new work again.
     expect((await other.call(archive.DELETE, '/', { method: 'DELETE', params: { id: classId } })).status).toBe(403);
     expect((await alice.call(archive.DELETE, '/', { method: 'DELETE', params: { id: classId } })).status).toBe(403);

@@ -205,8 +205,11 @@ export function FeedbackLine({ f, item, given, student }: { f: Feedback; item: I
   );
 }
 
-/** `pastDue`: the due time had passed when the page was served; no attempt can start (the server refuses one). */
-export function Attempt({ assignmentId, initial, pastDue }: { assignmentId: string; initial: AttemptView | null; pastDue: boolean }) {
+/**
+ * `closed`: why no attempt can start (the server refuses one), as of when the page was served: the
+ * due time has passed, or the class is archived; null while one can.
+ */
+export function Attempt({ assignmentId, initial, closed }: { assignmentId: string; initial: AttemptView | null; closed: 'due' | 'archived' | null }) {
   const t = useTranslations('classes.take');
   const format = useFormatter();
   const lang = useLocale();
@@ -235,8 +238,8 @@ export function Attempt({ assignmentId, initial, pastDue }: { assignmentId: stri
     }
   }
 
-  const start = pastDue ? (
-    <p data-testid="past-due">{t('closed')}</p>
+  const start = closed ? (
+    <p data-testid="past-due">{t(closed === 'archived' ? 'closedArchived' : 'closed')}</p>
   ) : (
     <div className="space-y-2">
       <button type="button" onClick={() => run(`/api/assignments/${assignmentId}/attempts`)} className="min-h-11 rounded-md bg-accent px-5 font-semibold text-accent-fg">

@@ -71,7 +71,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
     return (
       <div className="mx-auto max-w-4xl space-y-6">
         {header}
-        <Attempt assignmentId={assignment.id} initial={initial} pastDue={Date.now() >= assignment.dueAt} />
+        <Attempt assignmentId={assignment.id} initial={initial} closed={read.archived ? 'archived' : Date.now() >= assignment.dueAt ? 'due' : null} />
       </div>
     );
   }
