@@ -1,16 +1,35 @@
 // What must hold for every response, set at the Node HTTP server, ahead of Next.js. Node-only:
 // loaded from instrumentation.ts.
-// - TRACE and TRACK cannot become a fetch Request (the Fetch standard forbids them), so Next.js
-//   fails with a 500 and a stack trace before the proxy ever sees them: they get a 405 here.
+// - TRACE cannot become a fetch Request (the Fetch standard forbids it), so Next.js fails with a
+//   500 and a stack trace before the proxy ever sees it: it gets a 405 here.
 // - Some responses never pass through the proxy: Next.js answers a trailing slash (`/en/`), a
 //   repeated slash (`//evil.com`) or a dot segment (`/en/learn/%2e`) with its own 308 redirect
 //   first. Every response starts with the security headers (without a nonce) for that reason;
 //   the proxy's headers, a page's nonced policy among them, replace them where it runs.
-import { Server, type IncomingMessage, type ServerResponse } from 'node:http';
+// - A request Node cannot parse (headers past its 16 KB limit, a method it does not know, such as TRACK)
+//   never becomes a request at all: Node answers it on the socket (431, 400, ...). That answer
+//   is made here instead, the same but with the security headers.
+import { Server, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { PAGE_METHODS } from './request-guard';
 import { securityHeaders } from './security-headers';
 
-const FORBIDDEN = new Set(['TRACE', 'TRACK']);
+/** TRACK, the other method the Fetch standard forbids, is one Node's parser already refuses. */
+const FORBIDDEN = new Set(['TRACE']);
+
+/** The status Node gives each parse error (node/lib/_http_server.js, socketOnError); else 400. */
+const PARSE_ERROR_STATUS: Record<string, number> = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 };
+
+/** Node's own answer to an unparsable request, with the headers every response carries. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Socket & { _httpMessage?: ServerResponse | null }, headers: Record<string, string>): void {
+  // As Node does: answer only when no response of this socket has started, then close it.
+  if (socket.writable && !socket._httpMessage?.headersSent) {
+    const status = PARSE_ERROR_STATUS[error.code ?? ''] ?? 400;
+    const lines = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${lines}Content-Length: 0\r\nConnection: close\r\n\r\n`);
+  }
+  socket.destroy(error);
+}
 
 let installed = false;
 
@@ -34,6 +53,11 @@ export function hookHttpServers(options: { hsts: boolean }): void {
         return true;
       }
       for (const [name, value] of Object.entries(baseline)) response.setHeader(name, value);
+    }
+    // Only where nobody else listens: emit's false is what makes Node answer it itself.
+    if (event === 'clientError' && this.listenerCount('clientError') === 0) {
+      answerClientError(args[0] as NodeJS.ErrnoException, args[1] as Socket, baseline);
+      return true;
     }
     return Reflect.apply(emit, this, [event, ...args]) as boolean;
   } as typeof emit;

@@ -111,8 +111,10 @@ describe('bad URLs and methods', () => {
     expect((await request(app.baseUrl, 'GET', `/en${target}`)).status).toBe(414);
   });
 
-  it("a path past Node's 16 KB header limit is a 431 from Node itself", async () => {
-    expect((await request(app.baseUrl, 'GET', `/${'a'.repeat(20_000)}`)).status).toBe(431);
+  it("a path past Node's 16 KB header limit is a 431 from Node itself, with the security headers", async () => {
+    const answer = await request(app.baseUrl, 'GET', `/${'a'.repeat(20_000)}`);
+    expect(answer.status).toBe(431);
+    expectSecurityHeaders(answer, '20,000-character path');
   });
 
   for (const method of ['POST', 'PUT', 'DELETE', 'PATCH', 'TRACE']) {

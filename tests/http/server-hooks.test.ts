@@ -1,7 +1,8 @@
 // The Node-level hooks on a real http.Server: a response the proxy never sees (a redirect Next.js
 // makes itself) still carries the security headers, headers set later replace them rather than
-// doubling them, and TRACE is a 405.
+// doubling them, TRACE is a 405, and what Node's parser refuses is answered with them too.
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hookHttpServers } from '@/lib/http/server-hooks';
 
@@ -62,5 +63,36 @@ describe('hookHttpServers', () => {
     expect(answer.status).toBe(405);
     expect(answer.headers.allow).toBe('GET, HEAD');
     expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+});
+
+/** Sends raw bytes and reads the whole answer until the server closes the socket. */
+function raw(bytes: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = '';
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (answer += chunk));
+    socket.on('close', () => resolve(answer));
+    socket.on('error', reject);
+  });
+}
+
+describe('a request Node cannot parse', () => {
+  it.each([
+    ['headers past 16 KB', `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, '431 Request Header Fields Too Large'],
+    ['an unknown method', 'TRACK / HTTP/1.1\r\nHost: x\r\n\r\n', '400 Bad Request'],
+    ['not HTTP at all', '\u0000\u0001garbage\r\n\r\n', '400 Bad Request'],
+  ])('%s: the status Node gives, with the security headers, and the socket closed', async (_, bytes, status) => {
+    const answer = await raw(bytes);
+    expect(answer.split('\r\n')[0]).toBe(`HTTP/1.1 ${status}`);
+    expect(answer).toMatch(/\r\nContent-Security-Policy: [^\r]*frame-ancestors 'none'/);
+    expect(answer).toContain('\r\nX-Content-Type-Options: nosniff\r\n');
+    expect(answer).toContain('\r\nConnection: close\r\n');
+  });
+
+  it('a good request on the same server still works afterwards', async () => {
+    await raw('TRACK / HTTP/1.1\r\n\r\n');
+    expect((await get('GET', '/page')).status).toBe(200);
   });
 });
