@@ -60,6 +60,9 @@ function endingOf(sends: Segment[]): ConnectionEnding {
   const has = (side: Side, flag: 'SYN' | 'FIN' | 'RST') => sends.some((s) => s.from === side && s.flags.includes(flag));
   const synAck = sends.some((s) => s.flags.includes('SYN') && s.flags.includes('ACK'));
   if (has('A', 'RST') || has('B', 'RST')) return synAck ? 'reset' : 'refused';
+  // A SYN the peer never answered, whatever the opener sent after it (a Fast Open SYN's data and
+  // FIN): the connection was never established, so it was not half-closed either.
+  if (!synAck && !sends.some((s) => s.from === 'B')) return 'unanswered';
   if (has('A', 'FIN') && has('B', 'FIN')) return 'closed';
   if (has('A', 'FIN') || has('B', 'FIN')) return 'half_closed';
   if (sends.every((s) => s.flags.includes('SYN') && !s.flags.includes('ACK'))) return 'unanswered';

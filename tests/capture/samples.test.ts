@@ -35,6 +35,11 @@ describe('sample captures', () => {
     expect(refused.map((s) => s.anomalies.resets)).toEqual([1, 1]);
   });
 
+  it('a SYN never answered is "unanswered" even when the opener sent a FIN after it (a Fast Open capture), not half-closed', () => {
+    const { traces } = readCapture(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'captures', 'tcpdump_tfo-5c1fa7f9ae91.pcap')));
+    expect(traces.map((t) => summarizeConnection(t, 'en').ending)).toEqual(['closed', 'closed', 'unanswered']);
+  });
+
   it('a rejected segment is named with the engine explanation in the asked language', () => {
     const [trace] = readCapture(readFileSync(join(import.meta.dirname, '..', 'fixtures', 'captures', 'zeek_tcp_fin_retransmission.pcap'))).traces;
     const s = summarizeConnection(trace!, 'zh');

@@ -326,6 +326,33 @@ describe('sandbox', () => {
   });
 });
 
+describe('sandbox on a phone', () => {
+  it('a rejected segment is told beside the Send button pressed, on screen, not at the top of the page', async () => {
+    await withPage(async ({ page, errors }) => {
+      await visit(page, `${running().app.baseUrl}/en/sandbox`, { waitUntil: 'networkidle' });
+      const a = page.getByTestId('endpoint-A');
+      await a.getByRole('button', { name: 'connect()', exact: true }).click();
+      await page.getByTestId('sandbox-message').waitFor();
+      await pressFlags(page, a, ['ACK']);
+      // ack = B's ISN (the +1 forgotten): refused
+      const isn = Number(/SYN, ACK\s+seq=(\d+)/.exec((await page.getByTestId('sandbox-message').textContent()) ?? '')?.[1]);
+      await typeInto(page, a.getByLabel('seq'), '1');
+      await typeInto(page, a.getByLabel('ack'), String(isn));
+      const send = a.getByRole('button', { name: /Send segment/ });
+      await send.click();
+      const message = a.getByTestId('sandbox-message');
+      await expect.poll(() => message.textContent()).toContain('Rejected:');
+      const box = (await message.boundingBox())!;
+      const viewport = page.viewportSize()!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + Math.min(box.height, 40)).toBeLessThanOrEqual(viewport.height);
+      const button = (await send.boundingBox())!;
+      expect(Math.abs(box.y - (button.y + button.height))).toBeLessThan(viewport.height / 2);
+      expect(errors).toEqual([]);
+    }, 390);
+  });
+});
+
 describe('sandbox connect()', () => {
   it("as A, connect() sends A's SYN (the learner writes the ACK); a timer that is not running cannot be fired", async () => {
     await withPage(async ({ page, errors }) => {

@@ -1,7 +1,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { explainFinding, flagsText, statesOf, type Lang } from '@/lib/engine';
 import { APP_CALLS, otherSide, type AppCall, type Flag, type Side, type TraceEvent } from '@/lib/engine/types';
 import { automaticSides, inLanguage, playEvent, startSandbox, timerRunning, type Play, type SandboxState } from '@/lib/sandbox/sandbox';
@@ -13,6 +13,15 @@ import { FlagPicker } from '@/app/_components/ui/flag-picker';
 interface Message {
   tone: 'ok' | 'error';
   lines: string[];
+  /** The endpoint whose control was used: the message shows in its panel, beside that control. */
+  side: Side;
+}
+
+/** Who acted in an event: the sender of a segment, the endpoint of a call or a timer. */
+function actor(event: TraceEvent): Side {
+  if ('app' in event) return event.app.at;
+  if ('timeout' in event) return event.timeout.at;
+  return 'send' in event ? event.send.from : 'from' in event ? event.from : 'A';
 }
 
 /**
@@ -35,14 +44,14 @@ export function Sandbox() {
     const result = playEvent(sandbox, event, Math.random);
     if (!result.accepted) {
       const key = 'app' in event || 'timeout' in event ? 'rejectedApp' : 'rejected';
-      setMessage({ tone: 'error', lines: [t(key, { explain: explainFinding(result.finding, lang) })] });
+      setMessage({ tone: 'error', lines: [t(key, { explain: explainFinding(result.finding, lang) })], side: actor(event) });
       return;
     }
     const replies = result.actions.map((a) =>
       a.kind === 'closed' ? t('engineClosed', { side: a.side }) : t(a.kind === 'sent' ? 'engineSent' : a.kind, { side: a.side, segment: segmentText(a.segment, '—') }),
     );
     setSandbox(result.state);
-    setMessage({ tone: 'ok', lines: [result.said, ...replies] });
+    setMessage({ tone: 'ok', lines: [result.said, ...replies], side: actor(event) });
   }
 
   function restart(nextPlay: Play = play, autoClose = sandbox.autoClose) {
@@ -78,19 +87,6 @@ export function Sandbox() {
         </p>
       </div>
 
-      <div
-        role="status"
-        aria-live="polite"
-        data-testid="sandbox-message"
-        className={message ? `rounded-md border p-3 text-sm ${message.tone === 'error' ? 'border-danger' : 'border-ok'}` : 'sr-only'}
-      >
-        {message?.lines.map((line, i) => (
-          <p key={i} className={i === 0 && message.tone === 'error' ? 'font-semibold text-danger' : ''}>
-            {line}
-          </p>
-        ))}
-      </div>
-
       <div className="grid gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,26rem)]">
         <section aria-labelledby={`${id}-diagram`} className="min-w-0 rounded-xl border border-border bg-surface p-3 sm:p-4">
           <h2 id={`${id}-diagram`} className="mb-2 font-semibold">
@@ -119,6 +115,7 @@ export function Sandbox() {
               state={states[side]}
               played={!automatic.includes(side)}
               timers={{ retransmit: timerRunning(sandbox, side, 'retransmit'), time_wait: timerRunning(sandbox, side, 'time_wait') }}
+              message={message?.side === side ? message : null}
               onEvent={apply}
             />
           ))}
@@ -134,6 +131,7 @@ function EndpointPanel({
   state,
   played,
   timers,
+  message,
   onEvent,
 }: {
   side: Side;
@@ -142,6 +140,7 @@ function EndpointPanel({
   played: boolean;
   /** Which of this side's timers run now: firing one that does not is not offered. */
   timers: Record<'retransmit' | 'time_wait', boolean>;
+  message: Message | null;
   onEvent: (e: TraceEvent) => void;
 }) {
   const t = useTranslations('sandbox');
@@ -263,6 +262,34 @@ function EndpointPanel({
           </button>
         </form>
       )}
+      <MessageBox message={message} />
     </section>
+  );
+}
+
+/**
+ * What the last event did, or the rule it broke, at the foot of the panel whose control was used:
+ * on a phone a message at the top of the page is a screen away from the button pressed, and the
+ * press looked like it did nothing. Scrolled into view when it changes.
+ */
+function MessageBox({ message }: { message: Message | null }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) box.current?.scrollIntoView({ block: 'nearest' });
+  }, [message]);
+  return (
+    <div
+      ref={box}
+      role="status"
+      aria-live="polite"
+      data-testid={message ? 'sandbox-message' : undefined}
+      className={message ? `mt-4 rounded-md border p-3 text-sm ${message.tone === 'error' ? 'border-danger' : 'border-ok'}` : 'sr-only'}
+    >
+      {message?.lines.map((line, i) => (
+        <p key={i} className={i === 0 && message.tone === 'error' ? 'font-semibold text-danger' : ''}>
+          {line}
+        </p>
+      ))}
+    </div>
   );
 }
