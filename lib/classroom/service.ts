@@ -315,7 +315,7 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       if (teaches) return { assignment: a, attempts: null, archived };
       const { config: _config, ...shown } = a;
       const attempts = await store.attemptsOf(assignmentId, actor.id);
-      return { assignment: { ...shown, attemptsAllowed: a.config.attempts, timeLimit: a.config.timeLimit, feedback: a.config.feedback }, attempts: attempts.map((x) => ({ id: x.id, number: x.number, submittedAt: x.submittedAt })), archived };
+      return { assignment: { ...shown, attemptsAllowed: a.config.attempts, timeLimit: a.config.timeLimit, feedback: a.config.feedback, focus: a.config.focus }, attempts: attempts.map((x) => ({ id: x.id, number: x.number, submittedAt: x.submittedAt })), archived };
     },
 
     /**

@@ -16,21 +16,50 @@ function hash32(text: string): number {
   return h;
 }
 
+/** What an attempt draws from: topics and question kinds (a follow-up's narrowed to its misconception). */
+interface Pool {
+  topics: readonly Topic[];
+  kinds: readonly QuestionKind[];
+}
+
 /** The kinds asked of a topic: the allowed ones the topic asks, else all allowed (the topic filter then keeps those that fit). */
-function kindsFor(topic: Topic, config: AssignmentConfig): readonly QuestionKind[] {
-  const allowed = config.focus ? FOCUS[config.focus].kinds : config.kinds;
-  const inTopic = TOPIC_KINDS[topic].filter((k) => allowed.includes(k));
-  return inTopic.length > 0 ? inTopic : allowed;
+function kindsFor(topic: Topic, kinds: readonly QuestionKind[]): readonly QuestionKind[] {
+  const inTopic = TOPIC_KINDS[topic].filter((k) => kinds.includes(k));
+  return inTopic.length > 0 ? inTopic : kinds;
 }
 
 /** Which moment of which scenario a question asks about: the family and how much of it is shown. */
 const momentOf = (item: QuizItem) => `${item.family}@${item.shown}`;
 
-/** The topics an assignment draws from: those with a question of an allowed kind (States beside Data only has none). */
-function drawableTopics(config: AssignmentConfig): Array<{ topic: Topic; shapes: QuestionShapeDraw[] }> {
-  const topics = config.focus ? FOCUS[config.focus].topics : config.topics;
-  return topics.map((topic) => ({ topic, shapes: topicShapes({ topic, ticked: topics, difficulty: config.difficulty }, kindsFor(topic, config)) })).filter((t) => t.shapes.length > 0);
+/** The topics of a pool with a question of an allowed kind at the difficulty (States beside Data only has none). */
+function drawableIn(pool: Pool, difficulty: AssignmentConfig['difficulty']): Array<{ topic: Topic; shapes: QuestionShapeDraw[] }> {
+  return pool.topics
+    .map((topic) => ({ topic, shapes: topicShapes({ topic, ticked: pool.topics, difficulty }, kindsFor(topic, pool.kinds)) }))
+    .filter((t) => t.shapes.length > 0);
 }
+
+/**
+ * A follow-up drills its misconception inside what the original assignment asked (trial F12): its
+ * topics and kinds narrowed to those that catch the misconception, never a topic the class was not
+ * set (a Beginner handshake follow-up on retransmission is no expert loss trace). Where nothing of
+ * the original catches it, the narrowing is relaxed a step at a time, kinds before topics, down to
+ * the original itself. Without a focus, the assignment's own topics and kinds.
+ */
+function poolOf(config: AssignmentConfig): Pool {
+  const own: Pool = { topics: config.topics, kinds: config.kinds };
+  if (!config.focus) return own;
+  const focus = FOCUS[config.focus];
+  const topics = config.topics.filter((t) => focus.topics.includes(t));
+  const kinds = config.kinds.filter((k) => focus.kinds.includes(k));
+  const steps: Pool[] = [
+    { topics, kinds },
+    { topics, kinds: focus.kinds },
+    { topics: config.topics, kinds },
+  ];
+  return steps.find((p) => p.topics.length > 0 && p.kinds.length > 0 && drawableIn(p, config.difficulty).length > 0) ?? own;
+}
+
+const drawableTopics = (config: AssignmentConfig) => drawableIn(poolOf(config), config.difficulty);
 
 /** Whether an assignment can be drawn: some ticked topic has a question of an allowed kind. Pure. */
 export const canDraw = (config: AssignmentConfig): boolean => drawableTopics(config).length > 0;
@@ -46,9 +75,10 @@ export const canDraw = (config: AssignmentConfig): boolean => drawableTopics(con
 export function attemptSpecs(config: AssignmentConfig, assignmentSeed: number, studentKey: string, attempt: number): ItemSpec[] {
   const shape = seededRandom(assignmentSeed);
   const numbers = seededRandom((config.variant === 'same' ? assignmentSeed : assignmentSeed ^ hash32(studentKey)) + attempt * 104_729);
-  const drawable = drawableTopics(config);
-  const ticked = config.focus ? FOCUS[config.focus].topics : config.topics;
-  if (drawable.length === 0) throw new Error(`no question of ${ticked.join(', ')} can be asked as ${config.kinds.join(', ')}`);
+  const pool = poolOf(config);
+  const drawable = drawableIn(pool, config.difficulty);
+  const ticked = pool.topics;
+  if (drawable.length === 0) throw new Error(`no question of ${ticked.join(', ')} can be asked as ${pool.kinds.join(', ')}`);
   const asked = new Set<string>();
   // The shape (kinds and scenarios) comes from the assignment's seed alone, the same for every
   // variant; a kind is asked of a scenario no question has been asked of yet while the topic has

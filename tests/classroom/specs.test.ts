@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assignmentConfigSchema } from '@/lib/classroom/config';
 import { attemptSpecs } from '@/lib/classroom/specs';
-import { buildItem, DIFFICULTIES, QUESTION_KINDS, TOPIC_KINDS, TOPICS } from '@/lib/quiz';
+import { FOCUS } from '@/lib/classroom/focus';
+import { buildItem, DIFFICULTIES, QUESTION_KINDS, TOPIC_KINDS, TOPICS, topicShapes } from '@/lib/quiz';
 
 const configOf = (over: Record<string, unknown>) =>
   assignmentConfigSchema.parse({ topics: [...TOPICS], kinds: [...QUESTION_KINDS], count: 4, difficulty: 'beginner', variant: 'same', attempts: 1, timeLimit: null, feedback: 'after_submit', ...over });
@@ -16,6 +17,22 @@ const momentsOf = (specs: ReturnType<typeof attemptSpecs>) =>
   });
 
 describe('attemptSpecs', () => {
+  it("a follow-up stays inside the original's topics and difficulty, narrowed to the kinds that catch its misconception (trial F12)", () => {
+    // Retransmission is drilled in Edge cases; a Beginner handshake class gets handshake questions still.
+    const handshake = new Set(topicShapes({ topic: 'handshake', ticked: ['handshake'], difficulty: 'beginner' }, QUESTION_KINDS).map((s) => s.family));
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const specs = attemptSpecs(configOf({ topics: ['handshake'], count: 6, focus: 'retransmission_same_seq' }), seed, 'student', 1);
+      expect(specs.map((s) => [handshake.has(s.family), s.difficulty])).toEqual(specs.map(() => [true, 'beginner']));
+      expect(specs.every((s) => FOCUS.retransmission_same_seq.kinds.includes(s.kind))).toBe(true);
+    }
+    // A misconception of the numbers, in a class set on every kind, is asked with number questions.
+    const numbers = attemptSpecs(configOf({ topics: ['handshake', 'teardown'], count: 6, difficulty: 'expert', focus: 'syn_fin_consume_one' }), 7, 'student', 1);
+    expect(numbers.filter((s) => !FOCUS.syn_fin_consume_one.kinds.includes(s.kind))).toEqual([]);
+    // Nothing of the original catches it (States asked as states only): the original's own questions.
+    const states = attemptSpecs(configOf({ topics: ['states'], kinds: ['state'], count: 3, focus: 'acks_out_of_order' }), 7, 'student', 1);
+    expect(states.map((s) => s.kind)).toEqual(['state', 'state', 'state']);
+  });
+
   // Kinds that may ask about any segment or state change (a seq question needs a seq the rules fix,
   // which a short scenario may have once): with these the scenarios always have moments enough.
   const anyMoment = ['multiple_choice', 'segment', 'state', 'state_choice', 'next_flags'] as const;

@@ -428,3 +428,50 @@ describe('signed-in pages on a 390 px phone', () => {
     }
   });
 });
+
+describe('the one-click follow-up', () => {
+  it('says which misconception it drills and that it opens now, on the button and on both sides of the new assignment (trial F12)', async () => {
+    const base = running().app.baseUrl;
+    const teacher = await running().browser.newContext();
+    const student = await running().browser.newContext();
+    try {
+      const post = (ctx: BrowserContext, path: string, data: unknown, method = 'POST') => ctx.request.fetch(base + path, { method, data, headers: { origin: base } });
+      const stamp = Date.now();
+      expect((await post(teacher, '/api/auth/sign-up/email', { name: 'Drill Teacher', email: `fu-t-${stamp}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' })).status()).toBe(200);
+      const { class: cls } = (await (await post(teacher, '/api/classes', { name: 'Drills' })).json()) as { class: { id: string; joinCode: string } };
+      const made = await post(teacher, `/api/classes/${cls.id}/assignments`, {
+        title: 'Acks', topics: ['handshake'], kinds: ['ack'], count: 2, difficulty: 'beginner', variant: 'same',
+        attempts: 1, timeLimit: null, feedback: 'after_submit', focus: null, opensAt: Date.now() - 1000, dueAt: Date.now() + 3_600_000,
+      });
+      const { assignment } = (await made.json()) as { assignment: { id: string } };
+      expect((await post(student, '/api/auth/sign-up/email', { name: 'Drill Student', email: `fu-s-${stamp}@example.test`, password: 'correct horse 1' })).status()).toBe(200);
+      expect((await post(student, '/api/classes/join', { code: cls.joinCode })).ok()).toBe(true);
+      const { attempt } = (await (await post(student, `/api/assignments/${assignment.id}/attempts`, {})).json()) as { attempt: { id: string } };
+      // Wrong answers the engine names a misconception for.
+      const specs = (await (await store()).getAttempt(attempt.id))!.specs;
+      for (const [i, spec] of specs.entries()) {
+        const put = await post(student, `/api/attempts/${attempt.id}/answers/${i}`, { response: wrongAnswers(buildItem(decodeSpec(spec)!))[0], seq: 1 }, 'PUT');
+        expect(put.ok(), await put.text()).toBe(true);
+      }
+      const misconception = (await (await store()).answersOf([attempt.id])).find((a) => a.misconception)!.misconception!;
+      const label = (ui: typeof en) => (ui.misconceptions as Record<string, { label: string }>)[misconception]!.label;
+      const page = await teacher.newPage();
+      await visit(page, `${base}/en/assignments/${assignment.id}`);
+      const button = page.getByRole('button', { name: en.classes.followUp.replace('{misconception}', label(en)).replace('{days}', '7') });
+      await button.click();
+      // The new assignment's page: what it drills, open now, due in a week.
+      await page.waitForURL((u) => !u.pathname.endsWith(assignment.id));
+      expect(await page.getByTestId('focus').textContent()).toBe(en.classes.settings.focus.replace('{misconception}', label(en)));
+      const followUpPath = new URL(page.url()).pathname.replace(/^\/en/, '');
+      const studentPage = await student.newPage();
+      for (const [lang, ui] of [['en', en], ['zh', zh as typeof en]] as const) {
+        await visit(studentPage, `${base}/${lang}${followUpPath}`);
+        expect(await studentPage.getByTestId('focus').textContent()).toBe(ui.classes.settings.focus.replace('{misconception}', label(ui)));
+        expect(await studentPage.getByRole('button', { name: ui.classes.take.start }).count()).toBe(1);
+      }
+    } finally {
+      await teacher.close();
+      await student.close();
+    }
+  });
+});

@@ -6,11 +6,11 @@ import { useErrorText } from './error-text';
 import { useRouter } from '@/app/_lib/i18n/navigation';
 
 /**
- * `editCreated`: go to the edit page of the assignment the reply names (a follow-up, to review its
- * dates). `confirm`: a question asked first, for what cannot be undone from this page. Plain data:
+ * `openCreated`: go to the page of the assignment the reply names (a follow-up: what it drills,
+ * when it is due). `confirm`: a question asked first, for what cannot be undone from this page. Plain data:
  * server pages render this button.
  */
-export function ApiButton({ path, method = 'POST', label, editCreated = false, confirm }: { path: string; method?: string; label: string; editCreated?: boolean; confirm?: string }) {
+export function ApiButton({ path, method = 'POST', label, openCreated = false, confirm }: { path: string; method?: string; label: string; openCreated?: boolean; confirm?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const errorText = useErrorText();
@@ -21,7 +21,7 @@ export function ApiButton({ path, method = 'POST', label, editCreated = false, c
     try {
       const reply = await api<{ assignment?: { id: string } }>(path, method, method === 'DELETE' ? undefined : {});
       setError(null);
-      if (editCreated && reply.assignment) router.push(`/assignments/${reply.assignment.id}/edit`);
+      if (openCreated && reply.assignment) router.push(`/assignments/${reply.assignment.id}`);
       router.refresh();
     } catch (e) {
       setError(errorText(e));

@@ -10,7 +10,8 @@ import { ClassroomError } from '@/lib/classroom/errors';
 import { classroomForPage, orNotFound } from '@/app/_server/classroom';
 import { gradebookOf } from '@/app/_server/gradebook';
 import { ItemAnalysis } from '@/app/_components/classes/item-analysis';
-import { itemAnalysis } from '@/lib/classroom/gradebook';
+import { itemAnalysis, weakestMisconception } from '@/lib/classroom/gradebook';
+import { FOLLOW_UP_DAYS } from '@/lib/classroom/follow-up';
 
 export default async function AssignmentPage({ params }: PageProps<'/[locale]/assignments/[id]'>) {
   const locale = await pageLocale(params);
@@ -41,7 +42,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
   }
   const { assignment, attempts } = read;
   const config = 'config' in assignment ? assignment.config : null;
-  const rules = 'attemptsAllowed' in assignment ? { attempts: assignment.attemptsAllowed, timeLimit: assignment.timeLimit, feedback: assignment.feedback } : assignment.config;
+  const rules = 'attemptsAllowed' in assignment ? { attempts: assignment.attemptsAllowed, timeLimit: assignment.timeLimit, feedback: assignment.feedback, focus: assignment.focus } : assignment.config;
   const header = (
     <div>
       <p><Link href={`/classes/${assignment.classId}`} className="text-sm text-accent underline">{t('backToClass')}</Link></p>
@@ -58,6 +59,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
         <li>{t('settings.attempts', { count: rules.attempts })}</li>
         <li>{rules.timeLimit === null ? t('settings.noLimit') : t('settings.timeLimit', { minutes: rules.timeLimit })}</li>
         <li>{t('settings.feedback', { rule: t(`form.feedbackRules.${rules.feedback}`) })}</li>
+        {rules.focus && <li data-testid="focus">{t('settings.focus', { misconception: tm(`${rules.focus}.label`) })}</li>}
         {config && Date.now() < assignment.opensAt && (
           <li><Link href={`/assignments/${id}/edit`} className="font-medium text-accent underline">{t('edit.link')}</Link></li>
         )}
@@ -147,7 +149,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
               })}
             </ul>
             <div className="mt-3">
-              <ApiButton path={`/api/assignments/${id}/follow-up?lang=${lang}`} label={t('followUp')} editCreated />
+              <ApiButton path={`/api/assignments/${id}/follow-up?lang=${lang}`} label={t('followUp', { misconception: tm(`${weakestMisconception(gradebook)}.label`), days: FOLLOW_UP_DAYS })} openCreated />
             </div>
           </>
         )}
