@@ -475,3 +475,24 @@ describe('the one-click follow-up', () => {
     }
   });
 });
+
+describe('sign-up with a malformed email', () => {
+  it("says it is the email that is wrong, beside that field, and the message goes once the field is edited (trial F22)", async () => {
+    await withContext(async (_context, page) => {
+      for (const [lang, ui] of [['en', en], ['zh', zh as typeof en]] as const) {
+        await visit(page, `${running().app.baseUrl}/${lang}/sign-up`);
+        // "a@b" passes the browser's own email check; the server refuses it.
+        await signUp(page, ui, { name: 'Typo', email: 'typo@example' });
+        const error = page.getByTestId('email-error');
+        expect(await error.textContent()).toBe(ui.account.errors.email);
+        const email = page.getByLabel(ui.account.email);
+        expect(await email.getAttribute('aria-invalid')).toBe('true');
+        expect(await email.evaluate((el) => el === document.activeElement)).toBe(true);
+        expect(await page.getByText(ui.account.errors.generic).count()).toBe(0);
+        await page.keyboard.type('.test');
+        expect(await error.count()).toBe(0);
+        expect(await email.getAttribute('aria-invalid')).toBeNull();
+      }
+    });
+  });
+});

@@ -12,9 +12,23 @@ const ERROR_KEYS: Record<string, string> = {
   INVALID_EMAIL_OR_PASSWORD: 'errors.invalid',
   USER_ALREADY_EXISTS: 'errors.exists',
   USER_ALREADY_EXISTS_USE_ANOTHER_EMAIL: 'errors.exists',
-  PASSWORD_TOO_SHORT: 'errors.short',
-  INVALID_EMAIL: 'errors.email',
 };
+
+/** The fields a refusal can be about, by their form names. */
+type Field = 'email' | 'password' | 'instructorCode';
+
+/**
+ * A refusal about one field is that field's error: marked there and focused to be fixed (trial
+ * F22: an email the browser lets through, "a@b", came back as the generic message). better-auth
+ * names the field of a VALIDATION_ERROR in its message, as "[body.email] Invalid email address".
+ */
+function fieldErrorOf(data: { code?: string; message?: string }): { field: Field; key: string } | null {
+  if (data.code === 'WRONG_INSTRUCTOR_CODE') return { field: 'instructorCode', key: 'errors.code' };
+  const field = data.code === 'VALIDATION_ERROR' ? /^\[body\.(\w+)\]/.exec(data.message ?? '')?.[1] : undefined;
+  if (data.code === 'INVALID_EMAIL' || field === 'email') return { field: 'email', key: 'errors.email' };
+  if (data.code === 'PASSWORD_TOO_SHORT' || field === 'password') return { field: 'password', key: 'errors.short' };
+  return null;
+}
 
 const input = 'mt-1 block w-full rounded-md border border-border bg-bg px-3 py-2';
 
@@ -23,25 +37,30 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
   const id = useId();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
-  /** A wrong instructor code is the code field's error: marked there, and focused to be fixed. */
-  const [codeError, setCodeError] = useState(false);
-  const codeInput = useRef<HTMLInputElement>(null);
+  const [fieldError, setFieldError] = useState<{ field: Field; key: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const [busy, setBusy] = useState(false);
+
+  /** A message fixed by editing goes as soon as the learner edits: a stale one would say the fix failed. */
+  function clearErrors() {
+    setError(null);
+    setFieldError(null);
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const body = Object.fromEntries([...form].filter(([, v]) => v !== ''));
     setBusy(true);
-    setError(null);
-    setCodeError(false);
+    clearErrors();
     try {
       const response = await fetch(`/api/auth/${mode}/email`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       if (!response.ok) {
-        const data = (await response.json().catch(() => ({}))) as { code?: string };
-        if (data.code === 'WRONG_INSTRUCTOR_CODE') {
-          setCodeError(true);
-          codeInput.current?.focus();
+        const data = (await response.json().catch(() => ({}))) as { code?: string; message?: string };
+        const onField = fieldErrorOf(data);
+        if (onField) {
+          setFieldError(onField);
+          (formRef.current?.elements.namedItem(onField.field) as HTMLInputElement | null)?.focus();
           return;
         }
         setError(t(response.status === 429 ? 'errors.tooMany' : (ERROR_KEYS[data.code ?? ''] ?? 'errors.generic')));
@@ -58,8 +77,25 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
     }
   }
 
+  /** The error shown under a field, and the attributes that tie it to the field. */
+  const marked = (field: Field, testId: string, hint?: string) => {
+    const on = fieldError?.field === field;
+    const describedBy = [on ? `${id}-${field}-error` : null, hint ?? null].filter(Boolean).join(' ') || undefined;
+    return {
+      attrs: { 'aria-invalid': on || undefined, 'aria-describedby': describedBy },
+      message: on ? (
+        <p id={`${id}-${field}-error`} role="alert" className="mt-1 text-sm text-danger" data-testid={testId}>
+          {t(fieldError.key)}
+        </p>
+      ) : null,
+    };
+  };
+  const email = marked('email', 'email-error');
+  const password = marked('password', 'password-error', mode === 'sign-up' ? `${id}-password-hint` : undefined);
+  const code = marked('instructorCode', 'code-error', `${id}-code-hint`);
+
   return (
-    <form onSubmit={submit} aria-describedby={error ? `${id}-error` : undefined} className="max-w-md space-y-4">
+    <form ref={formRef} onSubmit={submit} onInput={clearErrors} aria-describedby={error ? `${id}-error` : undefined} className="max-w-md space-y-4">
       {mode === 'sign-up' && (
         <div>
           <label htmlFor={`${id}-name`} className="block font-medium">{t('name')}</label>
@@ -68,7 +104,8 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
       )}
       <div>
         <label htmlFor={`${id}-email`} className="block font-medium">{t('email')}</label>
-        <input id={`${id}-email`} name="email" type="email" required autoComplete="email" className={input} />
+        <input id={`${id}-email`} name="email" type="email" required autoComplete="email" className={input} {...email.attrs} />
+        {email.message}
       </div>
       <div>
         <label htmlFor={`${id}-password`} className="block font-medium">{t('password')}</label>
@@ -79,28 +116,23 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
           required
           minLength={mode === 'sign-up' ? 8 : undefined}
           autoComplete={mode === 'sign-up' ? 'new-password' : 'current-password'}
-          aria-describedby={mode === 'sign-up' ? `${id}-password-hint` : undefined}
           className={input}
+          {...password.attrs}
         />
+        {password.message}
         {mode === 'sign-up' && <p id={`${id}-password-hint`} className="mt-1 text-sm text-muted">{t('passwordHint')}</p>}
       </div>
       {mode === 'sign-up' && (
         <div>
           <label htmlFor={`${id}-code`} className="block font-medium">{t('instructorCode')}</label>
           <input
-            ref={codeInput}
             id={`${id}-code`}
             name="instructorCode"
             autoComplete="off"
-            aria-invalid={codeError || undefined}
-            aria-describedby={codeError ? `${id}-code-error ${id}-code-hint` : `${id}-code-hint`}
             className={input}
+            {...code.attrs}
           />
-          {codeError && (
-            <p id={`${id}-code-error`} role="alert" className="mt-1 text-sm text-danger" data-testid="code-error">
-              {t('errors.code')}
-            </p>
-          )}
+          {code.message}
           <p id={`${id}-code-hint`} className="mt-1 text-sm text-muted">{t('instructorCodeHint')}</p>
         </div>
       )}
