@@ -496,3 +496,55 @@ describe('sign-up with a malformed email', () => {
     });
   });
 });
+
+describe("a student's assignment page before feedback", () => {
+  it('holds no right answer, spec or seed in its HTML or its RSC payload; after submitting (feedback then) it does hold the explanations', async () => {
+    const base = running().app.baseUrl;
+    const teacher = await running().browser.newContext();
+    const student = await running().browser.newContext();
+    try {
+      const post = (ctx: BrowserContext, path: string, data: unknown, method = 'POST') => ctx.request.fetch(base + path, { method, data, headers: { origin: base } });
+      const stamp = Date.now();
+      expect((await post(teacher, '/api/auth/sign-up/email', { name: 'Secret Teacher', email: `sec-t-${stamp}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' })).status()).toBe(200);
+      const { class: cls } = (await (await post(teacher, '/api/classes', { name: 'Secrets' })).json()) as { class: { id: string; joinCode: string } };
+      const made = await post(teacher, `/api/classes/${cls.id}/assignments`, {
+        title: 'Every kind', topics: ['handshake', 'teardown'], kinds: ['seq', 'ack', 'segment', 'multiple_choice', 'next_flags', 'state', 'spot_error'], count: 6, difficulty: 'beginner',
+        variant: 'per_student', attempts: 1, timeLimit: null, feedback: 'after_submit', focus: null, opensAt: Date.now() - 1000, dueAt: Date.now() + 3_600_000,
+      });
+      const { assignment } = (await made.json()) as { assignment: { id: string } };
+      expect((await post(student, '/api/auth/sign-up/email', { name: 'Secret Student', email: `sec-s-${stamp}@example.test`, password: 'correct horse 1' })).status()).toBe(200);
+      expect((await post(student, '/api/classes/join', { code: cls.joinCode })).ok()).toBe(true);
+      const { attempt } = (await (await post(student, `/api/assignments/${assignment.id}/attempts`, {})).json()) as { attempt: { id: string } };
+      const db = await store();
+      const specs = (await db.getAttempt(attempt.id))!.specs;
+      const items = specs.map((s) => buildItem(decodeSpec(s)!));
+      // Wrong answers given, so each has an explanation that would show the right one.
+      const given = items.map((item) => wrongAnswers(item)[0] ?? rightAnswer(item));
+      for (const [i, response] of given.entries()) expect((await post(student, `/api/attempts/${attempt.id}/answers/${i}`, { response, seq: 1 }, 'PUT')).ok()).toBe(true);
+      const seeds = [(await db.getAssignment(assignment.id))!.seed, ...specs.map((s) => decodeSpec(s)!.seed)];
+      const explanations = items.map((item, i) => gradeItem(item, given[i]!, 'en').explain);
+      const page = async (rsc: boolean) => {
+        const r = await student.request.get(`${base}/en/assignments/${assignment.id}`, { headers: rsc ? { RSC: '1' } : {} });
+        expect(r.status()).toBe(200);
+        return r.text();
+      };
+      const leaks = (text: string) => [
+        ...specs.filter((s) => text.includes(s)),
+        ...seeds.filter((n) => new RegExp(`\\b${n}\\b`).test(text)).map((n) => `seed ${n}`),
+        ...explanations.filter((e) => text.includes(JSON.stringify(e).slice(1, -1)) || text.includes(e)),
+        ...(text.match(/"(spec|specs|seed|canonical|explain|freeSeq)"/g) ?? []),
+      ];
+      const [html, payload] = [await page(false), await page(true)];
+      expect(payload).not.toMatch(/^<!DOCTYPE/i);
+      expect(html).toContain('Every kind');
+      expect(leaks(html)).toEqual([]);
+      expect(leaks(payload)).toEqual([]);
+      // Once the rule allows feedback, the same check finds the explanations: it can see a leak.
+      expect((await post(student, `/api/attempts/${attempt.id}/submit`, {})).ok()).toBe(true);
+      expect(leaks(await page(true)).length).toBeGreaterThan(0);
+    } finally {
+      await teacher.close();
+      await student.close();
+    }
+  });
+});
