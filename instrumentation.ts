@@ -2,5 +2,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { hookHttpServers } = await import('./lib/http/server-hooks');
-  hookHttpServers({ hsts: process.env.SYNACK_HSTS === '1' });
+  const { trustedProxies } = await import('./lib/http/client-address');
+  hookHttpServers({ hsts: process.env.SYNACK_HSTS === '1', trustedProxies: trustedProxies(process.env.SYNACK_TRUSTED_PROXIES) });
 }

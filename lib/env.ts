@@ -15,8 +15,8 @@ const EnvSchema = z.object({
   BETTER_AUTH_URL: optional(z.string().url()),
   /** Who may sign up as an instructor. Unset: the first account on the install becomes one. */
   INSTRUCTOR_CODE: optional(z.string().min(6, 'INSTRUCTOR_CODE must be at least 6 characters')),
-  /** Sign-in attempts allowed per window per client (the window is 60 s). */
-  SIGN_IN_LIMIT: z.coerce.number().int().positive().default(10),
+  /** Sign-in (and sign-up) attempts per client address per 60 s: a class behind one school address needs room. */
+  SIGN_IN_LIMIT: z.coerce.number().int().positive().default(30),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -5,6 +5,7 @@ import { betterAuth } from 'better-auth';
 import { APIError } from 'better-auth/api';
 import { LRUCache } from 'lru-cache';
 import { getEnv, type Env } from '../env';
+import { CLIENT_ADDRESS_HEADER } from '../http/client-address';
 import { getConnection, kyselyStore, type Connection, type Role } from '../db';
 import { roleForSignUp } from './roles';
 import { authSecret } from './secret';
@@ -54,8 +55,13 @@ export function createAuth(conn: Connection, env: Env) {
       customRules: {
         '/sign-in/email': { window: SIGN_IN_WINDOW, max: env.SIGN_IN_LIMIT },
         '/sign-up/email': { window: SIGN_IN_WINDOW, max: env.SIGN_IN_LIMIT },
+        // Every page asks who is signed in: a class behind one address would run out in minutes.
+        '/get-session': false,
       },
     },
+    // The client's address as the server hook found it (lib/http/server-hooks), never a header the
+    // client wrote: keyed on X-Forwarded-For, the limit was reset by sending a new one.
+    advanced: { ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
     // better-auth logs errors only, and never request bodies: passwords stay out of the logs.
     logger: { level: 'error' },
     telemetry: { enabled: false },

@@ -9,8 +9,12 @@
 // - A request Node cannot parse (headers past its 16 KB limit, a method it does not know, such as TRACK)
 //   never becomes a request at all: Node answers it on the socket (431, 400, ...). That answer
 //   is made here instead, the same but with the security headers.
+// - Route handlers see a fetch Request, which has no peer address: the client's address is put in
+//   a header of our own here (lib/http/client-address), replacing any value the client sent, for
+//   the sign-in rate limit.
 import { Server, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import type { BlockList, Socket } from 'node:net';
+import { CLIENT_ADDRESS_HEADER, clientAddress } from './client-address';
 import { PAGE_METHODS } from './request-guard';
 import { securityHeaders } from './security-headers';
 
@@ -34,7 +38,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket & { _htt
 let installed = false;
 
 /** Hooks every HTTP server in this process as the header comment says (idempotent). */
-export function hookHttpServers(options: { hsts: boolean }): void {
+export function hookHttpServers(options: { hsts: boolean; trustedProxies: BlockList | null }): void {
   if (installed) return;
   installed = true;
   const baseline = securityHeaders({ hsts: options.hsts, dev: false });
@@ -53,6 +57,9 @@ export function hookHttpServers(options: { hsts: boolean }): void {
         return true;
       }
       for (const [name, value] of Object.entries(baseline)) response.setHeader(name, value);
+      delete request.headers[CLIENT_ADDRESS_HEADER];
+      const address = clientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], options.trustedProxies);
+      if (address) request.headers[CLIENT_ADDRESS_HEADER] = address;
     }
     // Only where nobody else listens: emit's false is what makes Node answer it itself.
     if (event === 'clientError' && this.listenerCount('clientError') === 0) {

@@ -95,6 +95,14 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
     expect((await stolen.call(progress.GET, '/api/progress')).status).toBe(401);
   });
 
+  it('does not limit reading the session: every page asks, and a class may share one address', async () => {
+    const c = new Client('10.3.0.9');
+    await signUp(c, 'pages@example.test');
+    const statuses = new Set<number>();
+    for (let i = 0; i < 320; i++) statuses.add((await c.call(authRoute.GET, '/api/auth/get-session')).status);
+    expect([...statuses]).toEqual([200]);
+  });
+
   it('limits sign-in attempts per client, counted in the database, and never logs a password', async () => {
     const logged: string[] = [];
     for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
@@ -105,6 +113,11 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
     for (let i = 0; i < 5; i++) tries.push((await c.call(auth, '/api/auth/sign-in/email', { body: { email: 'stu@example.test', password: `wrong-secret-${i}` } })).status);
     expect(tries.slice(0, 3)).toEqual([401, 401, 401]);
     expect(tries.slice(3)).toEqual([429, 429]);
+    // A forged X-Forwarded-For does not make it another client: the limit holds.
+    for (const forged of ['10.0.0.1', '10.0.0.2, 10.0.0.3']) {
+      const retry = await c.call(auth, '/api/auth/sign-in/email', { body: { email: 'stu@example.test', password: 'wrong-secret-x' }, headers: { 'x-forwarded-for': forged, 'x-real-ip': forged } });
+      expect(retry.status).toBe(429);
+    }
     // Another client is not affected.
     const other = await new Client('10.3.0.2').call(auth, '/api/auth/sign-in/email', { body: { email: 'stu@example.test', password: 'correct horse 1' } });
     expect(other.status).toBe(200);

@@ -3,6 +3,7 @@
 import { closeConnection } from '@/lib/db';
 import { resetAuth } from '@/lib/auth';
 import { resetEnv } from '@/lib/env';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 import { openFresh, type Backend } from '../db/backends';
 
 const ORIGIN = 'http://localhost:3000';
@@ -32,8 +33,9 @@ export class Client {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async call<T = Record<string, unknown>>(handler: Handler, path: string, init: { method?: string; body?: unknown; raw?: string; params?: Record<string, string | string[]> } = {}): Promise<Reply<T>> {
-    const headers = new Headers({ origin: ORIGIN, 'x-forwarded-for': this.ip });
+  async call<T = Record<string, unknown>>(handler: Handler, path: string, init: { method?: string; body?: unknown; raw?: string; params?: Record<string, string | string[]>; headers?: Record<string, string> } = {}): Promise<Reply<T>> {
+    // The address the server hook would put there from the connection (lib/http/client-address).
+    const headers = new Headers({ ...init.headers, origin: ORIGIN, [CLIENT_ADDRESS_HEADER]: this.ip });
     if (this.cookies.size > 0) headers.set('cookie', this.cookieHeader());
     let body: string | undefined = init.raw;
     if (init.body !== undefined) {

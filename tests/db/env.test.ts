@@ -3,7 +3,7 @@ import { EnvError, parseEnv } from '@/lib/env';
 
 describe('parseEnv', () => {
   it('defaults to SQLite under data/ with no secret or instructor code', () => {
-    expect(parseEnv({})).toEqual({ DATA_DIR: 'data', SIGN_IN_LIMIT: 10 });
+    expect(parseEnv({})).toEqual({ DATA_DIR: 'data', SIGN_IN_LIMIT: 30 });
   });
 
   it('treats empty values as unset', () => {

@@ -5,18 +5,23 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hookHttpServers } from '@/lib/http/server-hooks';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http/client-address';
 
 let server: http.Server;
 let port = 0;
 
 beforeAll(async () => {
-  hookHttpServers({ hsts: false });
+  hookHttpServers({ hsts: false, trustedProxies: null });
   server = http.createServer((req, res) => {
     if (req.url === '/redirect') {
       // What Next.js does for `//evil.com` or `/en/`: a bare 308, no proxy involved.
       res.statusCode = 308;
       res.setHeader('Location', '/evil.com');
       res.end('/evil.com');
+      return;
+    }
+    if (req.url === '/whoami') {
+      res.end(String(req.headers[CLIENT_ADDRESS_HEADER]));
       return;
     }
     // What the proxy does for a page: its own, nonced policy.
@@ -42,6 +47,19 @@ function get(method: string, path: string): Promise<{ status: number; raw: strin
 const count = (raw: string[], name: string) => raw.filter((h, i) => i % 2 === 0 && h.toLowerCase() === name).length;
 
 describe('hookHttpServers', () => {
+  it('tells the app the connection\'s address, whatever the client claims in its headers', async () => {
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = http.request({ host: '127.0.0.1', port, path: '/whoami', headers: { 'x-forwarded-for': '10.0.0.1', [CLIENT_ADDRESS_HEADER]: '10.0.0.2' } }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve(text));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(body).toBe('127.0.0.1');
+  });
+
   it('puts the security headers on a response made without them', async () => {
     const answer = await get('GET', '/redirect');
     expect(answer.status).toBe(308);
