@@ -165,6 +165,7 @@ function render(source: string, where: SourceLocation, offset: number, page: Pag
   const headings = collectHeadings(hast);
   rewriteLinks(hast, page, new Set(headings.map((heading) => heading.id)));
   prefixFootnoteLabel(hast, page.prefix);
+  keepShortCellsWhole(hast);
   const parts: RawPart[] = [];
   let pending: HastContent[] = [];
   const flush = () => {
@@ -325,6 +326,25 @@ function rewriteLinks(root: HastRoot, page: PageIds, headingIds: Set<string>): v
   const visit = (node: HastNodes) => {
     if (node.type === 'element' && node.tagName === 'a' && typeof node.properties.href === 'string') {
       node.properties.href = rewrite(node.properties.href);
+    }
+    if ('children' in node) for (const child of node.children) visit(child);
+  };
+  visit(root);
+}
+
+/** A table cell up to this many characters is a value or a formula, not prose. */
+const SHORT_CELL = 24;
+
+/**
+ * Short table cells ("x+1 = 1001", "C → S") never wrap: on a phone the narrow column broke them
+ * over lines ("x+1 | = | 1001"), and the table scrolls sideways anyway. Longer cells are prose and
+ * wrap as prose does. The class is ours, added after sanitizing.
+ */
+function keepShortCellsWhole(root: HastRoot): void {
+  const visit = (node: HastNodes) => {
+    if (node.type === 'element' && (node.tagName === 'td' || node.tagName === 'th')) {
+      if (textOf(node).trim().length <= SHORT_CELL) node.properties.className = ['cell-whole'];
+      return;
     }
     if ('children' in node) for (const child of node.children) visit(child);
   };

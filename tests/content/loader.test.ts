@@ -68,6 +68,15 @@ describe('renderLessonMarkdown', () => {
     ]);
   });
 
+  it('marks a table\'s short cells (values, formulas) to stay on one line, not its prose cells', () => {
+    const prose = 'the client knows both ISNs are acknowledged once the SYN,ACK arrives';
+    const { parts } = renderLessonMarkdown(`| step | ack | why |\n| --- | --- | --- |\n| 2 | x+1 = 1001 | ${prose} |\n`, { file: 'x.md' });
+    const html = parts.map((part) => (part.type === 'html' ? part.html : '')).join('');
+    expect(html).toContain('<td class="cell-whole">x+1 = 1001</td>');
+    expect(html).toContain('<th class="cell-whole">step</th>');
+    expect(html).toContain(`<td>${prose}</td>`);
+  });
+
   it('makes the table of contents from the headings: escaped text, the ids as links, the depth as data', () => {
     const { headings } = renderLessonMarkdown('## seq < ack & "fin"\n\n### 三次握手\n', { file: 'x.md' });
     expect(tocHtml(headings)).toBe(
