@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { enqueue, readQueue, resumeAnswer, settle, type AnswerQueue } from '@/app/_lib/answer-queue';
-import { draftOf, EMPTY_DRAFT, responseOf, type Draft } from '@/app/_components/classes/answer-input';
+import { draftOf, EMPTY_DRAFT, numberProblem, responseOf, type Draft } from '@/app/_components/classes/answer-input';
 import { attemptSpecs } from '@/lib/classroom/specs';
 import { itemView, type ItemView } from '@/lib/classroom/view';
 import { assignmentConfigSchema } from '@/lib/classroom/config';
@@ -118,6 +118,22 @@ describe('saved answers back in the inputs', () => {
         expect(responseOf(item, draftOf(item, response))).toEqual(response);
       }),
     );
+  });
+
+  it('a typed number that is none is told as such (not "answer first"); an empty field is only incomplete', () => {
+    const numeric = items.filter((i) => ['seq', 'ack', 'len', 'bytes'].includes(i.kind));
+    expect(numeric.length).toBeGreaterThan(0);
+    for (const item of numeric) {
+      const field = item.kind === 'seq' || item.kind === 'ack' ? item.kind : 'len';
+      const typed = (text: string) => ({ ...EMPTY_DRAFT, [field]: text });
+      expect(numberProblem(item, typed('-5'))).toMatchObject({ error: 'notWhole' });
+      expect(numberProblem(item, typed('1e3'))).toMatchObject({ error: 'notWhole' });
+      expect(numberProblem(item, typed('99999999999'))).toMatchObject({ error: 'tooLarge', max: 4294967295 });
+      expect(numberProblem(item, typed(''))).toBeNull();
+      expect(numberProblem(item, typed('８１０１'))).toBeNull();
+      // whatever numberProblem lets through, responseOf turns into a number or leaves incomplete
+      expect(responseOf(item, typed('-5'))).toBeNull();
+    }
   });
 
   it('an unreadable stored response gives empty inputs, not a crash', () => {

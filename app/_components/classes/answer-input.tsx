@@ -6,7 +6,7 @@ import { flagsText, segmentOf } from '@/lib/engine/segments';
 import type { ItemView } from '@/lib/classroom/view';
 import { segmentEvents } from '@/lib/quiz/item';
 import { segmentText } from '@/app/_lib/quiz-format';
-import { parseWhole } from '@/app/_lib/quiz-input';
+import { MAX_SEQ, parseWhole } from '@/app/_lib/quiz-input';
 
 export type Draft = { flags: Flag[]; seq: string; ack: string; len: string; state: string; choice: number | null };
 export const EMPTY_DRAFT: Draft = { flags: [], seq: '', ack: '', len: '', state: '', choice: null };
@@ -39,6 +39,21 @@ export function responseOf(item: ItemView, d: Draft): unknown {
     default:
       return d.choice === null ? null : { option: d.choice };
   }
+}
+
+/**
+ * Why a number typed in the draft cannot be sent ("-5", "1e3", 99999999999), or null: the student
+ * is told that, not to answer first, as the practice cards tell it. An empty field is not a problem
+ * here: responseOf's null says the answer is incomplete. Pure.
+ */
+export function numberProblem(item: ItemView, d: Draft): { error: 'notWhole' | 'tooLarge'; max: number } | null {
+  const typed =
+    item.kind === 'seq' || item.kind === 'ack' || item.kind === 'len' ? [d[item.kind]] : item.kind === 'bytes' ? [d.len] : item.kind === 'segment' ? [d.seq, d.ack] : [];
+  for (const text of typed) {
+    const parsed = parseWhole(text);
+    if (!parsed.ok && parsed.error !== 'empty') return { error: parsed.error, max: MAX_SEQ };
+  }
+  return null;
 }
 
 /** A stored response back in the inputs (the reverse of responseOf), so a reload shows what was given. Pure. */

@@ -16,7 +16,7 @@ import { api, ApiError } from '@/app/_lib/api';
 import { enqueue, readQueue, resumeAnswer, settle } from '@/app/_lib/answer-queue';
 import { useErrorText } from './error-text';
 import { QuizDiagram } from '@/app/_components/quiz/quiz-diagram';
-import { AnswerInput, draftOf, EMPTY_DRAFT, responseOf, useResponseText, type Draft } from './answer-input';
+import { AnswerInput, draftOf, EMPTY_DRAFT, numberProblem, responseOf, useResponseText, type Draft } from './answer-input';
 import { Countdown } from './countdown';
 
 type Saved = { stored: boolean; feedback: Feedback | null };
@@ -90,7 +90,8 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
   const stored = attempt.answers.find((a) => a.position === index);
   const seq = useRef(stored?.clientSeq ?? 0);
   const [draft, setDraft] = useState<Draft>(() => (stored ? draftOf(item, stored.response) : EMPTY_DRAFT));
-  const [missing, setMissing] = useState(false);
+  /** What keeps the draft from being sent (incomplete, or a number that is none), as shown. */
+  const [missing, setMissing] = useState<string | null>(null);
   const [restored, setRestored] = useState(false);
   const save = useMutation({
     mutationFn: (body: { response: unknown; seq: number }) => api<Saved>(inLang(`/api/attempts/${attempt.id}/answers/${index}`, lang), 'PUT', body),
@@ -132,9 +133,11 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
   const prompt = promptOf(tq, item);
 
   function submitAnswer() {
+    const problem = numberProblem(item, draft);
+    if (problem) return setMissing(tq(`inputErrors.${problem.error}`, { max: problem.max }));
     const response = responseOf(item, draft);
-    if (response === null) return setMissing(true);
-    setMissing(false);
+    if (response === null) return setMissing(t('incomplete'));
+    setMissing(null);
     seq.current += 1;
     const body = { response, seq: seq.current };
     setRestored(false);
@@ -147,7 +150,7 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
   // A reload while offline: the browser may not know yet that it is offline, so the resend shows
   // as kept on this device until the server confirms it.
   const status = missing
-    ? t('incomplete')
+    ? missing
     : restored && (save.isPending || (save.isError && !refused(save.error)))
       ? tc('restored')
       : save.isPaused
