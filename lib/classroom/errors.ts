@@ -17,6 +17,8 @@ export const CLASSROOM_ERRORS = {
   removedFromClass: 'Your instructor removed you from this class',
   notOnRoster: 'This student is not in the class',
   alreadyOpen: 'An assignment cannot change once it has opened',
+  dueBeforeOpen: 'The due time must be after the opening time',
+  assignmentStarted: 'Students have started this assignment, so it cannot be deleted',
   previewInstead: 'Only students take assignments: use the preview',
   pastDue: 'This assignment is past its due time',
   noAttemptsLeft: 'No attempts left',

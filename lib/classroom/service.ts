@@ -308,6 +308,27 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       return toAssignment({ ...record, ...fields });
     },
 
+    /**
+     * Moves the due time, also once the assignment has opened (an instructor extends a deadline;
+     * attempts still running get the new one). Nothing else changes after opening.
+     */
+    async rescheduleAssignment(actor: Actor, assignmentId: string, dueAt: number): Promise<Assignment> {
+      const record = await assignmentRecord(assignmentId);
+      await ownClass(actor, record.classId);
+      if (dueAt <= record.opensAt) throw new ClassroomError(400, 'dueBeforeOpen');
+      const { title, config, opensAt } = record;
+      const fields = { title, config, opensAt, dueAt, updatedAt: clock() };
+      await store.updateAssignment(assignmentId, fields);
+      return toAssignment({ ...record, ...fields });
+    },
+
+    /** Deletes an assignment no student has started (a duplicate, a mistake); refused once one has. */
+    async deleteAssignment(actor: Actor, assignmentId: string): Promise<void> {
+      const record = await assignmentRecord(assignmentId);
+      await ownClass(actor, record.classId);
+      if (!(await store.deleteUnstartedAssignment(assignmentId))) throw new ClassroomError(409, 'assignmentStarted');
+    },
+
     async getAssignment(actor: Actor, assignmentId: string) {
       const { record, cls, teaches } = await visibleAssignment(actor, assignmentId);
       const a = toAssignment(record);

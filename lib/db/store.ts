@@ -113,6 +113,8 @@ export interface Store {
 
   createAssignment(a: AssignmentRecord): Promise<void>;
   updateAssignment(id: string, fields: Pick<AssignmentRecord, 'title' | 'config' | 'opensAt' | 'dueAt' | 'updatedAt'>): Promise<void>;
+  /** Deletes the assignment unless a student has started it (one statement); false when one has. */
+  deleteUnstartedAssignment(id: string): Promise<boolean>;
   getAssignment(id: string): Promise<AssignmentRecord | null>;
   assignmentsOfClass(classId: string): Promise<AssignmentRecord[]>;
 
@@ -349,6 +351,14 @@ export function kyselyStore(db: Kysely<Database>): Store {
         .set({ title: f.title, config: JSON.stringify(f.config), opens_at: f.opensAt, due_at: f.dueAt, updated_at: f.updatedAt })
         .where('id', '=', id)
         .execute();
+    },
+    async deleteUnstartedAssignment(id) {
+      const r = await db
+        .deleteFrom('assignments')
+        .where('id', '=', id)
+        .where((eb) => eb.not(eb.exists(eb.selectFrom('attempts').select('id').where('assignment_id', '=', id))))
+        .executeTakeFirst();
+      return Number(r.numDeletedRows) > 0;
     },
     async getAssignment(id) {
       const r = await db.selectFrom('assignments').selectAll().where('id', '=', id).executeTakeFirst();

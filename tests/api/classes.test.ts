@@ -24,7 +24,7 @@ import { canonicalAnswer } from '@/lib/engine';
 import { buildItem, byteAnswer, decodeSpec, gradeItem, QUESTION_KINDS, topicShapes, type Response, type Topic } from '@/lib/quiz';
 import { ERROR_CODES } from '@/lib/classroom/errors';
 import { BACKENDS } from '../db/backends';
-import { Client, useFreshApp } from './harness';
+import { Client, useFreshApp, type Reply } from './harness';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -334,6 +334,35 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     expect(rows.every((r) => !/^[=+\-@\t\r]/.test(r.name))).toBe(true);
     // mallory has not started: her score is empty, not a 0 an LMS would record
     expect(rows.find((r) => r.email === 'mallory@example.test')).toMatchObject({ attempts: '0', score: '', out_of: expect.stringMatching(/^\d+$/) });
+  });
+
+  it('once open, only the due time moves (by its instructor); an assignment no one started can be deleted, one started cannot', async () => {
+    const later = Date.now() + 30 * HOUR;
+    const moved = await teacher.call<Json>(assignmentOne.PATCH, '/', { method: 'PATCH', params: { id: assignmentId }, body: { dueAt: later } });
+    expect([moved.status, moved.body.assignment?.dueAt]).toEqual([200, later]);
+    expect((await (await getStore()).getAssignment(assignmentId))!.dueAt).toBe(later);
+    // the running attempt's deadline follows
+    expect((await alice.call<Json>(attemptOne.GET, '/', { params: { id: aliceAttempt.id } })).body.attempt.deadline).toBe(later);
+    const before = await snapshot();
+    const refused: Array<[string, Promise<Reply<Json>>, number, string]> = [
+      ['due before opening', teacher.call(assignmentOne.PATCH, '/', { method: 'PATCH', params: { id: assignmentId }, body: { dueAt: 1 } }), 400, 'dueBeforeOpen'],
+      ['a student moving it', alice.call(assignmentOne.PATCH, '/', { method: 'PATCH', params: { id: assignmentId }, body: { dueAt: later + HOUR } }), 403, ''],
+      ['another instructor moving it', other.call(assignmentOne.PATCH, '/', { method: 'PATCH', params: { id: assignmentId }, body: { dueAt: later + HOUR } }), 403, 'notYourClass'],
+      ['other fields in the patch', teacher.call(assignmentOne.PATCH, '/', { method: 'PATCH', params: { id: assignmentId }, body: { dueAt: later + HOUR, title: 'x' } }), 400, ''],
+      ['deleting a started one', teacher.call(assignmentOne.DELETE, '/', { method: 'DELETE', params: { id: assignmentId } }), 409, 'assignmentStarted'],
+      ['a student deleting', alice.call(assignmentOne.DELETE, '/', { method: 'DELETE', params: { id: assignmentId } }), 403, ''],
+    ];
+    for (const [what, reply, status, code] of refused) {
+      const r = await reply;
+      expect(r.status, what).toBe(status);
+      if (code) expect(r.body.code, what).toBe(code);
+    }
+    expect(await snapshot()).toBe(before);
+    const unstarted = (await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ title: 'Duplicate' }) })).body.assignment.id as string;
+    expect((await other.call(assignmentOne.DELETE, '/', { method: 'DELETE', params: { id: unstarted } })).status).toBe(403);
+    expect((await teacher.call(assignmentOne.DELETE, '/', { method: 'DELETE', params: { id: unstarted } })).status).toBe(200);
+    expect(await (await getStore()).getAssignment(unstarted)).toBeNull();
+    expect((await teacher.call(assignmentOne.GET, '/', { params: { id: unstarted } })).status).toBe(404);
   });
 
   it('edits only before opening; removing a student and archiving work', async () => {

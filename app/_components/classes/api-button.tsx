@@ -7,10 +7,11 @@ import { useRouter } from '@/app/_lib/i18n/navigation';
 
 /**
  * `openCreated`: go to the page of the assignment the reply names (a follow-up: what it drills,
- * when it is due). `confirm`: a question asked first, for what cannot be undone from this page. Plain data:
- * server pages render this button.
+ * when it is due). `goTo`: the page to go to after (a deleted assignment's class). `confirm`: a
+ * question asked first, for what cannot be undone from this page. Plain data: server pages render
+ * this button.
  */
-export function ApiButton({ path, method = 'POST', label, openCreated = false, confirm }: { path: string; method?: string; label: string; openCreated?: boolean; confirm?: string }) {
+export function ApiButton({ path, method = 'POST', label, openCreated = false, goTo, confirm }: { path: string; method?: string; label: string; openCreated?: boolean; goTo?: string; confirm?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const errorText = useErrorText();
@@ -22,6 +23,7 @@ export function ApiButton({ path, method = 'POST', label, openCreated = false, c
       const reply = await api<{ assignment?: { id: string } }>(path, method, method === 'DELETE' ? undefined : {});
       setError(null);
       if (openCreated && reply.assignment) router.push(`/assignments/${reply.assignment.id}`);
+      if (goTo) return router.push(goTo);
       router.refresh();
     } catch (e) {
       setError(errorText(e));

@@ -9,10 +9,10 @@ import { FEEDBACK_RULES, VARIANTS, type AssignmentInput } from '@/lib/classroom/
 import { api, ApiError } from '@/app/_lib/api';
 import { useErrorText } from './error-text';
 import { useRouter } from '@/app/_lib/i18n/navigation';
+import { fromLocalInput, toLocalInput as local } from '@/app/_lib/local-time';
 
 const box = 'mt-1 block w-full rounded-md border border-border bg-bg px-3 py-2';
 const FIELDS = ['title', 'topics', 'kinds', 'count', 'difficulty', 'variant', 'attempts', 'timeLimit', 'feedback', 'opensAt', 'dueAt'];
-const local = (ms: number) => new Date(ms - new Date(ms).getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 
 /** `editing` is the assignment to change (PUT); without it the form creates one in the class. */
 export function AssignmentForm({ classId, editing }: { classId: string; editing?: { id: string; input: AssignmentInput } }) {
@@ -53,8 +53,8 @@ export function AssignmentForm({ classId, editing }: { classId: string; editing?
       timeLimit: limit === '' ? null : Number(limit),
       feedback: f.get('feedback'),
       focus: initial?.focus ?? null,
-      opensAt: new Date(String(f.get('opensAt'))).getTime(),
-      dueAt: new Date(String(f.get('dueAt'))).getTime(),
+      opensAt: fromLocalInput(String(f.get('opensAt'))),
+      dueAt: fromLocalInput(String(f.get('dueAt'))),
     };
     try {
       const reply = editing

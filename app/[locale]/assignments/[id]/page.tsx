@@ -60,8 +60,8 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
         <li>{rules.timeLimit === null ? t('settings.noLimit') : t('settings.timeLimit', { minutes: rules.timeLimit })}</li>
         <li>{t('settings.feedback', { rule: t(`form.feedbackRules.${rules.feedback}`) })}</li>
         {rules.focus && <li data-testid="focus">{t('settings.focus', { misconception: tm(`${rules.focus}.label`) })}</li>}
-        {config && Date.now() < assignment.opensAt && (
-          <li><Link href={`/assignments/${id}/edit`} className="font-medium text-accent underline">{t('edit.link')}</Link></li>
+        {config && (
+          <li><Link href={`/assignments/${id}/edit`} className="font-medium text-accent underline">{Date.now() < assignment.opensAt ? t('edit.link') : t('edit.reschedule')}</Link></li>
         )}
       </ul>
     </div>
@@ -87,6 +87,12 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
   return (
     <div className="mx-auto max-w-5xl space-y-8">
       {header}
+      {allAttempts.length === 0 && (
+        <div className="flex flex-wrap items-center gap-3 text-sm" data-testid="delete-assignment">
+          <span className="text-muted">{t('edit.deleteNote')}</span>
+          <ApiButton path={`/api/assignments/${id}`} method="DELETE" label={t('edit.delete')} confirm={t('edit.deleteConfirm', { title: assignment.title })} goTo={`/classes/${assignment.classId}`} />
+        </div>
+      )}
       <section aria-labelledby="gradebook">
         <h2 id="gradebook" className="text-xl font-semibold">{t('gradebook')}</h2>
         <p className="mt-2 flex flex-wrap gap-3">

@@ -4,9 +4,10 @@ import { notFound } from 'next/navigation';
 import { pageLocale } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { AssignmentForm } from '@/app/_components/classes/assignment-form';
+import { RescheduleForm } from '@/app/_components/classes/reschedule-form';
 import { classroomForPage, orNotFound } from '@/app/_server/classroom';
 
-/** The instructor edits an assignment until it opens; after that the page says why it cannot change. */
+/** The instructor edits an assignment until it opens; after that only its due time moves, and the page says why. */
 export default async function EditAssignmentPage({ params }: PageProps<'/[locale]/assignments/[id]/edit'>) {
   await pageLocale(params);
   const { id } = await params;
@@ -24,9 +25,12 @@ export default async function EditAssignmentPage({ params }: PageProps<'/[locale
         <h1 className="mt-1 text-3xl font-bold tracking-tight">{t('edit.title', { title })}</h1>
       </div>
       {opened ? (
-        <p role="alert" className="rounded-lg border border-border bg-surface p-4" data-testid="edit-closed">
-          {t('edit.closed', { when: format.dateTime(new Date(opensAt), WHEN_FORMAT) })}
-        </p>
+        <>
+          <p className="rounded-lg border border-border bg-surface p-4" data-testid="edit-closed">
+            {t('edit.closed', { when: format.dateTime(new Date(opensAt), WHEN_FORMAT) })}
+          </p>
+          <RescheduleForm assignmentId={id} dueAt={dueAt} />
+        </>
       ) : (
         <AssignmentForm classId={assignment.classId} editing={{ id, input: { ...config, title, opensAt, dueAt } }} />
       )}
