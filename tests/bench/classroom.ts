@@ -50,6 +50,8 @@ interface Student {
 interface Timed {
   ok: boolean;
   ms: number;
+  /** What went wrong, when it did: the HTTP status, or the client's error (a reset, a timeout). */
+  error?: string;
 }
 
 interface Round {
@@ -57,6 +59,8 @@ interface Round {
   p50: number;
   p99: number;
   errors: number;
+  /** The errors by kind ('HTTP 503 databaseDown', 'fetch failed: other side closed'), to tell the server's from the network's. */
+  errorKinds: Record<string, number>;
   sent: number;
 }
 
@@ -166,18 +170,23 @@ function percentile(sorted: number[], p: number): number {
 
 function summarize(results: Timed[], wallMs: number): Round {
   const ms = results.map((r) => r.ms).sort((a, b) => a - b);
-  const errors = results.filter((r) => !r.ok).length;
-  return { perSecond: (results.length / wallMs) * 1000, p50: percentile(ms, 50), p99: percentile(ms, 99), errors, sent: results.length };
+  const failed = results.filter((r) => !r.ok);
+  const errorKinds: Record<string, number> = {};
+  for (const r of failed) errorKinds[r.error ?? '?'] = (errorKinds[r.error ?? '?'] ?? 0) + 1;
+  return { perSecond: (results.length / wallMs) * 1000, p50: percentile(ms, 50), p99: percentile(ms, 99), errors: failed.length, errorKinds, sent: results.length };
 }
 
 async function timed(fn: () => Promise<Response>): Promise<Timed> {
   const t0 = performance.now();
   try {
     const r = await fn();
-    await r.arrayBuffer();
-    return { ok: r.ok, ms: performance.now() - t0 };
-  } catch {
-    return { ok: false, ms: performance.now() - t0 };
+    const body = await r.text();
+    if (r.ok) return { ok: true, ms: performance.now() - t0 };
+    const code = /"code":"(\w+)"/.exec(body)?.[1] ?? '';
+    return { ok: false, ms: performance.now() - t0, error: `HTTP ${r.status} ${code}`.trim() };
+  } catch (e) {
+    const cause = e instanceof Error && e.cause instanceof Error ? `: ${e.cause.message}` : '';
+    return { ok: false, ms: performance.now() - t0, error: `${e instanceof Error ? e.message : String(e)}${cause}` };
   }
 }
 
@@ -240,11 +249,13 @@ async function storedAnswers(conn: Connection, students: Student[]): Promise<Map
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
+const errorsOf = (r: Round) => `${r.errors} errors${r.errors > 0 ? ` (${Object.entries(r.errorKinds).map(([k, n]) => `${n} ${k}`).join(', ')})` : ''}`;
+
 function rates(line: Line, label: string, m: Measured, unit: string): void {
   line(`${label}: /api/health, ${STUDENTS} clients x ${QUESTIONS}`, `${m.health.perSecond.toFixed(0)} req/s`, '-', m.health.errors === 0);
-  console.log(`       p50 ${ms(m.health.p50)}, p99 ${ms(m.health.p99)}, ${m.health.errors} errors`);
+  console.log(`       p50 ${ms(m.health.p50)}, p99 ${ms(m.health.p99)}, ${errorsOf(m.health)}`);
   line(`${label}: answers, ${STUDENTS} students x ${QUESTIONS}`, `${m.answers.perSecond.toFixed(0)} ${unit}`, '-', m.answers.errors === 0);
-  console.log(`       p50 ${ms(m.answers.p50)}, p99 ${ms(m.answers.p99)}, ${m.answers.errors} errors`);
+  console.log(`       p50 ${ms(m.answers.p50)}, p99 ${ms(m.answers.p99)}, ${errorsOf(m.answers)}`);
   line(`${label}: answers sent (2xx) / stored`, `${m.answers.sent - m.answers.errors} / ${m.stored}`, 'equal, 0 errors', m.answers.errors === 0 && m.stored === m.answers.sent);
 }
 
