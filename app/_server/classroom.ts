@@ -54,3 +54,12 @@ export async function orNotFound<T>(read: Promise<T>): Promise<T> {
     throw e;
   }
 }
+
+const JOIN_PATH = /^\/classes\/join\/([A-Za-z0-9 -]{4,20})$/;
+
+/** The class a sign-in or sign-up page's `next` joins, by name, or null when it joins none. */
+export async function joiningClassName(next: string | null): Promise<string | null> {
+  // `next` passed safeNext; a code with a space arrives as %20 (and a broken escape stays as it is).
+  const code = next ? JOIN_PATH.exec(next.replace(/%20/g, ' '))?.[1] : undefined;
+  return code ? classroom(await getStore()).classNameForCode(code) : null;
+}

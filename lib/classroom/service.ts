@@ -238,10 +238,27 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       return actor.role === 'instructor' ? store.classesOfInstructor(actor.id) : store.classesOfStudent(actor.id);
     },
 
+    /**
+     * The name of the class a join code opens, for the sign-in page a join link leads a visitor
+     * to ("Sign in to join Networks 101"); null for no such class or an archived one. Anyone with
+     * the code may know it: the code is how a class is handed out.
+     */
+    async classNameForCode(code: string): Promise<string | null> {
+      const c = await store.getClassByCode(code.replace(/[\s-]/g, '').toUpperCase());
+      return c && c.archivedAt === null ? c.name : null;
+    },
+
+    /**
+     * A student joins the class of the code. Its own instructor, checking the link they hand out,
+     * is given the class (nothing is stored); any other instructor is refused.
+     */
     async joinClass(actor: Actor, code: string): Promise<ClassRecord> {
-      if (actor.role !== 'student') throw new ClassroomError(403, 'instructorsDoNotJoin');
       // Typed as read aloud or off a board: case, spaces and hyphens ("sfcx-jh3k") do not matter.
       const c = await store.getClassByCode(code.replace(/[\s-]/g, '').toUpperCase());
+      if (actor.role !== 'student') {
+        if (c && c.instructorId === actor.id) return c;
+        throw new ClassroomError(403, 'instructorsDoNotJoin');
+      }
       if (!c) throw new ClassroomError(404, 'badJoinCode');
       if (c.archivedAt !== null) throw new ClassroomError(409, 'classArchived');
       const e = await store.enrollment(c.id, actor.id);

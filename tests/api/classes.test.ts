@@ -98,6 +98,13 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     expect((await alice.call(join.POST, '/api/classes/join', { body: { code: ` ${code.slice(0, 4).toLowerCase()}-${code.slice(4)} ` } })).status).toBe(200);
     expect((await bob.call(join.POST, '/api/classes/join', { body: { code } })).status).toBe(200);
     expect((await bob.call(join.POST, '/api/classes/join', { body: { code: 'NOPE1234' } })).status).toBe(404);
+    // Its instructor checking the link is shown the class, not enrolled; another instructor is refused.
+    expect((await teacher.call<Json>(join.POST, '/api/classes/join', { body: { code } })).body.class).toMatchObject({ id: classId });
+    expect((await other.call<Json>(join.POST, '/api/classes/join', { body: { code } })).body).toMatchObject({ code: 'instructorsDoNotJoin' });
+    // A join link's sign-in page names the class: any code holder may know its name, no one else.
+    const names = classroom(await getStore());
+    expect(await names.classNameForCode(`${code.slice(0, 4).toLowerCase()}-${code.slice(4)}`)).toBe('Networks 101');
+    expect(await names.classNameForCode('NOPE1234')).toBeNull();
     const detail = await teacher.call<Json>(classOne.GET, `/api/classes/${classId}`, { params: { id: classId } });
     expect(detail.body.roster.map((r: Json) => r.email)).toEqual(['alice@example.test', 'bob@example.test']);
     expect((await alice.call<Json>(classes.GET, '/api/classes')).body.classes.map((c: Json) => c.name)).toEqual(['Networks 101']);

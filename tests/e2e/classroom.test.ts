@@ -96,8 +96,13 @@ async function signUp(page: Page, ui: typeof en, who: { name: string; email: str
   await page.getByRole('button', { name: ui.account.signUp }).click();
 }
 
-async function withContext<T>(fn: (context: BrowserContext, page: Page) => Promise<T>): Promise<T> {
-  const context = await running().browser.newContext({ acceptDownloads: true });
+/**
+ * A second browser, English, that chose the site's `lang` before (its language cookie): a
+ * locale-free link is answered in that language.
+ */
+async function withContext<T>(fn: (context: BrowserContext, page: Page) => Promise<T>, lang = 'en'): Promise<T> {
+  const context = await running().browser.newContext({ acceptDownloads: true, locale: 'en-US' });
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: lang, url: running().app.baseUrl }]);
   try {
     return await fn(context, await context.newPage());
   } finally {
@@ -143,7 +148,8 @@ describe.each([
       await teacher.getByRole('link', { name: `Networks ${lang}` }).click();
       await teacher.waitForURL(/\/classes\/[\w-]+$/);
       const joinLink = (await teacher.getByTestId('join-link').textContent())!;
-      expect(joinLink).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:\\d+/${lang}/classes/join/[A-Z2-9]{8}$`));
+      // No language in the link: each student gets the page in their browser's.
+      expect(joinLink).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/classes\/join\/[A-Z2-9]{8}$/);
 
       // A short assignment: a number, a choice and a state question, feedback after submitting.
       await teacher.getByLabel(c.form.name, { exact: true }).fill(`Homework ${lang}`);
@@ -181,7 +187,9 @@ describe.each([
       await withContext(async (context, student) => {
         // A visitor follows the join link: sign in, "create one", sign up, and lands in the class.
         await visit(student, joinLink);
-        await student.waitForURL(/\/sign-in\?next=/);
+        await student.waitForURL(new RegExp(`/${lang}/sign-in\\?next=`));
+        // The sign-in page names the class the link joins.
+        expect(await student.locator('main').textContent()).toContain(ui.account.signInPage.introJoin.replace('{name}', `Networks ${lang}`));
         violations.push(...(await axe(student, 'sign-in from the join link')));
         await student.getByRole('link', { name: ui.account.toSignUp }).click();
         await student.waitForURL(/\/sign-up\?next=/);
@@ -236,7 +244,7 @@ describe.each([
         const explained = (await student.getByTestId(`question-${wrongAt}`).getByTestId('feedback').textContent())!;
         expect(explained).toContain(gradeItem(items[wrongAt]!, answers[wrongAt]!, lang).explain);
         violations.push(...(await axe(student, 'assignment (student, feedback)')));
-      });
+      }, lang);
 
       // The gradebook with the wrong answer in it, the chart of misconceptions, the CSV and the XML.
       await visit(teacher, url(assignmentPath));

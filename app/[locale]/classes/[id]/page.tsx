@@ -11,7 +11,7 @@ import { classroomForPage, orNotFound } from '@/app/_server/classroom';
 import { ClassroomError } from '@/lib/classroom/errors';
 
 export default async function ClassPage({ params }: PageProps<'/[locale]/classes/[id]'>) {
-  const locale = await pageLocale(params);
+  await pageLocale(params);
   const { id } = await params;
   const t = await getTranslations('classes');
   const format = await getFormatter();
@@ -30,7 +30,8 @@ export default async function ClassPage({ params }: PageProps<'/[locale]/classes
   const { cls, roster, assignments, statuses } = detail;
   const when = (ms: number) => format.dateTime(new Date(ms), WHEN_FORMAT);
   const archived = cls.archivedAt !== null;
-  const joinLink = `${await siteOrigin()}/${locale}/classes/join/${cls.joinCode}`;
+  // No language in it: each student who opens it gets the page in their own (the proxy negotiates).
+  const joinLink = `${await siteOrigin()}/classes/join/${cls.joinCode}`;
 
   return (
     <div className="mx-auto max-w-4xl space-y-8">
