@@ -81,10 +81,11 @@ function itemAt(spec: string): QuizItem {
 
 /**
  * What an answer needs of its attempt that never changes once the attempt exists: whose it is,
- * its class, items and clock, and its assignment (which can no longer be edited: attempts start
- * only once it has opened, and an open assignment refuses edits). Kept per instance so that an
- * answer is one conditional write; what does change (submitted, removed from the roster) is
- * checked by that write in the database, so every instance stays right without this cache.
+ * its class, items and clock, and its assignment's settings (locked once it has opened, and
+ * attempts start only then). Kept per instance so that an answer is one conditional write; what
+ * does change (submitted, removed from the roster, the due time an instructor may move) is
+ * checked by that write in the database, so every instance stays right without this cache: a due
+ * time moved later only sends an answer past the cached one down the full path.
  */
 interface FixedAttempt {
   studentId: string;

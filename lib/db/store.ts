@@ -136,7 +136,8 @@ export interface Store {
   saveAnswer(a: AnswerRecord): Promise<boolean>;
   /**
    * saveAnswer in one conditional write, for the answer path: stores nothing (false) when the
-   * attempt was submitted or its student is no longer in the class `classId`, so a caller that
+   * attempt was submitted, its assignment's due time (which an instructor may move) is not after
+   * the answer's time, or its student is no longer in the class `classId`, so a caller that
    * knows the attempt's fixed facts needs no read first. False also for a retry or an older answer.
    */
   saveAnswerIfOpen(a: AnswerRecord, classId: string): Promise<boolean>;
@@ -467,6 +468,7 @@ export function kyselyStore(db: Kysely<Database>): Store {
           db
             .selectFrom('attempts')
             .innerJoin('enrollments', (join) => join.onRef('enrollments.student_id', '=', 'attempts.student_id').on('enrollments.class_id', '=', classId))
+            .innerJoin('assignments', 'assignments.id', 'attempts.assignment_id')
             .select([
               'attempts.id',
               typed(row.position, 'integer').as('position'),
@@ -478,7 +480,8 @@ export function kyselyStore(db: Kysely<Database>): Store {
             ])
             .where('attempts.id', '=', a.attemptId)
             .where('attempts.submitted_at', 'is', null)
-            .where('enrollments.removed_at', 'is', null),
+            .where('enrollments.removed_at', 'is', null)
+            .where('assignments.due_at', '>', a.answeredAt),
         )
         .onConflict((oc) => newerAnswerWins(oc, row).where('answers.client_seq', '<', a.clientSeq))
         .executeTakeFirst();

@@ -343,6 +343,20 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     expect(rows.find((r) => r.email === 'mallory@example.test')).toMatchObject({ attempts: '0', score: '', out_of: expect.stringMatching(/^\d+$/) });
   });
 
+  it('a due time moved earlier stops answers at once, also to an attempt this instance has answered before', async () => {
+    const made = await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ title: 'Moved', opensAt: Date.now() - 60_000, dueAt: Date.now() + HOUR }) });
+    const started = await alice.call<Json>(attempts.POST, '/', { params: { id: made.body.assignment.id } });
+    const id = started.body.attempt.id;
+    const specs = (await (await getStore()).getAttempt(id))!.specs;
+    const put = (position: number, seq: number) => alice.call(answer.PUT, '/', { method: 'PUT', params: { id, position: String(position) }, body: { response: rightAnswer(specs[position]!), seq } });
+    expect((await put(0, 1)).status).toBe(200);
+    expect((await teacher.call(assignmentOne.PATCH, '/', { method: 'PATCH', params: { id: made.body.assignment.id }, body: { dueAt: Date.now() - 1000 } })).status).toBe(200);
+    const before = await snapshot();
+    expect((await put(1, 1)).status).toBe(409);
+    expect((await put(0, 2)).status).toBe(409);
+    expect(await snapshot()).toBe(before);
+  });
+
   it('once open, only the due time moves (by its instructor); an assignment no one started can be deleted, one started cannot', async () => {
     const later = Date.now() + 30 * HOUR;
     const moved = await teacher.call<Json>(assignmentOne.PATCH, '/', { method: 'PATCH', params: { id: assignmentId }, body: { dueAt: later } });

@@ -147,6 +147,10 @@ describe.each(BACKENDS)('Store on $name', (backend) => {
     const submitted = await store.createAttempt({ id: 'at-submitted', assignmentId: 'a1', studentId: 's1', number: 2, specs: [], startedAt: 1, submittedAt: 2 });
     expect(await store.saveAnswerIfOpen({ ...answer, attemptId: submitted.id }, 'c1')).toBe(false);
     expect(await store.answersOf([removed.id, submitted.id])).toEqual([]);
+    // At or past the assignment's due time (as stored now: an instructor may move it), nothing either.
+    const dueAt = (await store.getAssignment('a1'))!.dueAt;
+    expect(await store.saveAnswerIfOpen({ ...answer, clientSeq: 10, answeredAt: dueAt }, 'c1')).toBe(false);
+    expect(await stored()).toEqual(newer);
   });
 
   it('submits once', async () => {
