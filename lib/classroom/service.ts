@@ -8,7 +8,7 @@ import { buildItem, checkAnswer, decodeSpec, encodeSpec, gradeItem, ResponseErro
 import type { Lang, SegmentAnswer } from '../engine/index';
 import { assignmentConfigSchema, splitInput, type AssignmentConfig, type AssignmentInput } from './config';
 import { attemptDeadline, attemptOver, feedbackVisible, studentStatus, type AssignmentStatus } from './rules';
-import { attemptSpecs } from './specs';
+import { attemptSpecs, SAMPLE_STUDENT } from './specs';
 import { itemView, type ItemView } from './view';
 import { ClassroomError } from './errors';
 import { freeField } from './free-field';
@@ -384,7 +384,7 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       const record = await assignmentRecord(assignmentId);
       await ownClass(actor, record.classId);
       const config = assignmentConfigSchema.parse(record.config);
-      return attemptSpecs(config, record.seed, 'preview', 1).map((s, i) => {
+      return attemptSpecs(config, record.seed, SAMPLE_STUDENT, 1).map((s, i) => {
         const spec = encodeSpec(s);
         const item = itemAt(spec);
         return { ...itemView(item, i), key: feedbackAt(spec, rightResponse(item), i, lang) };

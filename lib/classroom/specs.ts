@@ -65,6 +65,13 @@ const drawableTopics = (config: AssignmentConfig) => drawableIn(poolOf(config), 
 export const canDraw = (config: AssignmentConfig): boolean => drawableTopics(config).length > 0;
 
 /**
+ * The student key of the questions an instructor sees without a student: the preview, and the
+ * Moodle export, which so carries the numbers the instructor checked (for a per-student variant,
+ * this one sample student's).
+ */
+export const SAMPLE_STUDENT = 'preview';
+
+/**
  * The attempt's item specs. `studentKey` is the student id (per-student variants) or any fixed key.
  * Each question asks about its topic's moments (a Teardown assignment asks nothing of the
  * handshake its scenarios open with), and, while its scenario has another, about a moment the

@@ -99,6 +99,7 @@ export default async function AssignmentPage({ params }: PageProps<'/[locale]/as
           <a href={csv} download className="text-accent underline">{t('csv')}</a>
           <a href={moodle} download className="text-accent underline">{t('moodle')}</a>
         </p>
+        {config?.variant === 'per_student' && <p className="mt-1 text-sm text-muted" data-testid="moodle-variant">{t('moodleOneVariant')}</p>}
         <ScrollArea className="mt-3" label={t('gradebook')} testId="gradebook-scroll">
           <table className="min-w-full border-collapse whitespace-nowrap text-sm">
             <caption className="sr-only">{t('gradebook')}</caption>

@@ -1,8 +1,8 @@
 // GET ?format=csv: the gradebook as a CSV download. GET ?format=moodle[&lang=zh]: the questions as
-// Moodle XML in that language, with the numbers of the shared variant (or of one sample student for
-// per-student variants).
+// Moodle XML in that language, with the numbers of the preview (for per-student variants, its one
+// sample student's: Moodle gives every student those).
 import { z } from 'zod';
-import { attemptSpecs } from '@/lib/classroom/specs';
+import { attemptSpecs, SAMPLE_STUDENT } from '@/lib/classroom/specs';
 import { gradebookCsv, moodleXml } from '@/lib/classroom/export';
 import { handle, parseWith } from '@/app/_server/http';
 import { classroomFor, paramSchemas, paramsOf } from '@/app/_server/classroom';
@@ -25,5 +25,5 @@ export const GET = handle(async (request: Request, context: RouteContext<'/api/a
   const { assignment, seed, gradebook } = await gradebookOf(ctx, id);
   const base = assignment.title.replace(/[^\w-]+/g, '-').slice(0, 60) || 'assignment';
   if (format === 'csv') return download(gradebookCsv(gradebook), 'text/csv; charset=utf-8', `${base}-grades.csv`);
-  return download(moodleXml(assignment.title, attemptSpecs(assignment.config, seed, 'moodle', 1), ctx.lang, assignment.config.topics), 'application/xml; charset=utf-8', `${base}-moodle.xml`);
+  return download(moodleXml(assignment.title, attemptSpecs(assignment.config, seed, SAMPLE_STUDENT, 1), ctx.lang, assignment.config.topics), 'application/xml; charset=utf-8', `${base}-moodle.xml`);
 });
