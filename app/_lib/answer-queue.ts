@@ -6,6 +6,8 @@
 export interface QueuedAnswer {
   response: unknown;
   seq: number;
+  /** When it was given, on the server's clock: an answer sent late still counts if given in time. */
+  answeredAt?: number;
 }
 
 export type AnswerQueue = Record<number, QueuedAnswer>;
@@ -22,7 +24,10 @@ export function readQueue(storage: Storage, attemptId: string): AnswerQueue {
     const parsed: unknown = JSON.parse(storage.getItem(keyOf(attemptId)) ?? '{}');
     const out: AnswerQueue = {};
     if (typeof parsed !== 'object' || parsed === null) return out;
-    for (const [k, v] of Object.entries(parsed)) if (/^\d+$/.test(k) && isEntry(v)) out[Number(k)] = { response: v.response, seq: v.seq };
+    for (const [k, v] of Object.entries(parsed)) {
+      if (!/^\d+$/.test(k) || !isEntry(v)) continue;
+      out[Number(k)] = Number.isInteger(v.answeredAt) ? { response: v.response, seq: v.seq, answeredAt: v.answeredAt } : { response: v.response, seq: v.seq };
+    }
     return out;
   } catch {
     return {};
@@ -53,7 +58,7 @@ export function settle(storage: Storage, attemptId: string, position: number, se
 }
 
 /** Where a question starts on this device: the newer of what the server stored and what is queued here. */
-export function resumeAnswer(stored: { clientSeq: number; response: unknown } | undefined, queued: QueuedAnswer | undefined): { response: unknown; seq: number; unsent: boolean } | null {
-  if (queued && queued.seq > (stored?.clientSeq ?? 0)) return { response: queued.response, seq: queued.seq, unsent: true };
+export function resumeAnswer(stored: { clientSeq: number; response: unknown } | undefined, queued: QueuedAnswer | undefined): { response: unknown; seq: number; unsent: boolean; answeredAt?: number } | null {
+  if (queued && queued.seq > (stored?.clientSeq ?? 0)) return { response: queued.response, seq: queued.seq, unsent: true, ...(queued.answeredAt ? { answeredAt: queued.answeredAt } : {}) };
   return stored ? { response: stored.response, seq: stored.clientSeq, unsent: false } : null;
 }

@@ -13,16 +13,43 @@ export function attemptDeadline(a: Timing, startedAt: number): number {
   return a.config.timeLimit === null ? a.dueAt : Math.min(a.dueAt, startedAt + a.config.timeLimit * 60_000);
 }
 
+/**
+ * How long after an attempt's deadline an answer given before it may still arrive: one given
+ * offline (a dropped wifi in the exam room) waits in the browser and is sent when the network is
+ * back. It carries the moment it was given; the server takes it only inside this bound, so a
+ * student cannot claim an early moment for an answer written hours later.
+ */
+export const LATE_ANSWER_GRACE_MS = 5 * 60_000;
+
+/**
+ * May the attempt take an answer given at `givenAt` that arrives `now`? Given before the deadline
+ * (and not before the attempt started), arriving at most LATE_ANSWER_GRACE_MS after it, and the
+ * attempt not submitted.
+ */
+export function answerInTime(a: Timing, attempt: { startedAt: number; submittedAt: number | null }, givenAt: number, now: number): boolean {
+  const deadline = attemptDeadline(a, attempt.startedAt);
+  return attempt.submittedAt === null && givenAt >= attempt.startedAt && givenAt < deadline && now < deadline + LATE_ANSWER_GRACE_MS;
+}
+
 /** An attempt is over once submitted or past its deadline. */
 export function attemptOver(a: Timing, attempt: { startedAt: number; submittedAt: number | null }, now: number): boolean {
   return attempt.submittedAt !== null || now >= attemptDeadline(a, attempt.startedAt);
 }
 
+/**
+ * No answer can still count: the attempt is submitted, or its deadline and the grace for answers
+ * given offline before it have passed. Right answers shown any earlier could be sent back late.
+ */
+export function answersClosed(a: Timing, attempt: { startedAt: number; submittedAt: number | null }, now: number): boolean {
+  return attempt.submittedAt !== null || now >= attemptDeadline(a, attempt.startedAt) + LATE_ANSWER_GRACE_MS;
+}
+
 /** May the student see right answers and explanations for this attempt now? */
 export function feedbackVisible(a: Timing, attempt: { startedAt: number; submittedAt: number | null }, now: number): boolean {
   if (a.config.feedback === 'immediate') return true;
-  if (a.config.feedback === 'after_submit') return attemptOver(a, attempt, now);
-  return now >= a.dueAt;
+  if (a.config.feedback === 'after_submit') return answersClosed(a, attempt, now);
+  // Everyone's attempt ends by the due time; answers given offline before it may still arrive.
+  return now >= a.dueAt + LATE_ANSWER_GRACE_MS;
 }
 
 export type AssignmentStatus = 'upcoming' | 'open' | 'in_progress' | 'submitted' | 'closed';

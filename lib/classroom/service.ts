@@ -7,7 +7,7 @@ import type { AssignmentRecord, AttemptRecord, ClassRecord, Role, Store } from '
 import { buildItem, checkAnswer, decodeSpec, encodeSpec, gradeItem, ResponseError, rightResponse, type ItemCheck, type QuizItem, type Response } from '../quiz/index';
 import type { Lang, SegmentAnswer } from '../engine/index';
 import { assignmentConfigSchema, splitInput, type AssignmentConfig, type AssignmentInput } from './config';
-import { attemptDeadline, attemptOver, feedbackVisible, studentStatus, type AssignmentStatus } from './rules';
+import { answerInTime, answersClosed, attemptDeadline, attemptOver, feedbackVisible, studentStatus, type AssignmentStatus } from './rules';
 import { attemptSpecs, SAMPLE_STUDENT } from './specs';
 import { itemView, type ItemView } from './view';
 import { ClassroomError } from './errors';
@@ -165,9 +165,9 @@ export function classroom(store: Store, clock: () => number = Date.now) {
     const now = clock();
     const answers = await store.answersOf([attempt.id]);
     const showFeedback = teaches || feedbackVisible(a, attempt, now);
-    // Once the attempt has ended, a question left unanswered shows its key too, so that the
-    // questions a student ran out of time on teach as much as the others (never while it runs).
-    const ended = attemptOver(a, attempt, now);
+    // Once no answer can count any more, a question left unanswered shows its key too, so that
+    // the questions a student ran out of time on teach as much as the others (never before).
+    const ended = answersClosed(a, attempt, now);
     const feedback = showFeedback
       ? attempt.specs.flatMap((spec, position) => {
           const ans = answers.find((x) => x.position === position);
@@ -211,19 +211,18 @@ export function classroom(store: Store, clock: () => number = Date.now) {
    * still in time. Stores with one conditional write and no read; false when it did not store
    * (a retry, or the attempt closed, or anything unusual), and the full path then says why.
    */
-  async function savedFromFixed(actor: Actor, attemptId: string, position: number, clientSeq: number, response: unknown): Promise<boolean> {
+  async function savedFromFixed(actor: Actor, attemptId: string, position: number, clientSeq: number, response: unknown, givenAt: number, now: number): Promise<boolean> {
     const fixed = fixedAttempts.get(attemptId);
     const spec = fixed?.specs[position];
     if (!fixed || spec === undefined || actor.role !== 'student' || fixed.studentId !== actor.id || fixed.assignment.config.feedback === 'immediate') return false;
-    const now = clock();
-    if (attemptOver(fixed.assignment, { startedAt: fixed.startedAt, submittedAt: null }, now)) return false;
+    if (!answerInTime(fixed.assignment, { startedAt: fixed.startedAt, submittedAt: null }, givenAt, now)) return false;
     let check: ItemCheck;
     try {
       check = checkAnswer(itemAt(spec), response as Response);
     } catch {
       return false;
     }
-    const answer = { attemptId, position, clientSeq, response, correct: check.correct, misconception: check.misconception, answeredAt: now };
+    const answer = { attemptId, position, clientSeq, response, correct: check.correct, misconception: check.misconception, answeredAt: givenAt };
     return store.saveAnswerIfOpen(answer, fixed.classId);
   }
 
@@ -414,17 +413,25 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       return viewOf(attempt, record, teaches, lang);
     },
 
-    /** Stores an answer as given (graded on the server); the feedback comes back only when the rule allows. */
-    async saveAnswer(actor: Actor, attemptId: string, position: number, clientSeq: number, response: unknown, lang: Lang) {
-      if (await savedFromFixed(actor, attemptId, position, clientSeq, response)) return { stored: true, feedback: null };
+    /**
+     * Stores an answer as given (graded on the server); the feedback comes back only when the rule
+     * allows. `answeredAt`: when the student gave it, on the server's clock as the page knew it
+     * (an answer queued offline arrives later); never later than now, and only counted when it
+     * was given in time and arrives within the grace (rules.answerInTime).
+     */
+    async saveAnswer(actor: Actor, attemptId: string, position: number, clientSeq: number, response: unknown, lang: Lang, answeredAt?: number) {
+      const now = clock();
+      const givenAt = Math.min(answeredAt ?? now, now);
+      if (await savedFromFixed(actor, attemptId, position, clientSeq, response, givenAt, now)) return { stored: true, feedback: null };
       const { attempt, record, teaches } = await ownAttempt(actor, attemptId);
       if (teaches) throw new ClassroomError(403, 'instructorsDoNotAnswer');
       const a = toAssignment(record);
-      if (attemptOver(a, attempt, clock())) throw new ClassroomError(409, attempt.submittedAt !== null ? 'attemptSubmitted' : 'timeOver');
+      if (attempt.submittedAt !== null) throw new ClassroomError(409, 'attemptSubmitted');
+      if (!answerInTime(a, attempt, givenAt, now)) throw new ClassroomError(409, 'timeOver');
       const spec = attempt.specs[position];
       if (spec === undefined) throw new ClassroomError(400, 'noSuchQuestion', `question ${position + 1}`);
       const check = checkAt(spec, response);
-      const answer = { attemptId, position, clientSeq, response, correct: check.correct, misconception: check.misconception, answeredAt: clock() };
+      const answer = { attemptId, position, clientSeq, response, correct: check.correct, misconception: check.misconception, answeredAt: givenAt };
       if (a.config.feedback !== 'immediate') return { stored: await store.saveAnswer(answer), feedback: null };
       // Feedback at once shows the right answer, so the first answer is final: otherwise a second
       // try would be right every time. A retry of that same answer (same seq) gets its feedback again.

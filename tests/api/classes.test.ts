@@ -330,6 +330,40 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     }
   });
 
+  it('an answer given offline before the time limit counts when it arrives within the grace; one given after, or arriving later, does not', async () => {
+    const exam = await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ title: 'Exam', timeLimit: 1, count: 3, attempts: 1, feedback: 'after_submit' }) });
+    const started = await alice.call<Json>(attempts.POST, '/', { params: { id: exam.body.assignment.id } });
+    const { id, deadline } = started.body.attempt as { id: string; deadline: number };
+    const specs = (await (await getStore()).getAttempt(id))!.specs;
+    const put = (position: number, answeredAt: number) =>
+      alice.call<Json>(answer.PUT, '/', { method: 'PUT', params: { id, position: String(position) }, body: { response: rightAnswer(specs[position]!), seq: 1, answeredAt } });
+    const realNow = Date.now.bind(Date);
+    const at = (ms: number) => vi.spyOn(Date, 'now').mockReturnValue(ms);
+    try {
+      // back online 2 minutes after the limit with an answer given 10 s before it: counted, at the moment given
+      at(deadline + 2 * 60_000);
+      expect((await put(0, deadline - 10_000)).body).toMatchObject({ stored: true });
+      // feedback waits for the grace to pass, or a right answer seen could be sent back as "given earlier"
+      expect((await alice.call<Json>(attemptOne.GET, '/', { params: { id } })).body.attempt.feedback).toBeNull();
+      const before = await snapshot();
+      for (const [what, reply] of [
+        ['given after the limit', await put(1, deadline + 1000)],
+        ['claiming the future is taken as now, after the limit', await put(1, realNow() + 3_600_000 * 24)],
+      ] as const) expect([what, reply.status, reply.body.code]).toEqual([what, 409, 'timeOver']);
+      // arriving after the grace: refused, whatever moment it claims
+      at(deadline + 6 * 60_000);
+      const late = await put(2, deadline - 10_000);
+      expect([late.status, late.body.code]).toEqual([409, 'timeOver']);
+      expect(await snapshot()).toBe(before);
+      const stored = (await (await getStore()).answersOf([id])).map((x) => [x.position, x.answeredAt]);
+      expect(stored).toEqual([[0, deadline - 10_000]]);
+      // now nothing can count: the feedback shows
+      expect((await alice.call<Json>(attemptOne.GET, '/', { params: { id } })).body.attempt.feedback).not.toBeNull();
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('the CSV cannot carry a formula: a name starting with = is written as text', async () => {
     const mallory = new Client('10.9.0.9');
     const evil = '=HYPERLINK("http://evil.example","x")';

@@ -57,6 +57,15 @@ describe('answer queue', () => {
     expect(readQueue(storage, 'a2')).toEqual({ 0: { response: 7, seq: 1 } });
   });
 
+  it('keeps the moment an answer was given across a reload, so one sent late can still count', () => {
+    const storage = memoryStorage();
+    enqueue(storage, 'a1', 1, { response: 4001, seq: 2, answeredAt: 1_700_000_000_000 });
+    expect(readQueue(storage, 'a1')).toEqual({ 1: { response: 4001, seq: 2, answeredAt: 1_700_000_000_000 } });
+    expect(resumeAnswer(undefined, readQueue(storage, 'a1')[1])).toEqual({ response: 4001, seq: 2, unsent: true, answeredAt: 1_700_000_000_000 });
+    storage.setItem('synack.answers.v1.a2', JSON.stringify({ 0: { response: 1, seq: 1, answeredAt: 'soon' } }));
+    expect(readQueue(storage, 'a2')).toEqual({ 0: { response: 1, seq: 1 } });
+  });
+
   it('ignores what it cannot read instead of failing the page', () => {
     const storage = memoryStorage();
     storage.setItem('synack.answers.v1.x', '{not json');

@@ -341,6 +341,49 @@ describe('an assignment past its due time', () => {
   });
 });
 
+describe('an exam answer given offline', () => {
+  it('given before the time limit and sent once back online after it, it is stored (trial T26)', { timeout: 150_000 }, async () => {
+    const base = running().app.baseUrl;
+    const teacher = await running().browser.newContext();
+    const student = await running().browser.newContext();
+    try {
+      const post = (ctx: BrowserContext, path: string, data: unknown) => ctx.request.post(base + path, { data, headers: { origin: base } });
+      const stamp = Date.now();
+      expect((await post(teacher, '/api/auth/sign-up/email', { name: 'Exam Teacher', email: `ex-t-${stamp}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' })).status()).toBe(200);
+      const { class: cls } = (await (await post(teacher, '/api/classes', { name: 'Exam room' })).json()) as { class: { id: string; joinCode: string } };
+      const made = await post(teacher, `/api/classes/${cls.id}/assignments`, {
+        title: 'One-minute exam', topics: ['handshake'], kinds: ['ack'], count: 1, difficulty: 'beginner', variant: 'same',
+        attempts: 1, timeLimit: 1, feedback: 'after_submit', focus: null, opensAt: Date.now() - 1000, dueAt: Date.now() + 86_400_000,
+      });
+      const { assignment } = (await made.json()) as { assignment: { id: string } };
+      expect((await post(student, '/api/auth/sign-up/email', { name: 'Wifi Student', email: `ex-s-${stamp}@example.test`, password: 'correct horse 1' })).status()).toBe(200);
+      expect((await post(student, '/api/classes/join', { code: cls.joinCode })).ok()).toBe(true);
+      const page = await student.newPage();
+      await visit(page, `${base}/en/assignments/${assignment.id}`);
+      await page.getByRole('button', { name: en.classes.take.start }).click();
+      const question = page.getByTestId('question-0');
+      await question.waitFor();
+      const attemptId = (await (await student.request.get(`${base}/api/assignments/${assignment.id}`)).json()).attempts[0].id as string;
+      const view = (await (await student.request.get(`${base}/api/attempts/${attemptId}`)).json()).attempt as { deadline: number; now: number };
+      await student.setOffline(true);
+      await question.locator('input').first().fill('1');
+      await question.getByRole('button', { name: en.classes.take.save }).click();
+      await expect.poll(() => page.getByTestId('status-0').getAttribute('data-state')).toBe('queued');
+      // the minute runs out while offline
+      await page.waitForTimeout(Math.max(0, view.deadline - view.now) + 2000);
+      await student.setOffline(false);
+      await page.evaluate(() => window.dispatchEvent(new Event('online')));
+      await expect.poll(() => page.getByTestId('status-0').getAttribute('data-state'), { timeout: 20_000 }).toBe('saved');
+      const after = (await (await student.request.get(`${base}/api/attempts/${attemptId}`)).json()).attempt as { answers: Array<{ position: number; response: unknown }>; over: boolean };
+      expect(after.over).toBe(true);
+      expect(after.answers).toEqual([expect.objectContaining({ position: 0, response: 1 })]);
+    } finally {
+      await teacher.close();
+      await student.close();
+    }
+  });
+});
+
 describe('moments in the reader\'s time zone', () => {
   it('a student whose browser is in Asia/Shanghai reads the due time in GMT+8, in en and zh; a forged zone cookie falls back to UTC', async () => {
     const base = running().app.baseUrl;

@@ -13,7 +13,7 @@ import type { ItemView } from '@/lib/classroom/view';
 import type { Segment, Side } from '@/lib/engine/types';
 import { segmentText } from '@/app/_lib/quiz-format';
 import { api, ApiError } from '@/app/_lib/api';
-import { enqueue, readQueue, resumeAnswer, settle } from '@/app/_lib/answer-queue';
+import { enqueue, readQueue, resumeAnswer, settle, type QueuedAnswer } from '@/app/_lib/answer-queue';
 import { useErrorText } from './error-text';
 import { QuizDiagram } from '@/app/_components/quiz/quiz-diagram';
 import { AnswerInput, draftOf, EMPTY_DRAFT, numberProblem, responseOf, useResponseText, type Draft } from './answer-input';
@@ -89,12 +89,16 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
   const item = attempt.items[index]!;
   const stored = attempt.answers.find((a) => a.position === index);
   const seq = useRef(stored?.clientSeq ?? 0);
+  // The server's clock as this page knows it (the view says what it was when served): the moment
+  // an answer is given travels with it, so one sent late from the offline queue can still count.
+  const [skew] = useState(() => attempt.now - Date.now());
+  const serverNow = () => Date.now() + skew;
   const [draft, setDraft] = useState<Draft>(() => (stored ? draftOf(item, stored.response) : EMPTY_DRAFT));
   /** What keeps the draft from being sent (incomplete, or a number that is none), as shown. */
   const [missing, setMissing] = useState<string | null>(null);
   const [restored, setRestored] = useState(false);
   const save = useMutation({
-    mutationFn: (body: { response: unknown; seq: number }) => api<Saved>(inLang(`/api/attempts/${attempt.id}/answers/${index}`, lang), 'PUT', body),
+    mutationFn: (body: QueuedAnswer) => api<Saved>(inLang(`/api/attempts/${attempt.id}/answers/${index}`, lang), 'PUT', body),
     retry: (count, error) => !refused(error) && count < 8,
     retryDelay: (n) => Math.min(500 * 2 ** n, 8000),
     onSettled: (_data, error, body) => {
@@ -110,23 +114,24 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
     if (!store) return;
     const resumed = resumeAnswer(stored, readQueue(store, attempt.id)[index]);
     if (!resumed?.unsent) return;
-    if (attempt.over) return settle(store, attempt.id, index, resumed.seq);
+    // Sent even when the attempt has ended: given before its deadline, the server may still count
+    // it (rules.answerInTime); if not, its refusal is shown and the entry settled.
     seq.current = resumed.seq;
     setDraft(draftOf(item, resumed.response));
     setRestored(true);
-    mutate({ response: resumed.response, seq: resumed.seq });
-  }, [attempt.id, attempt.over, index, item, stored, mutate]);
+    mutate({ response: resumed.response, seq: resumed.seq, ...(resumed.answeredAt ? { answeredAt: resumed.answeredAt } : {}) });
+  }, [attempt.id, index, item, stored, mutate]);
   // Back online after the retries ran out (or while they wait): send what is still queued here.
   const pending = save.isPending && !save.isPaused;
   useEffect(() => {
     function resend() {
       const store = storage();
       const queued = store ? readQueue(store, attempt.id)[index] : undefined;
-      if (queued && !pending && !attempt.over) mutate({ response: queued.response, seq: queued.seq });
+      if (queued && !pending) mutate(queued);
     }
     window.addEventListener('online', resend);
     return () => window.removeEventListener('online', resend);
-  }, [attempt.id, attempt.over, index, pending, mutate]);
+  }, [attempt.id, index, pending, mutate]);
   const feedback = attempt.feedback?.find((f) => f.position === index);
   // With feedback at once the first answer counts (the server refuses a second): the question closes.
   const final = attempt.assignment.feedback === 'immediate' && Boolean(feedback ?? save.data?.feedback);
@@ -139,7 +144,7 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
     if (response === null) return setMissing(t('incomplete'));
     setMissing(null);
     seq.current += 1;
-    const body = { response, seq: seq.current };
+    const body = { response, seq: seq.current, answeredAt: serverNow() };
     setRestored(false);
     onAnswer();
     const store = storage();
@@ -174,7 +179,7 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
           {t('save')}
         </button>
       )}
-      <p role="status" className="text-sm text-muted" data-testid={`status-${index}`} data-state={save.isPaused || (restored && !save.isSuccess) ? 'queued' : save.isPending ? 'saving' : save.isError ? 'error' : save.isSuccess || stored ? 'saved' : 'empty'}>
+      <p role="status" className={save.isError ? 'text-sm font-semibold text-danger' : 'text-sm text-muted'} data-testid={`status-${index}`} data-state={save.isPaused || (restored && !save.isSuccess) ? 'queued' : save.isPending ? 'saving' : save.isError ? 'error' : save.isSuccess || stored ? 'saved' : 'empty'}>
         {status}
       </p>
       {(feedback ?? save.data?.feedback) && <FeedbackLine f={(feedback ?? save.data?.feedback)!} item={item} given={save.variables?.response ?? stored?.response} />}
