@@ -3,7 +3,7 @@
 // reason) before it changes anything. The clock comes in, so tests can move time.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
-import type { AssignmentRecord, AttemptRecord, ClassRecord, Role, Store } from '../db/index';
+import type { AnswerRecord, AssignmentRecord, AttemptRecord, ClassRecord, Role, Store } from '../db/index';
 import { buildItem, checkAnswer, decodeSpec, encodeSpec, gradeItem, ResponseError, rightResponse, type ItemCheck, type QuizItem, type Response } from '../quiz/index';
 import type { Lang, SegmentAnswer } from '../engine/index';
 import { assignmentConfigSchema, splitInput, type AssignmentConfig, type AssignmentInput } from './config';
@@ -189,6 +189,23 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       feedback,
       score: feedback && (teaches || attemptOver(a, attempt, now)) ? { correct: answers.filter((x) => x.correct).length, total: attempt.specs.length } : null,
     };
+  }
+
+  /**
+   * An answer whose counter was not ahead of the stored one: a retry of it (the same response), or
+   * an answer from another device or tab of the same attempt, whose counter started from what
+   * that page loaded. The one given later wins, as the student last chose: stored one past the
+   * stored counter (`seq` tells the page), or, given earlier, refused with what is kept (`kept`),
+   * so that no page says Saved for an answer the server did not keep.
+   */
+  async function settleAnotherDevice(answer: AnswerRecord): Promise<{ stored: boolean; feedback: null; seq?: number; kept?: unknown }> {
+    const held = (await store.answersOf([answer.attemptId])).find((x) => x.position === answer.position);
+    if (!held || JSON.stringify(held.response) === JSON.stringify(answer.response)) return { stored: false, feedback: null };
+    if (answer.answeredAt > held.answeredAt) {
+      const next = { ...answer, clientSeq: held.clientSeq + 1 };
+      if (await store.saveAnswer(next)) return { stored: true, feedback: null, seq: next.clientSeq };
+    }
+    return { stored: false, feedback: null, seq: held.clientSeq, kept: held.response };
   }
 
   /** The attempt if the actor teaches its class or is its student, still in the class; one query (every answer asks). */
@@ -432,7 +449,11 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       if (spec === undefined) throw new ClassroomError(400, 'noSuchQuestion', `question ${position + 1}`);
       const check = checkAt(spec, response);
       const answer = { attemptId, position, clientSeq, response, correct: check.correct, misconception: check.misconception, answeredAt: givenAt };
-      if (a.config.feedback !== 'immediate') return { stored: await store.saveAnswer(answer), feedback: null };
+      if (a.config.feedback !== 'immediate') {
+        if (await store.saveAnswer(answer)) return { stored: true, feedback: null };
+        // Only the page's own moment orders two devices: without it the counter alone decides.
+        return answeredAt === undefined ? { stored: false, feedback: null } : settleAnotherDevice(answer);
+      }
       // Feedback at once shows the right answer, so the first answer is final: otherwise a second
       // try would be right every time. A retry of that same answer (same seq) gets its feedback again.
       if (!(await store.saveFirstAnswer(answer))) {

@@ -364,6 +364,35 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     }
   });
 
+  it('two devices on one attempt: the answer given later is kept, and the page of the earlier one is told, never "saved"', async () => {
+    const made = await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ title: 'Two devices', kinds: ['ack'], count: 1, attempts: 1 }) });
+    const started = await alice.call<Json>(attempts.POST, '/', { params: { id: made.body.assignment.id } });
+    const id = started.body.attempt.id as string;
+    const phone = alice;
+    const laptop = alice.copy();
+    const put = (device: Client, response: number, seq: number, answeredAt: number) =>
+      device.call<Json>(answer.PUT, '/', { method: 'PUT', params: { id, position: '0' }, body: { response, seq, answeredAt } });
+    const t0 = started.body.attempt.startedAt as number;
+    vi.spyOn(Date, 'now').mockReturnValue(t0 + 10_000);
+    try {
+      expect((await put(phone, 11, 1, t0)).body).toMatchObject({ stored: true });
+      // the laptop loaded the attempt before that answer: its counter also starts at 1
+      expect((await put(laptop, 22, 1, t0 + 1000)).body).toMatchObject({ stored: true, seq: 2 });
+      const held = async () => (await (await getStore()).answersOf([id])).map((a) => [a.response, a.clientSeq]);
+      expect(await held()).toEqual([[22, 2]]);
+      // the phone's answer, given earlier, arriving late (a resend): refused, and told what is kept
+      expect((await put(phone, 11, 1, t0)).body).toMatchObject({ stored: false, kept: 22, seq: 2 });
+      // a plain retry of what is stored stores nothing and says nothing more
+      expect((await put(laptop, 22, 1, t0 + 1000)).body).toEqual({ stored: false, feedback: null });
+      expect(await held()).toEqual([[22, 2]]);
+      // the phone answers again, later: its page counts from the server's counter and wins
+      expect((await put(phone, 33, 3, t0 + 2000)).body).toMatchObject({ stored: true });
+      expect(await held()).toEqual([[33, 3]]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
+
   it('the CSV cannot carry a formula: a name starting with = is written as text', async () => {
     const mallory = new Client('10.9.0.9');
     const evil = '=HYPERLINK("http://evil.example","x")';

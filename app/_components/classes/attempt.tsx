@@ -19,7 +19,11 @@ import { QuizDiagram } from '@/app/_components/quiz/quiz-diagram';
 import { AnswerInput, draftOf, EMPTY_DRAFT, numberProblem, responseOf, useResponseText, type Draft } from './answer-input';
 import { Countdown } from './countdown';
 
-type Saved = { stored: boolean; feedback: Feedback | null };
+/**
+ * The server's reply to an answer. `seq`: the counter it now holds for the question (another
+ * device's answers moved it). `kept`: the answer it kept instead, given later on another device.
+ */
+type Saved = { stored: boolean; feedback: Feedback | null; seq?: number; kept?: unknown };
 
 /** Every attempt call may carry the engine's explanations: they come in the page's language, not the browser's. */
 function inLang(path: string, lang: string): string {
@@ -85,6 +89,7 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
   const tc = useTranslations('classes');
   const tq = useTranslations('quiz');
   const errorText = useErrorText();
+  const text = useResponseText();
   const lang = useLocale();
   const item = attempt.items[index]!;
   const stored = attempt.answers.find((a) => a.position === index);
@@ -101,9 +106,11 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
     mutationFn: (body: QueuedAnswer) => api<Saved>(inLang(`/api/attempts/${attempt.id}/answers/${index}`, lang), 'PUT', body),
     retry: (count, error) => !refused(error) && count < 8,
     retryDelay: (n) => Math.min(500 * 2 ** n, 8000),
-    onSettled: (_data, error, body) => {
+    onSettled: (data, error, body) => {
       const store = storage();
       if (store && (!error || refused(error))) settle(store, attempt.id, index, body.seq);
+      // Counted on from where the server is, so this page's next answer is not taken for an old one.
+      if (data?.seq !== undefined) seq.current = Math.max(seq.current, data.seq);
     },
   });
   const { mutate } = save;
@@ -164,7 +171,9 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
         ? t('saving')
         : save.isError
           ? t('notSaved', { reason: errorText(save.error) })
-          : save.isSuccess || stored
+          : save.data?.kept !== undefined
+            ? t('keptOther', { answer: text(item, save.data.kept) })
+            : save.isSuccess || stored
             ? t('saved')
             : '';
 
@@ -179,7 +188,7 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
           {t('save')}
         </button>
       )}
-      <p role="status" className={save.isError ? 'text-sm font-semibold text-danger' : 'text-sm text-muted'} data-testid={`status-${index}`} data-state={save.isPaused || (restored && !save.isSuccess) ? 'queued' : save.isPending ? 'saving' : save.isError ? 'error' : save.isSuccess || stored ? 'saved' : 'empty'}>
+      <p role="status" className={save.isError || save.data?.kept !== undefined ? 'text-sm font-semibold text-danger' : 'text-sm text-muted'} data-testid={`status-${index}`} data-state={save.isPaused || (restored && !save.isSuccess) ? 'queued' : save.isPending ? 'saving' : save.isError ? 'error' : save.data?.kept !== undefined ? 'kept-other' : save.isSuccess || stored ? 'saved' : 'empty'}>
         {status}
       </p>
       {(feedback ?? save.data?.feedback) && <FeedbackLine f={(feedback ?? save.data?.feedback)!} item={item} given={save.variables?.response ?? stored?.response} />}
