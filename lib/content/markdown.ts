@@ -165,7 +165,7 @@ function render(source: string, where: SourceLocation, offset: number, page: Pag
   const headings = collectHeadings(hast);
   rewriteLinks(hast, page, new Set(headings.map((heading) => heading.id)));
   prefixFootnoteLabel(hast, page.prefix);
-  keepShortCellsWhole(hast);
+  keepFormulasWhole(hast);
   const parts: RawPart[] = [];
   let pending: HastContent[] = [];
   const flush = () => {
@@ -332,21 +332,25 @@ function rewriteLinks(root: HastRoot, page: PageIds, headingIds: Set<string>): v
   visit(root);
 }
 
-/** A table cell up to this many characters is a value or a formula, not prose. */
-const SHORT_CELL = 24;
+/** A formula or a direction: short, with an operator or an arrow ("x+1 = 1001", "C → S"). */
+const FORMULA_CELL = /^(?=.{1,24}$)[^\n]*[=+→←↔][^\n]*$/;
 
 /**
- * Short table cells ("x+1 = 1001", "C → S") never wrap: on a phone the narrow column broke them
- * over lines ("x+1 | = | 1001"), and the table scrolls sideways anyway. Longer cells are prose and
- * wrap as prose does. The class is ours, added after sanitizing.
+ * Formula cells never wrap: on a phone the narrow column broke them over lines ("x+1 | = | 1001").
+ * Other cells wrap as prose does, so a table still fits a desktop column. A table may scroll
+ * sideways on a phone, so it takes the keyboard focus (arrow keys scroll it). The class and the
+ * tabindex are ours, added after sanitizing.
  */
-function keepShortCellsWhole(root: HastRoot): void {
+function keepFormulasWhole(root: HastRoot): void {
   const visit = (node: HastNodes) => {
-    if (node.type === 'element' && (node.tagName === 'td' || node.tagName === 'th')) {
-      if (textOf(node).trim().length <= SHORT_CELL) node.properties.className = ['cell-whole'];
-      return;
+    if (node.type === 'element') {
+      if (node.tagName === 'table') node.properties.tabIndex = 0;
+      if ((node.tagName === 'td' || node.tagName === 'th') && FORMULA_CELL.test(textOf(node).trim())) {
+        node.properties.className = ['cell-whole'];
+        return;
+      }
     }
-    if ('children' in node) for (const child of node.children) visit(child);
+    if ('children' in node) for (const child of node.children) visit(child as HastNodes);
   };
   visit(root);
 }

@@ -68,13 +68,16 @@ describe('renderLessonMarkdown', () => {
     ]);
   });
 
-  it('marks a table\'s short cells (values, formulas) to stay on one line, not its prose cells', () => {
+  it('marks a table\'s formula cells to stay on one line, not its other cells; the table takes the focus to scroll', () => {
     const prose = 'the client knows both ISNs are acknowledged once the SYN,ACK arrives';
-    const { parts } = renderLessonMarkdown(`| step | ack | why |\n| --- | --- | --- |\n| 2 | x+1 = 1001 | ${prose} |\n`, { file: 'x.md' });
+    const { parts } = renderLessonMarkdown(`| step | dir | ack | flags | why |\n| --- | --- | --- | --- | --- |\n| 2 | C → S | x+1 = 1001 | PSH, ACK, 100 bytes | ${prose} |\n`, { file: 'x.md' });
     const html = parts.map((part) => (part.type === 'html' ? part.html : '')).join('');
     expect(html).toContain('<td class="cell-whole">x+1 = 1001</td>');
-    expect(html).toContain('<th class="cell-whole">step</th>');
+    expect(html).toContain('<td class="cell-whole">C → S</td>');
+    expect(html).toContain('<td>PSH, ACK, 100 bytes</td>');
+    expect(html).toContain('<th>step</th>');
     expect(html).toContain(`<td>${prose}</td>`);
+    expect(html).toContain('<table tabindex="0">');
   });
 
   it('makes the table of contents from the headings: escaped text, the ids as links, the depth as data', () => {

@@ -342,7 +342,7 @@ describe('an assignment past its due time', () => {
 });
 
 describe('an exam answer given offline', () => {
-  it('given before the time limit and sent once back online after it, it is stored (trial T26)', { timeout: 150_000 }, async () => {
+  it('given before the time limit and sent once back online after it, it is stored (trial T26); one typed but not saved goes in at time-up (T14)', { timeout: 150_000 }, async () => {
     const base = running().app.baseUrl;
     const teacher = await running().browser.newContext();
     const student = await running().browser.newContext();
@@ -352,7 +352,7 @@ describe('an exam answer given offline', () => {
       expect((await post(teacher, '/api/auth/sign-up/email', { name: 'Exam Teacher', email: `ex-t-${stamp}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' })).status()).toBe(200);
       const { class: cls } = (await (await post(teacher, '/api/classes', { name: 'Exam room' })).json()) as { class: { id: string; joinCode: string } };
       const made = await post(teacher, `/api/classes/${cls.id}/assignments`, {
-        title: 'One-minute exam', topics: ['handshake'], kinds: ['ack'], count: 1, difficulty: 'beginner', variant: 'same',
+        title: 'One-minute exam', topics: ['handshake'], kinds: ['ack'], count: 2, difficulty: 'beginner', variant: 'same',
         attempts: 1, timeLimit: 1, feedback: 'after_submit', focus: null, opensAt: Date.now() - 1000, dueAt: Date.now() + 86_400_000,
       });
       const { assignment } = (await made.json()) as { assignment: { id: string } };
@@ -369,14 +369,16 @@ describe('an exam answer given offline', () => {
       await question.locator('input').first().fill('1');
       await question.getByRole('button', { name: en.classes.take.save }).click();
       await expect.poll(() => page.getByTestId('status-0').getAttribute('data-state')).toBe('queued');
+      // typed, never saved
+      await page.getByTestId('question-1').locator('input').first().fill('2');
       // the minute runs out while offline
       await page.waitForTimeout(Math.max(0, view.deadline - view.now) + 2000);
       await student.setOffline(false);
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
-      await expect.poll(() => page.getByTestId('status-0').getAttribute('data-state'), { timeout: 20_000 }).toBe('saved');
+      for (const i of [0, 1]) await expect.poll(() => page.getByTestId(`status-${i}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('saved');
       const after = (await (await student.request.get(`${base}/api/attempts/${attemptId}`)).json()).attempt as { answers: Array<{ position: number; response: unknown }>; over: boolean };
       expect(after.over).toBe(true);
-      expect(after.answers).toEqual([expect.objectContaining({ position: 0, response: 1 })]);
+      expect(after.answers).toEqual([expect.objectContaining({ position: 0, response: 1 }), expect.objectContaining({ position: 1, response: 2 })]);
     } finally {
       await teacher.close();
       await student.close();

@@ -144,20 +144,39 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
   const final = attempt.assignment.feedback === 'immediate' && Boolean(feedback ?? save.data?.feedback);
   const prompt = promptOf(tq, item);
 
-  function submitAnswer() {
-    const problem = numberProblem(item, draft);
-    if (problem) return setMissing(tq(`inputErrors.${problem.error}`, { max: problem.max }));
-    const response = responseOf(item, draft);
-    if (response === null) return setMissing(t('incomplete'));
+  function send(response: unknown, answeredAt: number) {
     setMissing(null);
     seq.current += 1;
-    const body = { response, seq: seq.current, answeredAt: serverNow() };
+    const body = { response, seq: seq.current, answeredAt };
     setRestored(false);
     onAnswer();
     const store = storage();
     if (store) enqueue(store, attempt.id, index, body);
     mutate(body);
   }
+
+  function submitAnswer() {
+    const problem = numberProblem(item, draft);
+    if (problem) return setMissing(tq(`inputErrors.${problem.error}`, { max: problem.max }));
+    const response = responseOf(item, draft);
+    if (response === null) return setMissing(t('incomplete'));
+    send(response, serverNow());
+  }
+
+  // The clock ran out with an answer typed here but not saved: it was on the screen before the
+  // deadline, so it is sent as given then (as Moodle submits open answers at time-up), not lost.
+  const overBefore = useRef(attempt.over);
+  useEffect(() => {
+    const ended = attempt.over && !overBefore.current;
+    overBefore.current = attempt.over;
+    if (!ended || attempt.submittedAt !== null || final) return;
+    const response = responseOf(item, draft);
+    const sent = save.variables?.response ?? stored?.response;
+    if (response === null || JSON.stringify(response) === JSON.stringify(sent)) return;
+    send(response, Math.min(serverNow(), attempt.deadline - 1));
+    // Only the moment the attempt ends matters; the draft and the rest are read as they are then.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [attempt.over]);
 
   // A reload while offline: the browser may not know yet that it is offline, so the resend shows
   // as kept on this device until the server confirms it.
