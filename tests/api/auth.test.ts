@@ -148,3 +148,24 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
     expect((await c.call(auth, '/api/auth/sign-in/email', { raw: '{not json', method: 'POST' })).status).toBeLessThan(500);
   });
 });
+
+describe.each(BACKENDS)('the sign-up form on $name says how instructors are made', (backend) => {
+  it('with no code set: the first account will be the instructor, then no one; with a code: it asks for it', async () => {
+    const { instructorSignUp } = await import('@/app/_server/instructor-sign-up');
+    let teardown = await useFreshApp(backend);
+    try {
+      expect(await instructorSignUp()).toBe('first');
+      const first = await signUp(new Client('10.8.0.1'), 'first@example.test');
+      expect(first.body.user.role).toBe('instructor');
+      expect(await instructorSignUp()).toBe('none');
+    } finally {
+      await teardown();
+    }
+    teardown = await useFreshApp(backend, { INSTRUCTOR_CODE: 'teach-code-1' });
+    try {
+      expect(await instructorSignUp()).toBe('code');
+    } finally {
+      await teardown();
+    }
+  });
+});

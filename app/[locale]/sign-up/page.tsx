@@ -3,6 +3,7 @@ import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { AuthForm } from '@/app/_components/account/auth-form';
 import { safeNext } from '@/app/_server/next-path';
 import { joiningClassName } from '@/app/_server/classroom';
+import { instructorSignUp } from '@/app/_server/instructor-sign-up';
 import { PageHeader } from '@/app/_components/ui/page-header';
 
 export const generateMetadata = titleFrom('account.signUpPage');
@@ -17,7 +18,7 @@ export default async function SignUpPage({ params, searchParams }: PageProps<'/[
     <div className="mx-auto max-w-md">
       <PageHeader title={t('title')} intro={joining ? t('introJoin', { name: joining }) : t('intro')} />
       <div className="mt-6">
-        <AuthForm mode="sign-up" next={next} />
+        <AuthForm mode="sign-up" next={next} instructor={await instructorSignUp()} />
       </div>
     </div>
   );

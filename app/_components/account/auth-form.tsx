@@ -32,7 +32,13 @@ function fieldErrorOf(data: { code?: string; message?: string }): { field: Field
 
 const input = 'mt-1 block w-full rounded-md border border-border bg-bg px-3 py-2';
 
-export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
+/**
+ * `instructor` (sign-up): how this install makes instructors. 'code': the operator set a code,
+ * asked for here. 'first': none is set and there is no instructor yet, so this account will be
+ * one (the quick start). 'none': none is set and the first instructor exists: everyone else is
+ * a student, and no code field is offered that nothing could fill.
+ */
+export function AuthForm({ mode, next, instructor = 'code' }: { mode: Mode; next: string; instructor?: 'code' | 'first' | 'none' }) {
   const t = useTranslations('account');
   const id = useId();
   const router = useRouter();
@@ -122,7 +128,10 @@ export function AuthForm({ mode, next }: { mode: Mode; next: string }) {
         {password.message}
         {mode === 'sign-up' && <p id={`${id}-password-hint`} className="mt-1 text-sm text-muted">{t('passwordHint')}</p>}
       </div>
-      {mode === 'sign-up' && (
+      {mode === 'sign-up' && instructor === 'first' && (
+        <p className="rounded-md border border-border bg-surface p-3 text-sm" data-testid="first-instructor">{t('firstInstructor')}</p>
+      )}
+      {mode === 'sign-up' && instructor === 'code' && (
         <div>
           <label htmlFor={`${id}-code`} className="block font-medium">{t('instructorCode')}</label>
           <input
