@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { connect, kyselyStore, type Connection } from '@/lib/db';
 import { canonicalAnswer, STATES } from '@/lib/engine';
@@ -113,6 +113,65 @@ async function withContext<T>(fn: (context: BrowserContext, page: Page) => Promi
 async function download(page: Page, link: Locator): Promise<string> {
   const [file] = await Promise.all([page.waitForEvent('download'), link.click()]);
   return readFileSync((await file.path())!, 'utf8');
+}
+
+/** A JSON request from a browser context's cookie jar, same-origin as the app's own pages send it. */
+function api(ctx: BrowserContext, path: string, data?: unknown, method = 'POST') {
+  const base = running().app.baseUrl;
+  return ctx.request.fetch(base + path, { method, data, headers: { origin: base } });
+}
+
+type AssignmentSettings = {
+  title: string; topics: string[]; kinds: string[]; count: number; difficulty: 'beginner' | 'expert'; variant: 'same' | 'per_student';
+  attempts: number; timeLimit: number | null; feedback: string; focus: string | null; opensAt: number; dueAt: number;
+};
+
+interface ClassSetup {
+  base: string;
+  teacher: BrowserContext;
+  student: BrowserContext;
+  classId: string;
+  assignmentId: string;
+}
+
+/**
+ * The API setup the tests below share: an instructor signs up in a browser context of their own
+ * and makes a class with one assignment, open since a second ago (`settings` change a one-question
+ * handshake ack homework due in an hour); a student signs up in another context (`studentOptions`)
+ * and joins the class. Both contexts are closed once `fn` is done. `tag` keeps the accounts apart.
+ */
+async function withClassAndAssignment<T>(
+  tag: string,
+  settings: Partial<AssignmentSettings>,
+  fn: (setup: ClassSetup) => Promise<T>,
+  studentOptions: BrowserContextOptions = {},
+): Promise<T> {
+  const base = running().app.baseUrl;
+  const teacher = await running().browser.newContext();
+  const student = await running().browser.newContext(studentOptions);
+  try {
+    const stamp = Date.now();
+    const signUp = async (ctx: BrowserContext, who: string, extra: Record<string, string> = {}) => {
+      const r = await api(ctx, '/api/auth/sign-up/email', { name: `${tag} ${who}`, email: `${tag}-${who}-${stamp}@example.test`, password: 'correct horse 1', ...extra });
+      expect(r.status(), await r.text()).toBe(200);
+    };
+    await signUp(teacher, 'teacher', { instructorCode: 'e2e-teach' });
+    const { class: cls } = (await (await api(teacher, '/api/classes', { name: `Class ${tag}` })).json()) as { class: { id: string; joinCode: string } };
+    const made = await api(teacher, `/api/classes/${cls.id}/assignments`, {
+      title: `Homework ${tag}`, topics: ['handshake'], kinds: ['ack'], count: 1, difficulty: 'beginner', variant: 'same',
+      attempts: 1, timeLimit: null, feedback: 'after_submit', focus: null, opensAt: Date.now() - 1000, dueAt: Date.now() + 3_600_000,
+      ...settings,
+    } satisfies AssignmentSettings);
+    expect(made.status(), await made.text()).toBe(201);
+    const { assignment } = (await made.json()) as { assignment: { id: string } };
+    await signUp(student, 'student');
+    const joined = await api(student, '/api/classes/join', { code: cls.joinCode });
+    expect(joined.ok(), await joined.text()).toBe(true);
+    return await fn({ base, teacher, student, classId: cls.id, assignmentId: assignment.id });
+  } finally {
+    await teacher.close();
+    await student.close();
+  }
 }
 
 describe.each([
@@ -310,60 +369,28 @@ describe('names as users write them', () => {
 
 describe('an assignment past its due time', () => {
   it('offers a student who never started it no Start button, only that it has closed', async () => {
-    const base = running().app.baseUrl;
-    const teacher = await running().browser.newContext();
-    const student = await running().browser.newContext();
-    try {
-      const post = (ctx: BrowserContext, path: string, data: unknown) => ctx.request.post(base + path, { data, headers: { origin: base } });
-      const stamp = Date.now();
-      expect((await post(teacher, '/api/auth/sign-up/email', { name: 'Due Teacher', email: `due-t-${stamp}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' })).status()).toBe(200);
-      const { class: cls } = (await (await post(teacher, '/api/classes', { name: 'Due soon' })).json()) as { class: { id: string; joinCode: string } };
-      const dueAt = Date.now() + 4000;
-      const made = await post(teacher, `/api/classes/${cls.id}/assignments`, {
-        title: 'Closes in four seconds', topics: ['handshake'], kinds: ['ack'], count: 1, difficulty: 'beginner', variant: 'same',
-        attempts: 1, timeLimit: null, feedback: 'after_submit', focus: null, opensAt: Date.now() - 1000, dueAt,
-      });
-      expect(made.status(), await made.text()).toBe(201);
-      const { assignment } = (await made.json()) as { assignment: { id: string } };
-      expect((await post(student, '/api/auth/sign-up/email', { name: 'Late Student', email: `due-s-${stamp}@example.test`, password: 'correct horse 1' })).status()).toBe(200);
-      expect((await post(student, '/api/classes/join', { code: cls.joinCode })).ok()).toBe(true);
+    const dueAt = Date.now() + 4000;
+    await withClassAndAssignment('due', { title: 'Closes in four seconds', dueAt }, async ({ base, student, assignmentId }) => {
       await new Promise((resolve) => setTimeout(resolve, Math.max(0, dueAt - Date.now() + 300)));
       const page = await student.newPage();
       for (const [lang, ui] of [['en', en], ['zh', zh]] as const) {
-        await visit(page, `${base}/${lang}/assignments/${assignment.id}`);
+        await visit(page, `${base}/${lang}/assignments/${assignmentId}`);
         expect(await page.getByTestId('past-due').textContent()).toBe(ui.classes.take.closed);
         expect(await page.getByRole('button', { name: ui.classes.take.start }).count()).toBe(0);
       }
-    } finally {
-      await teacher.close();
-      await student.close();
-    }
+    });
   });
 });
 
 describe('an exam answer given offline', () => {
   it('given before the time limit and sent once back online after it, it is stored (trial T26); one typed but not saved goes in at time-up (T14)', { timeout: 150_000 }, async () => {
-    const base = running().app.baseUrl;
-    const teacher = await running().browser.newContext();
-    const student = await running().browser.newContext();
-    try {
-      const post = (ctx: BrowserContext, path: string, data: unknown) => ctx.request.post(base + path, { data, headers: { origin: base } });
-      const stamp = Date.now();
-      expect((await post(teacher, '/api/auth/sign-up/email', { name: 'Exam Teacher', email: `ex-t-${stamp}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' })).status()).toBe(200);
-      const { class: cls } = (await (await post(teacher, '/api/classes', { name: 'Exam room' })).json()) as { class: { id: string; joinCode: string } };
-      const made = await post(teacher, `/api/classes/${cls.id}/assignments`, {
-        title: 'One-minute exam', topics: ['handshake'], kinds: ['ack'], count: 2, difficulty: 'beginner', variant: 'same',
-        attempts: 1, timeLimit: 1, feedback: 'after_submit', focus: null, opensAt: Date.now() - 1000, dueAt: Date.now() + 86_400_000,
-      });
-      const { assignment } = (await made.json()) as { assignment: { id: string } };
-      expect((await post(student, '/api/auth/sign-up/email', { name: 'Wifi Student', email: `ex-s-${stamp}@example.test`, password: 'correct horse 1' })).status()).toBe(200);
-      expect((await post(student, '/api/classes/join', { code: cls.joinCode })).ok()).toBe(true);
+    await withClassAndAssignment('exam', { title: 'One-minute exam', count: 2, timeLimit: 1, dueAt: Date.now() + 86_400_000 }, async ({ base, student, assignmentId }) => {
       const page = await student.newPage();
-      await visit(page, `${base}/en/assignments/${assignment.id}`);
+      await visit(page, `${base}/en/assignments/${assignmentId}`);
       await page.getByRole('button', { name: en.classes.take.start }).click();
       const question = page.getByTestId('question-0');
       await question.waitFor();
-      const attemptId = (await (await student.request.get(`${base}/api/assignments/${assignment.id}`)).json()).attempts[0].id as string;
+      const attemptId = (await (await student.request.get(`${base}/api/assignments/${assignmentId}`)).json()).attempts[0].id as string;
       const view = (await (await student.request.get(`${base}/api/attempts/${attemptId}`)).json()).attempt as { deadline: number; now: number };
       await student.setOffline(true);
       await question.locator('input').first().fill('1');
@@ -379,48 +406,28 @@ describe('an exam answer given offline', () => {
       const after = (await (await student.request.get(`${base}/api/attempts/${attemptId}`)).json()).attempt as { answers: Array<{ position: number; response: unknown }>; over: boolean };
       expect(after.over).toBe(true);
       expect(after.answers).toEqual([expect.objectContaining({ position: 0, response: 1 }), expect.objectContaining({ position: 1, response: 2 })]);
-    } finally {
-      await teacher.close();
-      await student.close();
-    }
+    });
   });
 });
 
 describe('moments in the reader\'s time zone', () => {
   it('a student whose browser is in Asia/Shanghai reads the due time in GMT+8, in en and zh; a forged zone cookie falls back to UTC', async () => {
-    const base = running().app.baseUrl;
-    const teacher = await running().browser.newContext();
-    const student = await running().browser.newContext({ timezoneId: 'Asia/Shanghai' });
-    try {
-      const post = (ctx: BrowserContext, path: string, data: unknown) => ctx.request.post(base + path, { data, headers: { origin: base } });
-      const stamp = Date.now();
-      expect((await post(teacher, '/api/auth/sign-up/email', { name: 'Zone Teacher', email: `tz-t-${stamp}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' })).status()).toBe(200);
-      const { class: cls } = (await (await post(teacher, '/api/classes', { name: 'Zones' })).json()) as { class: { id: string; joinCode: string } };
-      // Due at 12:00 UTC tomorrow: 20:00 in Shanghai.
-      const due = new Date(Date.now() + 86_400_000);
-      due.setUTCHours(12, 0, 0, 0);
-      const made = await post(teacher, `/api/classes/${cls.id}/assignments`, {
-        title: 'Due at noon UTC', topics: ['handshake'], kinds: ['ack'], count: 1, difficulty: 'beginner', variant: 'same',
-        attempts: 1, timeLimit: null, feedback: 'after_submit', focus: null, opensAt: Date.now() - 1000, dueAt: due.getTime(),
-      });
-      expect(made.status(), await made.text()).toBe(201);
-      expect((await post(student, '/api/auth/sign-up/email', { name: 'Beijing Student', email: `tz-s-${stamp}@example.test`, password: 'correct horse 1' })).status()).toBe(200);
-      expect((await post(student, '/api/classes/join', { code: cls.joinCode })).ok()).toBe(true);
+    // Due at 12:00 UTC tomorrow: 20:00 in Shanghai.
+    const due = new Date(Date.now() + 86_400_000);
+    due.setUTCHours(12, 0, 0, 0);
+    await withClassAndAssignment('tz', { title: 'Due at noon UTC', dueAt: due.getTime() }, async ({ base, student, classId }) => {
       const page = await student.newPage();
       for (const lang of ['en', 'zh']) {
-        await visit(page, `${base}/${lang}/classes/${cls.id}`);
+        await visit(page, `${base}/${lang}/classes/${classId}`);
         // The first page the browser opens is written in UTC, then refreshed once in its own zone.
         await page.locator('main').getByText(/GMT\+8/).first().waitFor({ timeout: 10_000 });
         expect(await page.locator('main').textContent(), lang).toMatch(/20:00|8:00\s?PM/);
       }
       await student.addCookies([{ name: 'synack-tz', value: 'Mars/Olympus', url: base }]);
-      const forged = await student.request.get(`${base}/en/classes/${cls.id}`);
+      const forged = await student.request.get(`${base}/en/classes/${classId}`);
       expect(forged.status()).toBe(200);
       expect(await forged.text()).toMatch(/12:00 PM UTC/);
-    } finally {
-      await teacher.close();
-      await student.close();
-    }
+    }, { timezoneId: 'Asia/Shanghai' });
   });
 });
 
@@ -484,26 +491,12 @@ describe('signed-in pages on a 390 px phone', () => {
 
 describe('the one-click follow-up', () => {
   it('says which misconception it drills and that it opens now, on the button and on both sides of the new assignment (trial F12)', async () => {
-    const base = running().app.baseUrl;
-    const teacher = await running().browser.newContext();
-    const student = await running().browser.newContext();
-    try {
-      const post = (ctx: BrowserContext, path: string, data: unknown, method = 'POST') => ctx.request.fetch(base + path, { method, data, headers: { origin: base } });
-      const stamp = Date.now();
-      expect((await post(teacher, '/api/auth/sign-up/email', { name: 'Drill Teacher', email: `fu-t-${stamp}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' })).status()).toBe(200);
-      const { class: cls } = (await (await post(teacher, '/api/classes', { name: 'Drills' })).json()) as { class: { id: string; joinCode: string } };
-      const made = await post(teacher, `/api/classes/${cls.id}/assignments`, {
-        title: 'Acks', topics: ['handshake'], kinds: ['ack'], count: 2, difficulty: 'beginner', variant: 'same',
-        attempts: 1, timeLimit: null, feedback: 'after_submit', focus: null, opensAt: Date.now() - 1000, dueAt: Date.now() + 3_600_000,
-      });
-      const { assignment } = (await made.json()) as { assignment: { id: string } };
-      expect((await post(student, '/api/auth/sign-up/email', { name: 'Drill Student', email: `fu-s-${stamp}@example.test`, password: 'correct horse 1' })).status()).toBe(200);
-      expect((await post(student, '/api/classes/join', { code: cls.joinCode })).ok()).toBe(true);
-      const { attempt } = (await (await post(student, `/api/assignments/${assignment.id}/attempts`, {})).json()) as { attempt: { id: string } };
+    await withClassAndAssignment('drill', { title: 'Acks', count: 2 }, async ({ base, teacher, student, assignmentId }) => {
+      const { attempt } = (await (await api(student, `/api/assignments/${assignmentId}/attempts`, {})).json()) as { attempt: { id: string } };
       // Wrong answers the engine names a misconception for.
       const specs = (await (await store()).getAttempt(attempt.id))!.specs;
       for (const [i, spec] of specs.entries()) {
-        const put = await post(student, `/api/attempts/${attempt.id}/answers/${i}`, { response: wrongAnswers(buildItem(decodeSpec(spec)!))[0], seq: 1 }, 'PUT');
+        const put = await api(student, `/api/attempts/${attempt.id}/answers/${i}`, { response: wrongAnswers(buildItem(decodeSpec(spec)!))[0], seq: 1 }, 'PUT');
         expect(put.ok(), await put.text()).toBe(true);
       }
       // The gradebook's weakest: most students, then by name (one student here, so by name): the
@@ -512,11 +505,11 @@ describe('the one-click follow-up', () => {
       const misconception = [...new Set(named)].sort((a, b) => a.localeCompare(b))[0]!;
       const label = (ui: typeof en) => (ui.misconceptions as Record<string, { label: string }>)[misconception]!.label;
       const page = await teacher.newPage();
-      await visit(page, `${base}/en/assignments/${assignment.id}`);
+      await visit(page, `${base}/en/assignments/${assignmentId}`);
       const button = page.getByRole('button', { name: en.classes.followUp.replace('{misconception}', label(en)).replace('{days}', '7') });
       await button.click();
       // The new assignment's page: what it drills, open now, due in a week.
-      await page.waitForURL((u) => !u.pathname.endsWith(assignment.id));
+      await page.waitForURL((u) => !u.pathname.endsWith(assignmentId));
       expect(await page.getByTestId('focus').textContent()).toBe(en.classes.settings.focus.replace('{misconception}', label(en)));
       const followUpPath = new URL(page.url()).pathname.replace(/^\/en/, '');
       const studentPage = await student.newPage();
@@ -525,10 +518,7 @@ describe('the one-click follow-up', () => {
         expect(await studentPage.getByTestId('focus').textContent()).toBe(ui.classes.settings.focus.replace('{misconception}', label(ui)));
         expect(await studentPage.getByRole('button', { name: ui.classes.take.start }).count()).toBe(1);
       }
-    } finally {
-      await teacher.close();
-      await student.close();
-    }
+    });
   });
 });
 
@@ -555,32 +545,19 @@ describe('sign-up with a malformed email', () => {
 
 describe("a student's assignment page before feedback", () => {
   it('holds no right answer, spec or seed in its HTML or its RSC payload; after submitting (feedback then) it does hold the explanations', async () => {
-    const base = running().app.baseUrl;
-    const teacher = await running().browser.newContext();
-    const student = await running().browser.newContext();
-    try {
-      const post = (ctx: BrowserContext, path: string, data: unknown, method = 'POST') => ctx.request.fetch(base + path, { method, data, headers: { origin: base } });
-      const stamp = Date.now();
-      expect((await post(teacher, '/api/auth/sign-up/email', { name: 'Secret Teacher', email: `sec-t-${stamp}@example.test`, password: 'correct horse 1', instructorCode: 'e2e-teach' })).status()).toBe(200);
-      const { class: cls } = (await (await post(teacher, '/api/classes', { name: 'Secrets' })).json()) as { class: { id: string; joinCode: string } };
-      const made = await post(teacher, `/api/classes/${cls.id}/assignments`, {
-        title: 'Every kind', topics: ['handshake', 'teardown'], kinds: ['seq', 'ack', 'segment', 'multiple_choice', 'next_flags', 'state', 'spot_error'], count: 6, difficulty: 'beginner',
-        variant: 'per_student', attempts: 1, timeLimit: null, feedback: 'after_submit', focus: null, opensAt: Date.now() - 1000, dueAt: Date.now() + 3_600_000,
-      });
-      const { assignment } = (await made.json()) as { assignment: { id: string } };
-      expect((await post(student, '/api/auth/sign-up/email', { name: 'Secret Student', email: `sec-s-${stamp}@example.test`, password: 'correct horse 1' })).status()).toBe(200);
-      expect((await post(student, '/api/classes/join', { code: cls.joinCode })).ok()).toBe(true);
-      const { attempt } = (await (await post(student, `/api/assignments/${assignment.id}/attempts`, {})).json()) as { attempt: { id: string } };
+    const settings = { title: 'Every kind', topics: ['handshake', 'teardown'], kinds: ['seq', 'ack', 'segment', 'multiple_choice', 'next_flags', 'state', 'spot_error'], count: 6, variant: 'per_student' as const };
+    await withClassAndAssignment('secret', settings, async ({ base, student, assignmentId }) => {
+      const { attempt } = (await (await api(student, `/api/assignments/${assignmentId}/attempts`, {})).json()) as { attempt: { id: string } };
       const db = await store();
       const specs = (await db.getAttempt(attempt.id))!.specs;
       const items = specs.map((s) => buildItem(decodeSpec(s)!));
       // Wrong answers given, so each has an explanation that would show the right one.
       const given = items.map((item) => wrongAnswers(item)[0] ?? rightAnswer(item));
-      for (const [i, response] of given.entries()) expect((await post(student, `/api/attempts/${attempt.id}/answers/${i}`, { response, seq: 1 }, 'PUT')).ok()).toBe(true);
-      const seeds = [(await db.getAssignment(assignment.id))!.seed, ...specs.map((s) => decodeSpec(s)!.seed)];
+      for (const [i, response] of given.entries()) expect((await api(student, `/api/attempts/${attempt.id}/answers/${i}`, { response, seq: 1 }, 'PUT')).ok()).toBe(true);
+      const seeds = [(await db.getAssignment(assignmentId))!.seed, ...specs.map((s) => decodeSpec(s)!.seed)];
       const explanations = items.map((item, i) => gradeItem(item, given[i]!, 'en').explain);
       const page = async (rsc: boolean) => {
-        const r = await student.request.get(`${base}/en/assignments/${assignment.id}`, { headers: rsc ? { RSC: '1' } : {} });
+        const r = await student.request.get(`${base}/en/assignments/${assignmentId}`, { headers: rsc ? { RSC: '1' } : {} });
         expect(r.status()).toBe(200);
         return r.text();
       };
@@ -596,11 +573,8 @@ describe("a student's assignment page before feedback", () => {
       expect(leaks(html)).toEqual([]);
       expect(leaks(payload)).toEqual([]);
       // Once the rule allows feedback, the same check finds the explanations: it can see a leak.
-      expect((await post(student, `/api/attempts/${attempt.id}/submit`, {})).ok()).toBe(true);
+      expect((await api(student, `/api/attempts/${attempt.id}/submit`, {})).ok()).toBe(true);
       expect(leaks(await page(true)).length).toBeGreaterThan(0);
-    } finally {
-      await teacher.close();
-      await student.close();
-    }
+    });
   });
 });

@@ -1,5 +1,6 @@
 // Builds the app once and serves it with `next start` on a free port of 127.0.0.1.
-// SYNACK_E2E_SKIP_BUILD=1 reuses an existing .next build (handy while iterating on tests).
+// SYNACK_E2E_SKIP_BUILD=1 reuses an existing .next build (handy while iterating on tests);
+// SYNACK_E2E_PORT=N serves on that port instead of a free one.
 import { afterAll, beforeAll } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -101,7 +102,8 @@ export interface AppServer {
 
 export async function startApp(): Promise<AppServer> {
   build();
-  const port = await freePort();
+  // A fixed port where the machine hands out ranges (one e2e file at a time then); else any free one.
+  const port = process.env.SYNACK_E2E_PORT ? Number(process.env.SYNACK_E2E_PORT) : await freePort();
   const child = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(port)], {
     cwd: ROOT,
     stdio: ['ignore', 'ignore', 'inherit'],
