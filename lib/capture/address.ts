@@ -48,7 +48,12 @@ function parseIpv4(text: string): Uint8Array | null {
   return parts.every((n) => n <= 255) ? Uint8Array.from(parts) : null;
 }
 
-function parseIpv6(text: string): Uint8Array | null {
+function parseIpv6(whole: string): Uint8Array | null {
+  // RFC 4291 2.2: the last 32 bits may be written as a dotted quad (::ffff:192.0.2.1).
+  const quad = /^(.*:)(\d{1,3}(?:\.\d{1,3}){3})$/.exec(whole);
+  const v4 = quad ? parseIpv4(quad[2] as string) : null;
+  if (quad && v4 === null) return null;
+  const text = quad && v4 ? `${quad[1]}${(((v4[0] as number) << 8) | (v4[1] as number)).toString(16)}:${(((v4[2] as number) << 8) | (v4[3] as number)).toString(16)}` : whole;
   const halves = text.split('::');
   if (halves.length > 2) return null;
   const groups = (s: string) => (s === '' ? [] : s.split(':'));

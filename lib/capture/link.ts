@@ -12,6 +12,7 @@ export const LINK_TYPE_NAMES: Record<number, string> = {
   0: 'BSD loopback (NULL)',
   1: 'Ethernet',
   12: 'raw IP',
+  14: 'raw IP',
   101: 'raw IP',
   108: 'OpenBSD loopback',
   113: 'Linux cooked (SLL)',
@@ -33,7 +34,10 @@ export function findIp(linkType: number, b: Uint8Array): LinkResult {
       return b.length < 16 ? { kind: 'not-ip' } : ethertype(b, 16, u16be(b, 14));
     case 276:
       return b.length < 20 ? { kind: 'not-ip' } : ethertype(b, 20, u16be(b, 0));
+    // 12 and 14 are DLT_RAW on some systems (14 on OpenBSD); files written there carry them, and
+    // Wireshark reads both as raw IP.
     case 12:
+    case 14:
     case 101:
       return byVersion(b, 0);
     case 228:

@@ -79,6 +79,7 @@ interface InFlight {
   id: string;
   seq: number;
   flags: number;
+  ack: number;
   /** The sequence number just after the segment; null when it takes no sequence space. */
   end: number | null;
 }
@@ -134,6 +135,12 @@ function placeDeliveries(segments: CapturedSegment[], sideOf: (dir: 0 | 1) => Si
         } else i++;
       }
     }
+    // A RST without ACK answers a segment whose ack is its seq (RFC 9293 3.10.7.1, 3.10.7.3:
+    // <SEQ=SEG.ACK><CTL=RST>): that segment, and what was sent before it, has arrived.
+    if ((s.flags & (TCP_RST | TCP_ACK)) === TCP_RST) {
+      const answered = other.findIndex((f) => (f.flags & TCP_ACK) !== 0 && f.ack === s.seq);
+      for (const f of other.splice(0, answered + 1)) events.push({ deliver: f.id });
+    }
     const lost = own.findIndex((f) => repeats(s, f));
     if (lost >= 0) events.push({ drop: (own.splice(lost, 1)[0] as InFlight).id });
     const segment: Segment = { from: sideOf(s.dir), flags: flagsOf(s.flags), seq: s.seq, ack: s.flags & TCP_ACK ? s.ack : 0, len: s.len };
@@ -141,7 +148,7 @@ function placeDeliveries(segments: CapturedSegment[], sideOf: (dir: 0 | 1) => Si
     const n = span(s);
     if (n === 0 && own.length === 0) {
       events.push(ackLost(s, segments[replyTo[index] as number]) ? { drop: id } : { deliver: id });
-    } else own.push({ id, seq: s.seq, flags: s.flags, end: n === 0 ? null : (s.seq + n) >>> 0 });
+    } else own.push({ id, seq: s.seq, flags: s.flags, ack: s.ack, end: n === 0 ? null : (s.seq + n) >>> 0 });
   });
   // Never acknowledged: it arrives after the capture's last packet, in the order it was sent.
   const rest = [...queues[0], ...queues[1]].sort((x, y) => Number(x.id) - Number(y.id));

@@ -1,7 +1,8 @@
 // Traces to pcap: each segment a sender transmits becomes one Ethernet/IPv4 (or IPv6) packet
 // with valid checksums and a zero-filled payload of `len` bytes, so Wireshark opens the file and
 // `from-pcap` reads back the same segments. The addresses are the endpoints' own when the trace
-// names them, else A is 10.0.0.1 and B 10.0.0.2. Pure.
+// names them, else A is 10.0.0.1 and B 10.0.0.2 (2001:db8::1 and ::2 beside a named IPv6 end;
+// never the other end's very address). Pure.
 import type { Segment, Side, Trace } from '../engine/index';
 import { otherSide } from '../engine/types';
 import { parseEndpoint } from './address';
@@ -136,18 +137,32 @@ function traceFrames(trace: Trace, addresses: Partial<Record<Side, string>>): Ui
 }
 
 function endpointsOf(trace: Trace, addresses: Partial<Record<Side, string>>): Record<Side, { ip: Uint8Array; port: number }> {
-  const defaults: Record<Side, Uint8Array> = { A: Uint8Array.of(10, 0, 0, 1), B: Uint8Array.of(10, 0, 0, 2) };
   const port = (side: Side) => (trace.endpoints[side].role === 'server' ? 80 : side === 'A' ? 49_152 : 49_153);
-  const of = (side: Side) => {
+  const named = (side: Side) => {
     const text = addresses[side];
-    if (text === undefined) return { ip: defaults[side], port: port(side) };
+    if (text === undefined) return null;
     const parsed = parseEndpoint(text);
     if (parsed === null) throw new PcapWriteError(`endpoint ${side}'s address "${text}" is not "ip:port" (IPv6 as "[ip]:port")`);
     return parsed;
   };
-  const ends = { A: of('A'), B: of('B') };
+  const given = { A: named('A'), B: named('B') };
+  // An unnamed side takes the named one's family (IPv6: 2001:db8::1 and ::2, the documentation
+  // prefix), and never its very address: the two ends of a capture must differ to be told apart.
+  const fallback = (side: Side) => {
+    const other = given[otherSide(side)];
+    const v6 = other !== null && other.ip.length === 16;
+    const ipOf = (s: Side) => (v6 ? Uint8Array.of(0x20, 1, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, s === 'A' ? 1 : 2) : Uint8Array.of(10, 0, 0, s === 'A' ? 1 : 2));
+    const mine = { ip: ipOf(side), port: port(side) };
+    return other !== null && sameEndpoint(mine, other) ? { ip: ipOf(otherSide(side)), port: port(side) } : mine;
+  };
+  const ends = { A: given.A ?? fallback('A'), B: given.B ?? fallback('B') };
   if (ends.A.ip.length !== ends.B.ip.length) throw new PcapWriteError('endpoints A and B must both be IPv4 or both IPv6');
+  if (sameEndpoint(ends.A, ends.B)) throw new PcapWriteError('endpoints A and B have the same address and port, so the capture could not tell their packets apart');
   return ends;
+}
+
+function sameEndpoint(a: { ip: Uint8Array; port: number }, b: { ip: Uint8Array; port: number }): boolean {
+  return a.port === b.port && a.ip.length === b.ip.length && a.ip.every((x, i) => x === b.ip[i]);
 }
 
 function flagBits(s: Segment): number {

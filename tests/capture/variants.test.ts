@@ -119,6 +119,7 @@ describe('link types', () => {
     ['Linux cooked SLL2', 276, sll2],
     ['raw IP (101)', 101, (ip: Uint8Array) => ip],
     ['raw IP under link type 12', 12, (ip: Uint8Array) => ip],
+    ['raw IP under link type 14 (OpenBSD DLT_RAW; Wireshark reads it)', 14, (ip: Uint8Array) => ip],
     ['raw IPv4 (228)', 228, (ip: Uint8Array) => ip],
     ['BSD loopback, AF 2 little-endian', 0, (ip: Uint8Array) => nullLink(ip, 2, true)],
     ['BSD loopback, AF 2 big-endian', 0, (ip: Uint8Array) => nullLink(ip, 2, false)],
