@@ -1,8 +1,9 @@
 import type { Metadata, Viewport } from 'next';
 import { notFound } from 'next/navigation';
-import { hasLocale, NextIntlClientProvider } from 'next-intl';
+import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { routing } from '@/app/_lib/i18n/routing';
+import { ClientMessages } from '@/app/_lib/i18n/client-messages';
 import { Providers } from '@/app/_lib/providers';
 import { themeScript } from '@/app/_lib/theme-script';
 import { notFoundLocale, scriptNonce } from '@/app/_server/nonce';
@@ -65,7 +66,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
         >
           {t('skipToContent')}
         </a>
-        <NextIntlClientProvider>
+        <ClientMessages scope="chrome" locale={locale}>
           <Providers>
             <div className="flex min-h-dvh flex-col">
               <SiteHeader />
@@ -82,7 +83,7 @@ export default async function LocaleLayout({ children, params }: LayoutProps<'/[
               </footer>
             </div>
           </Providers>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

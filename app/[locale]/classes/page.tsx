@@ -4,10 +4,20 @@ import { Link } from '@/app/_lib/i18n/navigation';
 import { ActionForm } from '@/app/_components/classes/action-form';
 import { classroomForPage } from '@/app/_server/classroom';
 import { PageHeader } from '@/app/_components/ui/page-header';
+import { ClientMessages } from '@/app/_lib/i18n/client-messages';
 
 export const generateMetadata = titleFrom('classes');
 
-export default async function ClassesPage({ params }: PageProps<'/[locale]/classes'>) {
+export default async function ClassesPage(props: PageProps<'/[locale]/classes'>) {
+  const locale = await pageLocale(props.params);
+  return (
+    <ClientMessages scope="classes" locale={locale}>
+      <ClassesPageContent {...props} />
+    </ClientMessages>
+  );
+}
+
+async function ClassesPageContent({ params }: PageProps<'/[locale]/classes'>) {
   await pageLocale(params);
   const t = await getTranslations('classes');
   const ctx = await classroomForPage();

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { CaptureExplorer, type Sample } from '@/app/_components/explore/capture-explorer';
 import { PageHeader } from '@/app/_components/ui/page-header';
+import { ClientMessages } from '@/app/_lib/i18n/client-messages';
 
 export const generateMetadata = titleFrom('explore');
 
@@ -13,14 +14,16 @@ const SAMPLES: Sample[] = [
 ];
 
 export default async function ExplorePage({ params }: PageProps<'/[locale]/explore'>) {
-  await pageLocale(params);
+  const locale = await pageLocale(params);
   const t = await getTranslations('explore');
   return (
-    <div className="mx-auto max-w-6xl">
-      <PageHeader title={t('title')} intro={t('intro')} />
-      <div className="mt-6">
-        <CaptureExplorer samples={SAMPLES} />
+    <ClientMessages scope="explore" locale={locale}>
+      <div className="mx-auto max-w-6xl">
+        <PageHeader title={t('title')} intro={t('intro')} />
+        <div className="mt-6">
+          <CaptureExplorer samples={SAMPLES} />
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

@@ -4,6 +4,7 @@ import { readPracticeLink } from '@/app/_lib/practice-link';
 import { skillSectionHrefs } from '@/app/_server/skill-sections';
 import { Practice } from '@/app/_components/quiz/practice';
 import { PageHeader } from '@/app/_components/ui/page-header';
+import { ClientMessages } from '@/app/_lib/i18n/client-messages';
 
 export const generateMetadata = titleFrom('practice');
 
@@ -12,11 +13,13 @@ export default async function PracticePage({ params, searchParams }: PageProps<'
   const t = await getTranslations('practice');
   const link = readPracticeLink(await searchParams);
   return (
-    <div className="mx-auto max-w-6xl">
-      <PageHeader title={t('title')} intro={t('intro')} />
-      <div className="mt-6">
-        <Practice key={JSON.stringify(link)} link={link} sectionHrefs={skillSectionHrefs(locale)} />
+    <ClientMessages scope="practice" locale={locale}>
+      <div className="mx-auto max-w-6xl">
+        <PageHeader title={t('title')} intro={t('intro')} />
+        <div className="mt-6">
+          <Practice key={JSON.stringify(link)} link={link} sectionHrefs={skillSectionHrefs(locale)} />
+        </div>
       </div>
-    </div>
+    </ClientMessages>
   );
 }

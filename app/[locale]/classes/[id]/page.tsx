@@ -9,8 +9,18 @@ import { CopyButton } from '@/app/_components/classes/copy-button';
 import { siteOrigin } from '@/app/_server/origin';
 import { classroomForPage, orNotFound } from '@/app/_server/classroom';
 import { ClassroomError } from '@/lib/classroom/errors';
+import { ClientMessages } from '@/app/_lib/i18n/client-messages';
 
-export default async function ClassPage({ params }: PageProps<'/[locale]/classes/[id]'>) {
+export default async function ClassPage(props: PageProps<'/[locale]/classes/[id]'>) {
+  const locale = await pageLocale(props.params);
+  return (
+    <ClientMessages scope="assignment-form" locale={locale}>
+      <ClassPageContent {...props} />
+    </ClientMessages>
+  );
+}
+
+async function ClassPageContent({ params }: PageProps<'/[locale]/classes/[id]'>) {
   await pageLocale(params);
   const { id } = await params;
   const t = await getTranslations('classes');

@@ -8,6 +8,7 @@ import { routing } from '@/app/_lib/i18n/routing';
 import { LessonBody } from '@/app/_components/lesson/lesson-body';
 import { MarkComplete } from '@/app/_components/lesson/mark-complete';
 import { lessonNeighbours, listLessonSlugs, loadLesson, loadLessonMeta } from '@/lib/content';
+import { ClientMessages } from '@/app/_lib/i18n/client-messages';
 
 // No `dynamicParams = false`: Next.js would answer an unknown slug before the layout can draw
 // the 404 page (it would be the empty shell); the proxy knows the slugs (lib/http/page-routes).
@@ -36,86 +37,89 @@ export default async function LessonPage({ params }: PageProps<'/[locale]/learn/
   });
 
   return (
-    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-10">
-      <article className="min-w-0">
-        <header>
-          {section && <p className="text-sm font-medium text-muted">{t('sectionLabel', { title: section })}</p>}
-          <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{lesson.title}</h1>
-          <p className="mt-3 text-lg text-muted">{lesson.summary}</p>
-          <div className="mt-5 grid gap-4 sm:grid-cols-2">
-            <section aria-labelledby="objectives" className="rounded-lg border border-border bg-surface p-4">
-              <h2 id="objectives" className="font-semibold">
-                {t('objectives')}
-              </h2>
-              <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-                {lesson.objectives.map((objective) => (
-                  <li key={objective}>{objective}</li>
-                ))}
-              </ul>
-            </section>
-            {prerequisites.length > 0 && (
-              <section aria-labelledby="prerequisites" className="rounded-lg border border-border bg-surface p-4">
-                <h2 id="prerequisites" className="font-semibold">
-                  {t('prerequisites')}
+    <ClientMessages scope="lesson" locale={locale}>
+
+      <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-10">
+        <article className="min-w-0">
+          <header>
+            {section && <p className="text-sm font-medium text-muted">{t('sectionLabel', { title: section })}</p>}
+            <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{lesson.title}</h1>
+            <p className="mt-3 text-lg text-muted">{lesson.summary}</p>
+            <div className="mt-5 grid gap-4 sm:grid-cols-2">
+              <section aria-labelledby="objectives" className="rounded-lg border border-border bg-surface p-4">
+                <h2 id="objectives" className="font-semibold">
+                  {t('objectives')}
                 </h2>
-                <ul className="mt-2 space-y-1 text-sm">
-                  {prerequisites.map((meta) => (
-                    <li key={meta.slug}>
-                      <Link href={`/learn/${meta.slug}`} className="text-accent underline">
-                        {meta.title}
-                      </Link>
-                    </li>
+                <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+                  {lesson.objectives.map((objective) => (
+                    <li key={objective}>{objective}</li>
                   ))}
                 </ul>
               </section>
-            )}
+              {prerequisites.length > 0 && (
+                <section aria-labelledby="prerequisites" className="rounded-lg border border-border bg-surface p-4">
+                  <h2 id="prerequisites" className="font-semibold">
+                    {t('prerequisites')}
+                  </h2>
+                  <ul className="mt-2 space-y-1 text-sm">
+                    {prerequisites.map((meta) => (
+                      <li key={meta.slug}>
+                        <Link href={`/learn/${meta.slug}`} className="text-accent underline">
+                          {meta.title}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                </section>
+              )}
+            </div>
+          </header>
+
+          {lesson.headings.length > 0 && (
+            <TableOfContents id="toc-mobile" title={t('toc')} itemsHtml={lesson.tocHtml} className="mt-6 rounded-lg border border-border bg-surface p-4 lg:hidden" />
+          )}
+
+          <div className="mt-8">
+            <LessonBody parts={lesson.parts} />
           </div>
-        </header>
+
+          <div className="mt-10">
+            <MarkComplete slug={lesson.slug} />
+          </div>
+
+          <nav aria-label={t('pager')} className="mt-8 grid gap-3 sm:grid-cols-2">
+            {previous ? (
+              <Link
+                href={`/learn/${previous.slug}`}
+                rel="prev"
+                className="rounded-lg border border-border bg-surface p-4 hover:bg-surface-2"
+              >
+                <span className="block text-sm text-muted">← {t('previous')}</span>
+                <span className="font-semibold text-accent">{previous.title}</span>
+              </Link>
+            ) : (
+              <span />
+            )}
+            {next && (
+              <Link
+                href={`/learn/${next.slug}`}
+                rel="next"
+                className="rounded-lg border border-border bg-surface p-4 text-right hover:bg-surface-2"
+              >
+                <span className="block text-sm text-muted">{t('next')} →</span>
+                <span className="font-semibold text-accent">{next.title}</span>
+              </Link>
+            )}
+          </nav>
+        </article>
 
         {lesson.headings.length > 0 && (
-          <TableOfContents id="toc-mobile" title={t('toc')} itemsHtml={lesson.tocHtml} className="mt-6 rounded-lg border border-border bg-surface p-4 lg:hidden" />
+          <aside className="hidden lg:block">
+            <TableOfContents id="toc-wide" title={t('toc')} itemsHtml={lesson.tocHtml} className="sticky top-20" />
+          </aside>
         )}
-
-        <div className="mt-8">
-          <LessonBody parts={lesson.parts} />
-        </div>
-
-        <div className="mt-10">
-          <MarkComplete slug={lesson.slug} />
-        </div>
-
-        <nav aria-label={t('pager')} className="mt-8 grid gap-3 sm:grid-cols-2">
-          {previous ? (
-            <Link
-              href={`/learn/${previous.slug}`}
-              rel="prev"
-              className="rounded-lg border border-border bg-surface p-4 hover:bg-surface-2"
-            >
-              <span className="block text-sm text-muted">← {t('previous')}</span>
-              <span className="font-semibold text-accent">{previous.title}</span>
-            </Link>
-          ) : (
-            <span />
-          )}
-          {next && (
-            <Link
-              href={`/learn/${next.slug}`}
-              rel="next"
-              className="rounded-lg border border-border bg-surface p-4 text-right hover:bg-surface-2"
-            >
-              <span className="block text-sm text-muted">{t('next')} →</span>
-              <span className="font-semibold text-accent">{next.title}</span>
-            </Link>
-          )}
-        </nav>
-      </article>
-
-      {lesson.headings.length > 0 && (
-        <aside className="hidden lg:block">
-          <TableOfContents id="toc-wide" title={t('toc')} itemsHtml={lesson.tocHtml} className="sticky top-20" />
-        </aside>
-      )}
-    </div>
+      </div>
+    </ClientMessages>
   );
 }
 
