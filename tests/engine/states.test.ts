@@ -1,5 +1,6 @@
 // The state machine, one describe per state, each case named "STATE + input → result".
 // Numbers are written from RFC 9293 by hand; ISNs are just below 2^32 so most cases wrap.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '@/lib/engine';
 import {
@@ -639,10 +640,34 @@ describe('application calls and timers', () => {
     expect(rst.steps[4]?.error?.code).toBe('RST_WITHOUT_ABORT');
     // After close (not shutdown) the application reads nothing more: a RST may report lost data.
     expectValid(replay([...HANDSHAKE, { app: { at: 'A', call: 'close' } }, seg('A', ['FIN', 'ACK'], A1, B1), seg('B', ['PSH', 'ACK'], B1, A2, 10), seg('A', ['RST', 'ACK'], A2, add(B1, 10))]));
+    // So may a close with data received before it (Linux: RST,ACK at once instead of a FIN).
+    expectValid(replay([...HANDSHAKE, seg('B', ['PSH', 'ACK'], B1, A1, 10), { app: { at: 'A', call: 'close' } }, seg('A', ['RST', 'ACK'], A1, add(B1, 10)), { expect: { A: 'CLOSED', B: 'CLOSED' } }]));
+    // A close with nothing received leaves nothing unread: it sends a FIN, and a RST needs an abort.
+    const closeNothingRead = replay([...HANDSHAKE, { app: { at: 'A', call: 'close' } }, seg('A', ['RST', 'ACK'], A1, B1)]);
+    expect(closeNothingRead.steps[4]?.error?.code).toBe('RST_WITHOUT_ABORT');
+    const dataStillInFlight = replay([...HANDSHAKE, send('d', 'B', ['PSH', 'ACK'], B1, A1, 10), { app: { at: 'A', call: 'close' } }, seg('A', ['RST'], A1, 0)]);
+    expect(dataStillInFlight.steps[5]?.error?.code).toBe('RST_WITHOUT_ABORT');
     const afterShutdown = replay([...HANDSHAKE, { app: { at: 'A', call: 'shutdown' } }, seg('A', ['FIN', 'ACK'], A1, B1), seg('A', ['RST'], A2, 0)]);
     expect(afterShutdown.steps[5]?.error?.code).toBe('RST_WITHOUT_ABORT');
     // The other endpoint's calls are not shown: its FIN implies its close, as in a capture.
     expectValid(replay([...HANDSHAKE, { app: { at: 'A', call: 'send', len: 5 } }, seg('B', ['FIN', 'ACK'], B1, A1)]));
+  });
+
+  it('with calls shown, a RST after close is legal exactly when data reached the closer (before the close or after it)', () => {
+    fc.assert(
+      fc.property(fc.nat({ max: 3 }), fc.nat({ max: 3 }), fc.boolean(), (before, after, withAck) => {
+        const events: TraceEvent[] = [...HANDSHAKE];
+        let b = B1;
+        for (let i = 0; i < before; i++, b = add(b, 10)) events.push(seg('B', ['PSH', 'ACK'], b, A1, 10), seg('A', ['ACK'], A1, add(b, 10)));
+        events.push({ app: { at: 'A', call: 'close' } }, seg('A', ['FIN', 'ACK'], A1, b), seg('B', ['ACK'], b, A2));
+        for (let i = 0; i < after; i++, b = add(b, 10)) events.push(seg('B', ['PSH', 'ACK'], b, A2, 10));
+        const at = events.length;
+        events.push(seg('A', withAck ? ['RST', 'ACK'] : ['RST'], A2, withAck ? b : 0));
+        const r = replay(events);
+        expect(r.steps[at]?.error?.code ?? null).toBe(before + after > 0 ? null : 'RST_WITHOUT_ABORT');
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('close on a CLOSED endpoint is an event error; close after shutdown is not', () => {

@@ -85,6 +85,11 @@ export interface Endpoint {
    */
   appClosed: boolean;
   /**
+   * Data has reached this endpoint on this connection (it may lie unread): only then can a close
+   * abort with a RST (RFC 1122 4.2.2.13). A close with nothing received sends a FIN.
+   */
+  dataReceived: boolean;
+  /**
    * A new SYN that reached this endpoint in TIME_WAIT with a sequence number beyond the old
    * connection's. RFC 1122 4.2.2.13 lets it reopen (answer SYN,ACK with a higher ISN) or stay
    * (answer with an ACK); which one it chose shows in what it sends next.
@@ -123,6 +128,7 @@ export function createEndpoint(side: Side, spec: EndpointSpec): Endpoint {
     callsShown: false,
     synData: 0,
     appClosed: false,
+    dataReceived: false,
     reopenSyn: null,
     resetChoice: null,
     fastOpen: false,
@@ -160,6 +166,7 @@ export function clearConnection(e: Endpoint, to: 'CLOSED' | 'LISTEN', log: MoveL
   e.sentAfterSyn = false;
   e.synData = 0;
   e.appClosed = false;
+  e.dataReceived = false;
   e.reopenSyn = null;
   e.resetChoice = null;
   e.fastOpen = false;

@@ -102,6 +102,7 @@ function arriveSynSent(e: Endpoint, w: Wire, log: MoveLog): ArrivalOutcome {
 /** Seventh step: in-order text advances RCV.NXT; text beyond a gap waits in the queue. */
 function takeText(e: Endpoint, start: Seq, len: number): void {
   const end = seqAdd(start, len);
+  if (len > 0) e.dataReceived = true;
   if (seqLe(start, e.rcvNxt)) {
     if (seqGt(end, e.rcvNxt)) {
       e.rcvNxt = end;

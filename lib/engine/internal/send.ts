@@ -66,6 +66,7 @@ function settleSynData(e: Endpoint, taken: number): void {
   if (e.synData === 0) return;
   if (taken > 0) {
     e.lastReceived = { kind: 'data', seq: e.rcvNxt, len: taken };
+    e.dataReceived = true;
     e.rcvNxt = seqAdd(e.rcvNxt, taken);
     // RFC 7413: a Fast Open server that took the SYN's data may answer with data before the
     // handshake completes.
@@ -120,8 +121,9 @@ function sendReset(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
   }
   const abort = abortReset(e);
   if (!abort) return findingOf('RST_NOTHING_TO_RESET', 'flags', usualFlags(e), w.flags, params);
-  // With the calls shown, a RST needs an abort, or a close that leaves arriving data unread.
-  if (e.callsShown && e.state !== 'CLOSED' && !e.appClosed) return findingOf('RST_WITHOUT_ABORT', 'flags', usualFlags(e), w.flags, params);
+  // With the calls shown, a RST needs an abort, or a close that leaves arriving data unread
+  // (received before the close or after it; a close with nothing received sends a FIN).
+  if (e.callsShown && e.state !== 'CLOSED' && !(e.appClosed && e.dataReceived)) return findingOf('RST_WITHOUT_ABORT', 'flags', usualFlags(e), w.flags, params);
   if (w.seq !== abort.seq) return findingOf('SEQ_RST_ABORT', 'seq', abort.seq, w.seq, { ...params, expected: abort.seq });
   if (w.ack && w.ackNo !== abort.ack) return ackFinding(e, w.ackNo, abort.ack, abort.last);
   if (!w.ack && w.ackNo !== 0) return findingOf('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
