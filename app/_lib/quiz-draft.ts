@@ -1,9 +1,9 @@
 // What a learner has entered in a question's answer fields, before it is a response: the quiz card
-// checks it on "Check", a mock exam keeps it as soon as it is whole. Both read and write it here,
-// so a question of any kind takes its answer the same way wherever it is asked. Pure.
-import { segmentOf } from '@/lib/engine';
+// checks it on "Check", a mock exam keeps it as soon as it is whole, an assignment saves it on
+// "Save answer". All read and write it here, so a question of any kind takes its answer the same
+// way wherever it is asked. Pure.
 import type { Flag, TcpState } from '@/lib/engine/types';
-import type { QuizItem, Response } from '@/lib/quiz';
+import type { AnswerShape, Response } from '@/lib/quiz';
 import { MAX_LEN, parseWhole, type NumberInput } from './quiz-input';
 
 export interface Draft {
@@ -29,8 +29,8 @@ function numberError(r: NumberInput, max: number): DraftError | undefined {
   return r.ok ? undefined : { code: r.error, max };
 }
 
-/** The response a draft gives for this item, or why it gives none yet. */
-export function draftResponse(item: QuizItem, draft: Draft): DraftResult {
+/** The response a draft gives for a question of this shape, or why it gives none yet. */
+export function draftResponse(item: AnswerShape, draft: Draft): DraftResult {
   switch (item.kind) {
     case 'next_flags':
       return { ok: true, response: draft.flags };
@@ -51,7 +51,7 @@ export function draftResponse(item: QuizItem, draft: Draft): DraftResult {
       const ack = parseWhole(draft.ack);
       if (!seq.ok || !ack.ok) return { ok: false, errors: { seq: numberError(seq, 0xffff_ffff), ack: numberError(ack, 0xffff_ffff) } };
       // The payload is given (the question shows it): only flags, seq and ack are asked.
-      const len = segmentOf(item.trace.events[item.event])?.len ?? 0;
+      const len = item.given.len ?? 0;
       return { ok: true, response: { flags: draft.flags, seq: seq.value, ack: ack.value, len } };
     }
     case 'multiple_choice':

@@ -8,6 +8,7 @@ export { offerChoices } from './choices';
 export { BYTE_ASKS, byteAnswer, byteQuestions, classifyByteMistake, type ByteAsk, type ByteQuestion } from './byte-count';
 export { explainBytes } from './byte-words';
 export { promptParts, type PromptKey, type PromptParts } from './prompt';
+export { answerShape, type AnswerShape } from './answer-shape';
 export { checkAnswer, ResponseError, rightResponse, type ItemCheck, type Response } from './check';
 export { explainCheck, gradeItem, revealRule, type ItemExplanation, type ItemGrade } from './grade';
 export { responseSchema } from './response-schema';

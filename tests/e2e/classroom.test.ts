@@ -578,3 +578,72 @@ describe("a student's assignment page before feedback", () => {
     });
   });
 });
+
+/** Presses Tab until `target` has the focus (at most `limit` times): it is reachable by keyboard. */
+async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+describe('an assignment answered with the keyboard on a 390 px phone (trial T20)', () => {
+  it('asks with the practice cards\' controls (flag toggle buttons, option cards), each answer saved by keyboard, in en and zh', { timeout: 180_000 }, async () => {
+    const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+    for (const [lang, ui] of [['en', en], ['zh', zh as typeof en]] as const) {
+      const settings = { title: `Keys ${lang}`, topics: ['handshake', 'teardown'], kinds: ['next_flags', 'segment', 'multiple_choice', 'state', 'spot_error', 'seq'], count: 6, variant: 'same' as const };
+      await withClassAndAssignment(`keys-${lang}`, settings, async ({ base, student, assignmentId }) => {
+        const page = await student.newPage();
+        await visit(page, `${base}/${lang}/assignments/${assignmentId}`);
+        await tabTo(page, page.getByRole('button', { name: ui.classes.take.start }));
+        await page.keyboard.press('Enter');
+        await page.getByTestId('question-5').waitFor();
+        const [attempt] = await (await store()).attemptsOfAssignment(assignmentId);
+        const items = attempt!.specs.map((s) => buildItem(decodeSpec(s)!));
+        // The practice cards' controls, not checkboxes and radios of its own.
+        expect(await page.locator('input[type=checkbox]').count()).toBe(0);
+        if (items.some((i) => i.kind === 'next_flags' || i.kind === 'segment')) expect(await page.locator('button[aria-pressed]').count()).toBeGreaterThan(0);
+        const answers = items.map(rightAnswer);
+        for (const [i, item] of items.entries()) {
+          const q = page.getByTestId(`question-${i}`);
+          const response = answers[i]!;
+          await q.locator('h2').focus();
+          const flags = item.kind === 'next_flags' ? (response as string[]) : item.kind === 'segment' ? (response as { flags: string[] }).flags : [];
+          for (const flag of flags) {
+            const toggle = q.getByRole('button', { name: flag, exact: true });
+            // From the question's top each time: the flags may be pressed in another order than they stand.
+            await q.locator('h2').focus();
+            await tabTo(page, toggle);
+            await page.keyboard.press('Space');
+            expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+          }
+          const numbers = typeof response === 'number' ? [response] : item.kind === 'segment' ? [(response as { seq: number }).seq, (response as { ack: number }).ack] : [];
+          for (const [n, value] of numbers.entries()) {
+            await tabTo(page, q.getByRole('textbox').nth(n));
+            await page.keyboard.type(String(value));
+          }
+          if (typeof response === 'string') {
+            await tabTo(page, q.getByRole('combobox'));
+            for (let k = 0; k <= STATES.indexOf(response as (typeof STATES)[number]); k++) await page.keyboard.press('ArrowDown');
+          }
+          if (typeof response === 'object' && response !== null && ('option' in response || 'event' in response)) {
+            const value = 'option' in response ? response.option : response.event;
+            const values = await q.getByRole('radio').evaluateAll((els) => els.map((el) => Number((el as HTMLInputElement).value)));
+            await tabTo(page, q.getByRole('radio').first());
+            await page.keyboard.press('Space');
+            for (let k = 0; k < values.indexOf(value); k++) await page.keyboard.press('ArrowDown');
+            expect(await q.getByRole('radio').nth(values.indexOf(value)).isChecked()).toBe(true);
+          }
+          // A number field saves on Enter, as a practice card checks on Enter; elsewhere Tab to the button.
+          if (numbers.length === 0) await tabTo(page, q.getByRole('button', { name: ui.classes.take.save }));
+          await page.keyboard.press('Enter');
+          await expect.poll(() => page.getByTestId(`status-${i}`).getAttribute('data-state'), { message: `${lang} question ${i} (${item.kind})` }).toBe('saved');
+        }
+        const stored = await (await store()).answersOf([attempt!.id]);
+        expect(stored.sort((a, b) => a.position - b.position).map((a) => [a.position, a.correct])).toEqual(answers.map((_, i) => [i, true]));
+        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      }, phone);
+    }
+  });
+});

@@ -1,5 +1,7 @@
 'use client';
-// A student's attempt: each answer is saved to the server as it is given (a TanStack mutation that
+// A student's attempt, each question asked with the practice cards' answer fields (toggle buttons
+// for flags, option cards, the same number fields and their errors): each answer is saved to the
+// server as it is given (a TanStack mutation that
 // retries, paused while offline and sent when the browser is back online; the per-question counter
 // makes a retry store nothing twice), then submitted. Until the server confirms an answer it is
 // also kept in localStorage (app/_lib/answer-queue), so a reload while offline loses nothing: the
@@ -7,16 +9,20 @@
 import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { WHEN_FORMAT } from '@/lib/classroom/when';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AttemptView, Feedback, PreviewQuestion } from '@/lib/classroom/service';
 import type { ItemView } from '@/lib/classroom/view';
 import type { Segment, Side } from '@/lib/engine/types';
 import { segmentText } from '@/app/_lib/quiz-format';
 import { api, ApiError } from '@/app/_lib/api';
 import { enqueue, readQueue, resumeAnswer, settle, type QueuedAnswer } from '@/app/_lib/answer-queue';
+import { draftOf, draftResponse, EMPTY_DRAFT, type Draft } from '@/app/_lib/quiz-draft';
 import { useErrorText } from './error-text';
 import { QuizDiagram } from '@/app/_components/quiz/quiz-diagram';
-import { AnswerInput, draftOf, EMPTY_DRAFT, numberProblem, responseOf, useResponseText, type Draft } from './answer-input';
+import { QuestionPanel } from '@/app/_components/quiz/question-panel';
+import { AnswerFields, useDraftErrorText } from '@/app/_components/quiz/answer-fields';
+import type { FieldErrors } from '@/app/_components/quiz/answer/form-props';
+import { useResponseText } from './response-text';
 import { Countdown } from './countdown';
 
 /**
@@ -52,7 +58,10 @@ export function PreviewItem({ item, total }: { item: PreviewQuestion; total: num
       <h3 className="font-semibold">{t('question', { n: item.position + 1, total })}</h3>
       <QuizDiagram id={`p-${item.position}`} trace={item.trace} mask={stateMask(item, false)} highlight={item.kind === 'spot_error' ? -1 : null} />
       <p>{promptOf(tq, item)}</p>
-      <AnswerInput item={item} draft={EMPTY_DRAFT} onChange={() => undefined} disabled />
+      <fieldset disabled className="min-w-0 space-y-4">
+        <legend className="sr-only">{promptOf(tq, item)}</legend>
+        <AnswerFields item={item} id={`p-${item.position}`} draft={EMPTY_DRAFT} onDraft={() => undefined} />
+      </fieldset>
       <details className="rounded-md border border-border p-3">
         <summary className="cursor-pointer font-medium">{t('answerKey')}</summary>
         <p className="mt-2 font-medium" data-testid="answer-key">{t('rightAnswer', { answer: rightText })}</p>
@@ -98,9 +107,12 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
   // an answer is given travels with it, so one sent late from the offline queue can still count.
   const [skew] = useState(() => attempt.now - Date.now());
   const serverNow = () => Date.now() + skew;
-  const [draft, setDraft] = useState<Draft>(() => (stored ? draftOf(item, stored.response) : EMPTY_DRAFT));
+  const [draft, setDraft] = useState<Draft>(() => (stored ? draftOf(stored.response) : EMPTY_DRAFT));
   /** What keeps the draft from being sent (incomplete, or a number that is none), as shown. */
   const [missing, setMissing] = useState<string | null>(null);
+  /** Each field's problem, beside it, as the practice card shows it after "Check". */
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const draftErrorText = useDraftErrorText();
   const [restored, setRestored] = useState(false);
   const save = useMutation({
     mutationFn: (body: QueuedAnswer) => api<Saved>(inLang(`/api/attempts/${attempt.id}/answers/${index}`, lang), 'PUT', body),
@@ -124,7 +136,7 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
     // Sent even when the attempt has ended: given before its deadline, the server may still count
     // it (rules.answerInTime); if not, its refusal is shown and the entry settled.
     seq.current = resumed.seq;
-    setDraft(draftOf(item, resumed.response));
+    setDraft(draftOf(resumed.response));
     setRestored(true);
     mutate({ response: resumed.response, seq: resumed.seq, ...(resumed.answeredAt ? { answeredAt: resumed.answeredAt } : {}) });
   }, [attempt.id, index, item, stored, mutate]);
@@ -146,6 +158,7 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
 
   function send(response: unknown, answeredAt: number) {
     setMissing(null);
+    setErrors({});
     seq.current += 1;
     const body = { response, seq: seq.current, answeredAt };
     setRestored(false);
@@ -155,12 +168,16 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
     mutate(body);
   }
 
-  function submitAnswer() {
-    const problem = numberProblem(item, draft);
-    if (problem) return setMissing(tq(`inputErrors.${problem.error}`, { max: problem.max }));
-    const response = responseOf(item, draft);
-    if (response === null) return setMissing(t('incomplete'));
-    send(response, serverNow());
+  function submitAnswer(event: FormEvent) {
+    event.preventDefault();
+    if (attempt.over || final) return;
+    const built = draftResponse(item, draft);
+    if (built.ok) return send(built.response, serverNow());
+    const problems = Object.entries(built.errors).filter(([, e]) => e !== undefined);
+    setErrors(Object.fromEntries(problems.map(([field, e]) => [field, draftErrorText(e)])));
+    // A typed number that is none is told as such (the field says it too); an empty field or no pick is only incomplete.
+    const typed = problems.map(([, e]) => e!).find((e) => 'max' in e && e.code !== 'empty');
+    setMissing(typed ? draftErrorText(typed)! : t('incomplete'));
   }
 
   // The clock ran out with an answer typed here but not saved: it was on the screen before the
@@ -170,10 +187,10 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
     const ended = attempt.over && !overBefore.current;
     overBefore.current = attempt.over;
     if (!ended || attempt.submittedAt !== null || final) return;
-    const response = responseOf(item, draft);
+    const built = draftResponse(item, draft);
     const sent = save.variables?.response ?? stored?.response;
-    if (response === null || JSON.stringify(response) === JSON.stringify(sent)) return;
-    send(response, Math.min(serverNow(), attempt.deadline - 1));
+    if (!built.ok || JSON.stringify(built.response) === JSON.stringify(sent)) return;
+    send(built.response, Math.min(serverNow(), attempt.deadline - 1));
     // Only the moment the attempt ends matters; the draft and the rest are read as they are then.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [attempt.over]);
@@ -196,21 +213,33 @@ function Question({ attempt, index, onAnswer }: { attempt: AttemptView; index: n
             ? t('saved')
             : '';
 
+  const id = `a${index}-${attempt.id}`;
+  const closed = attempt.over || final;
   return (
-    <li className="space-y-3 rounded-lg border border-border bg-surface p-4" data-testid={`question-${index}`}>
-      <h2 className="font-semibold">{t('question', { n: index + 1, total: attempt.items.length })}</h2>
-      <QuizDiagram id={`a-${attempt.id}-${index}`} trace={item.trace} mask={stateMask(item, Boolean(feedback ?? save.data?.feedback))} highlight={item.kind === 'spot_error' ? -1 : null} />
-      <p>{prompt}</p>
-      <AnswerInput item={item} draft={draft} onChange={setDraft} disabled={attempt.over || final} />
-      {!attempt.over && !final && (
-        <button type="button" onClick={submitAnswer} className="min-h-10 rounded-md bg-accent px-4 font-semibold text-accent-fg hover:opacity-90">
-          {t('save')}
-        </button>
-      )}
-      <p role="status" className={save.isError || save.data?.kept !== undefined ? 'text-sm font-semibold text-danger' : 'text-sm text-muted'} data-testid={`status-${index}`} data-state={save.isPaused || (restored && !save.isSuccess) ? 'queued' : save.isPending ? 'saving' : save.isError ? 'error' : save.data?.kept !== undefined ? 'kept-other' : save.isSuccess || stored ? 'saved' : 'empty'}>
-        {status}
-      </p>
-      {(feedback ?? save.data?.feedback) && <FeedbackLine f={(feedback ?? save.data?.feedback)!} item={item} given={save.variables?.response ?? stored?.response} />}
+    <li data-testid={`question-${index}`}>
+      <QuestionPanel
+        id={id}
+        kind={item.kind}
+        prompt={prompt}
+        heading={t('question', { n: index + 1, total: attempt.items.length })}
+        diagram={<QuizDiagram id={`${id}-d`} trace={item.trace} mask={stateMask(item, Boolean(feedback ?? save.data?.feedback))} highlight={item.kind === 'spot_error' ? (draft.choice ?? -1) : null} />}
+      >
+        <form onSubmit={submitAnswer} noValidate className="min-w-0 space-y-4">
+          <fieldset disabled={closed} className="min-w-0 space-y-4">
+            <legend className="sr-only">{prompt}</legend>
+            <AnswerFields item={item} id={id} draft={draft} onDraft={setDraft} errors={errors} />
+          </fieldset>
+          {!closed && (
+            <button type="submit" className="min-h-11 rounded-md bg-accent px-4 font-semibold text-accent-fg hover:opacity-90">
+              {t('save')}
+            </button>
+          )}
+          <p role="status" className={save.isError || save.data?.kept !== undefined ? 'text-sm font-semibold text-danger' : 'text-sm text-muted'} data-testid={`status-${index}`} data-state={save.isPaused || (restored && !save.isSuccess) ? 'queued' : save.isPending ? 'saving' : save.isError ? 'error' : save.data?.kept !== undefined ? 'kept-other' : save.isSuccess || stored ? 'saved' : 'empty'}>
+            {status}
+          </p>
+          {(feedback ?? save.data?.feedback) && <FeedbackLine f={(feedback ?? save.data?.feedback)!} item={item} given={save.variables?.response ?? stored?.response} />}
+        </form>
+      </QuestionPanel>
     </li>
   );
 }

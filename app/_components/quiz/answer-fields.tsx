@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { askedSegment, type QuizItem } from '@/lib/quiz';
+import type { AnswerShape } from '@/lib/quiz';
 import type { DraftError } from '@/app/_lib/quiz-draft';
 import { ChoiceAnswer } from './answer/choice-answer';
 import { FlagsField } from './answer/flags-field';
@@ -20,15 +20,15 @@ export function useDraftErrorText(): (error: DraftError | undefined) => string |
 /**
  * The answer form of a question of any kind, controlled: the one for its kind (flags, a number, a
  * whole segment, a state, or a choice). The quiz card checks what it holds; a mock exam keeps it
- * without feedback. `choiceNote` adds words after a choice (the card's reveal marks the right one
- * and says why the others are wrong).
+ * without feedback; an assignment saves it. `choiceNote` adds words after a choice (the card's
+ * reveal marks the right one and says why the others are wrong).
  */
 export function AnswerFields({
   item,
   errors = {},
   choiceNote,
   ...form
-}: Omit<DraftFieldProps, 'errors'> & { item: QuizItem; errors?: FieldErrors; choiceNote?: (value: number) => ReactNode }) {
+}: Omit<DraftFieldProps, 'errors'> & { item: AnswerShape; errors?: FieldErrors; choiceNote?: (value: number) => ReactNode }) {
   const fields = { ...form, errors };
   switch (item.kind) {
     case 'next_flags':
@@ -40,7 +40,7 @@ export function AnswerFields({
     case 'bytes':
       return <NumberField field="len" bytes {...fields} />;
     case 'segment':
-      return <SegmentAnswer len={askedSegment(item)?.len ?? 0} {...fields} />;
+      return <SegmentAnswer len={item.given.len ?? 0} {...fields} />;
     case 'state':
       return <StateAnswer item={item} {...fields} />;
     case 'multiple_choice':

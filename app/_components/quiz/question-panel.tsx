@@ -31,9 +31,15 @@ export function QuestionPanel({
 }) {
   const t = useTranslations('quiz');
   return (
-    <section {...section} aria-labelledby={`${id}-title`} data-kind={kind} className="rounded-xl border border-border bg-surface shadow-sm">
+    // Named by the line above too when there is one ("Question 2 of 6"): two questions of one page
+    // may ask the same words, and two regions must not share a name.
+    <section {...section} aria-labelledby={heading ? `${id}-heading ${id}-title` : `${id}-title`} data-kind={kind} className="rounded-xl border border-border bg-surface shadow-sm">
       <header className="border-b border-border px-4 py-3">
-        {heading && <p className="text-sm font-medium text-muted">{heading}</p>}
+        {heading && (
+          <p id={`${id}-heading`} className="text-sm font-medium text-muted">
+            {heading}
+          </p>
+        )}
         <h2 id={`${id}-title`} ref={headingRef} tabIndex={-1} className="text-lg font-semibold">
           {prompt}
         </h2>

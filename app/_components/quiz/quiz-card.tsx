@@ -1,9 +1,9 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { flagsText, type Lang } from '@/lib/engine';
-import { gradeItem, revealRule, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
+import { answerShape, gradeItem, revealRule, type ItemGrade, type QuizItem, type Response } from '@/lib/quiz';
 import { draftOf, draftResponse, EMPTY_DRAFT, type Draft } from '@/app/_lib/quiz-draft';
 import { segmentText } from '@/app/_lib/quiz-format';
 import { useQuizProgress } from '@/app/_lib/quiz-progress';
@@ -35,7 +35,7 @@ function useClosingWords(item: QuizItem) {
     const c = grade.canonical;
     if (typeof c === 'object' && c !== null && ('option' in c || 'event' in c)) {
       const value = 'option' in c ? c.option : c.event;
-      return choices(item).find((x) => x.value === value)?.text ?? '';
+      return choices(answerShape(item)).find((x) => x.value === value)?.text ?? '';
     }
     if (Array.isArray(c)) return flagsText(c) || t('noFlags');
     if (typeof c === 'object' && c !== null) return segmentText(c, t('noFlags'));
@@ -89,6 +89,7 @@ export function QuizCard({
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const { record } = useQuizProgress();
   const words = useClosingWords(item);
+  const shape = useMemo(() => answerShape(item), [item]);
   const [opened] = useState(() => {
     if (review === undefined) return null;
     const grade = gradeItem(item, review, lang);
@@ -120,7 +121,7 @@ export function QuizCard({
   const prompt = useItemPrompt()(item);
 
   function build(): Built {
-    const r = draftResponse(item, draft);
+    const r = draftResponse(shape, draft);
     if (r.ok) return r;
     const fieldErrors = Object.fromEntries(Object.entries(r.errors).map(([field, e]) => [field, errorText(e)])) as FieldErrors;
     return { ok: false, errors: fieldErrors };
@@ -210,7 +211,7 @@ export function QuizCard({
         <fieldset disabled={done} className="space-y-4">
           <legend className="sr-only">{prompt}</legend>
           <AnswerFields
-            item={item}
+            item={shape}
             id={id}
             draft={draft}
             onDraft={setDraft}

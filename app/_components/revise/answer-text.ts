@@ -3,7 +3,7 @@
 // the quiz card uses for options, segments and states.
 import { useTranslations } from 'next-intl';
 import { flagsText, type Flag, type Segment } from '@/lib/engine';
-import type { QuizItem } from '@/lib/quiz';
+import { answerShape, type QuizItem } from '@/lib/quiz';
 import { countsBytes, type RevisionQuestion, type TrackItem, type TrackOption } from '@/lib/revision';
 import { segmentText } from '@/app/_lib/quiz-format';
 import { letter, useChoices } from '@/app/_components/quiz/choices';
@@ -30,7 +30,7 @@ export function useAnswerText(): (q: RevisionQuestion, answer: unknown) => strin
   const quizText = (item: QuizItem, a: unknown): string => {
     if (typeof a === 'object' && a !== null && ('option' in a || 'event' in a)) {
       const value = 'option' in a ? (a as { option: number }).option : (a as { event: number }).event;
-      return choices(item).find((c) => c.value === value)?.text ?? '';
+      return choices(answerShape(item)).find((c) => c.value === value)?.text ?? '';
     }
     if (Array.isArray(a)) return flagsText(a as Flag[]) || noFlags;
     if (typeof a === 'object' && a !== null) return segmentText(a as Segment, noFlags);

@@ -1,7 +1,7 @@
 'use client';
 
-import { useId, useState } from 'react';
-import type { QuizItem } from '@/lib/quiz';
+import { useId, useMemo, useState } from 'react';
+import { answerShape, type QuizItem } from '@/lib/quiz';
 import { draftOf, draftResponse, type Draft, type DraftField } from '@/app/_lib/quiz-draft';
 import { AnswerFields, useDraftErrorText } from '@/app/_components/quiz/answer-fields';
 import { useItemPrompt } from '@/app/_components/quiz/item-prompt';
@@ -20,9 +20,10 @@ export function ExamQuizQuestion({ item, value, onChange }: { item: QuizItem; va
   const [draft, setDraft] = useState<Draft>(() => draftOf(value));
   const [touched, setTouched] = useState<Partial<Record<DraftField, boolean>>>({});
   const prompt = useItemPrompt()(item);
+  const shape = useMemo(() => answerShape(item), [item]);
 
   // Only a number typed and not (yet) readable is pointed out; an empty field is just unanswered.
-  const result = draftResponse(item, draft);
+  const result = draftResponse(shape, draft);
   const errors: Partial<Record<DraftField, string>> = {};
   if (!result.ok) {
     for (const [field, error] of Object.entries(result.errors) as Array<[DraftField, Parameters<typeof errorText>[0]]>) {
@@ -34,7 +35,7 @@ export function ExamQuizQuestion({ item, value, onChange }: { item: QuizItem; va
     const next = change(draft);
     setDraft(next);
     setTouched((seen) => ({ ...seen, ...Object.fromEntries((['seq', 'ack', 'len'] as const).filter((f) => next[f] !== draft[f]).map((f) => [f, true])) }));
-    const r = draftResponse(item, next);
+    const r = draftResponse(shape, next);
     onChange(r.ok ? r.response : null);
   }
 
@@ -42,7 +43,7 @@ export function ExamQuizQuestion({ item, value, onChange }: { item: QuizItem; va
     <QuestionPanel id={id} kind={item.kind} prompt={prompt} data-testid="exam-question" diagram={<CardDiagram item={item} id={`${id}-d`} highlight={draft.choice} />}>
       <fieldset className="min-w-0 space-y-4">
         <legend className="sr-only">{prompt}</legend>
-        <AnswerFields item={item} id={id} draft={draft} onDraft={edit} errors={errors} />
+        <AnswerFields item={shape} id={id} draft={draft} onDraft={edit} errors={errors} />
       </fieldset>
     </QuestionPanel>
   );

@@ -9,7 +9,7 @@ import { FIELD_LABEL, type AnswerFormProps } from './form-props';
  * One of several options (segments, state pairs) or one of the trace's segments (spot the error),
  * as radio buttons. `note` adds words after a choice (the card's reveal marks the right one).
  */
-export function ChoiceAnswer({ item, id, draft, onDraft, errors, note }: AnswerFormProps<'multiple_choice' | 'state_choice' | 'spot_error'> & { note?: (value: number) => ReactNode }) {
+export function ChoiceAnswer({ item, id, draft, onDraft, errors, note }: AnswerFormProps & { note?: (value: number) => ReactNode }) {
   const t = useTranslations('quiz');
   const choices = useChoices();
   return (

@@ -1,6 +1,7 @@
-// What every per-kind answer form takes, so the quiz card and the mock exam can hand any of them
-// the same draft: the form edits the fields of its kind, the caller checks or keeps the draft.
-import type { QuizItem } from '@/lib/quiz';
+// What every per-kind answer form takes, so the quiz card, the mock exam and an assignment can hand
+// any of them the same draft: the form edits the fields of its kind, the caller checks, keeps or
+// saves the draft.
+import type { AnswerShape } from '@/lib/quiz';
 import type { Draft, DraftField } from '@/app/_lib/quiz-draft';
 
 export type FieldErrors = Partial<Record<DraftField, string>>;
@@ -14,8 +15,8 @@ export interface DraftFieldProps {
   errors: FieldErrors;
 }
 
-/** A form for the items of kind `K`. */
-export type AnswerFormProps<K extends QuizItem['kind']> = DraftFieldProps & { item: QuizItem & { kind: K } };
+/** A form that reads the question's shape too (a state's side, a choice's options). */
+export type AnswerFormProps = DraftFieldProps & { item: AnswerShape };
 
 export const FIELD_LABEL = 'block text-sm font-semibold';
 export const FIELD_INPUT = 'w-full rounded-md border border-border bg-bg px-3 py-2 font-mono text-base aria-[invalid=true]:border-danger';

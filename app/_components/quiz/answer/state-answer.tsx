@@ -4,13 +4,13 @@ import { useTranslations } from 'next-intl';
 import { STATES, type TcpState } from '@/lib/engine/types';
 import { FIELD_INPUT, FIELD_LABEL, type AnswerFormProps } from './form-props';
 
-/** One side's state, picked from the eleven. */
-export function StateAnswer({ item, id, draft, onDraft, errors }: AnswerFormProps<'state'>) {
+/** One side's state (a state question's), picked from the eleven. */
+export function StateAnswer({ item, id, draft, onDraft, errors }: AnswerFormProps) {
   const t = useTranslations('quiz');
   return (
     <div>
       <label htmlFor={`${id}-state`} className={FIELD_LABEL}>
-        {t('stateOf', { side: item.question.side })}
+        {t('stateOf', { side: item.side ?? 'A' })}
       </label>
       <select
         id={`${id}-state`}
