@@ -9,8 +9,19 @@ export interface Timing {
 }
 
 /** The moment an attempt stops taking answers: the due time, or earlier with a time limit. */
-export function attemptDeadline(a: Timing, startedAt: number): number {
+export function attemptDeadline(a: Pick<Timing, 'dueAt'> & { config: Pick<AssignmentConfig, 'timeLimit'> }, startedAt: number): number {
   return a.config.timeLimit === null ? a.dueAt : Math.min(a.dueAt, startedAt + a.config.timeLimit * 60_000);
+}
+
+/**
+ * How long an attempt started `now` would run, for a timed assignment (null without a limit): its
+ * time limit, or less when the due time comes first (`cut`): started 7 minutes before the due time,
+ * a 30-minute exam has 7. The student is told before starting, not left to find out at 0:00.
+ */
+export function timeToAnswer(a: Pick<Timing, 'dueAt'> & { config: Pick<AssignmentConfig, 'timeLimit'> }, now: number): { ms: number; cut: boolean } | null {
+  if (a.config.timeLimit === null) return null;
+  const ms = Math.max(0, attemptDeadline(a, now) - now);
+  return { ms, cut: ms < a.config.timeLimit * 60_000 };
 }
 
 /**

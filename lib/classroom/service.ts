@@ -7,7 +7,7 @@ import type { AnswerRecord, AssignmentRecord, AttemptRecord, ClassRecord, Role, 
 import { buildItem, checkAnswer, decodeSpec, encodeSpec, gradeItem, ResponseError, rightResponse, type ItemCheck, type QuizItem, type Response } from '../quiz/index';
 import type { Lang, SegmentAnswer } from '../engine/index';
 import { assignmentConfigSchema, splitInput, type AssignmentConfig, type AssignmentInput } from './config';
-import { answerInTime, answersClosed, attemptDeadline, attemptOver, feedbackVisible, studentStatus, type AssignmentStatus } from './rules';
+import { answerInTime, answersClosed, attemptDeadline, attemptOver, feedbackVisible, studentStatus, timeToAnswer, type AssignmentStatus } from './rules';
 import { attemptSpecs, SAMPLE_STUDENT } from './specs';
 import { itemView, type ItemView } from './view';
 import { ClassroomError } from './errors';
@@ -370,7 +370,15 @@ export function classroom(store: Store, clock: () => number = Date.now) {
       if (teaches) return { assignment: a, attempts: null, archived };
       const { config: _config, ...shown } = a;
       const attempts = await store.attemptsOf(assignmentId, actor.id);
-      return { assignment: { ...shown, attemptsAllowed: a.config.attempts, timeLimit: a.config.timeLimit, feedback: a.config.feedback, focus: a.config.focus }, attempts: attempts.map((x) => ({ id: x.id, number: x.number, submittedAt: x.submittedAt })), archived };
+      const now = clock();
+      return {
+        assignment: { ...shown, attemptsAllowed: a.config.attempts, timeLimit: a.config.timeLimit, feedback: a.config.feedback, focus: a.config.focus },
+        attempts: attempts.map((x) => ({ id: x.id, number: x.number, submittedAt: x.submittedAt })),
+        archived,
+        // The server's clock, and how long an attempt started now would run (less than the limit near the due time).
+        now,
+        timeToAnswer: timeToAnswer(a, now),
+      };
     },
 
     /**

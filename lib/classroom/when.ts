@@ -8,3 +8,6 @@ export const WHEN_FORMAT = {
   minute: '2-digit',
   timeZoneName: 'short',
 } as const;
+
+/** A moment within the hour or so ahead (when a timed attempt ends): the time of day, with its zone. */
+export const TIME_FORMAT = { hour: '2-digit', minute: '2-digit', timeZoneName: 'short' } as const;

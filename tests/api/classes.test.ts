@@ -364,6 +364,23 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
     }
   });
 
+  it('a timed exam opened 7 minutes before its due time says so before starting, and the attempt ends at the due time, not after 30 minutes (trial T29)', async () => {
+    const dueAt = Date.now() + 7 * 60_000 + 30_000;
+    const exam = await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ title: 'Late exam', timeLimit: 30, count: 1, attempts: 1, dueAt }) });
+    expect(exam.status).toBe(201);
+    const id = exam.body.assignment.id as string;
+    const before = await bob.call<Json>(assignmentOne.GET, '/', { params: { id } });
+    expect(before.body.timeToAnswer).toEqual({ ms: dueAt - before.body.now, cut: true });
+    expect(Math.floor(before.body.timeToAnswer.ms / 60_000)).toBe(7);
+    const started = await bob.call<Json>(attempts.POST, '/', { params: { id } });
+    expect(started.body.attempt.deadline).toBe(dueAt);
+    expect(started.body.attempt.deadline - started.body.attempt.startedAt).toBeLessThan(30 * 60_000);
+    // An untimed assignment has no time to tell; a long way from its due time, the whole limit.
+    const far = await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ title: 'Early exam', timeLimit: 30, count: 1, attempts: 1 }) });
+    expect((await bob.call<Json>(assignmentOne.GET, '/', { params: { id: far.body.assignment.id } })).body.timeToAnswer).toEqual({ ms: 30 * 60_000, cut: false });
+    expect((await bob.call<Json>(assignmentOne.GET, '/', { params: { id: assignmentId } })).body.timeToAnswer).toBeNull();
+  });
+
   it('two devices on one attempt: the answer given later is kept, and the page of the earlier one is told, never "saved"', async () => {
     const made = await teacher.call<Json>(newAssignment.POST, '/', { params: { id: classId }, body: baseInput({ title: 'Two devices', kinds: ['ack'], count: 1, attempts: 1 }) });
     const started = await alice.call<Json>(attempts.POST, '/', { params: { id: made.body.assignment.id } });

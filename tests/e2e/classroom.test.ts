@@ -647,3 +647,24 @@ describe('an assignment answered with the keyboard on a 390 px phone (trial T20)
     }
   });
 });
+
+describe('a timed exam started close to its due time (trial T29)', () => {
+  it('says before Start how many of its minutes are left, and the running page says it ends at the due time, in en and zh', { timeout: 90_000 }, async () => {
+    const dueAt = Date.now() + 7 * 60_000 + 45_000;
+    await withClassAndAssignment('short', { title: 'Thirty-minute exam', timeLimit: 30, dueAt }, async ({ base, student, assignmentId }) => {
+      const page = await student.newPage();
+      const notes = { en: /^The assignment closes at .+: you will have 7 of 30 minutes\.$/, zh: /^作业将于 .+ 关闭：30 分钟的时限中，你只有 7 分钟。$/ };
+      for (const lang of ['zh', 'en'] as const) {
+        await visit(page, `${base}/${lang}/assignments/${assignmentId}`);
+        expect(await page.getByTestId('short-time').textContent()).toMatch(notes[lang]);
+      }
+      await page.getByRole('button', { name: en.classes.take.start }).click();
+      await page.getByTestId('question-0').waitFor();
+      expect(await page.getByTestId('real-end').textContent()).toMatch(/^Ends at .+, when the assignment closes: before the 30-minute limit\.$/);
+      // The clock counts to the due time: under 8 minutes, not 30.
+      await expect.poll(async () => (await page.getByTestId('countdown').textContent()) ?? '').toMatch(/\b[67]:\d\d\b/);
+      await visit(page, `${base}/zh/assignments/${assignmentId}`);
+      expect(await page.getByTestId('real-end').textContent()).toMatch(/^将于 .+ 结束：作业届时关闭，早于 30 分钟的时限。$/);
+    });
+  });
+});

@@ -8,7 +8,8 @@
 // page shows it and sends it again. A reload or a second device shows the answers already saved.
 import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
-import { WHEN_FORMAT } from '@/lib/classroom/when';
+import { TIME_FORMAT, WHEN_FORMAT } from '@/lib/classroom/when';
+import { timeToAnswer } from '@/lib/classroom/rules';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AttemptView, Feedback, PreviewQuestion } from '@/lib/classroom/service';
 import type { ItemView } from '@/lib/classroom/view';
@@ -270,14 +271,36 @@ export function FeedbackLine({ f, item, given, student }: { f: Feedback; item: I
   );
 }
 
+type Timing = { dueAt: number; timeLimit: number | null; serverNow: number };
+
+/**
+ * How long an attempt started now would run, kept up to date while the page is open (on the
+ * server's clock, as the page was told it): the minutes left before the due time go down.
+ */
+function useTimeToAnswer({ dueAt, timeLimit, serverNow }: Timing) {
+  const [now, setNow] = useState(serverNow);
+  useEffect(() => {
+    if (timeLimit === null) return;
+    const skew = serverNow - Date.now();
+    const tick = () => setNow(Date.now() + skew);
+    tick();
+    const timer = window.setInterval(tick, 5000);
+    return () => window.clearInterval(timer);
+  }, [serverNow, timeLimit]);
+  return timeToAnswer({ dueAt, config: { timeLimit } }, now);
+}
+
 /**
  * `closed`: why no attempt can start (the server refuses one), as of when the page was served: the
- * due time has passed, or the class is archived; null while one can.
+ * due time has passed, or the class is archived; null while one can. `timing`: what a timed
+ * attempt started now would get, said before Start when the due time cuts it short (trial T29).
  */
-export function Attempt({ assignmentId, initial, closed }: { assignmentId: string; initial: AttemptView | null; closed: 'due' | 'archived' | null }) {
+export function Attempt({ assignmentId, initial, closed, timing }: { assignmentId: string; initial: AttemptView | null; closed: 'due' | 'archived' | null; timing: Timing }) {
   const t = useTranslations('classes.take');
   const format = useFormatter();
   const lang = useLocale();
+  const ahead = useTimeToAnswer(timing);
+  const time = (ms: number) => format.dateTime(new Date(ms), TIME_FORMAT);
   const [shown, setAttempt] = useState<AttemptView | null>(initial);
   /** The exam clock reached 0:00 here: locked at once, before the server's view says so. */
   const [timeUp, setTimeUp] = useState(false);
@@ -307,6 +330,11 @@ export function Attempt({ assignmentId, initial, closed }: { assignmentId: strin
     <p data-testid="past-due">{t(closed === 'archived' ? 'closedArchived' : 'closed')}</p>
   ) : (
     <div className="space-y-2">
+      {ahead?.cut && timing.timeLimit !== null && (
+        <p className="rounded-md border border-border bg-surface p-3 font-medium" data-testid="short-time">
+          {t('shortTime', { time: time(timing.dueAt), minutes: Math.floor(ahead.ms / 60_000), limit: timing.timeLimit })}
+        </p>
+      )}
       <button type="button" onClick={() => run(`/api/assignments/${assignmentId}/attempts`)} className="min-h-11 rounded-md bg-accent px-5 font-semibold text-accent-fg">
         {t(attempt ? 'again' : 'start')}
       </button>
@@ -322,7 +350,16 @@ export function Attempt({ assignmentId, initial, closed }: { assignmentId: strin
   }
   return (
     <div className="space-y-4">
-      {attempt.assignment.timeLimit !== null && !attempt.over && <Countdown key={attempt.id} deadline={attempt.deadline} serverNow={attempt.now} onEnd={endTime} />}
+      {attempt.assignment.timeLimit !== null && !attempt.over && (
+        <Countdown
+          key={attempt.id}
+          deadline={attempt.deadline}
+          serverNow={attempt.now}
+          onEnd={endTime}
+          // Cut short by the due time: the clock shows less than the limit, and says why.
+          note={attempt.deadline < attempt.startedAt + attempt.assignment.timeLimit * 60_000 ? t('realEnd', { time: time(attempt.deadline), limit: attempt.assignment.timeLimit }) : undefined}
+        />
+      )}
       {timeUp && <p role="alert" className="font-semibold" data-testid="time-up">{t('timeUp')}</p>}
       <p className="text-sm text-muted">
         {t('attemptOf', { n: attempt.number, total: attempt.assignment.attempts })} · {t('until', { when: format.dateTime(new Date(attempt.deadline), WHEN_FORMAT) })}

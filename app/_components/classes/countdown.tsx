@@ -8,7 +8,8 @@ import { formatClock } from '@/app/_components/revise/format';
 
 const WARN_MS = 60_000;
 
-export function Countdown({ deadline, serverNow, onEnd }: { deadline: number; serverNow: number; onEnd: () => void }) {
+/** `note`: said beside the clock for good (the attempt ends at the due time, before its limit). */
+export function Countdown({ deadline, serverNow, onEnd, note }: { deadline: number; serverNow: number; onEnd: () => void; note?: string }) {
   const t = useTranslations('classes.take');
   // How far the device's clock is from the server's, measured when the view arrived.
   const [skew] = useState(() => serverNow - Date.now());
@@ -33,6 +34,7 @@ export function Countdown({ deadline, serverNow, onEnd }: { deadline: number; se
       <p className="font-mono text-lg font-semibold tabular-nums" data-testid="countdown">
         {left === null ? '' : t('timeLeft', { time: formatClock(left) })}
       </p>
+      {note && <p className="text-sm font-medium" data-testid="real-end">{note}</p>}
       <p aria-live="polite" className="text-sm font-medium text-danger" data-testid="countdown-warning">
         {warn ? t('timeWarning') : ''}
       </p>

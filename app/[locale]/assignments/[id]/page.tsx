@@ -83,7 +83,12 @@ async function AssignmentPageContent({ params }: PageProps<'/[locale]/assignment
     return (
       <div className="mx-auto max-w-4xl space-y-6">
         {header}
-        <Attempt assignmentId={assignment.id} initial={initial} closed={read.archived ? 'archived' : Date.now() >= assignment.dueAt ? 'due' : null} />
+        <Attempt
+          assignmentId={assignment.id}
+          initial={initial}
+          closed={read.archived ? 'archived' : Date.now() >= assignment.dueAt ? 'due' : null}
+          timing={{ dueAt: assignment.dueAt, timeLimit: rules.timeLimit, serverNow: 'now' in read ? read.now : Date.now() }}
+        />
       </div>
     );
   }
