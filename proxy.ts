@@ -3,6 +3,7 @@ import { routing } from './app/_lib/i18n/routing';
 import { negotiateLocale } from './app/_lib/i18n/negotiate';
 import { isApiPath, refuseRequest } from './lib/http/request-guard';
 import { newNonce, securityHeaders } from './lib/http/security-headers';
+import { crossSiteRefusal, type RequestOrigin } from './lib/http/cross-site';
 import { isPage, NOT_FOUND_HEADER, pageTableFromEnv } from './lib/http/page-routes';
 
 const LOCALES: readonly string[] = routing.locales;
@@ -17,12 +18,15 @@ const LOCALIZED_ROUTES = new Set((process.env.SYNACK_LOCALIZED_ROUTES ?? '').spl
 const PAGES = pageTableFromEnv(process.env.SYNACK_PAGE_ROUTES, process.env.SYNACK_LESSON_SLUGS);
 
 const HSTS = process.env.SYNACK_HSTS === '1';
+/** The site's public origin (lib/env.ts), which a request's Origin may name behind a TLS proxy. */
+const PUBLIC_ORIGIN = process.env.BETTER_AUTH_URL || null;
 const DEV = process.env.NODE_ENV === 'development';
 const LOCALE_COOKIE = 'NEXT_LOCALE';
 
 /**
  * Every request passes here first:
- * - bad URLs and methods pages do not take are refused (400/405/414) before Next routes them;
+ * - bad URLs and methods pages do not take are refused (400/405/414) before Next routes them,
+ *   and a state-changing API request another site made the browser send is a 403;
  * - every response gets the security headers, pages a CSP nonce that the layout and Next.js
  *   put on their scripts (so pages render per request);
  * - an unprefixed page (`/`, `/sandbox`) redirects to the visitor's language, privately, since
@@ -40,6 +44,11 @@ export function proxy(request: NextRequest) {
     });
     return secured(response);
   }
+  const forged = isApiPath(path) ? crossSiteRefusal(requestOrigin(request)) : null;
+  if (forged) {
+    const body = JSON.stringify({ code: 'crossSiteRequest', message: forged });
+    return secured(new NextResponse(body, { status: 403, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } }));
+  }
   const first = path.split('/')[1] ?? '';
   if (!LOCALES.includes(first) && (isApiPath(path) || isFile(path))) return secured(NextResponse.next());
   if (!LOCALES.includes(first) && LOCALIZED_ROUTES.has(first)) return redirectToLocale(request);
@@ -47,6 +56,12 @@ export function proxy(request: NextRequest) {
   const rest = path.split('/').slice(2).filter(Boolean);
   if (isFile(path) || isPage(PAGES, first, rest)) return page(request, first);
   return page(request, first, first);
+}
+
+/** Where a request says it comes from (lib/http/cross-site). */
+function requestOrigin(request: NextRequest): RequestOrigin {
+  const h = request.headers;
+  return { method: request.method, fetchSite: h.get('sec-fetch-site'), origin: h.get('origin'), host: h.get('host'), publicOrigin: PUBLIC_ORIGIN };
 }
 
 /** Next's own files and files with an extension (icon.svg, robots.txt, the service worker). */

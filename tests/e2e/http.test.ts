@@ -14,7 +14,7 @@ interface Answer {
 }
 
 /** A raw request: fetch would refuse TRACE and tidy the path. */
-function request(base: string, method: string, target: string, headers: Record<string, string> = {}): Promise<Answer> {
+function request(base: string, method: string, target: string, headers: Record<string, string> = {}, body?: string): Promise<Answer> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: url.hostname, port: url.port, method, path: target, headers }, (res) => {
@@ -24,7 +24,7 @@ function request(base: string, method: string, target: string, headers: Record<s
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -127,6 +127,24 @@ describe('bad URLs and methods', () => {
       }
     });
   }
+
+  it('a state-changing API request another site makes the browser send is a 403, and changes nothing', async () => {
+    const json = { 'Content-Type': 'application/json' };
+    const account = JSON.stringify({ name: 'Forged', email: `forged-${Date.now()}@example.com`, password: 'a-long-password-1' });
+    const forged = await request(app.baseUrl, 'POST', '/api/auth/sign-up/email', { ...json, Origin: 'http://evil.example' }, account);
+    expect(forged.status).toBe(403);
+    expect(JSON.parse(forged.body)).toMatchObject({ code: 'crossSiteRequest' });
+    expectSecurityHeaders(forged, 'forged sign-up');
+    // The account was not made: signing in with it (as a script would, no Origin) fails.
+    const signIn = await request(app.baseUrl, 'POST', '/api/auth/sign-in/email', json, JSON.stringify({ email: JSON.parse(account).email, password: 'a-long-password-1' }));
+    expect(signIn.status).toBe(401);
+    expect((await request(app.baseUrl, 'POST', '/api/classes', { ...json, 'Sec-Fetch-Site': 'cross-site' }, '{"name":"x"}')).status).toBe(403);
+    expect((await request(app.baseUrl, 'DELETE', '/api/assignments/x', { Origin: 'null' })).status).toBe(403);
+    // From the site's own pages the request reaches its handler (which wants a session here).
+    const own = new URL(app.baseUrl).origin;
+    expect((await request(app.baseUrl, 'POST', '/api/classes', { ...json, Origin: own, 'Sec-Fetch-Site': 'same-origin' }, '{"name":"x"}')).status).toBe(401);
+    expect((await request(app.baseUrl, 'GET', '/api/health', { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(200);
+  });
 
   it('HEAD on a page is answered like GET, without a body', async () => {
     const answer = await request(app.baseUrl, 'HEAD', '/en');
