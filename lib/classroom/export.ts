@@ -2,7 +2,7 @@
 // questions as Moodle XML, with the numbers of one fixed variant, in English or Chinese. Pure.
 import { stringify } from 'csv-stringify/sync';
 import { canonicalAnswer, flagsText, otherSide, segmentOf, type Flag, type Lang, type SegmentAnswer, type TraceEvent } from '../engine/index';
-import { askedSegment, askedSide, buildItem, byteAnswer, gradeItem, rightResponse, TOPIC_FAMILIES, type ItemSpec, type QuestionKind, type QuizItem, type Topic } from '../quiz/index';
+import { askedSegment, askedSide, buildItem, byteAnswer, fitsTopic, gradeItem, rightResponse, type ItemSpec, type QuestionKind, type QuizItem, type Topic } from '../quiz/index';
 import { freeField } from './free-field';
 import type { Gradebook } from './gradebook';
 
@@ -151,10 +151,14 @@ function flagSpellings(flags: readonly Flag[], w: Words): string[] {
 /** Cloze answers escape the characters its syntax uses. */
 const clozeText = (t: string) => t.replace(/[\\}~#=]/g, (c) => `\\${c}`);
 
-/** The question's name in the LMS's bank: its number, topic and kind, as an instructor reads them. */
-function questionName(spec: ItemSpec, n: number, topics: readonly Topic[], w: Words): string {
-  const topic = topics.find((t) => TOPIC_FAMILIES[t][spec.difficulty].includes(spec.family));
-  return [`Q${n}`, ...(topic ? [w.topics[topic]] : []), w.kinds[spec.kind]].join(' · ');
+/**
+ * The question's name in the LMS's bank: its number, topic and kind, as an instructor reads them.
+ * The topic is the one the question was drawn as, by the moment it asks about (fitsTopic), not
+ * by its scenario: a teardown scenario asked about its handshake is a handshake question.
+ */
+function questionName(item: QuizItem, n: number, topics: readonly Topic[], w: Words): string {
+  const topic = topics.find((t) => fitsTopic(item, t, topics));
+  return [`Q${n}`, ...(topic ? [w.topics[topic]] : []), w.kinds[item.kind]].join(' · ');
 }
 
 function question(spec: ItemSpec, n: number, lang: Lang, topics: readonly Topic[]): string {
@@ -170,7 +174,7 @@ function question(spec: ItemSpec, n: number, lang: Lang, topics: readonly Topic[
   // The engine's explanation of the right answer: what a learner reads in the LMS after answering.
   const general = feedback('generalfeedback', gradeItem(item, rightResponse(item), lang).explain, '    ');
   const head = (type: string, body = text) =>
-    `  <question type="${type}">\n    <name><text>${xml(questionName(spec, n, topics, w))}</text></name>\n    <questiontext format="html"><text>${cdata(body)}</text></questiontext>\n${general}    <defaultgrade>1</defaultgrade>\n`;
+    `  <question type="${type}">\n    <name><text>${xml(questionName(item, n, topics, w))}</text></name>\n    <questiontext format="html"><text>${cdata(body)}</text></questiontext>\n${general}    <defaultgrade>1</defaultgrade>\n`;
   // Each choice carries the engine's words on it: why it is right, or the rule it breaks.
   const choices = (labels: string[], right: number, says: (i: number) => string | null) =>
     `${head('multichoice')}    <single>true</single>\n    <shuffleanswers>false</shuffleanswers>\n` +

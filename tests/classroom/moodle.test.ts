@@ -66,6 +66,30 @@ describe('Moodle XML', () => {
     expect(parse(moodleXml('作业', specs, 'zh', ['teardown']))[0]!.name!.text).toMatch(/^Q1 · 四次挥手 · (序号|状态)$/);
   });
 
+  /** A FIN sent, or a call that ends the connection: the teardown has begun. */
+  const closes = (e: object) => {
+    const segment = 'send' in e ? (e as { send: object }).send : e;
+    if ('flags' in segment && (segment.flags as string[]).includes('FIN')) return true;
+    return 'app' in e && ['close', 'shutdown', 'abort'].includes((e as { app: { call: string } }).app.call);
+  };
+
+  it('names the topic by the moment asked, not the scenario: a teardown scenario asked about its handshake is Handshake', () => {
+    const topics: Topic[] = ['handshake', 'teardown', 'states'];
+    let seen = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const specs = specsOf(['state', 'seq', 'ack'], seed, topics, 6);
+      for (const [i, q] of parse(moodleXml('T', specs, 'en', topics)).entries()) {
+        const item = buildItem(specs[i]!);
+        const topic = q.name!.text.split(' · ')[1];
+        const asksHandshake = item.trace.events.slice(0, item.event + 1).every((e) => !closes(e));
+        if (asksHandshake && (specs[i]!.family as string).includes('close')) seen++;
+        // No question whose context and asked segment carry no FIN is called a teardown one.
+        if (asksHandshake) expect(topic, `${q.name!.text} (${specs[i]!.family})`).not.toBe('Teardown');
+      }
+    }
+    expect(seen, 'teardown scenarios asked about their handshake').toBeGreaterThan(0);
+  });
+
   it('writes every event as a plain line, never as trace JSON', () => {
     for (const kind of ['seq', 'state', 'multiple_choice', 'spot_error'] as const) {
       for (const q of parse(moodleXml('T', specsOf([kind])))) {
