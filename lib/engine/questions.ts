@@ -213,14 +213,17 @@ function resendFinding(q: Question, before: ConnectionSnapshot, answered: Segmen
 
 /**
  * The rules that make a right answer right: one for a single field; for a whole segment its seq's
- * and its ack's, and a SYN's, FIN's or RST's own, each once.
+ * and its ack's, and a SYN's, FIN's or RST's own, each once (a RST answering a segment has one
+ * rule that says all three).
  */
 function rulesOfRight(before: ConnectionSnapshot, answered: Segment, field: Exclude<QuestionField, 'state'>): Finding[] {
   const sender = before[answered.from];
   const w = toWire(answered);
   if (field !== 'segment') return [ruleOfSend(sender, w, field)];
-  const rules = [ruleOfSend(sender, w, 'seq'), ruleOfSend(sender, w, 'ack')];
-  if (w.syn || w.fin || w.rst) rules.unshift(ruleOfSend(sender, w, 'flags'));
+  const flags = w.syn || w.fin || w.rst ? ruleOfSend(sender, w, 'flags') : null;
+  // A RST answering a segment: its one sentence gives the flags, the seq and the ack together.
+  if (flags?.code === 'RST_ANSWER_ACK_FLAG') return [flags];
+  const rules = [...(flags ? [flags] : []), ruleOfSend(sender, w, 'seq'), ruleOfSend(sender, w, 'ack')];
   return rules.filter((r, i) => rules.findIndex((x) => x.code === r.code) === i);
 }
 

@@ -116,6 +116,70 @@ describe('questions graded by replay', () => {
     );
   });
 
+  it('a SYN,ACK from a closed port that a SYN reached is told the port answers with RST, in both languages (trial 6 T1)', () => {
+    const trace = parseTrace({
+      endpoints: { A: { role: 'client' }, B: { role: 'server', initial: 'CLOSED' } },
+      events: [
+        { from: 'A', flags: ['SYN'], seq: 1000, ack: 0, len: 0 },
+        { from: 'B', flags: ['RST', 'ACK'], seq: 0, ack: 1001, len: 0 },
+      ],
+    });
+    const q = deriveQuestion(trace, 1, 'flags');
+    for (const lang of ['en', 'zh'] as const) {
+      const g = gradeAnswer(q, ['SYN', 'ACK'], lang);
+      expect(g).toMatchObject({ correct: false, finding: { code: 'CLOSED_SENDS_NOTHING', expected: ['RST', 'ACK'] } });
+      expect(g.explain).toMatch(/RST/);
+      expect(g.explain).not.toMatch(/not received any SYN|还没收到/);
+    }
+  });
+
+  it('a SYN added on a synchronized connection is never told a flag set that is itself wrong (trial 6 T9)', () => {
+    const trace = parseTrace({
+      endpoints: { A: { role: 'client' }, B: { role: 'server' } },
+      events: [
+        { from: 'A', flags: ['SYN'], seq: 1000, ack: 0, len: 0 },
+        { from: 'B', flags: ['SYN', 'ACK'], seq: 5000, ack: 1001, len: 0 },
+        { from: 'A', flags: ['ACK'], seq: 1001, ack: 5001, len: 0 },
+        { from: 'B', flags: ['FIN', 'ACK'], seq: 5001, ack: 1001, len: 0 },
+        { from: 'A', flags: ['ACK'], seq: 1001, ack: 5002, len: 0 },
+        { app: { at: 'A', call: 'close' } },
+        { from: 'A', flags: ['FIN', 'ACK'], seq: 1001, ack: 5002, len: 0 },
+      ],
+    });
+    const q = deriveQuestion(trace, 6, 'flags');
+    for (const lang of ['en', 'zh'] as const) {
+      const g = gradeAnswer(q, ['SYN', 'ACK'], lang);
+      expect(g).toMatchObject({ correct: false, canonical: ['FIN', 'ACK'], finding: { code: 'SYN_AFTER_SYNCHRONIZED' } });
+      expect(g.explain).not.toMatch(/flags are ACK|标志位应为 ACK/);
+    }
+    expect(gradeAnswer(q, ['ACK'], 'en').correct).toBe(false);
+  });
+
+  it("a right whole segment is explained once per rule: a RST answering a segment in one sentence with its seq and ack (trial 6 T2)", () => {
+    let resets = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...SCENARIO_FAMILIES), fc.constantFrom<Difficulty>('beginner', 'expert'), fc.nat(), fc.constantFrom('en', 'zh' as const), (f, d, s, lang) => {
+        const trace = generateScenario(f, { seed: s, difficulty: d });
+        trace.events.forEach((e, i) => {
+          if (!isSegment(e)) return;
+          const q = deriveQuestion(trace, i, 'segment');
+          const right = canonicalAnswer(q) as { flags: string[]; seq: number; ack: number };
+          const g = gradeAnswer(q, right, lang as 'en' | 'zh');
+          expect(g.correct).toBe(true);
+          const citations = g.explain.match(/RFC \d+ [\d.]+/g) ?? [];
+          expect(new Set(citations).size, g.explain).toBe(citations.length);
+          if (g.rule?.code === 'RST_ANSWER_ACK_FLAG') {
+            resets++;
+            expect(citations.length, g.explain).toBe(1);
+            expect(g.explain).toContain(`seq = ${right.seq}`.replace('seq = 0', 'seq'));
+          }
+        });
+      }),
+      { numRuns: 120 },
+    );
+    expect(resets, 'scenarios with a RST answering a segment').toBeGreaterThan(0);
+  });
+
   it('rejects ill-posed questions and ill-typed answers', () => {
     const trace = generateScenario('handshake', { seed: 1 });
     expect(() => deriveQuestion(trace, 99, 'ack')).toThrow(QuestionError);

@@ -4,7 +4,7 @@ const WRAP = '(mod 2^32: sequence numbers wrap)';
 
 /** English explanations: one sentence naming the rule and the numbers. */
 export const en: MessageTable = {
-  SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} is in ${p.state}: its SYN was sent and acknowledged long ago, and a SYN on a synchronized connection is never sent again, so the flags are ACK without SYN.`,
+  SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} is in ${p.state}: its SYN was sent and acknowledged long ago, and a SYN on a synchronized connection is never sent again, so its segments carry no SYN.`,
   SYN_WITH_FIN: (p) => `${p.side} cannot open and close in one segment: a segment carries SYN or FIN, not both.`,
   SYN_REQUIRED: (p) => `${p.side} is in ${p.state} and has not received ${p.peer}'s SYN, so the only segment it can send is its own SYN.`,
   SYNACK_REQUIRED: (p) => `${p.side} has received ${p.peer}'s SYN but not yet sent its own: its next segment is SYN,ACK, which sends its ISN and acknowledges ${p.peer}'s SYN.`,
@@ -18,7 +18,7 @@ export const en: MessageTable = {
   RST_ANSWER_ACK_FLAG: (p, f) =>
     f.expected instanceof Array && f.expected.includes('ACK')
       ? `The segment ${p.side} answers carried no ACK, so the RST acknowledges it: flags RST,ACK with seq 0 and ack = ${sum(p.causeSeq, p.causeSpan, WRAP)} (RFC 9293 3.10.7.1).`
-      : `The segment ${p.side} answers carried ACK ${p.causeAck}, so the RST takes its seq from that ACK and carries no ACK flag (RFC 9293 3.10.7.1).`,
+      : `The segment ${p.side} answers carried ACK ${p.causeAck}, so the RST takes that as its seq and carries no ACK flag: flags RST with seq = ${p.causeAck} and ack 0 (RFC 9293 3.10.7.1).`,
   CLOSED_SENDS_NOTHING: (p) => `${p.side} is CLOSED: it has no connection, so it can only open one with a SYN or answer an arriving segment with RST.`,
   LISTEN_SENDS_NOTHING: (p) => `${p.side} is LISTEN: it sends nothing until a SYN arrives (a stray ACK would be answered by RST).`,
   SEQ_AFTER_SYN: (p) =>

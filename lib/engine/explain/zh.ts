@@ -4,7 +4,7 @@ const WRAP = '（模 2^32，序号回绕）';
 
 /** 中文解释：一句话，说出规则和数字。 */
 export const zh: MessageTable = {
-  SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} 处于 ${p.state}：它的 SYN 早已发送并被确认，已同步的连接上不会再发 SYN，所以标志位应为 ACK，不带 SYN。`,
+  SYN_AFTER_SYNCHRONIZED: (p) => `${p.side} 处于 ${p.state}：它的 SYN 早已发送并被确认，已同步的连接上不会再发 SYN，所以它的报文段不再带 SYN。`,
   SYN_WITH_FIN: (p) => `${p.side} 不能在同一个报文段里既建立又关闭连接：SYN 和 FIN 不会同时出现。`,
   SYN_REQUIRED: (p) => `${p.side} 处于 ${p.state}，还没收到 ${p.peer} 的 SYN，所以它只能发送自己的 SYN。`,
   SYNACK_REQUIRED: (p) => `${p.side} 已收到 ${p.peer} 的 SYN 但还没发出自己的 SYN：下一个报文段是 SYN,ACK，既送出自己的 ISN，也确认 ${p.peer} 的 SYN。`,
@@ -18,7 +18,7 @@ export const zh: MessageTable = {
   RST_ANSWER_ACK_FLAG: (p, f) =>
     f.expected instanceof Array && f.expected.includes('ACK')
       ? `${p.side} 回应的报文段不带 ACK，所以 RST 要确认它：标志位 RST,ACK，seq = 0，ack = ${sum(p.causeSeq, p.causeSpan, WRAP)}（RFC 9293 3.10.7.1）。`
-      : `${p.side} 回应的报文段带有 ACK ${p.causeAck}，所以 RST 的序号取自该确认号，且不带 ACK 标志（RFC 9293 3.10.7.1）。`,
+      : `${p.side} 回应的报文段带有 ACK ${p.causeAck}，所以 RST 以该确认号为序号，且不带 ACK 标志：标志位 RST，seq = ${p.causeAck}，ack = 0（RFC 9293 3.10.7.1）。`,
   CLOSED_SENDS_NOTHING: (p) => `${p.side} 处于 CLOSED：没有连接，只能用 SYN 发起连接，或用 RST 回应到达的报文段。`,
   LISTEN_SENDS_NOTHING: (p) => `${p.side} 处于 LISTEN：在收到 SYN 之前它什么都不发（收到孤立的 ACK 会回 RST）。`,
   SEQ_AFTER_SYN: (p) =>

@@ -31,6 +31,16 @@ function usualFlags(e: Endpoint): Flag[] {
   return ['ACK'];
 }
 
+/**
+ * The RST a CLOSED endpoint owes, if any: one answering a segment that arrived (RST,ACK when that
+ * segment had no ACK, RFC 9293 3.10.7.1), or the one its abort sends.
+ */
+function closedReply(e: Endpoint): Flag[] | null {
+  const pending = e.resetAnswers[e.resetAnswers.length - 1];
+  if (pending) return pending.withAck ? ['RST', 'ACK'] : ['RST'];
+  return e.abortReset ? ['RST'] : null;
+}
+
 /** Explains a wrong ack by what last advanced RCV.NXT (a SYN, data, or a FIN). */
 function ackFinding(e: Endpoint, got: Seq, expected: Seq, last: LastReceived | null): Finding {
   const params = { ...baseParams(e), expected, seq: last?.seq ?? 0, len: last?.len ?? 0, basis: last?.kind ?? 'syn' };
@@ -142,6 +152,9 @@ function sendSyn(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
     case 'LISTEN':
     case 'SYN_SENT': {
       // Active open (RFC 9293 3.10.1 OPEN; SEND in LISTEN turns a passive open active).
+      // A closed port that a SYN reached owes a RST, not a SYN,ACK: say that, not "no SYN received".
+      const owed = e.state === 'CLOSED' && w.ack ? closedReply(e) : null;
+      if (owed) return findingOf('CLOSED_SENDS_NOTHING', 'flags', owed, w.flags, params);
       if (w.ack) return findingOf('ACK_FLAG_BEFORE_PEER_SYN', 'flags', withFlag(w.flags, 'ACK', false), w.flags, params);
       if (w.ackNo !== 0) return findingOf('ACK_ZERO_WITHOUT_FLAG', 'ack', 0, w.ackNo, params);
       if (e.state !== 'SYN_SENT' || e.iss === null) {
@@ -227,7 +240,7 @@ function sendOrdinary(e: Endpoint, w: Wire, log: MoveLog): Finding | null {
   const pendingRst = e.resetAnswers[e.resetAnswers.length - 1];
   switch (e.state) {
     case 'CLOSED':
-      return findingOf('CLOSED_SENDS_NOTHING', 'flags', pendingRst || e.abortReset ? (pendingRst?.withAck ? ['RST', 'ACK'] : ['RST']) : ['SYN'], w.flags, params);
+      return findingOf('CLOSED_SENDS_NOTHING', 'flags', closedReply(e) ?? ['SYN'], w.flags, params);
     case 'LISTEN':
       if (pendingRst) return findingOf('LISTEN_SENDS_NOTHING', 'flags', ['RST'], w.flags, params);
       return findingOf('LISTEN_SENDS_NOTHING', 'event', null, w.flags, params);
