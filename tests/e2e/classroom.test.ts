@@ -400,6 +400,8 @@ describe('an exam answer given offline', () => {
       await page.getByTestId('question-1').locator('input').first().fill('2');
       // the minute runs out while offline
       await page.waitForTimeout(Math.max(0, view.deadline - view.now) + 2000);
+      // The locked page says the queued answers are still sent, not that only saved ones count (trial T5).
+      expect(await page.getByTestId('time-up').textContent()).toBe(en.classes.take.timeUp.replace('{minutes}', '5'));
       await student.setOffline(false);
       await page.evaluate(() => window.dispatchEvent(new Event('online')));
       for (const i of [0, 1]) await expect.poll(() => page.getByTestId(`status-${i}`).getAttribute('data-state'), { timeout: 20_000 }).toBe('saved');

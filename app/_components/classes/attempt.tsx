@@ -9,7 +9,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { useFormatter, useLocale, useTranslations } from 'next-intl';
 import { TIME_FORMAT, WHEN_FORMAT } from '@/lib/classroom/when';
-import { timeToAnswer } from '@/lib/classroom/rules';
+import { LATE_ANSWER_GRACE_MS, timeToAnswer } from '@/lib/classroom/rules';
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AttemptView, Feedback, PreviewQuestion } from '@/lib/classroom/service';
 import type { ItemView } from '@/lib/classroom/view';
@@ -360,7 +360,7 @@ export function Attempt({ assignmentId, initial, closed, timing }: { assignmentI
           note={attempt.deadline < attempt.startedAt + attempt.assignment.timeLimit * 60_000 ? t('realEnd', { time: time(attempt.deadline), limit: attempt.assignment.timeLimit }) : undefined}
         />
       )}
-      {timeUp && <p role="alert" className="font-semibold" data-testid="time-up">{t('timeUp')}</p>}
+      {timeUp && <p role="alert" className="font-semibold" data-testid="time-up">{t('timeUp', { minutes: LATE_ANSWER_GRACE_MS / 60_000 })}</p>}
       <p className="text-sm text-muted">
         {t('attemptOf', { n: attempt.number, total: attempt.assignment.attempts })} · {t('until', { when: format.dateTime(new Date(attempt.deadline), WHEN_FORMAT) })}
       </p>
