@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   canonicalAnswer, deriveQuestion, generateScenario, gradeAnswer, QuestionError, SCENARIO_FAMILIES, STATES,
-  type Difficulty, type Side, type TraceEvent,
+  type Difficulty, type SegmentAnswer, type Side, type TraceEvent,
 } from '@/lib/engine';
 import { HANDSHAKE } from './helpers';
 import { parseTrace } from '@/lib/engine';
@@ -163,7 +163,7 @@ describe('questions graded by replay', () => {
         trace.events.forEach((e, i) => {
           if (!isSegment(e)) return;
           const q = deriveQuestion(trace, i, 'segment');
-          const right = canonicalAnswer(q) as { flags: string[]; seq: number; ack: number };
+          const right = canonicalAnswer(q) as SegmentAnswer;
           const g = gradeAnswer(q, right, lang as 'en' | 'zh');
           expect(g.correct).toBe(true);
           const citations = g.explain.match(/RFC \d+ [\d.]+/g) ?? [];
