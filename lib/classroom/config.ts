@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { DIFFICULTIES, MISCONCEPTIONS, QUESTION_KINDS, TOPICS } from '../quiz/index';
 import { canDraw } from './specs';
 
+/** The longest class name: the API refuses longer ones, and the form's field stops there. */
+export const CLASS_NAME_MAX = 100;
+
 export const FEEDBACK_RULES = ['immediate', 'after_submit', 'after_due'] as const;
 export type FeedbackRule = (typeof FEEDBACK_RULES)[number];
 

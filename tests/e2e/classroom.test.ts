@@ -202,7 +202,14 @@ describe.each([
       await teacher.waitForURL(`**/${lang}/classes`);
       violations.push(...(await axe(teacher, 'classes (instructor)')));
 
-      await teacher.getByLabel(c.newClass).fill(`Networks ${lang}`);
+      // The name's limits are said, and a name of spaces is refused with them, before any request.
+      const rule = c.newClassRule.replace('{max}', '100');
+      const nameField = teacher.getByLabel(c.newClass);
+      expect(await nameField.getAttribute('maxlength')).toBe('100');
+      await nameField.fill('   ');
+      await teacher.getByRole('button', { name: c.create }).click();
+      await expect.poll(() => teacher.getByRole('alert').filter({ hasText: rule }).count()).toBe(1);
+      await nameField.fill(`Networks ${lang}`);
       await teacher.getByRole('button', { name: c.create }).click();
       await teacher.getByRole('link', { name: `Networks ${lang}` }).click();
       await teacher.waitForURL(/\/classes\/[\w-]+$/);

@@ -146,6 +146,13 @@ describe('bad URLs and methods', () => {
     expect((await request(app.baseUrl, 'GET', '/api/health', { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(200);
   });
 
+  it('a join link sends a visitor to sign in with the link itself, its code encoded once', async () => {
+    const answer = await request(app.baseUrl, 'GET', '/en/classes/join/AB%3Ccd%3E');
+    expect(answer.status).toBe(307);
+    const next = new URL(String(answer.headers.location), app.baseUrl).searchParams.get('next');
+    expect(next).toBe('/classes/join/AB%3Ccd%3E');
+  });
+
   it('HEAD on a page is answered like GET, without a body', async () => {
     const answer = await request(app.baseUrl, 'HEAD', '/en');
     expect(answer.status).toBe(200);

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { ActionForm } from '@/app/_components/classes/action-form';
+import { CLASS_NAME_MAX } from '@/lib/classroom/config';
 import { classroomForPage } from '@/app/_server/classroom';
 import { PageHeader } from '@/app/_components/ui/page-header';
 import { ClientMessages } from '@/app/_lib/i18n/client-messages';
@@ -41,7 +42,7 @@ async function ClassesPageContent({ params }: PageProps<'/[locale]/classes'>) {
         <p className="mt-3 text-muted">{t(teaching ? 'introInstructor' : 'introStudent', { name: ctx.user.name })}</p>
       </div>
       {teaching ? (
-        <ActionForm path="/api/classes" field="name" label={t('newClass')} submit={t('create')} />
+        <ActionForm path="/api/classes" field="name" label={t('newClass')} submit={t('create')} maxLength={CLASS_NAME_MAX} rule={t('newClassRule', { max: CLASS_NAME_MAX })} />
       ) : (
         <ActionForm path="/api/classes/join" field="code" label={t('joinCode')} submit={t('join')} openClass />
       )}

@@ -6,8 +6,21 @@ import { api } from '@/app/_lib/api';
 import { useErrorText } from './error-text';
 import { useRouter } from '@/app/_lib/i18n/navigation';
 
-/** `openClass`: go to the class the reply names (a join). Plain data: a server page renders this form. */
-export function ActionForm({ path, field, label, submit, openClass = false }: { path: string; field: string; label: string; submit: string; openClass?: boolean }) {
+interface ActionFormProps {
+  path: string;
+  field: string;
+  label: string;
+  submit: string;
+  /** Go to the class the reply names (a join). */
+  openClass?: boolean;
+  /** The longest value the API takes: the field stops there, so no one types past a limit they are never told. */
+  maxLength?: number;
+  /** What the value must be, said under the field and again when a blank one is sent. */
+  rule?: string;
+}
+
+/** Plain data props: a server page renders this form. */
+export function ActionForm({ path, field, label, submit, openClass = false, maxLength, rule }: ActionFormProps) {
   const id = useId();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
@@ -16,6 +29,11 @@ export function ActionForm({ path, field, label, submit, openClass = false }: { 
     event.preventDefault();
     const form = event.currentTarget;
     const value = String(new FormData(form).get(field) ?? '');
+    // `required` lets only spaces through; the server refuses them, so say the rule here instead.
+    if (rule && value.trim() === '') {
+      setError(rule);
+      return;
+    }
     try {
       const reply = await api<{ class: { id: string } }>(path, 'POST', { [field]: value });
       setError(null);
@@ -30,7 +48,15 @@ export function ActionForm({ path, field, label, submit, openClass = false }: { 
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
       <div>
         <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-        <input id={id} name={field} required className="mt-1 rounded-md border border-border bg-bg px-3 py-2" aria-describedby={error ? `${id}-error` : undefined} />
+        <input
+          id={id}
+          name={field}
+          required
+          maxLength={maxLength}
+          className="mt-1 rounded-md border border-border bg-bg px-3 py-2"
+          aria-describedby={[rule ? `${id}-rule` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined}
+        />
+        {rule && <p id={`${id}-rule`} className="mt-1 text-sm text-muted">{rule}</p>}
       </div>
       <button type="submit" className="min-h-10 rounded-md bg-accent px-4 font-semibold text-accent-fg hover:opacity-90">{submit}</button>
       {error && <p id={`${id}-error`} role="alert" className="w-full text-danger">{error}</p>}

@@ -4,10 +4,19 @@ import { Link, redirect } from '@/app/_lib/i18n/navigation';
 import { classroomForPage } from '@/app/_server/classroom';
 import { ClassroomError } from '@/lib/classroom/service';
 
+/** Next.js hands a dynamic segment over still percent-encoded: read it as the text it spells. */
+function decodedSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment; // the proxy refuses malformed escapes; this is only belt and braces
+  }
+}
+
 /** A join link: a signed-in student joins and lands in the class; a visitor signs in first. */
 export default async function JoinPage({ params }: PageProps<'/[locale]/classes/join/[code]'>) {
   const locale = await pageLocale(params);
-  const { code } = await params;
+  const code = decodedSegment((await params).code);
   const t = await getTranslations('classes');
   const ctx = await classroomForPage();
   const here = `/classes/join/${encodeURIComponent(code)}`;
