@@ -20,8 +20,9 @@ function routeFiles(dir = path.join(ROOT, 'app/[locale]')): string[] {
 }
 
 function declaredScope(file: string): ClientScope {
-  const match = /<ClientMessages\s+scope="([\w-]+)"/.exec(fs.readFileSync(file, 'utf8'));
-  const scope = (match?.[1] ?? 'chrome') as ClientScope;
+  // A page wraps its output in <ClientMessages scope="..."> or is made by pageWithMessages('...', Content).
+  const match = /<ClientMessages\s+scope="([\w-]+)"|pageWithMessages\('([\w-]+)'/.exec(fs.readFileSync(file, 'utf8'));
+  const scope = (match?.[1] ?? match?.[2] ?? 'chrome') as ClientScope;
   if (!(scope in CLIENT_SCOPES)) throw new Error(`${path.relative(ROOT, file)} names an unknown scope "${scope}"`);
   return scope;
 }

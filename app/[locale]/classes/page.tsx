@@ -1,25 +1,17 @@
 import { getTranslations } from 'next-intl/server';
-import { pageLocale, titleFrom } from '@/app/_lib/i18n/page';
+import { titleFrom } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { ActionForm } from '@/app/_components/classes/action-form';
 import { CLASS_NAME_MAX } from '@/lib/classroom/config';
 import { classroomForPage } from '@/app/_server/classroom';
 import { PageHeader } from '@/app/_components/ui/page-header';
-import { ClientMessages } from '@/app/_lib/i18n/client-messages';
+import { pageWithMessages } from '@/app/_lib/i18n/client-messages';
 
 export const generateMetadata = titleFrom('classes');
 
-export default async function ClassesPage(props: PageProps<'/[locale]/classes'>) {
-  const locale = await pageLocale(props.params);
-  return (
-    <ClientMessages scope="classes" locale={locale}>
-      <ClassesPageContent {...props} />
-    </ClientMessages>
-  );
-}
+export default pageWithMessages('classes', ClassesPageContent);
 
-async function ClassesPageContent({ params }: PageProps<'/[locale]/classes'>) {
-  await pageLocale(params);
+async function ClassesPageContent() {
   const t = await getTranslations('classes');
   const ctx = await classroomForPage();
   if (!ctx) {

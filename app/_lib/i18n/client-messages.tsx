@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { NextIntlClientProvider } from 'next-intl';
 import { getMessages } from 'next-intl/server';
-import type { SiteLocale } from './page';
+import { pageLocale, type SiteLocale } from './page';
 import { CLIENT_SCOPES, pickMessages, type ClientScope } from './client-scopes';
 
 /**
@@ -18,4 +18,21 @@ export async function ClientMessages({ scope, locale, children }: { scope: Clien
       {children}
     </NextIntlClientProvider>
   );
+}
+
+type LocalePageProps = { params: Promise<{ locale: string }> };
+
+/**
+ * A page whose content returns early in several places (a visitor, a 404, the instructor's or
+ * the student's view), wrapped whole in its scope's messages, so no return is left outside.
+ */
+export function pageWithMessages<Props extends LocalePageProps>(scope: ClientScope, Content: (props: Props) => Promise<ReactNode>) {
+  return async function PageWithMessages(props: Props) {
+    const locale = await pageLocale(props.params);
+    return (
+      <ClientMessages scope={scope} locale={locale}>
+        <Content {...props} />
+      </ClientMessages>
+    );
+  };
 }

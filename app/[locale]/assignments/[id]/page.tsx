@@ -12,16 +12,9 @@ import { gradebookOf } from '@/app/_server/gradebook';
 import { ItemAnalysis } from '@/app/_components/classes/item-analysis';
 import { itemAnalysis, weakestMisconception } from '@/lib/classroom/gradebook';
 import { FOLLOW_UP_DAYS } from '@/lib/classroom/follow-up';
-import { ClientMessages } from '@/app/_lib/i18n/client-messages';
+import { pageWithMessages } from '@/app/_lib/i18n/client-messages';
 
-export default async function AssignmentPage(props: PageProps<'/[locale]/assignments/[id]'>) {
-  const locale = await pageLocale(props.params);
-  return (
-    <ClientMessages scope="assignment" locale={locale}>
-      <AssignmentPageContent {...props} />
-    </ClientMessages>
-  );
-}
+export default pageWithMessages('assignment', AssignmentPageContent);
 
 async function AssignmentPageContent({ params }: PageProps<'/[locale]/assignments/[id]'>) {
   const locale = await pageLocale(params);

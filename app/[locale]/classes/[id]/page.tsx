@@ -1,7 +1,6 @@
 import { WHEN_FORMAT } from '@/lib/classroom/when';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { pageLocale } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { ApiButton } from '@/app/_components/classes/api-button';
 import { AssignmentForm } from '@/app/_components/classes/assignment-form';
@@ -9,19 +8,11 @@ import { CopyButton } from '@/app/_components/classes/copy-button';
 import { siteOrigin } from '@/app/_server/origin';
 import { classroomForPage, orNotFound } from '@/app/_server/classroom';
 import { ClassroomError } from '@/lib/classroom/errors';
-import { ClientMessages } from '@/app/_lib/i18n/client-messages';
+import { pageWithMessages } from '@/app/_lib/i18n/client-messages';
 
-export default async function ClassPage(props: PageProps<'/[locale]/classes/[id]'>) {
-  const locale = await pageLocale(props.params);
-  return (
-    <ClientMessages scope="assignment-form" locale={locale}>
-      <ClassPageContent {...props} />
-    </ClientMessages>
-  );
-}
+export default pageWithMessages('assignment-form', ClassPageContent);
 
 async function ClassPageContent({ params }: PageProps<'/[locale]/classes/[id]'>) {
-  await pageLocale(params);
   const { id } = await params;
   const t = await getTranslations('classes');
   const format = await getFormatter();
