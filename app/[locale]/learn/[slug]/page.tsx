@@ -39,95 +39,97 @@ export default async function LessonPage({ params }: PageProps<'/[locale]/learn/
   return (
     <ClientMessages scope="lesson" locale={locale}>
 
-      <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-10">
-        <article className="min-w-0">
-          <header>
-            {section && <p className="text-sm font-medium text-muted">{t('sectionLabel', { title: section })}</p>}
-            <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{lesson.title}</h1>
-            <p className="mt-3 text-lg text-muted">{lesson.summary}</p>
-            <div className="mt-5 grid gap-4 sm:grid-cols-2">
-              <section aria-labelledby="objectives" className="rounded-lg border border-border bg-surface p-4">
-                <h2 id="objectives" className="font-semibold">
-                  {t('objectives')}
+      {/* One grid for the whole lesson so its one table of contents can sit above the text on a
+          phone and beside it, sticky, when wide: drawn once, it travels once in the HTML and the
+          React payload. Rows are spaced by margins (no row gap), so the rows the contents span
+          beyond the last part cost no height. */}
+      <article className="min-w-0 lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:gap-x-10">
+        <header className="lg:col-start-1">
+          {section && <p className="text-sm font-medium text-muted">{t('sectionLabel', { title: section })}</p>}
+          <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">{lesson.title}</h1>
+          <p className="mt-3 text-lg text-muted">{lesson.summary}</p>
+          <div className="mt-5 grid gap-4 sm:grid-cols-2">
+            <section aria-labelledby="objectives" className="rounded-lg border border-border bg-surface p-4">
+              <h2 id="objectives" className="font-semibold">
+                {t('objectives')}
+              </h2>
+              <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
+                {lesson.objectives.map((objective) => (
+                  <li key={objective}>{objective}</li>
+                ))}
+              </ul>
+            </section>
+            {prerequisites.length > 0 && (
+              <section aria-labelledby="prerequisites" className="rounded-lg border border-border bg-surface p-4">
+                <h2 id="prerequisites" className="font-semibold">
+                  {t('prerequisites')}
                 </h2>
-                <ul className="mt-2 list-disc space-y-1 pl-5 text-sm">
-                  {lesson.objectives.map((objective) => (
-                    <li key={objective}>{objective}</li>
+                <ul className="mt-2 space-y-1 text-sm">
+                  {prerequisites.map((meta) => (
+                    <li key={meta.slug}>
+                      <Link href={`/learn/${meta.slug}`} className="text-accent underline">
+                        {meta.title}
+                      </Link>
+                    </li>
                   ))}
                 </ul>
               </section>
-              {prerequisites.length > 0 && (
-                <section aria-labelledby="prerequisites" className="rounded-lg border border-border bg-surface p-4">
-                  <h2 id="prerequisites" className="font-semibold">
-                    {t('prerequisites')}
-                  </h2>
-                  <ul className="mt-2 space-y-1 text-sm">
-                    {prerequisites.map((meta) => (
-                      <li key={meta.slug}>
-                        <Link href={`/learn/${meta.slug}`} className="text-accent underline">
-                          {meta.title}
-                        </Link>
-                      </li>
-                    ))}
-                  </ul>
-                </section>
-              )}
-            </div>
-          </header>
-
-          {lesson.headings.length > 0 && (
-            <TableOfContents id="toc-mobile" title={t('toc')} itemsHtml={lesson.tocHtml} className="mt-6 rounded-lg border border-border bg-surface p-4 lg:hidden" />
-          )}
-
-          <div className="mt-8">
-            <LessonBody parts={lesson.parts} />
-          </div>
-
-          <div className="mt-10">
-            <MarkComplete slug={lesson.slug} />
-          </div>
-
-          <nav aria-label={t('pager')} className="mt-8 grid gap-3 sm:grid-cols-2">
-            {previous ? (
-              <Link
-                href={`/learn/${previous.slug}`}
-                rel="prev"
-                className="rounded-lg border border-border bg-surface p-4 hover:bg-surface-2"
-              >
-                <span className="block text-sm text-muted">← {t('previous')}</span>
-                <span className="font-semibold text-accent">{previous.title}</span>
-              </Link>
-            ) : (
-              <span />
             )}
-            {next && (
-              <Link
-                href={`/learn/${next.slug}`}
-                rel="next"
-                className="rounded-lg border border-border bg-surface p-4 text-right hover:bg-surface-2"
-              >
-                <span className="block text-sm text-muted">{t('next')} →</span>
-                <span className="font-semibold text-accent">{next.title}</span>
-              </Link>
-            )}
-          </nav>
-        </article>
+          </div>
+        </header>
 
         {lesson.headings.length > 0 && (
-          <aside className="hidden lg:block">
-            <TableOfContents id="toc-wide" title={t('toc')} itemsHtml={lesson.tocHtml} className="sticky top-20" />
-          </aside>
+          <div className="mt-6 lg:col-start-2 lg:row-span-6 lg:row-start-1 lg:mt-0">
+            <TableOfContents
+              title={t('toc')}
+              itemsHtml={lesson.tocHtml}
+              className="rounded-lg border border-border bg-surface p-4 lg:sticky lg:top-20 lg:rounded-none lg:border-0 lg:bg-transparent lg:p-0"
+            />
+          </div>
         )}
-      </div>
+
+        <div className="mt-8 min-w-0 lg:col-start-1">
+          <LessonBody parts={lesson.parts} />
+        </div>
+
+        <div className="mt-10 lg:col-start-1">
+          <MarkComplete slug={lesson.slug} />
+        </div>
+
+        <nav aria-label={t('pager')} className="mt-8 grid gap-3 sm:grid-cols-2 lg:col-start-1">
+          {previous ? (
+            <Link
+              href={`/learn/${previous.slug}`}
+              rel="prev"
+              className="rounded-lg border border-border bg-surface p-4 hover:bg-surface-2"
+            >
+              <span className="block text-sm text-muted">← {t('previous')}</span>
+              <span className="font-semibold text-accent">{previous.title}</span>
+            </Link>
+          ) : (
+            <span />
+          )}
+          {next && (
+            <Link
+              href={`/learn/${next.slug}`}
+              rel="next"
+              className="rounded-lg border border-border bg-surface p-4 text-right hover:bg-surface-2"
+            >
+              <span className="block text-sm text-muted">{t('next')} →</span>
+              <span className="font-semibold text-accent">{next.title}</span>
+            </Link>
+          )}
+        </nav>
+      </article>
     </ClientMessages>
   );
 }
 
-/** The lesson's headings as links; drawn twice (above the text on phones, beside it when wide). */
-function TableOfContents({ id, title, itemsHtml, className }: { id: string; title: string; itemsHtml: string; className: string }) {
+/** The lesson's headings as links. */
+function TableOfContents({ title, itemsHtml, className }: { title: string; itemsHtml: string; className: string }) {
   return (
-    <nav aria-labelledby={id} className={className}>
-      <h2 id={id} className="text-sm font-semibold uppercase tracking-wide text-muted">
+    <nav aria-labelledby="toc" className={className}>
+      <h2 id="toc" className="text-sm font-semibold uppercase tracking-wide text-muted">
         {title}
       </h2>
       {/* Made by lib/content with the lesson, from its sanitized headings. */}
