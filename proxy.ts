@@ -50,12 +50,25 @@ export function proxy(request: NextRequest) {
     return secured(new NextResponse(body, { status: 403, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } }));
   }
   const first = path.split('/')[1] ?? '';
-  if (!LOCALES.includes(first) && (isApiPath(path) || isFile(path))) return secured(NextResponse.next());
+  if (!LOCALES.includes(first) && isApiPath(path)) return secured(NextResponse.next());
+  if (!LOCALES.includes(first) && isFile(path)) return secured(withoutRange(request));
   if (!LOCALES.includes(first) && LOCALIZED_ROUTES.has(first)) return redirectToLocale(request);
   if (!LOCALES.includes(first)) return page(request, null, negotiatedLocale(request));
   const rest = path.split('/').slice(2).filter(Boolean);
   if (isFile(path) || isPage(PAGES, first, rest)) return page(request, first);
   return page(request, first, first);
+}
+
+/**
+ * A static file request passed on without its Range header: Next.js's file server answers a
+ * malformed or unsatisfiable range (`bytes=abc`, `bytes=999999-`, `bytes=5-2`) with a 500. A
+ * server may ignore Range (RFC 9110 14.2), and every file here is small, so it is sent whole.
+ */
+function withoutRange(request: NextRequest): NextResponse {
+  if (!request.headers.has('range')) return NextResponse.next();
+  const forwarded = new Headers(request.headers);
+  forwarded.delete('range');
+  return NextResponse.next({ request: { headers: forwarded } });
 }
 
 /** Where a request says it comes from (lib/http/cross-site). */

@@ -153,6 +153,21 @@ describe('bad URLs and methods', () => {
     expect(next).toBe('/classes/join/AB%3Ccd%3E');
   });
 
+  it('a bad or unsatisfiable Range on a static file gets the whole file, never a 500', async () => {
+    const script = /\/_next\/static\/chunks\/[^"]+\.js/.exec((await request(app.baseUrl, 'GET', '/en')).body)?.[0];
+    expect(script).toBeTruthy();
+    for (const file of ['/icons/icon-192.png', script!]) {
+      const whole = await request(app.baseUrl, 'GET', file);
+      expect(whole.status, file).toBe(200);
+      for (const range of ['bytes=999999-', 'bytes=abc', 'bytes=5-2', 'bytes=-0', 'bytes=0-1']) {
+        const answer = await request(app.baseUrl, 'GET', file, { Range: range });
+        expect(answer.status, `${file} ${range}`).toBe(200);
+        expect(answer.body, `${file} ${range}`).toBe(whole.body);
+        expectSecurityHeaders(answer, `${file} Range: ${range}`);
+      }
+    }
+  });
+
   it('HEAD on a page is answered like GET, without a body', async () => {
     const answer = await request(app.baseUrl, 'HEAD', '/en');
     expect(answer.status).toBe(200);
