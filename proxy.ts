@@ -50,10 +50,12 @@ export function proxy(request: NextRequest) {
     return secured(new NextResponse(body, { status: 403, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } }));
   }
   const first = path.split('/')[1] ?? '';
-  if (!LOCALES.includes(first) && isApiPath(path)) return secured(NextResponse.next());
-  if (!LOCALES.includes(first) && isFile(path)) return secured(withoutRange(request));
-  if (!LOCALES.includes(first) && LOCALIZED_ROUTES.has(first)) return redirectToLocale(request);
-  if (!LOCALES.includes(first)) return page(request, null, negotiatedLocale(request));
+  if (!LOCALES.includes(first)) {
+    if (isApiPath(path)) return secured(NextResponse.next());
+    if (isFile(path)) return secured(withoutRange(request));
+    if (LOCALIZED_ROUTES.has(first)) return redirectToLocale(request);
+    return page(request, null, negotiatedLocale(request));
+  }
   const rest = path.split('/').slice(2).filter(Boolean);
   if (isFile(path) || isPage(PAGES, first, rest)) return page(request, first);
   return page(request, first, first);

@@ -25,13 +25,14 @@ type LocalePageProps = { params: Promise<{ locale: string }> };
 /**
  * A page whose content returns early in several places (a visitor, a 404, the instructor's or
  * the student's view), wrapped whole in its scope's messages, so no return is left outside.
+ * The content gets the page's locale, already checked and set for the request.
  */
-export function pageWithMessages<Props extends LocalePageProps>(scope: ClientScope, Content: (props: Props) => Promise<ReactNode>) {
+export function pageWithMessages<Props extends LocalePageProps>(scope: ClientScope, Content: (props: Props & { locale: SiteLocale }) => Promise<ReactNode>) {
   return async function PageWithMessages(props: Props) {
     const locale = await pageLocale(props.params);
     return (
       <ClientMessages scope={scope} locale={locale}>
-        <Content {...props} />
+        <Content {...props} locale={locale} />
       </ClientMessages>
     );
   };

@@ -1,7 +1,7 @@
 import { WHEN_FORMAT } from '@/lib/classroom/when';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { pageLocale } from '@/app/_lib/i18n/page';
+import type { SiteLocale } from '@/app/_lib/i18n/page';
 import { Link } from '@/app/_lib/i18n/navigation';
 import { ApiButton } from '@/app/_components/classes/api-button';
 import { ScrollArea } from '@/app/_components/ui/scroll-area';
@@ -16,8 +16,7 @@ import { pageWithMessages } from '@/app/_lib/i18n/client-messages';
 
 export default pageWithMessages('assignment', AssignmentPageContent);
 
-async function AssignmentPageContent({ params }: PageProps<'/[locale]/assignments/[id]'>) {
-  const locale = await pageLocale(params);
+async function AssignmentPageContent({ params, locale }: PageProps<'/[locale]/assignments/[id]'> & { locale: SiteLocale }) {
   const { id } = await params;
   const t = await getTranslations('classes');
   const tm = await getTranslations('misconceptions');
