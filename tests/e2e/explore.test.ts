@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import en from '@/content/ui/en.json';
 import zh from '@/content/ui/zh.json';
-import { useAppAndBrowser, visit } from './server';
+import { useAppAndBrowser, visit, untilServiceWorkerActive } from './server';
 
 const running = useAppAndBrowser();
 const fixtures = join(import.meta.dirname, '..', 'fixtures', 'captures');
@@ -56,10 +56,7 @@ describe('explore a capture', () => {
   it('a returning visitor, whose page the service worker controls, still gets the capture reader', async () => {
     await withPage(1280, async (page, errors) => {
       await open(page);
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      });
+      await untilServiceWorkerActive(page);
       await open(page);
       expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
       await page.getByRole('button', { name: en.explore.samples['lost-segments'] }).click();

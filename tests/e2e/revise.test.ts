@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { decodeSpec } from '@/lib/quiz';
 import { buildQuestion, parseRevisionState, rightAnswerOf, type RevisionState } from '@/lib/revision';
-import { useAppAndBrowser, visit, reload } from './server';
+import { useAppAndBrowser, visit, reload, untilServiceWorkerActive } from './server';
 
 const running = useAppAndBrowser();
 
@@ -350,10 +350,7 @@ describe('signed-in mock exam offline', () => {
 
       // The exam page is visited online (the service worker keeps it), then the network is cut.
       await visit(page, url('/en/revise/exam'));
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      });
+      await untilServiceWorkerActive(page);
       await reload(page);
       await page.getByTestId('exam-config').waitFor();
       await context.setOffline(true);
@@ -464,10 +461,7 @@ describe('service worker and the session', () => {
   it('keeps no page rendered for a signed-in session: offline after signing out, the classes page is the offline page', async () => {
     await withPage(async (page, errors, context) => {
       await visit(page, url('/en'));
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      });
+      await untilServiceWorkerActive(page);
       const status = await page.evaluate(
         async (email) => (await fetch('/api/auth/sign-up/email', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password: 'correct horse 1', name: 'Shared Computer' }) })).status,
         `sw-${Date.now()}@example.test`,
@@ -566,11 +560,8 @@ describe('offline', () => {
   it('a lesson and a practice question work with the network cut off once visited', async () => {
     await withPage(async (page, _errors, context) => {
       await visit(page, url('/en'));
-      // The service worker installs (precaching the app's scripts) and takes control.
-      await page.evaluate(async () => {
-        await navigator.serviceWorker.ready;
-        if (!navigator.serviceWorker.controller) await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
-      });
+      // The service worker installs (precaching the app's scripts); the pages visited next go through it.
+      await untilServiceWorkerActive(page);
       const lesson = '/en/learn/three-way-handshake';
       const practice = '/en/practice?q=ack.handshake.42.b';
       for (const path of [lesson, practice]) {

@@ -173,3 +173,32 @@ export async function visit(page: Page, url: string, options?: Parameters<Page['
 export async function reload(page: Page, options?: Parameters<Page['reload']>[0]): Promise<Response | null> {
   return untilHydrated(page, await page.reload(options));
 }
+
+/**
+ * Waits until the app's service worker is installed (the app precached) and active, so that every
+ * page opened from now on is served through it. Bounded, unlike `navigator.serviceWorker.ready`,
+ * which waits for ever when an install fails (a precache fetch lost on a loaded machine): then
+ * the page is loaded again, which registers the worker anew as a returning visitor's next page
+ * would. On time-out the error says how far the worker got.
+ */
+export async function untilServiceWorkerActive(page: Page, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const workerState = () =>
+    page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      const worker = registration?.active ?? registration?.waiting ?? registration?.installing;
+      return worker?.state ?? 'none';
+    });
+  let loaded = Date.now();
+  let state = await workerState();
+  while (state !== 'activated' && Date.now() < deadline) {
+    // A page registers the worker once it has hydrated; give a missing one a few seconds.
+    if (state === 'redundant' || (state === 'none' && Date.now() - loaded > 10_000)) {
+      await reload(page);
+      loaded = Date.now();
+    }
+    await page.waitForTimeout(250);
+    state = await workerState();
+  }
+  if (state !== 'activated') throw new Error(`the service worker of ${page.url()} was not active within ${timeoutMs} ms (its state: ${state})`);
+}
