@@ -31,7 +31,9 @@ const id = z.string().min(1).max(64).regex(/^[\w-]+$/, 'Not an id');
 export const paramSchemas = {
   id: z.object({ id }),
   classStudent: z.object({ id, studentId: id }),
-  answer: z.object({ id, position: z.coerce.number().int().min(0).max(100) }),
+  // The question's place in the assignment, as the URL spells it: digits only, so `1e400`, `0x1`
+  // or `1.0` are told what a position is (coercion made 1e400 Infinity: "expected number").
+  answer: z.object({ id, position: z.string().regex(/^(?:0|[1-9]\d?|100)$/, 'A position is a whole number from 0 to 100').transform(Number) }),
 };
 
 export async function paramsOf<S extends z.ZodType>(schema: S, context: { params: Promise<unknown> }): Promise<z.infer<S>> {

@@ -194,6 +194,7 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
       ['answering a submitted attempt', alice.call(answer.PUT, '/', { method: 'PUT', params: { id: aliceAttempt.id, position: '0' }, body: { response: 5, seq: 5 } }), 409],
       ['a malformed id', alice.call(attemptOne.GET, '/', { params: { id: "x' OR 1=1" } }), 400],
       ['an unknown attempt', alice.call(attemptOne.GET, '/', { params: { id: 'no-such' } }), 404],
+      ...['1e400', '-1', '101', '0x1', '1.0', ''].map((position): [string, Promise<unknown>, number] => [`position ${JSON.stringify(position)}`, bob.call(answer.PUT, '/', { method: 'PUT', params: { id: bobAttempt.id, position }, body: { response: 5, seq: 1 } }), 400]),
       ['not JSON', bob.call(answer.PUT, '/', { method: 'PUT', params: { id: bobAttempt.id, position: '0' }, raw: '{' }), 400],
       ['a visitor', visitor.call(attempts.POST, '/', { params: { id: assignmentId } }), 401],
     ];
@@ -203,6 +204,7 @@ describe.each(BACKENDS)('classroom API on $name', (backend) => {
       // A code the browser words in the reader's language, with an English message beside it.
       expect(ERROR_CODES).toContain(r.body.code);
       expect(r.body.message).toEqual(expect.any(String));
+      if (what.startsWith('position ')) expect(r.body.errors, what).toEqual({ position: ['A position is a whole number from 0 to 100'] });
     }
     expect(await snapshot()).toBe(before);
   });
