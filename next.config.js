@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { withSerwist } from '@serwist/turbopack';
 import createNextIntlPlugin from 'next-intl/plugin';
 
@@ -43,6 +43,22 @@ function lessonSlugs() {
   return slugs;
 }
 
+/**
+ * The methods each API route exports ({ 'api/classes/[id]': ['GET'] }), read from its route.ts,
+ * so the proxy answers any other method with a 405 that says what the route takes (Allow).
+ */
+function apiMethods(dir = './app/api', prefix = ['api']) {
+  const table = {};
+  if (existsSync(`${dir}/route.ts`)) {
+    const source = readFileSync(`${dir}/route.ts`, 'utf8');
+    table[prefix.join('/')] = [...source.matchAll(/^export (?:const|async function|function) (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/gm)].map((m) => m[1]);
+  }
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && !/^[_@]/.test(entry.name)) Object.assign(table, apiMethods(`${dir}/${entry.name}`, entry.name.startsWith('(') ? prefix : [...prefix, entry.name]));
+  }
+  return table;
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -53,6 +69,7 @@ const nextConfig = {
     SYNACK_LOCALIZED_ROUTES: [...localizedRoutes()].join(','),
     SYNACK_PAGE_ROUTES: JSON.stringify(pageRoutes()),
     SYNACK_LESSON_SLUGS: JSON.stringify(lessonSlugs()),
+    SYNACK_API_METHODS: JSON.stringify(apiMethods()),
   },
 };
 

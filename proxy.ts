@@ -5,6 +5,7 @@ import { isApiPath, refuseRequest } from './lib/http/request-guard';
 import { newNonce, securityHeaders } from './lib/http/security-headers';
 import { crossSiteRefusal, type RequestOrigin } from './lib/http/cross-site';
 import { isPage, NOT_FOUND_HEADER, pageTableFromEnv } from './lib/http/page-routes';
+import { allowedApiMethods, apiMethodTableFromEnv } from './lib/http/api-methods';
 
 const LOCALES: readonly string[] = routing.locales;
 
@@ -16,6 +17,9 @@ const LOCALIZED_ROUTES = new Set((process.env.SYNACK_LOCALIZED_ROUTES ?? '').spl
 
 /** Every localized page, to answer any other URL with the localized 404 page (lib/http/page-routes). */
 const PAGES = pageTableFromEnv(process.env.SYNACK_PAGE_ROUTES, process.env.SYNACK_LESSON_SLUGS);
+
+/** The methods each API route takes (lib/http/api-methods), for the Allow header of a 405. */
+const API_METHODS = apiMethodTableFromEnv(process.env.SYNACK_API_METHODS);
 
 const HSTS = process.env.SYNACK_HSTS === '1';
 /** The site's public origin (lib/env.ts), which a request's Origin may name behind a TLS proxy. */
@@ -51,7 +55,7 @@ export function proxy(request: NextRequest) {
   }
   const first = path.split('/')[1] ?? '';
   if (!LOCALES.includes(first)) {
-    if (isApiPath(path)) return secured(NextResponse.next());
+    if (isApiPath(path)) return secured(apiMethodRefusal(request) ?? NextResponse.next());
     if (isFile(path)) return secured(withoutRange(request));
     if (LOCALIZED_ROUTES.has(first)) return redirectToLocale(request);
     return page(request, null, negotiatedLocale(request));
@@ -59,6 +63,17 @@ export function proxy(request: NextRequest) {
   const rest = path.split('/').slice(2).filter(Boolean);
   if (isFile(path) || isPage(PAGES, first, rest)) return page(request, first);
   return page(request, first, first);
+}
+
+/**
+ * A 405 that lists the methods (Allow, RFC 9110 15.5.6) for a method the API route does not take;
+ * Next.js's own is bare. Null when the route takes it, or when there is no such route (a 404).
+ */
+function apiMethodRefusal(request: NextRequest): NextResponse | null {
+  const allowed = allowedApiMethods(API_METHODS, request.nextUrl.pathname.split('/').filter(Boolean));
+  if (!allowed || allowed.includes(request.method)) return null;
+  const body = JSON.stringify({ code: 'methodNotAllowed', message: `Method not allowed: this address takes ${allowed.join(', ')}` });
+  return new NextResponse(body, { status: 405, headers: { Allow: allowed.join(', '), 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
 }
 
 /**

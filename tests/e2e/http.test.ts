@@ -28,6 +28,13 @@ function request(base: string, method: string, target: string, headers: Record<s
   });
 }
 
+/** Every API route as the app folder has it: '/api/classes/[id]'. */
+function apiRoutes(dir = path.join(import.meta.dirname, '../../app/api'), prefix = '/api'): string[] {
+  const here = fs.existsSync(path.join(dir, 'route.ts')) ? [prefix] : [];
+  const below = fs.readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+  return [...here, ...below.flatMap((entry) => apiRoutes(path.join(dir, entry.name), `${prefix}/${entry.name}`))];
+}
+
 /** The first path segments of the localized pages, as the app folder has them. */
 function localizedRoutes(): string[] {
   const dir = path.join(import.meta.dirname, '../../app/[locale]');
@@ -127,6 +134,24 @@ describe('bad URLs and methods', () => {
       }
     });
   }
+
+  it('a method an API route does not take is a 405 whose Allow lists what the route answers OPTIONS with', async () => {
+    const routes = apiRoutes();
+    expect(routes).toEqual(expect.arrayContaining(['/api/health', '/api/classes/[id]/students/[studentId]', '/api/auth/[...all]']));
+    for (const route of routes) {
+      const target = route.replace(/\[\.\.\.[^\]]+\]/, 'sign-in/email').replace(/\[[^\]]+\]/g, '0b5d6f3e-8c1a-4d2b-9e7f-1a2b3c4d5e6f');
+      const options = await request(app.baseUrl, 'OPTIONS', target);
+      expect(options.status, target).toBe(204);
+      const allow = String(options.headers.allow);
+      for (const method of ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].filter((m) => !allow.split(', ').includes(m))) {
+        // Same-origin, as the site's own pages would send it: the cross-site check comes first.
+        const answer = await request(app.baseUrl, method, target, { Origin: new URL(app.baseUrl).origin });
+        expect({ target, method, status: answer.status, allow: answer.headers.allow }).toEqual({ target, method, status: 405, allow });
+        expect(JSON.parse(answer.body)).toMatchObject({ code: 'methodNotAllowed' });
+        expectSecurityHeaders(answer, `${method} ${target}`);
+      }
+    }
+  });
 
   it('a state-changing API request another site makes the browser send is a 403, and changes nothing', async () => {
     const json = { 'Content-Type': 'application/json' };
@@ -249,6 +274,16 @@ describe('404 pages', () => {
     expect(zh.headers['cache-control']).toMatch(/no-store|private/);
     const en = await request(app.baseUrl, 'GET', '/fr/learn/three-way-handshake', { 'accept-language': 'en-US' });
     expect(en.body).toContain('<html lang="en"');
+  });
+
+  it('the folder of the lessons sends the reader to their list, the home page, for good', async () => {
+    for (const locale of ['en', 'zh']) {
+      const answer = await request(app.baseUrl, 'GET', `/${locale}/learn`);
+      expect(answer.status).toBe(308);
+      expect(answer.headers.location).toBe(`/${locale}`);
+      expectSecurityHeaders(answer, `/${locale}/learn`);
+      expectNoInternalHost(answer, app.baseUrl, `/${locale}/learn`);
+    }
   });
 
   it('every page of the app is still a 200', async () => {
