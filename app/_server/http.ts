@@ -57,17 +57,22 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what =
   return result.data;
 }
 
-/** The request's JSON body, checked against the schema; 400 for anything else (not JSON, too big, wrong shape). */
-export async function readBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = 64 * 1024): Promise<z.infer<S>> {
-  const text = await request.text();
+/** The largest request body a route reads. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** A request body's text as JSON: 413 past `maxBytes`, 400 when it does not parse. */
+export function parseJsonBody(text: string, maxBytes = MAX_BODY_BYTES): unknown {
   if (text.length > maxBytes) throw new HttpError(413, 'tooLarge');
-  let value: unknown;
   try {
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     throw new HttpError(400, 'notJson');
   }
-  return parseWith(schema, value, 'request body');
+}
+
+/** The request's JSON body, checked against the schema; 400 for anything else (not JSON, too big, wrong shape). */
+export async function readBody<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.infer<S>> {
+  return parseWith(schema, parseJsonBody(await request.text(), maxBytes), 'request body');
 }
 
 /**

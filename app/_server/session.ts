@@ -3,15 +3,30 @@
 import { headers } from 'next/headers';
 import { forgetSession, getAuth, signedInUser, type SignedInUser } from '@/lib/auth';
 import type { Role } from '@/lib/db';
-import { HttpError } from './http';
+import { handle, HttpError, parseJsonBody } from './http';
 
 export type SessionUser = SignedInUser;
 
-export async function authHandler(request: Request): Promise<Response> {
-  const response = await (await getAuth()).handler(request);
+/** better-auth's endpoints, with the same answers to a malformed request as our own routes. */
+export const authHandler = handle(async (request: Request): Promise<Response> => {
+  const response = await (await getAuth()).handler(await withCheckedJson(request));
   // Once the session is gone from the database, so that no request still finds it remembered.
   if (new URL(request.url).pathname === '/api/auth/sign-out') forgetSession(request.headers);
-  return response;
+  // better-auth puts the status code where the reason phrase goes ("HTTP/1.1 400 400"); the same
+  // response without one gets the standard phrase.
+  return response.statusText === String(response.status) ? new Response(response.body, { status: response.status, headers: response.headers }) : response;
+});
+
+/**
+ * A JSON body is read here first: better-auth answers one that does not parse with a 400 too,
+ * but logs an ERROR for each, so anyone could fill the log with them. An empty body is its own
+ * business (sign-out sends none).
+ */
+async function withCheckedJson(request: Request): Promise<Request> {
+  if (!request.body || !/json/i.test(request.headers.get('content-type') ?? '')) return request;
+  const text = await request.text();
+  if (text !== '') parseJsonBody(text);
+  return new Request(request.url, { method: request.method, headers: request.headers, body: text, signal: request.signal });
 }
 
 /** The signed-in user for a page (reads the request's cookies), or null for a visitor. */

@@ -147,6 +147,23 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
     expect((await c.call(auth, '/api/auth/sign-in/email', { raw: '{not json', method: 'POST' })).status).toBeGreaterThanOrEqual(400);
     expect((await c.call(auth, '/api/auth/sign-in/email', { raw: '{not json', method: 'POST' })).status).toBeLessThan(500);
   });
+
+  it('answers a JSON body that does not parse as every route does, with the standard status line and no ERROR logged', async () => {
+    const c = new Client('10.4.0.2');
+    const logged = (['error', 'warn', 'log'] as const).map((level) => vi.spyOn(console, level));
+    const json = { 'content-type': 'application/json' };
+    for (const raw of ['{not json', '{"email":', '\u0000']) {
+      const reply = await c.call(auth, '/api/auth/sign-in/email', { raw, method: 'POST', headers: json });
+      expect({ raw, status: reply.status, code: (reply.body as { code?: string }).code }).toEqual({ raw, status: 400, code: 'notJson' });
+    }
+    const tooBig = await c.call(auth, '/api/auth/sign-up/email', { raw: JSON.stringify({ name: 'x'.repeat(70_000) }), method: 'POST', headers: json });
+    expect(tooBig.status).toBe(413);
+    // Well-formed bodies still reach better-auth, and its refusals keep their codes.
+    const wrong = await c.call(auth, '/api/auth/sign-in/email', { body: { email: 'nobody@example.test', password: 'wrong password 1' } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.statusText).not.toBe('401');
+    for (const spy of logged) expect(spy).not.toHaveBeenCalled();
+  });
 });
 
 describe.each(BACKENDS)('the sign-up form on $name says how instructors are made', (backend) => {

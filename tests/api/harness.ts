@@ -12,6 +12,7 @@ type Handler = (request: Request, context: { params: Promise<never> }) => Promis
 
 export interface Reply<T = unknown> {
   status: number;
+  statusText: string;
   body: T;
   text: string;
   headers: Headers;
@@ -58,7 +59,7 @@ export class Client {
     } catch {
       // not JSON (a CSV, an XML file): the text is the body
     }
-    return { status: response.status, body: parsed as T, text, headers: response.headers };
+    return { status: response.status, statusText: response.statusText, body: parsed as T, text, headers: response.headers };
   }
 }
 

@@ -82,6 +82,21 @@ describe('every page is axe-clean without console errors', () => {
   });
 });
 
+describe('content security policy', () => {
+  it('no page does what the policy forbids (an eval probe, an inline script without the nonce)', async () => {
+    await withPage({}, async (page) => {
+      await page.addInitScript(() => {
+        const seen: string[] = ((window as unknown as { cspViolations: string[] }).cspViolations = []);
+        document.addEventListener('securitypolicyviolation', (e) => seen.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+      for (const url of ['/en', '/en/practice', '/zh/practice?q=ack.handshake.42.b', '/en/revise', '/en/revise/exam', '/en/sandbox', '/en/explore', '/en/sign-up', lessonUrls[0] ?? '/en']) {
+        await visit(page, running().app.baseUrl + url, { waitUntil: 'networkidle' });
+        expect({ url, violations: await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations) }).toEqual({ url, violations: [] });
+      }
+    });
+  }, AXE_TIMEOUT);
+});
+
 describe('trace widget', () => {
   it('steps with the arrow keys: narration and highlighted row follow', async () => {
     await withPage({}, async (page) => {
