@@ -30,7 +30,8 @@ const LOCALE_COOKIE = 'NEXT_LOCALE';
 /**
  * Every request passes here first:
  * - bad URLs and methods pages do not take are refused (400/405/414) before Next routes them,
- *   and a state-changing API request another site made the browser send is a 403;
+ *   a state-changing API request another site made the browser send is a 403, and a method an
+ *   API route does not take a 405 that lists the ones it does;
  * - every response gets the security headers, pages a CSP nonce that the layout and Next.js
  *   put on their scripts (so pages render per request);
  * - an unprefixed page (`/`, `/sandbox`) redirects to the visitor's language, privately, since
