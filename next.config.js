@@ -51,7 +51,9 @@ function apiMethods(dir = './app/api', prefix = ['api']) {
   const table = {};
   if (existsSync(`${dir}/route.ts`)) {
     const source = readFileSync(`${dir}/route.ts`, 'utf8');
-    table[prefix.join('/')] = [...source.matchAll(/^export (?:const|async function|function) (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/gm)].map((m) => m[1]);
+    const methods = [...source.matchAll(/^export (?:const|async function|function) (GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)\b/gm)].map((m) => m[1]);
+    // A route whose exports are spelled otherwise is left to Next.js rather than refused every method.
+    if (methods.length > 0) table[prefix.join('/')] = methods;
   }
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory() && !/^[_@]/.test(entry.name)) Object.assign(table, apiMethods(`${dir}/${entry.name}`, entry.name.startsWith('(') ? prefix : [...prefix, entry.name]));

@@ -62,7 +62,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 
 /** A request body's text as JSON: 413 past `maxBytes`, 400 when it does not parse. */
 export function parseJsonBody(text: string, maxBytes = MAX_BODY_BYTES): unknown {
-  if (text.length > maxBytes) throw new HttpError(413, 'tooLarge');
+  if (Buffer.byteLength(text) > maxBytes) throw new HttpError(413, 'tooLarge');
   try {
     return JSON.parse(text);
   } catch {

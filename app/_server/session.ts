@@ -1,5 +1,6 @@
 // Who is asking: the signed-in user from better-auth's session cookie, and the checks every
 // route handler and page makes before it reads or changes anything.
+import { STATUS_CODES } from 'node:http';
 import { headers } from 'next/headers';
 import { forgetSession, getAuth, signedInUser, type SignedInUser } from '@/lib/auth';
 import type { Role } from '@/lib/db';
@@ -12,20 +13,22 @@ export const authHandler = handle(async (request: Request): Promise<Response> =>
   const response = await (await getAuth()).handler(await withCheckedJson(request));
   // Once the session is gone from the database, so that no request still finds it remembered.
   if (new URL(request.url).pathname === '/api/auth/sign-out') forgetSession(request.headers);
-  // better-auth puts the status code where the reason phrase goes ("HTTP/1.1 400 400"); the same
-  // response without one gets the standard phrase.
-  return response.statusText === String(response.status) ? new Response(response.body, { status: response.status, headers: response.headers }) : response;
+  // better-auth writes its own reason phrases ("HTTP/1.1 400 400", "401 UNAUTHORIZED"): such a
+  // response is passed on without one, so the server writes the standard phrase.
+  if (!response.statusText || response.statusText === STATUS_CODES[response.status]) return response;
+  return new Response(response.body, { status: response.status, headers: response.headers });
 });
 
 /**
- * A JSON body is read here first: better-auth answers one that does not parse with a 400 too,
- * but logs an ERROR for each, so anyone could fill the log with them. An empty body is its own
- * business (sign-out sends none).
+ * A body is read here first, as our own routes read theirs: better-auth refuses one that is not
+ * JSON too, but logs an ERROR for each, so anyone could fill the log with them. The site's own
+ * forms and sign-out send JSON (sign-out `{}`).
  */
 async function withCheckedJson(request: Request): Promise<Request> {
-  if (!request.body || !/json/i.test(request.headers.get('content-type') ?? '')) return request;
+  if (!request.body) return request;
+  if (!/^application\/json\b/i.test(request.headers.get('content-type') ?? '')) throw new HttpError(415, 'notJson');
   const text = await request.text();
-  if (text !== '') parseJsonBody(text);
+  parseJsonBody(text);
   return new Request(request.url, { method: request.method, headers: request.headers, body: text, signal: request.signal });
 }
 

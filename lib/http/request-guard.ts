@@ -16,8 +16,8 @@ export interface Refusal {
 
 /**
  * Why a request must be refused, or null when it may go on. `rawPath` is the path as sent
- * (still percent-encoded). The method is not checked on /api/**: its route handlers say which
- * methods they take.
+ * (still percent-encoded). The method is not checked here on /api/**: the proxy checks it against
+ * the methods each route exports (lib/http/api-methods).
  */
 export function refuseRequest(method: string, rawPath: string): Refusal | null {
   if (rawPath.length > MAX_PATH_LENGTH) {
@@ -42,7 +42,7 @@ export function isValidPercentEncoding(path: string): boolean {
   }
 }
 
-/** True for paths the API's route handlers own (they check their own methods). */
+/** True for paths the API's route handlers own (their methods: lib/http/api-methods). */
 export function isApiPath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/');
 }

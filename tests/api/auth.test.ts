@@ -152,16 +152,18 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
     const c = new Client('10.4.0.2');
     const logged = (['error', 'warn', 'log'] as const).map((level) => vi.spyOn(console, level));
     const json = { 'content-type': 'application/json' };
-    for (const raw of ['{not json', '{"email":', '\u0000']) {
+    for (const raw of ['{not json', '{"email":', '\u0000', '']) {
       const reply = await c.call(auth, '/api/auth/sign-in/email', { raw, method: 'POST', headers: json });
       expect({ raw, status: reply.status, code: (reply.body as { code?: string }).code }).toEqual({ raw, status: 400, code: 'notJson' });
     }
     const tooBig = await c.call(auth, '/api/auth/sign-up/email', { raw: JSON.stringify({ name: 'x'.repeat(70_000) }), method: 'POST', headers: json });
     expect(tooBig.status).toBe(413);
+    const notJson = await c.call(auth, '/api/auth/sign-in/email', { raw: 'email=a@b.test', method: 'POST', headers: { 'content-type': 'text/plain' } });
+    expect({ status: notJson.status, code: (notJson.body as { code?: string }).code }).toEqual({ status: 415, code: 'notJson' });
     // Well-formed bodies still reach better-auth, and its refusals keep their codes.
     const wrong = await c.call(auth, '/api/auth/sign-in/email', { body: { email: 'nobody@example.test', password: 'wrong password 1' } });
     expect(wrong.status).toBe(401);
-    expect(wrong.statusText).not.toBe('401');
+    expect(['', 'Unauthorized']).toContain(wrong.statusText);
     for (const spy of logged) expect(spy).not.toHaveBeenCalled();
   });
 });

@@ -194,7 +194,7 @@ export async function untilServiceWorkerActive(page: Page, timeoutMs = 60_000): 
   while (state !== 'activated' && Date.now() < deadline) {
     // A page registers the worker once it has hydrated; give a missing one a few seconds.
     if (state === 'redundant' || (state === 'none' && Date.now() - loaded > 10_000)) {
-      await reload(page);
+      await reload(page, { timeout: Math.max(1, deadline - Date.now()) });
       loaded = Date.now();
     }
     await page.waitForTimeout(250);
