@@ -58,7 +58,7 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown, what =
 }
 
 /** The largest request body a route reads. */
-export const MAX_BODY_BYTES = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 
 /** A request body's text as JSON: 413 past `maxBytes`, 400 when it does not parse. */
 export function parseJsonBody(text: string, maxBytes = MAX_BODY_BYTES): unknown {

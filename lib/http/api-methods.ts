@@ -2,20 +2,13 @@
 // app/api/**/route.ts at build time. Next.js answers a method a route does not export with a
 // bare 405; RFC 9110 15.5.6 wants the Allow header on it, so the proxy answers those itself.
 
+import { stringListsFromEnv } from './page-routes';
+
 /** Route pattern under the site root ('api/classes/[id]') -> the methods its route.ts exports. */
 export type ApiMethodTable = Record<string, string[]>;
 
 /** The table next.config.js put in the environment (empty when it did not, or when it is not JSON). */
-export function apiMethodTableFromEnv(text: string | undefined): ApiMethodTable {
-  let value: unknown = null;
-  try {
-    value = text ? JSON.parse(text) : null;
-  } catch {
-    return {};
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
-  return Object.fromEntries(Object.entries(value).map(([route, methods]) => [route, Array.isArray(methods) ? methods.filter((m): m is string => typeof m === 'string') : []]));
-}
+export const apiMethodTableFromEnv: (text: string | undefined) => ApiMethodTable = stringListsFromEnv;
 
 /**
  * What the route `segments` (the path split on '/', empty parts dropped) reaches takes, as Next.js

@@ -24,7 +24,7 @@ export interface PageTable {
 
 /** The table next.config.js put in the environment at build time (empty when it did not). */
 export function pageTableFromEnv(routes: string | undefined, lessonSlugs: string | undefined): PageTable {
-  return { routes: parseList(routes), lessonSlugs: parseRecord(lessonSlugs) };
+  return { routes: parseList(routes), lessonSlugs: stringListsFromEnv(lessonSlugs) };
 }
 
 /**
@@ -52,7 +52,8 @@ function parseList(text: string | undefined): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function parseRecord(text: string | undefined): Record<string, string[]> {
+/** A JSON object of string lists from the environment; {} for anything else (missing, not JSON, another shape). */
+export function stringListsFromEnv(text: string | undefined): Record<string, string[]> {
   const value = parseJson(text);
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string') : []]));
