@@ -109,22 +109,9 @@ export function StateDiagram({ drawn = true }: { drawn?: boolean }) {
       <h3 id={`${id}-state-title`} className="mb-2 text-sm font-semibold text-muted">
         {t('stateDiagram')}
       </h3>
-      <p className="mb-2 flex flex-wrap gap-x-5 gap-y-1 text-sm" data-testid="state-legend">
-        {(['A', 'B'] as const).map((side) => (
-          <span key={side} className="inline-flex items-center gap-1.5">
-            <span
-              aria-hidden="true"
-              className="inline-flex size-5 items-center justify-center rounded-full text-xs font-bold text-bg"
-              style={{ background: SIDE_COLOR[side] }}
-            >
-              {side}
-            </span>
-            <span>
-              {side}: <strong className="font-mono">{states[side]}</strong>
-            </span>
-          </span>
-        ))}
-      </p>
+      {/* The legend's words are the narration's first step, which is already in the markup: before
+          hydration only its line's room (one line of text-sm, the badges' height). */}
+      {drawn ? <StateLegend states={states} /> : <p aria-hidden="true" className="mb-2 h-5" />}
       <ScrollArea label={t('stateDiagram')} className="rounded-lg" testId="state-diagram-scroll" boxRef={scroller}>
         {!drawn ? (
           <div aria-hidden="true" className={SIZE} style={{ aspectRatio: `${W} / ${H}` }} />
@@ -227,5 +214,27 @@ export function StateDiagram({ drawn = true }: { drawn?: boolean }) {
         )}
       </ScrollArea>
     </div>
+  );
+}
+
+/** Each side's letter, in its colour, with its state at this step. */
+function StateLegend({ states }: { states: Record<Side, TcpState> }) {
+  return (
+    <p className="mb-2 flex flex-wrap gap-x-5 gap-y-1 text-sm" data-testid="state-legend">
+      {(['A', 'B'] as const).map((side) => (
+        <span key={side} className="inline-flex items-center gap-1.5">
+          <span
+            aria-hidden="true"
+            className="inline-flex size-5 items-center justify-center rounded-full text-xs font-bold text-bg"
+            style={{ background: SIDE_COLOR[side] }}
+          >
+            {side}
+          </span>
+          <span>
+            {side}: <strong className="font-mono">{states[side]}</strong>
+          </span>
+        </span>
+      ))}
+    </p>
   );
 }

@@ -11,6 +11,10 @@ import { useHydrated } from './use-hydrated';
 
 const PLAY_INTERVAL_MS = 1400;
 
+/** The step controls' row; before hydration an empty row of the same height. */
+const TOOLBAR =
+  'sticky top-0 z-10 flex items-center gap-1.5 border-b border-border bg-surface/95 px-3 py-2 backdrop-blur sm:static sm:flex-wrap sm:gap-2 sm:border-0 sm:bg-transparent sm:p-0 sm:backdrop-blur-none';
+
 /** A replayed trace with its views (sequence, state machine, table) sharing one step. */
 export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
   const t = useTranslations('trace');
@@ -48,10 +52,6 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
     if (!playing && step >= total) setStep(0);
     setPlaying(!playing);
   };
-  // The step buttons use aria-disabled, not disabled: a disabled button loses focus, and at the
-  // last step focus fell to <body>, where Home and the arrow keys no longer reach the widget.
-  // setStep clamps, so a press at either end does nothing. Their look is one class in
-  // globals.css: spelled out in utilities it was a fifth of a lesson's widget HTML.
 
   return (
     <TraceStepContext.Provider value={context}>
@@ -68,37 +68,15 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
             one row of controls does (56 px of 844): the wrapper gives way (display: contents) so
             the toolbar sticks within the whole figure, and the narration scrolls with the page. */}
         <div className="contents sm:sticky sm:top-0 sm:z-10 sm:block sm:border-b sm:border-border sm:bg-surface/95 sm:px-4 sm:py-3 sm:backdrop-blur">
-          <div
-            role="toolbar"
-            aria-label={t('controls')}
-            data-testid="trace-toolbar"
-            className="sticky top-0 z-10 flex items-center gap-1.5 border-b border-border bg-surface/95 px-3 py-2 backdrop-blur sm:static sm:flex-wrap sm:gap-2 sm:border-0 sm:bg-transparent sm:p-0 sm:backdrop-blur-none"
-          >
-            <button type="button" className="trace-button" onClick={() => setStep(0)} aria-disabled={step === 0 || undefined} aria-label={t('first')}>
-              <Icon name="first" />
-            </button>
-            <button type="button" className="trace-button" onClick={() => setStep(step - 1)} aria-disabled={step === 0 || undefined} aria-label={t('previous')}>
-              <Icon name="previous" />
-            </button>
-            <button type="button" className="trace-button gap-1.5 sm:min-w-20" onClick={togglePlay} aria-pressed={playing}>
-              <Icon name={playing ? 'pause' : 'play'} />
-              {playing ? t('pause') : t('play')}
-            </button>
-            <button type="button" className="trace-button" onClick={() => setStep(step + 1)} aria-disabled={step === total || undefined} aria-label={t('next')}>
-              <Icon name="play" />
-            </button>
-            <button type="button" className="trace-button" onClick={() => setStep(total)} aria-disabled={step === total || undefined} aria-label={t('last')}>
-              <Icon name="last" />
-            </button>
-            <span className="ml-auto text-sm tabular-nums text-muted">
-              <span data-testid="step-counter" className="max-sm:sr-only">
-                {t('step', { current: step, total })}
-              </span>
-              <span aria-hidden="true" className="sm:hidden">
-                {step}/{total}
-              </span>
-            </span>
-          </div>
+          {hydrated ? (
+            <StepControls step={step} total={total} playing={playing} setStep={setStep} togglePlay={togglePlay} />
+          ) : (
+            // Before hydration the buttons could not do anything: the row keeps its room (one
+            // button's height in the same box), so the page does not move when they appear.
+            <div aria-hidden="true" className={TOOLBAR}>
+              <span className="trace-button invisible" />
+            </div>
+          )}
           <p
             aria-live="polite"
             data-testid="narration"
@@ -110,7 +88,7 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
         </div>
 
         <div className="space-y-6 p-3 sm:p-4">
-          <p className="sr-only">{t('keyboardHint')}</p>
+          {hydrated && <p className="sr-only">{t('keyboardHint')}</p>}
           {/* The drawings come after hydration (the lesson's HTML stays small); until then each
               keeps its exact room, so the page does not jump when they appear. */}
           {view.views.includes('sequence') && <SequenceDiagram drawn={hydrated} />}
@@ -119,6 +97,51 @@ export function TraceWidget({ id, view }: { id: string; view: TraceView }) {
         </div>
       </figure>
     </TraceStepContext.Provider>
+  );
+}
+
+interface StepControlsProps {
+  step: number;
+  total: number;
+  playing: boolean;
+  setStep: (step: number) => void;
+  togglePlay: () => void;
+}
+
+/** First, previous, play or pause, next, last, and where the reader is. */
+function StepControls({ step, total, playing, setStep, togglePlay }: StepControlsProps) {
+  const t = useTranslations('trace');
+  // The step buttons use aria-disabled, not disabled: a disabled button loses focus, and at the
+  // last step focus fell to <body>, where Home and the arrow keys no longer reach the widget.
+  // setStep clamps, so a press at either end does nothing. Their look is one class in
+  // globals.css: spelled out in utilities it was a fifth of a lesson's widget HTML.
+  return (
+    <div role="toolbar" aria-label={t('controls')} data-testid="trace-toolbar" className={TOOLBAR}>
+      <button type="button" className="trace-button" onClick={() => setStep(0)} aria-disabled={step === 0 || undefined} aria-label={t('first')}>
+        <Icon name="first" />
+      </button>
+      <button type="button" className="trace-button" onClick={() => setStep(step - 1)} aria-disabled={step === 0 || undefined} aria-label={t('previous')}>
+        <Icon name="previous" />
+      </button>
+      <button type="button" className="trace-button gap-1.5 sm:min-w-20" onClick={togglePlay} aria-pressed={playing}>
+        <Icon name={playing ? 'pause' : 'play'} />
+        {playing ? t('pause') : t('play')}
+      </button>
+      <button type="button" className="trace-button" onClick={() => setStep(step + 1)} aria-disabled={step === total || undefined} aria-label={t('next')}>
+        <Icon name="play" />
+      </button>
+      <button type="button" className="trace-button" onClick={() => setStep(total)} aria-disabled={step === total || undefined} aria-label={t('last')}>
+        <Icon name="last" />
+      </button>
+      <span className="ml-auto text-sm tabular-nums text-muted">
+        <span data-testid="step-counter" className="max-sm:sr-only">
+          {t('step', { current: step, total })}
+        </span>
+        <span aria-hidden="true" className="sm:hidden">
+          {step}/{total}
+        </span>
+      </span>
+    </div>
   );
 }
 
