@@ -310,14 +310,23 @@ describe('state diagram and the widget frame on a phone', () => {
     });
   });
 
-  for (const [options, name] of [
-    [PHONE, 'phone'],
-    [DESKTOP, 'desktop'],
+  // Before hydration a widget has its caption and first narration, and only the room of its
+  // controls, legend and drawings: the words of either language must not change that room.
+  for (const [options, name, locale] of [
+    [PHONE, 'phone', 'en'],
+    [DESKTOP, 'desktop', 'en'],
+    [PHONE, 'phone', 'zh'],
+    [DESKTOP, 'desktop', 'zh'],
   ] as const) {
-    it(`every widget keeps the same height before and after its drawings appear (${name})`, async () => {
+    it(`every widget keeps the same height before and after its controls and drawings appear (${name}, ${locale})`, async () => {
       const heights = async (javaScriptEnabled: boolean) =>
         withPage({ ...options, javaScriptEnabled }, async (page) => {
-          await open(page, '/en/learn/edge-cases');
+          await open(page, `/${locale}/learn/edge-cases`);
+          // Measured once every widget is hydrated: each has its controls (its drawings come in the same render).
+          if (javaScriptEnabled)
+            await expect
+              .poll(() => page.evaluate(() => [...document.querySelectorAll('figure')].every((f) => f.querySelector('[role="toolbar"]'))))
+              .toBe(true);
           return page.evaluate(() => [...document.querySelectorAll('figure')].map((f) => Math.round(f.getBoundingClientRect().height)));
         });
       const before = await heights(false);
