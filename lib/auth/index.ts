@@ -122,13 +122,24 @@ const sessions = new LRUCache<string, SignedInUser>({
  */
 const REFRESH_AHEAD_MS = 15_000;
 
+/**
+ * The background refreshes under way. resetAuth() lets them end first: one still running when the
+ * database is closed and dropped would open a new connection to it (getAuth() rebuilds) and be
+ * cut off mid-query by the drop.
+ */
+const refreshing = new Set<Promise<unknown>>();
+
 /** The user the request's session cookie belongs to, or null (no cookie, signed out, expired). */
 export async function signedInUser(headers: Headers): Promise<SignedInUser | null> {
   const cookie = headers.get('cookie');
   if (!cookie) return null;
   const user = (await sessions.fetch(cookie)) ?? null;
   if (user && sessions.getRemainingTTL(cookie) < REFRESH_AHEAD_MS) {
-    sessions.fetch(cookie, { forceRefresh: true, allowStale: true }).catch((e: unknown) => console.error('session refresh failed:', e instanceof Error ? e.message : String(e)));
+    const refresh = sessions
+      .fetch(cookie, { forceRefresh: true }) // not allowStale: this promise is then the read itself, not the old entry
+      .catch((e: unknown) => console.error('session refresh failed:', e instanceof Error ? e.message : String(e)))
+      .finally(() => refreshing.delete(refresh));
+    refreshing.add(refresh);
   }
   return user;
 }
@@ -147,8 +158,12 @@ export function getAuth(): Promise<Auth> {
   return building;
 }
 
-/** Forgets the instance and the sessions read through it, to be rebuilt on the next getAuth() (after closeConnection(), in tests). */
-export function resetAuth(): void {
+/**
+ * Forgets the instance and the sessions read through it, to be rebuilt on the next getAuth(), once
+ * the refreshes under way have ended (tests, before closeConnection()).
+ */
+export async function resetAuth(): Promise<void> {
+  await Promise.all(refreshing);
   building = null;
   sessions.clear();
 }

@@ -49,7 +49,12 @@ function openSqlite(dataDir: string): Kysely<Database> {
 }
 
 function openPostgres(url: string): Kysely<Database> {
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection the server ends (a restart, an administrator, a proxy's idle timeout) is
+  // reported as an 'error' event on the pool, and an event nobody listens to is thrown: the whole
+  // server would exit. The pool has already dropped that connection; the next query opens another.
+  pool.on('error', (e) => console.error(`PostgreSQL ended an idle connection: ${e.message}`));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
 class InCodeMigrations implements MigrationProvider {

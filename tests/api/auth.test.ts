@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import * as authRoute from '@/app/api/auth/[...all]/route';
 import * as health from '@/app/api/health/route';
 import * as progress from '@/app/api/progress/route';
-import { roleForSignUp, SESSION_CACHE_SECONDS } from '@/lib/auth';
+import { getAuth, resetAuth, roleForSignUp, SESSION_CACHE_SECONDS } from '@/lib/auth';
 import { getConnection } from '@/lib/db';
 import { BACKENDS } from '../db/backends';
 import { Client, useFreshApp } from './harness';
@@ -93,6 +93,39 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
     expect((await stolen.call(progress.GET, '/api/progress')).status).toBe(200);
     expect((await here.call(auth, '/api/auth/sign-out', { body: {} })).status).toBe(200);
     expect((await stolen.call(progress.GET, '/api/progress')).status).toBe(401);
+  });
+
+  it('reads a session in its last seconds again in the background, and a reset waits for that read before the database may close', async () => {
+    const c = new Client('10.2.0.5');
+    await signUp(c, 'refresh@example.test');
+    expect((await c.call(progress.GET, '/api/progress')).status).toBe(200);
+    const api = (await getAuth()).api;
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    const realGetSession = api.getSession.bind(api);
+    const getSession = vi.spyOn(api, 'getSession').mockImplementation(async (...args: Parameters<typeof api.getSession>) => {
+      await held;
+      return realGetSession(...args);
+    });
+    await new Promise((r) => setTimeout(r, 5)); // lru-cache reuses a clock reading for a millisecond
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + (SESSION_CACHE_SECONDS - 5) * 1000);
+      // Answered from what was read, while the read again waits on the database.
+      expect((await c.call(progress.GET, '/api/progress')).status).toBe(200);
+      expect(getSession).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+    }
+    let resetDone = false;
+    const reset = resetAuth().then(() => (resetDone = true));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(resetDone).toBe(false);
+    release();
+    await reset;
+    expect(resetDone).toBe(true);
+    // The next request builds auth anew and still knows the session.
+    expect((await c.call(progress.GET, '/api/progress')).status).toBe(200);
   });
 
   it('does not limit reading the session: every page asks, and a class may share one address', async () => {

@@ -71,11 +71,12 @@ export async function useFreshApp(backend: Backend, settings: Record<string, str
   for (const k of keys) delete process.env[k];
   Object.assign(process.env, fresh.env, settings);
   resetEnv();
-  resetAuth();
+  await resetAuth();
   await closeConnection();
   return async () => {
+    // Auth first: a session refresh still running would reopen the database being closed.
+    await resetAuth();
     await closeConnection();
-    resetAuth();
     await fresh.close().catch(() => undefined);
     for (const k of keys) delete process.env[k];
     resetEnv();
