@@ -74,6 +74,11 @@ describe.each(['en', 'zh'] as Locale[])('lesson pages in %s, before any script r
       const links = [...markup.matchAll(/\shref="#([^"]+)"/g)].map((m) => decodeURIComponent(m[1] as string));
       for (const heading of lesson!.headings) expect(links).toContain(heading.id);
       for (const target of links) expect(ids.has(target), `#${target} has no element`).toBe(true);
+      // Every id an ARIA attribute names is in the markup (a reader is not pointed at nothing).
+      const references = [...markup.matchAll(/\saria-(?:labelledby|describedby|controls)="([^"]+)"/g)].flatMap((m) => (m[1] as string).split(/\s+/));
+      for (const target of references) expect(ids.has(target), `aria reference ${target} has no element`).toBe(true);
+      // Before hydration a widget has nothing to act on: no stop for the Tab key in an empty room.
+      for (const [i, figure] of figures.entries()) expect(figure, `figure ${i}`).not.toMatch(/\stabindex="/);
     });
   }
 });

@@ -96,10 +96,8 @@ export function SequenceDiagram({ extra = null, mask = null, highlight = null, d
         {t('sequence')}
       </h3>
       <div
-        tabIndex={0}
-        role="group"
-        aria-label={t('sequence')}
-        aria-describedby={`${id}-seq-desc`}
+        // A group to scroll with the keyboard once drawn; before, an empty room (no desc to point at).
+        {...(drawn ? { tabIndex: 0, role: 'group', 'aria-label': t('sequence'), 'aria-describedby': `${id}-seq-desc` } : {})}
         ref={box}
         className="mx-auto max-w-xl overflow-x-auto rounded-lg"
       >

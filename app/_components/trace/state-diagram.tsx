@@ -112,10 +112,13 @@ export function StateDiagram({ drawn = true }: { drawn?: boolean }) {
       {/* The legend's words are the narration's first step, which is already in the markup: before
           hydration only its line's room (one line of text-sm, the badges' height). */}
       {drawn ? <StateLegend states={states} /> : <p aria-hidden="true" className="mb-2 h-5" />}
+      {!drawn ? (
+        // Its room only (ScrollArea's box, scroll bar and all), with nothing to focus until it is drawn.
+        <div aria-hidden="true" className="overflow-x-auto rounded-lg">
+          <div className={SIZE} style={{ aspectRatio: `${W} / ${H}` }} />
+        </div>
+      ) : (
       <ScrollArea label={t('stateDiagram')} className="rounded-lg" testId="state-diagram-scroll" boxRef={scroller}>
-        {!drawn ? (
-          <div aria-hidden="true" className={SIZE} style={{ aspectRatio: `${W} / ${H}` }} />
-        ) : (
         <svg
           viewBox={`0 0 ${W} ${H}`}
           className={`${SIZE} h-auto select-none`}
@@ -211,8 +214,8 @@ export function StateDiagram({ drawn = true }: { drawn?: boolean }) {
             );
           })}
         </svg>
-        )}
       </ScrollArea>
+      )}
     </div>
   );
 }
