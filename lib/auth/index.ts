@@ -105,13 +105,33 @@ const sessions = new LRUCache<string, SignedInUser>({
   ttl: SESSION_CACHE_SECONDS * 1000,
   // Timed on the wall clock (not performance.now), so a test can move past the minute.
   perf: { now: () => Date.now() },
-  fetchMethod: async (cookie) => {
-    const session = await (await getAuth()).api.getSession({ headers: new Headers({ cookie }) });
-    if (!session) return undefined;
-    const { id, name, email, role } = session.user as typeof session.user & { role?: string };
-    return { id, name, email, role: role === 'instructor' ? 'instructor' : 'student' };
+  fetchMethod: (cookie, _old, { context }) => {
+    const read = readSession(cookie);
+    const done = () => void reading.delete(read);
+    reading.add(read);
+    read.then(done, done);
+    // A refresh's request has had its answer already: its failure is only told here.
+    if (context === IN_BACKGROUND) read.catch((e: unknown) => console.error('session refresh failed:', e instanceof Error ? e.message : String(e)));
+    return read;
   },
 });
+
+/** The fetch context of a refresh no request waits for. */
+const IN_BACKGROUND = 'in background';
+
+/**
+ * The session reads under way. resetAuth() lets them end first: one still running when the
+ * database is closed and dropped would rebuild auth on it (getAuth()) and be cut off mid-query.
+ * Counted here, not by fetch()'s promise: with allowStale that is the old entry, given at once.
+ */
+const reading = new Set<Promise<unknown>>();
+
+async function readSession(cookie: string): Promise<SignedInUser | undefined> {
+  const session = await (await getAuth()).api.getSession({ headers: new Headers({ cookie }) });
+  if (!session) return undefined;
+  const { id, name, email, role } = session.user as typeof session.user & { role?: string };
+  return { id, name, email, role: role === 'instructor' ? 'instructor' : 'student' };
+}
 
 /**
  * A session in its cache's last REFRESH_AHEAD_MS is read again in the background, while the
@@ -122,24 +142,14 @@ const sessions = new LRUCache<string, SignedInUser>({
  */
 const REFRESH_AHEAD_MS = 15_000;
 
-/**
- * The background refreshes under way. resetAuth() lets them end first: one still running when the
- * database is closed and dropped would open a new connection to it (getAuth() rebuilds) and be
- * cut off mid-query by the drop.
- */
-const refreshing = new Set<Promise<unknown>>();
-
 /** The user the request's session cookie belongs to, or null (no cookie, signed out, expired). */
 export async function signedInUser(headers: Headers): Promise<SignedInUser | null> {
   const cookie = headers.get('cookie');
   if (!cookie) return null;
   const user = (await sessions.fetch(cookie)) ?? null;
   if (user && sessions.getRemainingTTL(cookie) < REFRESH_AHEAD_MS) {
-    const refresh = sessions
-      .fetch(cookie, { forceRefresh: true }) // not allowStale: this promise is then the read itself, not the old entry
-      .catch((e: unknown) => console.error('session refresh failed:', e instanceof Error ? e.message : String(e)))
-      .finally(() => refreshing.delete(refresh));
-    refreshing.add(refresh);
+    // Its failure is logged by fetchMethod; an unhandled rejection here would end the process.
+    sessions.fetch(cookie, { forceRefresh: true, allowStale: true, context: IN_BACKGROUND }).catch(() => undefined);
   }
   return user;
 }
@@ -160,10 +170,10 @@ export function getAuth(): Promise<Auth> {
 
 /**
  * Forgets the instance and the sessions read through it, to be rebuilt on the next getAuth(), once
- * the refreshes under way have ended (tests, before closeConnection()).
+ * the session reads under way have ended (tests, before closeConnection()).
  */
 export async function resetAuth(): Promise<void> {
-  await Promise.all(refreshing);
+  await Promise.allSettled(reading);
   building = null;
   sessions.clear();
 }

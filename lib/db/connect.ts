@@ -50,10 +50,10 @@ function openSqlite(dataDir: string): Kysely<Database> {
 
 function openPostgres(url: string): Kysely<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  // An idle connection the server ends (a restart, an administrator, a proxy's idle timeout) is
-  // reported as an 'error' event on the pool, and an event nobody listens to is thrown: the whole
+  // An idle connection the server ends (a restart, an administrator, a proxy's idle timeout) or
+  // the network breaks is reported as an 'error' event on the pool, and an event nobody listens to is thrown: the whole
   // server would exit. The pool has already dropped that connection; the next query opens another.
-  pool.on('error', (e) => console.error(`PostgreSQL ended an idle connection: ${e.message}`));
+  pool.on('error', (e) => console.error(`idle PostgreSQL connection lost: ${e.message}`));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

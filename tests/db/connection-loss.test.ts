@@ -25,7 +25,7 @@ describe.runIf(postgres)('a PostgreSQL connection ended by the server', () => {
       const ended = await admin.query('SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
       await admin.end();
       expect(ended.rows.length).toBeGreaterThan(0);
-      await vi.waitFor(() => expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^PostgreSQL ended an idle connection: terminating connection/)));
+      await vi.waitFor(() => expect(logged).toHaveBeenCalledWith(expect.stringMatching(/^idle PostgreSQL connection lost: terminating connection/)), { timeout: 5000 });
       await expect(store.countInstructors()).resolves.toBe(0);
     } finally {
       logged.mockRestore();
