@@ -134,6 +134,25 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
     expect((await c.call(progress.GET, '/api/progress')).status).toBe(200);
   });
 
+  it('a refresh in the background that fails is logged, and the request it came from is answered', async () => {
+    const c = new Client('10.2.0.6');
+    await signUp(c, 'refresh-fails@example.test');
+    expect((await c.call(progress.GET, '/api/progress')).status).toBe(200);
+    const api = (await getAuth()).api;
+    vi.spyOn(api, 'getSession').mockRejectedValue(new Error('database unreachable'));
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await new Promise((r) => setTimeout(r, 5)); // lru-cache reuses a clock reading for a millisecond
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + (SESSION_CACHE_SECONDS - 5) * 1000);
+      expect((await c.call(progress.GET, '/api/progress')).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+    await resetAuth();
+    expect(logged).toHaveBeenCalledWith('session refresh failed:', 'database unreachable');
+  });
+
   it('does not limit reading the session: every page asks, and a class may share one address', async () => {
     const c = new Client('10.3.0.9');
     await signUp(c, 'pages@example.test');
