@@ -12,6 +12,19 @@ const auth = authRoute.POST;
 const signUp = (c: Client, email: string, extra: Record<string, unknown> = {}) =>
   c.call<{ user: { id: string; role?: string } }>(auth, '/api/auth/sign-up/email', { body: { email, password: 'correct horse 1', name: email.split('@')[0], ...extra } });
 
+/** Runs `request` with the clock moved `seconds` on, as the session cache reads it. */
+async function secondsLater<T>(seconds: number, request: () => Promise<T>): Promise<T> {
+  // lru-cache reuses a clock reading for a millisecond: let that pass before moving the clock.
+  await new Promise((r) => setTimeout(r, 5));
+  vi.useFakeTimers({ toFake: ['Date'] });
+  try {
+    vi.setSystemTime(Date.now() + seconds * 1000);
+    return await request();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
 describe('roleForSignUp', () => {
   it('without a code, only the first account is an instructor', () => {
     expect(roleForSignUp({ code: undefined, given: undefined, instructors: 0 })).toEqual({ role: 'instructor' });
@@ -77,15 +90,7 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
     const { db } = await getConnection();
     await db.deleteFrom('session').where('userId', '=', body.user.id).execute();
     expect((await elsewhere.call(progress.GET, '/api/progress')).status).toBe(200);
-    // lru-cache reuses a clock reading for a millisecond: let that pass before moving the clock.
-    await new Promise((r) => setTimeout(r, 5));
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      vi.setSystemTime(Date.now() + (SESSION_CACHE_SECONDS + 1) * 1000);
-      expect((await elsewhere.call(progress.GET, '/api/progress')).status).toBe(401);
-    } finally {
-      vi.useRealTimers();
-    }
+    expect((await secondsLater(SESSION_CACHE_SECONDS + 1, () => elsewhere.call(progress.GET, '/api/progress'))).status).toBe(401);
 
     const here = new Client('10.2.0.3');
     await signUp(here, 'here@example.test');
@@ -108,16 +113,9 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
       return realGetSession(...args);
     });
     try {
-      await new Promise((r) => setTimeout(r, 5)); // lru-cache reuses a clock reading for a millisecond
-      vi.useFakeTimers({ toFake: ['Date'] });
-      try {
-        vi.setSystemTime(Date.now() + (SESSION_CACHE_SECONDS - 5) * 1000);
-        // Answered from what was read, while the read again waits on the database.
-        expect((await c.call(progress.GET, '/api/progress')).status).toBe(200);
-        expect(getSession).toHaveBeenCalledTimes(1);
-      } finally {
-        vi.useRealTimers();
-      }
+      // Answered from what was read, while the read again waits on the database.
+      expect((await secondsLater(SESSION_CACHE_SECONDS - 5, () => c.call(progress.GET, '/api/progress'))).status).toBe(200);
+      expect(getSession).toHaveBeenCalledTimes(1);
       // A sign-out here drops the entry and so cuts the cache's fetch short: the read still runs.
       forgetSession(new Headers({ cookie: c.cookieHeader() }));
       let resetDone = false;
@@ -141,14 +139,7 @@ describe.each(BACKENDS)('accounts on $name', (backend) => {
     const api = (await getAuth()).api;
     vi.spyOn(api, 'getSession').mockRejectedValue(new Error('database unreachable'));
     const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    await new Promise((r) => setTimeout(r, 5)); // lru-cache reuses a clock reading for a millisecond
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      vi.setSystemTime(Date.now() + (SESSION_CACHE_SECONDS - 5) * 1000);
-      expect((await c.call(progress.GET, '/api/progress')).status).toBe(200);
-    } finally {
-      vi.useRealTimers();
-    }
+    expect((await secondsLater(SESSION_CACHE_SECONDS - 5, () => c.call(progress.GET, '/api/progress'))).status).toBe(200);
     await resetAuth();
     expect(logged).toHaveBeenCalledWith('session refresh failed:', 'database unreachable');
   });
